@@ -1,0 +1,53 @@
+#pragma once
+// Findings are what the tool tells the user about their manifests. They are
+// values: collected, sorted and all reported, never thrown.
+
+#include <string>
+#include <vector>
+
+#include "diag/location.h"
+
+namespace im {
+
+enum class Severity { Error, Warning, Info };
+
+/// "error", "warning", "info".
+const char* severity_name(Severity s);
+
+struct Finding {
+  Severity severity = Severity::Info;
+  Location location;
+  std::string message;
+  std::string rule_id;  ///< stable id, e.g. "nginx-configuration-snippet"
+};
+
+/// "path:line:col: severity: message [rule-id]".
+std::string format_finding(const Finding& f);
+
+class Findings {
+ public:
+  void add(Severity s, Location loc, std::string message, std::string rule_id);
+  void error(Location loc, std::string message, std::string rule_id) {
+    add(Severity::Error, std::move(loc), std::move(message), std::move(rule_id));
+  }
+  void warning(Location loc, std::string message, std::string rule_id) {
+    add(Severity::Warning, std::move(loc), std::move(message), std::move(rule_id));
+  }
+  void info(Location loc, std::string message, std::string rule_id) {
+    add(Severity::Info, std::move(loc), std::move(message), std::move(rule_id));
+  }
+  void append(const Findings& other);
+
+  const std::vector<Finding>& items() const { return items_; }
+  size_t count(Severity s) const;
+  bool has_errors() const { return count(Severity::Error) > 0; }
+
+  /// Sorts by location, then severity, then message, and drops exact
+  /// duplicates, so output does not depend on the order work was done in.
+  void sort_and_dedupe();
+
+ private:
+  std::vector<Finding> items_;
+};
+
+}  // namespace im

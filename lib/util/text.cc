@@ -1,0 +1,51 @@
+#include "util/text.h"
+
+namespace im {
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  // Not std::tolower: it depends on the global locale and is undefined for
+  // negative chars, i.e. every byte of a UTF-8 sequence.
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t pos = s.find(sep); pos != std::string_view::npos; pos = s.find(sep, start)) {
+    out.emplace_back(s.substr(start, pos - start));
+    start = pos + 1;
+  }
+  out.emplace_back(s.substr(start));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  constexpr std::string_view kSpace = " \t\n\v\f\r";
+  const size_t first = s.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return "";
+  const size_t last = s.find_last_not_of(kSpace);
+  return std::string(s.substr(first, last - first + 1));
+}
+
+}  // namespace im

@@ -1,0 +1,31 @@
+#pragma once
+// Small string helpers the standard library lacks in C++17. All of them work
+// on bytes; to_lower and trim only know ASCII, which is all that Kubernetes
+// names, annotation keys and option values need.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace im {
+
+/// The parts separated by sep; "" for no parts.
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+/// Whether s begins with prefix.
+bool starts_with(std::string_view s, std::string_view prefix);
+
+/// Whether s ends with suffix.
+bool ends_with(std::string_view s, std::string_view suffix);
+
+/// s with ASCII letters lowered; other bytes unchanged.
+std::string to_lower(std::string_view s);
+
+/// Every field between separators, empty ones included: "a,,b" gives
+/// {"a", "", "b"} and "" gives {""}, so join(split(s, c), c) == s.
+std::vector<std::string> split(std::string_view s, char sep);
+
+/// s without leading and trailing ASCII whitespace (" \t\n\v\f\r").
+std::string trim(std::string_view s);
+
+}  // namespace im
