@@ -1,0 +1,181 @@
+#include "parse/input.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <istream>
+#include <set>
+#include <utility>
+
+namespace im {
+
+namespace {
+
+const char* const kStdinOrigin = "<stdin>";
+
+bool is_manifest_name(const std::string& name) {
+  for (const char* ext : {".yaml", ".yml", ".json"}) {
+    const size_t n = std::strlen(ext);
+    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) return true;
+  }
+  return false;
+}
+
+std::string join_path(const std::string& dir, const std::string& name) {
+  if (!dir.empty() && dir.back() == '/') return dir + name;
+  return dir + '/' + name;
+}
+
+void unreadable(Findings& findings, const std::string& origin, const std::string& what, int err) {
+  findings.error(Location{std::make_shared<const std::string>(origin), 0, 0},
+                 what + ": " + std::strerror(err), kUnreadableInput);
+}
+
+using DirId = std::pair<dev_t, ino_t>;
+
+// Walks one directory argument. Directories are identified by device and
+// inode, so a symlink back to an ancestor (a loop) is reported and not
+// followed, and a directory reached twice through links is read once
+// rather than producing every object twice.
+class DirectoryWalk {
+ public:
+  DirectoryWalk(Findings& findings, std::vector<InputFile>& out) : findings_(findings), out_(out) {}
+
+  void run(const std::string& root, const struct stat& st) {
+    visit(root, DirId{st.st_dev, st.st_ino});
+    std::sort(found_.begin(), found_.end());
+    for (std::string& path : found_) {
+      auto origin = std::make_shared<const std::string>(path);
+      out_.push_back(InputFile{std::move(path), std::move(origin)});
+    }
+  }
+
+ private:
+  void visit(const std::string& dir, DirId id) {
+    seen_.insert(id);
+    ancestors_.push_back({id, dir});
+    DIR* d = opendir(dir.c_str());
+    if (d == nullptr) {
+      unreadable(findings_, dir, "cannot read directory", errno);
+      ancestors_.pop_back();
+      return;
+    }
+    std::vector<std::string> names;
+    while (const dirent* e = readdir(d)) {
+      const std::string name = e->d_name;
+      if (name != "." && name != "..") names.push_back(name);
+    }
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    for (const std::string& name : names) {
+      const std::string path = join_path(dir, name);
+      struct stat st;
+      if (stat(path.c_str(), &st) != 0) {
+        // A dangling link named like a manifest was meant to be read.
+        if (is_manifest_name(name)) unreadable(findings_, path, "cannot read input", errno);
+        continue;
+      }
+      if (S_ISDIR(st.st_mode)) {
+        const DirId child{st.st_dev, st.st_ino};
+        auto loop = std::find_if(ancestors_.begin(), ancestors_.end(),
+                                 [&](const auto& a) { return a.first == child; });
+        if (loop != ancestors_.end()) {
+          findings_.warning(Location{std::make_shared<const std::string>(path), 0, 0},
+                            "symbolic link loops back to " + loop->second + "; not followed",
+                            "symlink-loop");
+        } else if (seen_.count(child) == 0) {
+          visit(path, child);
+        }
+      } else if (is_manifest_name(name)) {
+        found_.push_back(path);
+      }
+    }
+    ancestors_.pop_back();
+  }
+
+  Findings& findings_;
+  std::vector<InputFile>& out_;
+  std::vector<std::string> found_;
+  std::set<DirId> seen_;
+  std::vector<std::pair<DirId, std::string>> ancestors_;
+};
+
+}  // namespace
+
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Findings& findings) {
+  std::vector<InputFile> out;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      out.push_back(InputFile{"", std::make_shared<const std::string>(kStdinOrigin)});
+      continue;
+    }
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {
+      unreadable(findings, path, "cannot read input", errno);
+    } else if (S_ISDIR(st.st_mode)) {
+      DirectoryWalk(findings, out).run(path, st);
+    } else {
+      // Any named file is read whatever its extension, including pipes
+      // such as bash's <(...) process substitution.
+      out.push_back(InputFile{path, std::make_shared<const std::string>(path)});
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> read_input(const InputFile& input, std::istream& stdin_stream,
+                                      Findings& findings, size_t max_bytes) {
+  const size_t cap = max_bytes + 1;
+  std::string data;
+  if (input.is_stdin()) {
+    char buf[65536];
+    while (data.size() < cap) {
+      stdin_stream.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, cap - data.size())));
+      data.append(buf, static_cast<size_t>(stdin_stream.gcount()));
+      if (!stdin_stream) break;
+    }
+    if (stdin_stream.bad()) {
+      findings.error(Location{input.origin, 0, 0}, "cannot read input: read error", kUnreadableInput);
+      return std::nullopt;
+    }
+    return data;
+  }
+
+  const int fd = open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    unreadable(findings, *input.origin, "cannot read input", errno);
+    return std::nullopt;
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    data.reserve(std::min(cap, static_cast<size_t>(st.st_size)));
+  }
+  char buf[65536];
+  while (data.size() < cap) {
+    const ssize_t n = read(fd, buf, std::min(sizeof buf, cap - data.size()));
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      close(fd);
+      unreadable(findings, *input.origin, "cannot read input", err);
+      return std::nullopt;
+    }
+    data.append(buf, static_cast<size_t>(n));
+  }
+  close(fd);
+  return data;
+}
+
+bool has_unreadable_input(const Findings& findings) {
+  const auto& items = findings.items();
+  return std::any_of(items.begin(), items.end(),
+                     [](const Finding& f) { return f.rule_id == kUnreadableInput; });
+}
+
+}  // namespace im

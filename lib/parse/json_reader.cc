@@ -1,0 +1,258 @@
+#include "parse/json_reader.h"
+
+#include <string>
+#include <vector>
+
+#include "parse/tree_builder.h"
+
+namespace im {
+
+namespace {
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Nesting is tracked in `open_` rather than by recursion, so no input can
+// exhaust the stack; the builder enforces --max-depth.
+class JsonReader {
+ public:
+  JsonReader(std::string_view text, uint32_t first_line, TreeBuilder& builder)
+      : s_(text), line_(first_line + 1), b_(builder) {}
+
+  void run() {
+    Next next = Next::Value;
+    for (;;) {
+      skip_ws();
+      if (next == Next::Value) {
+        next = value();
+      } else if (next == Next::Key) {
+        if (peek() != '"') fail("expected a string key");
+        const uint32_t line = line_, col = col_here();
+        b_.scalar(line, col, string(), false, 0);
+        skip_ws();
+        if (peek() != ':') fail("expected ':' after an object key");
+        ++i_;
+        next = Next::Value;
+      } else {
+        if (open_.empty()) break;
+        const bool object = open_.back() == '{';
+        if (peek() == ',') {
+          ++i_;
+          next = object ? Next::Key : Next::Value;
+        } else if (peek() == (object ? '}' : ']')) {
+          ++i_;
+          close_collection();
+        } else {
+          fail(object ? "expected ',' or '}' after an object member"
+                      : "expected ',' or ']' after an array element");
+        }
+      }
+    }
+    if (i_ < s_.size()) fail("unexpected content after the JSON value");
+  }
+
+ private:
+  enum class Next { Value, Key, AfterValue };
+
+  // Reads a scalar or opens a collection; says what must come next.
+  Next value() {
+    const uint32_t line = line_, col = col_here();
+    const char c = peek();
+    if (c == '{' || c == '[') {
+      ++i_;
+      b_.start(c == '{' ? Node::Type::Mapping : Node::Type::Sequence, line, col, 0);
+      open_.push_back(c);
+      skip_ws();
+      if (peek() == (c == '{' ? '}' : ']')) {
+        ++i_;
+        close_collection();
+        return Next::AfterValue;
+      }
+      return c == '{' ? Next::Key : Next::Value;
+    }
+    if (c == '"') {
+      b_.scalar(line, col, string(), false, 0);
+    } else if (c == '-' || is_digit(c)) {
+      b_.scalar(line, col, number(), true, 0);
+    } else if (literal("true")) {
+      b_.scalar(line, col, "true", true, 0);
+    } else if (literal("false")) {
+      b_.scalar(line, col, "false", true, 0);
+    } else if (literal("null")) {
+      b_.null(line, col, 0);
+    } else {
+      fail("expected a value");
+    }
+    return Next::AfterValue;
+  }
+
+  void close_collection() {
+    open_.pop_back();
+    b_.end();
+  }
+
+  bool literal(std::string_view word) {
+    if (s_.compare(i_, word.size(), word) != 0) return false;
+    i_ += word.size();
+    return true;
+  }
+
+  // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?, kept as text: the
+  // caller decides what a number means, as it does for YAML.
+  std::string number() {
+    const size_t begin = i_;
+    if (peek() == '-') ++i_;
+    if (peek() == '0') {
+      ++i_;
+    } else if (!digits()) {
+      fail("invalid number");
+    }
+    if (peek() == '.') {
+      ++i_;
+      if (!digits()) fail("invalid number");
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      ++i_;
+      if (peek() == '+' || peek() == '-') ++i_;
+      if (!digits()) fail("invalid number");
+    }
+    return std::string(s_.substr(begin, i_ - begin));
+  }
+
+  bool digits() {
+    const size_t begin = i_;
+    while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
+    return i_ > begin;
+  }
+
+  std::string string() {
+    ++i_;  // opening quote
+    std::string out;
+    for (;;) {
+      const size_t begin = i_;
+      while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' &&
+             static_cast<unsigned char>(s_[i_]) >= 0x20) {
+        ++i_;
+      }
+      out.append(s_.data() + begin, i_ - begin);
+      if (i_ >= s_.size() || s_[i_] == '\n') fail("unterminated string");
+      if (s_[i_] == '"') {
+        ++i_;
+        return out;
+      }
+      if (s_[i_] != '\\') fail("control character in string (write it as an escape)");
+      escape(out);
+    }
+  }
+
+  void escape(std::string& out) {
+    ++i_;  // backslash
+    const char c = peek();
+    switch (c) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '/': out += '/'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        const size_t at = i_ - 1;
+        uint32_t cp = hex4();
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+          if (s_.compare(i_ + 1, 2, "\\u") != 0) fail_at(at, "unpaired UTF-16 surrogate in \\u escape");
+          i_ += 2;
+          const uint32_t low = hex4();
+          if (low < 0xDC00 || low > 0xDFFF) fail_at(at, "unpaired UTF-16 surrogate in \\u escape");
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+          fail_at(at, "unpaired UTF-16 surrogate in \\u escape");
+        }
+        append_utf8(out, cp);
+        break;
+      }
+      default: fail_at(i_ - 1, "invalid escape in string");
+    }
+    ++i_;
+  }
+
+  // The four hex digits after "u" at s_[i_]; leaves i_ on the last one.
+  uint32_t hex4() {
+    uint32_t cp = 0;
+    for (int k = 0; k < 4; ++k) {
+      ++i_;
+      const char h = peek();
+      uint32_t v;
+      if (is_digit(h)) v = static_cast<uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f') v = static_cast<uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F') v = static_cast<uint32_t>(h - 'A' + 10);
+      else fail("invalid \\u escape (needs four hex digits)");
+      cp = cp * 16 + v;
+    }
+    return cp;
+  }
+
+  void skip_ws() {
+    while (i_ < s_.size() && is_ws(s_[i_])) {
+      if (s_[i_] == '\n') {
+        ++line_;
+        line_start_ = i_ + 1;
+      }
+      ++i_;
+    }
+  }
+
+  char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+  uint32_t col_here() const { return static_cast<uint32_t>(i_ - line_start_) + 1; }
+
+  [[noreturn]] void fail(const char* what) const { fail_at(i_, what); }
+  // Strings never span lines, so `at` is on the current line.
+  [[noreturn]] void fail_at(size_t at, const char* what) const {
+    std::string message = "JSON syntax error: ";
+    message += i_ >= s_.size() ? "unexpected end of input" : what;
+    throw DocumentError(line_, static_cast<uint32_t>(at - line_start_) + 1, message, "parse-error");
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+  size_t line_start_ = 0;
+  uint32_t line_;
+  TreeBuilder& b_;
+  std::vector<char> open_;
+};
+
+}  // namespace
+
+bool looks_like_json(std::string_view text) {
+  for (char c : text) {
+    if (!is_ws(c)) return c == '{' || c == '[';
+  }
+  return false;
+}
+
+Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits) {
+  TreeBuilder builder(limits);
+  JsonReader(text, first_line, builder).run();
+  return builder.take();
+}
+
+}  // namespace im

@@ -1,0 +1,192 @@
+#include "parse/tree_builder.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace im {
+
+namespace {
+
+constexpr const char* kLimit = "limit-exceeded";
+
+// Counts the nodes of `n` into *count (stopping early once past `budget`)
+// and returns how many collections deep it goes. Recursion is safe: every
+// tree was built under the depth limit.
+size_t measure(const Node& n, size_t budget, size_t* count) {
+  ++*count;
+  size_t height = 0;
+  if (n.type == Node::Type::Sequence) {
+    for (const Node& item : n.items) {
+      if (*count > budget) break;
+      height = std::max(height, measure(item, budget, count));
+    }
+    return height + 1;
+  }
+  if (n.type == Node::Type::Mapping) {
+    for (const auto& [key, value] : n.entries) {
+      if (*count > budget) break;
+      height = std::max(height, measure(key, budget, count));
+      height = std::max(height, measure(value, budget, count));
+    }
+    return height + 1;
+  }
+  return 0;
+}
+
+// The completed child at `slot` (see TreeBuilder::Frame::slot).
+const Node* child_at(const Node& n, uint32_t slot) {
+  if (n.type == Node::Type::Sequence) return slot < n.items.size() ? &n.items[slot] : nullptr;
+  if (n.type != Node::Type::Mapping || slot / 2 >= n.entries.size()) return nullptr;
+  const auto& entry = n.entries[slot / 2];
+  return slot % 2 == 0 ? &entry.first : &entry.second;
+}
+
+}  // namespace
+
+TreeBuilder::TreeBuilder(const ParseLimits& limits)
+    : requested_depth_(limits.max_depth),
+      max_depth_(std::min(limits.max_depth, kMaxSupportedDepth)),
+      max_scalar_bytes_(limits.max_scalar_bytes),
+      max_alias_nodes_(limits.max_alias_nodes),
+      alias_budget_(limits.max_alias_nodes) {}
+
+void TreeBuilder::too_deep(uint32_t line, uint32_t col) const {
+  if (requested_depth_ > max_depth_) {
+    throw DocumentError(line, col,
+                        fmt::format("document nests deeper than {} levels, the most this tool supports",
+                                    max_depth_),
+                        kLimit);
+  }
+  throw DocumentError(line, col,
+                      fmt::format("document nests deeper than {} levels (--max-depth)", max_depth_),
+                      kLimit);
+}
+
+void TreeBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, bool plain,
+                         AnchorId anchor) {
+  if (value.size() > max_scalar_bytes_) {
+    throw DocumentError(
+        line, col, fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)", max_scalar_bytes_),
+        kLimit);
+  }
+  Node n;
+  n.type = Node::Type::Scalar;
+  n.plain = plain;
+  n.line = line;
+  n.col = col;
+  n.value = std::move(value);
+  add(std::move(n), anchor);
+}
+
+void TreeBuilder::null(uint32_t line, uint32_t col, AnchorId anchor) {
+  Node n;
+  n.plain = true;  // both parsers report only unquoted, untagged nulls here
+  n.line = line;
+  n.col = col;
+  add(std::move(n), anchor);
+}
+
+void TreeBuilder::start(Node::Type type, uint32_t line, uint32_t col, AnchorId anchor) {
+  if (frames_.size() + 1 > max_depth_) too_deep(line, col);
+  Frame f;
+  f.slot = slot_in_top();
+  f.anchor = anchor;
+  f.node.type = type;
+  f.node.line = line;
+  f.node.col = col;
+  frames_.push_back(std::move(f));
+}
+
+void TreeBuilder::end() {
+  Frame f = std::move(frames_.back());
+  frames_.pop_back();
+  add(std::move(f.node), f.anchor);
+}
+
+void TreeBuilder::alias(uint32_t line, uint32_t col, AnchorId anchor) {
+  const Node* target = find_anchored(anchor);
+  if (target == nullptr) {
+    throw DocumentError(line, col, "alias refers to a node that contains it", "parse-error");
+  }
+  size_t count = 0;
+  const size_t height = measure(*target, alias_budget_, &count);
+  if (count > alias_budget_) {
+    throw DocumentError(
+        line, col,
+        fmt::format("document expands aliases into more than {} nodes (--max-alias-nodes)",
+                    max_alias_nodes_),
+        kLimit);
+  }
+  if (frames_.size() + height > max_depth_) too_deep(line, col);
+  alias_budget_ -= count;
+  // The copy's root sits where the alias is, so findings about the value
+  // point at its use; its inner nodes keep the anchor's positions, which is
+  // where their text is.
+  Node copy = *target;
+  copy.line = line;
+  copy.col = col;
+  add(std::move(copy), 0);
+}
+
+uint32_t TreeBuilder::slot_in_top() const {
+  if (frames_.empty()) return 0;
+  const Frame& top = frames_.back();
+  if (top.node.type == Node::Type::Sequence) return static_cast<uint32_t>(top.node.items.size());
+  return static_cast<uint32_t>(top.node.entries.size() * 2 + (top.has_key ? 1 : 0));
+}
+
+void TreeBuilder::add(Node&& node, AnchorId anchor) {
+  if (anchor != 0) {
+    std::vector<uint32_t> path;
+    for (size_t i = 1; i < frames_.size(); ++i) path.push_back(frames_[i].slot);
+    if (!frames_.empty()) path.push_back(slot_in_top());
+    anchors_[anchor] = std::move(path);
+  }
+  if (frames_.empty()) {
+    root_ = std::move(node);
+    done_ = true;
+    return;
+  }
+  Frame& top = frames_.back();
+  if (top.node.type == Node::Type::Sequence) {
+    top.node.items.push_back(std::move(node));
+  } else if (!top.has_key) {
+    top.key = std::move(node);
+    top.has_key = true;
+  } else {
+    top.node.entries.emplace_back(std::move(top.key), std::move(node));
+    top.has_key = false;
+  }
+}
+
+// Follows an anchor's slot path from the root. While the path runs through
+// collections that are still open it reads the frame stack (frames_[i + 1]
+// is the open child of frames_[i]); once it leaves them, the tree itself.
+const Node* TreeBuilder::find_anchored(AnchorId anchor) const {
+  auto it = anchors_.find(anchor);
+  if (it == anchors_.end() || frames_.empty() || it->second.empty()) return nullptr;
+  const std::vector<uint32_t>& path = it->second;
+  const Node* cur = &frames_[0].node;
+  bool open = true;
+  for (size_t i = 0; i < path.size() && cur != nullptr; ++i) {
+    const uint32_t slot = path[i];
+    if (open) {
+      if (i + 1 < frames_.size() && frames_[i + 1].slot == slot) {
+        if (i + 1 == path.size()) return nullptr;  // the alias is inside its anchor
+        cur = &frames_[i + 1].node;
+        continue;
+      }
+      open = false;
+      const Frame& f = frames_[i];
+      if (f.node.type == Node::Type::Mapping && f.has_key && slot == f.node.entries.size() * 2) {
+        cur = &f.key;
+        continue;
+      }
+    }
+    cur = child_at(*cur, slot);
+  }
+  return cur;
+}
+
+}  // namespace im

@@ -1,0 +1,83 @@
+#pragma once
+// Builds one document's Node tree from parse events (YAML or JSON) and
+// enforces the limits that depend on the tree's shape: nesting depth,
+// scalar length and alias expansion.
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "parse/document.h"
+#include "parse/node.h"
+
+namespace im {
+
+/// yaml-cpp 0.7 refuses (DepthGuard<500>) a node inside 499 collections, so
+/// deeper documents cannot be read whatever --max-depth says.
+constexpr size_t kMaxSupportedDepth = 498;
+
+/// Abandons the document being read. Thrown from inside yaml-cpp's callbacks
+/// too, because an exception is the only way to stop its parser early; it
+/// never leaves the parse layer: read_documents turns it into a finding.
+class DocumentError : public std::runtime_error {
+ public:
+  DocumentError(uint32_t line, uint32_t col, const std::string& message, const char* id)
+      : std::runtime_error(message), line(line), col(col), id(id) {}
+  uint32_t line;  ///< 1-based, in the whole stream
+  uint32_t col;   ///< 1-based
+  const char* id; ///< "parse-error" or "limit-exceeded"
+};
+
+/// Anchors as the parser numbers them (yaml-cpp: 1, 2, ...); 0 means none.
+using AnchorId = size_t;
+
+class TreeBuilder {
+ public:
+  explicit TreeBuilder(const ParseLimits& limits);
+
+  /// A scalar; `plain` for an unquoted YAML scalar or a bare JSON literal.
+  void scalar(uint32_t line, uint32_t col, std::string&& value, bool plain, AnchorId anchor);
+  void null(uint32_t line, uint32_t col, AnchorId anchor);
+  /// Opens a Sequence or Mapping; mapping children alternate key, value.
+  void start(Node::Type type, uint32_t line, uint32_t col, AnchorId anchor);
+  void end();
+  /// A copy of the node that carried `anchor`, at the alias's position.
+  void alias(uint32_t line, uint32_t col, AnchorId anchor);
+
+  /// Whether a whole root node has been built.
+  bool done() const { return done_; }
+  /// The root; call once, after done().
+  Node take() { return std::move(root_); }
+
+ private:
+  struct Frame {
+    Node node;
+    uint32_t slot = 0;  ///< where the node will sit in its parent (see slot_in_top)
+    AnchorId anchor = 0;
+    bool has_key = false;
+    Node key;  ///< a mapping key waiting for its value
+  };
+
+  uint32_t slot_in_top() const;
+  void add(Node&& node, AnchorId anchor);
+  const Node* find_anchored(AnchorId anchor) const;
+  [[noreturn]] void too_deep(uint32_t line, uint32_t col) const;
+
+  size_t requested_depth_;
+  size_t max_depth_;
+  size_t max_scalar_bytes_;
+  size_t max_alias_nodes_;
+  size_t alias_budget_;
+  std::vector<Frame> frames_;
+  Node root_;
+  bool done_ = false;
+  // An anchored node is found again through its path of slots from the
+  // root rather than copied when it is defined: anchors cost nothing until
+  // an alias uses them, and slots stay valid as the tree grows.
+  std::unordered_map<AnchorId, std::vector<uint32_t>> anchors_;
+};
+
+}  // namespace im
