@@ -1,0 +1,35 @@
+#include "validate/cel_rules.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace im::validate {
+
+const std::vector<CelRule>& all_cel_rules() {
+  static const std::vector<CelRule> rules = [] {
+    std::vector<CelRule> v;
+    add_gateway_cel_rules(v);
+    add_route_cel_rules(v);
+    add_filter_cel_rules(v);
+    add_policy_cel_rules(v);
+    std::sort(v.begin(), v.end(),
+              [](const CelRule& a, const CelRule& b) { return a.message < b.message; });
+    // Two implementations under one message would make lookup ambiguous.
+    for (size_t i = 1; i < v.size(); ++i) {
+      if (v[i].message == v[i - 1].message) {
+        throw std::logic_error("CEL rule implemented twice: " + v[i].message);
+      }
+    }
+    return v;
+  }();
+  return rules;
+}
+
+const CelRule* find_cel_rule(std::string_view message) {
+  const auto& rules = all_cel_rules();
+  auto it = std::lower_bound(rules.begin(), rules.end(), message,
+                             [](const CelRule& r, std::string_view m) { return r.message < m; });
+  return it != rules.end() && it->message == message ? &*it : nullptr;
+}
+
+}  // namespace im::validate

@@ -1,0 +1,41 @@
+#pragma once
+// Hand-written C++ for every CEL rule (x-kubernetes-validations) in the CRD
+// dumps, keyed by the rule's exact message. We do not embed a CEL
+// interpreter: the rules are few, fixed per release, and C++ is both faster
+// on 100k objects and easier to debug. The loader refuses a dump with a
+// message that has no entry here, so a new upstream rule cannot be skipped
+// silently.
+//
+// Each function receives `self` (the node the rule hangs on) after schema
+// defaults were applied, as the API server evaluates it. Where the CEL
+// expression would fail at run time because a required field is absent, the
+// function returns true: the schema check already reports the missing field.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace im::validate {
+
+/// One CEL rule: its message and a predicate that is true when `self` passes.
+struct CelRule {
+  std::string message;
+  std::function<bool(const nlohmann::ordered_json& self)> holds;
+};
+
+/// The implementation for `message`, or nullptr.
+const CelRule* find_cel_rule(std::string_view message);
+
+/// Every implemented rule, sorted by message.
+const std::vector<CelRule>& all_cel_rules();
+
+// The table is assembled from one file per area; each appends its rules.
+void add_gateway_cel_rules(std::vector<CelRule>& out);
+void add_route_cel_rules(std::vector<CelRule>& out);
+void add_filter_cel_rules(std::vector<CelRule>& out);
+void add_policy_cel_rules(std::vector<CelRule>& out);
+
+}  // namespace im::validate

@@ -1,0 +1,22 @@
+#pragma once
+// The generic OpenAPI checks of a constraint table (type, required, unknown
+// fields, lengths, patterns, enums, bounds, item counts, list uniqueness),
+// plus the node's CEL rules, applied to a value and everything below it.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "validate/constraint_table.h"
+#include "validate/validator.h"
+
+namespace im::validate {
+
+/// Appends every violation in `value` (already defaulted) to `errors`.
+/// `path` is the path of `value`, e.g. "spec"; it is used as scratch space
+/// while descending and holds the same text again on return.
+void check_node(const nlohmann::ordered_json& value, const SchemaNode& node, std::string& path,
+                std::vector<ValidationError>& errors);
+
+}  // namespace im::validate
