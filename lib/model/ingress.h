@@ -1,0 +1,99 @@
+#pragma once
+// The normalised model of the Kubernetes objects the tool reads. Every
+// apiVersion of Ingress (networking.k8s.io/v1, networking.k8s.io/v1beta1,
+// extensions/v1beta1) is read into the same v1-shaped structs.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/location.h"
+
+namespace im {
+
+enum class PathType { Exact, Prefix, ImplementationSpecific };
+
+/// "Exact", "Prefix", "ImplementationSpecific".
+const char* path_type_name(PathType t);
+
+struct ServicePort {
+  std::optional<int32_t> number;  ///< set for port.number / an integer servicePort
+  std::string name;               ///< set for port.name / a string servicePort
+  Location location;
+};
+
+struct Backend {
+  enum class Kind { Service, Resource };
+  Kind kind = Kind::Service;
+  std::string service_name;  ///< Kind::Service
+  ServicePort port;          ///< Kind::Service
+  std::string resource_group, resource_kind, resource_name;  ///< Kind::Resource
+  Location location;
+};
+
+struct IngressPath {
+  std::string path;  ///< "" when absent (treated as "/" by controllers)
+  PathType type = PathType::ImplementationSpecific;
+  bool type_given = false;  ///< false when pathType was missing (v1beta1 manifests)
+  Backend backend;
+  Location location;       ///< of the path entry
+  Location path_location;  ///< of the `path` value
+};
+
+struct IngressRule {
+  std::string host;  ///< "" = host-less rule (nginx default server)
+  std::vector<IngressPath> paths;
+  Location location;
+};
+
+struct IngressTLS {
+  std::vector<std::string> hosts;
+  std::string secret_name;
+  Location location;
+};
+
+struct Annotation {
+  std::string key;
+  std::string value;
+  Location location;  ///< of the key
+};
+
+struct Ingress {
+  std::string api_version;
+  std::string name;
+  std::string ns;  ///< "" when the manifest has no namespace
+  std::string creation_timestamp;
+  std::optional<std::string> class_name;  ///< spec.ingressClassName
+  Location class_location;
+  std::vector<Annotation> annotations;
+  std::optional<Backend> default_backend;
+  std::vector<IngressRule> rules;
+  std::vector<IngressTLS> tls;
+  Location location;  ///< of the object (its document root)
+
+  const Annotation* annotation(const std::string& key) const;
+  /// "namespace/name", or "name" when the namespace is not set.
+  std::string ref() const;
+};
+
+struct IngressClass {
+  std::string api_version;
+  std::string name;
+  std::string controller;  ///< spec.controller
+  bool is_default = false; ///< ingressclass.kubernetes.io/is-default-class: "true"
+  Location location;
+};
+
+struct Service {
+  struct Port {
+    std::string name;
+    int32_t port = 0;
+  };
+  std::string name;
+  std::string ns;
+  std::vector<Port> ports;
+  Location location;
+};
+
+}  // namespace im

@@ -1,0 +1,159 @@
+#include "model/inventory.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "model/field_reader.h"
+#include "model/read_ingress.h"
+
+namespace im {
+
+namespace {
+
+bool is_ingress_version(const std::string& v) {
+  return v == "networking.k8s.io/v1" || v == "networking.k8s.io/v1beta1" ||
+         v == "extensions/v1beta1";
+}
+
+void read_ingress_class(const Node& obj, const std::string& api_version, FieldReader& r,
+                        Inventory& inv) {
+  IngressClass c;
+  c.api_version = api_version;
+  c.location = r.at(obj);
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  c.name = meta ? r.string(*meta, "name", "metadata.name").value_or("") : "";
+  if (c.name.empty()) {
+    r.findings().error(c.location, "IngressClass has no metadata.name; skipped", "invalid-object");
+    return;
+  }
+  if (const Node* ann = meta ? r.mapping(*meta, "annotations", "metadata.annotations") : nullptr) {
+    if (const Node* d = ann->get("ingressclass.kubernetes.io/is-default-class")) {
+      c.is_default = d->is_scalar() && d->value == "true";
+    }
+  }
+  if (const Node* spec = r.mapping(obj, "spec", "spec")) {
+    c.controller = r.string(*spec, "controller", "spec.controller").value_or("");
+  }
+  inv.classes.push_back(std::move(c));
+}
+
+void read_service(const Node& obj, FieldReader& r, Inventory& inv) {
+  Service s;
+  s.location = r.at(obj);
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  s.name = meta ? r.string(*meta, "name", "metadata.name").value_or("") : "";
+  if (s.name.empty()) return;  // not ours to judge; only used to resolve ports
+  s.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  if (const Node* spec = r.mapping(obj, "spec", "spec")) {
+    if (const Node* ports = r.sequence(*spec, "ports", "spec.ports")) {
+      for (const Node& p : ports->items) {
+        if (!p.is_mapping()) continue;
+        Service::Port port;
+        port.name = r.string(p, "name", "spec.ports[].name").value_or("");
+        port.port = static_cast<int32_t>(r.integer(p, "port", "spec.ports[].port").value_or(0));
+        s.ports.push_back(std::move(port));
+      }
+    }
+  }
+  inv.services.push_back(std::move(s));
+}
+
+void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
+
+void read_list(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
+  // A List inside a List is not something kubectl produces; refuse to recurse
+  // further than one level so hostile input cannot nest Lists deeply.
+  if (list_depth > 1) {
+    r.findings().error(r.at(obj), "nested List objects are not supported; skipped",
+                       "invalid-object");
+    return;
+  }
+  if (const Node* items = r.sequence(obj, "items", "items")) {
+    for (const Node& item : items->items) read_object(item, r, inv, list_depth + 1);
+  }
+}
+
+void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
+  if (obj.is_null()) return;
+  if (!obj.is_mapping()) {
+    r.findings().error(r.at(obj),
+                       fmt::format("expected a Kubernetes object (a mapping), found {}; skipped",
+                                   obj.describe()),
+                       "invalid-object");
+    return;
+  }
+  std::string api_version = r.string(obj, "apiVersion", "apiVersion").value_or("");
+  std::string kind = r.string(obj, "kind", "kind").value_or("");
+  if (kind.empty()) {
+    r.findings().error(r.at(obj), "object has no kind; skipped", "invalid-object");
+    return;
+  }
+  if (kind == "List" || (kind.size() > 4 && kind.compare(kind.size() - 4, 4, "List") == 0 &&
+                         obj.get("items"))) {
+    read_list(obj, r, inv, list_depth);
+    return;
+  }
+  if (kind == "Ingress") {
+    if (!is_ingress_version(api_version)) {
+      r.findings().error(r.at(obj),
+                         fmt::format("unknown Ingress apiVersion \"{}\" (expected "
+                                     "networking.k8s.io/v1, networking.k8s.io/v1beta1 or "
+                                     "extensions/v1beta1); skipped",
+                                     api_version),
+                         "invalid-object");
+      return;
+    }
+    if (auto ing = read_ingress(obj, api_version, r)) inv.ingresses.push_back(std::move(*ing));
+    return;
+  }
+  if (kind == "IngressClass" && (api_version == "networking.k8s.io/v1" ||
+                                 api_version == "networking.k8s.io/v1beta1")) {
+    read_ingress_class(obj, api_version, r, inv);
+    return;
+  }
+  if (kind == "Service" && api_version == "v1") {
+    read_service(obj, r, inv);
+    return;
+  }
+  ++inv.skipped[api_version.empty() ? kind : api_version + "/" + kind];
+}
+
+}  // namespace
+
+size_t Inventory::skipped_total() const {
+  size_t n = 0;
+  for (const auto& [k, v] : skipped) n += v;
+  return n;
+}
+
+void Inventory::merge(Inventory&& other) {
+  auto move_all = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  move_all(ingresses, other.ingresses);
+  move_all(classes, other.classes);
+  move_all(services, other.services);
+  for (const auto& [k, v] : other.skipped) skipped[k] += v;
+  documents += other.documents;
+}
+
+void Inventory::sort() {
+  auto by_ref = [](const auto& a, const auto& b) {
+    return std::tie(a.ns, a.name, a.location) < std::tie(b.ns, b.name, b.location);
+  };
+  std::stable_sort(ingresses.begin(), ingresses.end(), by_ref);
+  std::stable_sort(services.begin(), services.end(), by_ref);
+  std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.location) < std::tie(b.name, b.location);
+  });
+}
+
+void read_objects(const Document& doc, Inventory& inventory, Findings& findings) {
+  FieldReader reader(doc, findings);
+  ++inventory.documents;
+  read_object(doc.root, reader, inventory, 0);
+}
+
+}  // namespace im
