@@ -1,0 +1,121 @@
+#include "rules/actions.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "rules/value_format.h"
+
+namespace im {
+
+namespace {
+
+// Each action reads one annotation into the policy. The value has already
+// passed the rule's value-format check, so parsing here cannot fail unless
+// a rule names the wrong format; then the action reports it.
+
+bool bool_value(const ActionContext& c, bool fallback) {
+  auto b = parse_go_bool(c.annotation.value);
+  if (!b) {
+    c.findings.error(c.annotation.location,
+                     fmt::format("{}: \"{}\" is not a boolean", c.annotation.key, c.annotation.value),
+                     c.rule.id);
+    return fallback;
+  }
+  return *b;
+}
+
+void act_consumed(const ActionContext&, IngressPolicy&) {
+  // The value is read elsewhere (class resolution); nothing to record here.
+}
+
+void act_rewrite_target(const ActionContext& c, IngressPolicy& p) {
+  p.rewrite_target = c.annotation.value;
+  p.rewrite_location = c.annotation.location;
+}
+
+void act_use_regex(const ActionContext& c, IngressPolicy& p) {
+  p.use_regex = bool_value(c, false);
+  p.regex_location = c.annotation.location;
+}
+
+void act_ssl_redirect(const ActionContext& c, IngressPolicy& p) { p.ssl_redirect = bool_value(c, true); }
+
+void act_force_ssl_redirect(const ActionContext& c, IngressPolicy& p) {
+  p.force_ssl_redirect = bool_value(c, false);
+}
+
+void act_canary(const ActionContext& c, IngressPolicy& p) {
+  p.canary.enabled = bool_value(c, false);
+  p.canary.location = c.annotation.location;
+}
+
+void act_canary_weight(const ActionContext& c, IngressPolicy& p) {
+  if (auto v = parse_int(c.annotation.value)) p.canary.weight = static_cast<int>(std::min(*v, 1000000LL));
+}
+
+void act_canary_weight_total(const ActionContext& c, IngressPolicy& p) {
+  auto v = parse_int(c.annotation.value);
+  if (!v || *v < 1 || *v > 1000000) {
+    c.findings.error(c.annotation.location,
+                     fmt::format("{}: \"{}\" must be an integer from 1 to 1000000",
+                                 c.annotation.key, c.annotation.value),
+                     c.rule.id);
+    return;
+  }
+  p.canary.weight_total = static_cast<int>(*v);
+}
+
+void act_canary_by_header(const ActionContext& c, IngressPolicy& p) { p.canary.by_header = c.annotation.value; }
+void act_canary_header_value(const ActionContext& c, IngressPolicy& p) {
+  p.canary.header_value = c.annotation.value;
+}
+void act_canary_header_pattern(const ActionContext& c, IngressPolicy& p) {
+  p.canary.header_pattern = c.annotation.value;
+}
+void act_canary_by_cookie(const ActionContext& c, IngressPolicy& p) { p.canary.by_cookie = c.annotation.value; }
+
+void act_not_converted(const ActionContext&, IngressPolicy&) {
+  // The verdict finding (none/partial) is reported by the caller from the
+  // rule's data; the policy is unchanged.
+}
+
+const std::vector<Action> kActions = {
+    {"canary", "marks the Ingress as the canary of another Ingress with the same host and path",
+     act_canary},
+    {"canary-by-cookie", "records the cookie that selects the canary", act_canary_by_cookie},
+    {"canary-by-header", "records the header that selects the canary", act_canary_by_header},
+    {"canary-by-header-pattern", "records the header regex that selects the canary",
+     act_canary_header_pattern},
+    {"canary-by-header-value", "records the header value that selects the canary",
+     act_canary_header_value},
+    {"canary-weight", "sends this share of requests to the canary backend", act_canary_weight},
+    {"canary-weight-total", "the total the canary weight is a share of", act_canary_weight_total},
+    {"consumed", "read by the converter itself (for example the ingress class)", act_consumed},
+    {"force-ssl-redirect", "redirects HTTP to HTTPS even without TLS on the Ingress",
+     act_force_ssl_redirect},
+    {"not-converted", "no Gateway API equivalent: reports the verdict, changes nothing",
+     act_not_converted},
+    {"rewrite-target", "rewrites the request path sent to the backend", act_rewrite_target},
+    {"ssl-redirect", "redirects HTTP to HTTPS for hosts with TLS (on by default)", act_ssl_redirect},
+    {"use-regex", "treats the Ingress paths as regular expressions", act_use_regex},
+};
+
+}  // namespace
+
+const std::vector<Action>& actions() { return kActions; }
+
+const Action* find_action(const std::string& name) {
+  for (const auto& a : kActions) {
+    if (name == a.name) return &a;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> action_names() {
+  std::vector<std::string> names;
+  for (const auto& a : kActions) names.emplace_back(a.name);
+  return names;
+}
+
+}  // namespace im
