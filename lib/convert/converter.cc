@@ -1,0 +1,56 @@
+#include "convert/converter.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "convert/plan.h"
+#include "rules/apply.h"
+
+namespace im {
+
+ConversionResult convert(const Inventory& inventory, const ConvertOptions& options,
+                         const Catalog& catalog, Findings& findings) {
+  ConversionResult result;
+  result.stats.ingresses = inventory.ingresses.size();
+
+  Plan plan;
+  plan.options = &options;
+  plan.inventory = &inventory;
+  plan.findings = &findings;
+
+  ClassResolver classes(inventory.classes, options.default_class, findings);
+  for (const Ingress& ing : inventory.ingresses) {
+    IngressInfo info;
+    info.ing = &ing;
+    info.cls = classes.resolve(ing);
+    if (info.cls.name.empty()) continue;
+    info.policy = apply_annotations(ing, info.cls.controller, catalog,
+                                    options.nginx_annotations_prefix, findings);
+    plan.ingresses.push_back(std::move(info));
+  }
+  sort_by_age(plan.ingresses);
+
+  plan_catch_all_routes(plan);
+  plan_path_routes(plan);
+  plan_default_backends(plan);
+  plan_canaries(plan);
+  result.output = plan_gateways(plan);
+
+  std::set<std::string> converted;
+  for (const auto& r : result.output.http_routes) converted.insert(r.source_ingress);
+  for (const auto& info : plan.ingresses) {
+    if (info.is_canary()) converted.insert(info.ing->ref());
+  }
+  result.stats.converted_ingresses = converted.size();
+
+  auto by_ns_name = [](const auto& a, const auto& b) {
+    return std::tie(a.ns, a.name) < std::tie(b.ns, b.name);
+  };
+  std::sort(result.output.gateways.begin(), result.output.gateways.end(), by_ns_name);
+  std::sort(result.output.http_routes.begin(), result.output.http_routes.end(), by_ns_name);
+  std::sort(result.output.reference_grants.begin(), result.output.reference_grants.end(), by_ns_name);
+  return result;
+}
+
+}  // namespace im

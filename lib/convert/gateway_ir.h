@@ -1,0 +1,97 @@
+#pragma once
+// The Gateway API objects the converter plans, before they are written out
+// as Kubernetes objects by lib/emit. Each remembers the Ingress it came from.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/location.h"
+
+namespace im {
+
+struct BackendRefIR {
+  std::string group;  ///< "" = core
+  std::string kind;   ///< "" = Service
+  std::string name;
+  std::optional<int> port;
+  std::optional<int> weight;
+  bool operator==(const BackendRefIR& o) const {
+    return group == o.group && kind == o.kind && name == o.name && port == o.port;
+  }
+};
+
+struct PathMatchIR {
+  std::string type;  ///< Exact, PathPrefix, RegularExpression
+  std::string value;
+};
+
+struct HeaderMatchIR {
+  std::string type;  ///< Exact, RegularExpression
+  std::string name;
+  std::string value;
+};
+
+struct RouteRuleIR {
+  PathMatchIR path;
+  std::vector<HeaderMatchIR> headers;
+  std::vector<nlohmann::ordered_json> filters;  ///< HTTPRouteFilter objects
+  std::vector<BackendRefIR> backends;
+  Location source;  ///< the Ingress path this rule came from
+};
+
+struct ParentRefIR {
+  std::string ns;  ///< set only when the Gateway is in another namespace
+  std::string name;
+  std::string section;
+};
+
+struct HTTPRouteIR {
+  std::string ns;
+  std::string name;
+  std::vector<ParentRefIR> parents;
+  std::vector<std::string> hostnames;
+  std::vector<RouteRuleIR> rules;
+  std::string source_ingress;  ///< "ns/name"
+  Location source;
+};
+
+struct CertRefIR {
+  std::string ns;  ///< set when the Secret is in another namespace than the Gateway
+  std::string name;
+};
+
+struct ListenerIR {
+  std::string name;
+  std::string hostname;  ///< "" = any host
+  int port = 80;
+  std::string protocol = "HTTP";
+  std::vector<CertRefIR> certificates;  ///< HTTPS only
+  /// Namespaces whose routes may attach, besides the Gateway's own. Empty =
+  /// the default (Same); a "*" entry = All.
+  std::vector<std::string> route_namespaces;
+};
+
+struct GatewayIR {
+  std::string ns;
+  std::string name;
+  std::string gateway_class;
+  std::vector<ListenerIR> listeners;
+};
+
+struct ReferenceGrantIR {
+  std::string ns;  ///< where the Secrets live
+  std::string name;
+  std::string from_ns;  ///< the Gateway's namespace
+  std::vector<std::string> secret_names;
+};
+
+struct ConversionOutput {
+  std::vector<GatewayIR> gateways;
+  std::vector<HTTPRouteIR> http_routes;
+  std::vector<ReferenceGrantIR> reference_grants;
+};
+
+}  // namespace im

@@ -1,0 +1,323 @@
+// Gateways, listeners and the attachment of routes to them.
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "convert/filters.h"
+#include "convert/naming.h"
+#include "convert/plan.h"
+#include "convert/tls_planner.h"
+
+namespace im {
+
+namespace {
+
+constexpr size_t kMaxListeners = 64;      // Gateway spec.listeners maxItems
+constexpr size_t kMaxRules = 16;          // HTTPRoute spec.rules maxItems
+constexpr size_t kMaxMatches = 128;       // HTTPRoute CEL: total matches across rules
+constexpr int kHttpsRedirectCode = 308;   // config.go NewDefault: HTTPRedirectCode 308
+
+struct GatewayKey {
+  std::string ns;
+  std::string cls;
+  bool operator<(const GatewayKey& o) const { return std::tie(ns, cls) < std::tie(o.ns, o.cls); }
+};
+
+/// A route before it is named and attached.
+struct RouteSpec {
+  size_t draft;
+  GatewayKey gateway;
+  std::string host;
+  bool https = false;     ///< the host has a certificate: attach to the HTTPS listener
+  bool http = true;       ///< attach the main route to the HTTP listener
+  bool redirect = false;  ///< emit a redirect route on the HTTP listener
+  bool offload_redirect = false;  ///< force-ssl-redirect without TLS here
+  std::string secret, secret_ns;
+};
+
+struct HostListeners {
+  bool http = false;
+  bool https = false;
+  std::string secret, secret_ns;
+  std::set<std::string> route_namespaces;
+};
+
+struct GatewayPlan {
+  GatewayKey key;
+  std::string ns, name, gateway_class;
+  std::map<std::string, HostListeners> hosts;  // "" = any host
+  /// Filled when listeners are laid out: host -> (gateway name, http name, https name).
+  struct Placement {
+    std::string gateway, http, https;
+  };
+  std::map<std::string, Placement> placement;
+};
+
+std::string listener_name(const std::string& protocol, const std::string& host) {
+  if (host.empty()) return protocol;
+  // Listener names may contain dots, so the host stays readable and two
+  // hosts can never collide (only "*" needs spelling out).
+  return dns_name(protocol + "-" + host);
+}
+
+void add_route_namespace(HostListeners& h, const std::string& ns) { h.route_namespaces.insert(ns); }
+
+std::vector<std::string> allowed_namespaces(const HostListeners& h, const std::string& gateway_ns) {
+  std::vector<std::string> out;
+  bool foreign = false;
+  for (const auto& ns : h.route_namespaces) {
+    if (ns.empty()) return {"*"};
+    if (ns != gateway_ns) foreign = true;
+  }
+  if (!foreign) return {};
+  out.assign(h.route_namespaces.begin(), h.route_namespaces.end());
+  if (!h.route_namespaces.count(gateway_ns)) out.push_back(gateway_ns);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload) {
+  std::vector<RouteRuleIR> out;
+  for (const auto& r : rules) {
+    RouteRuleIR red;
+    red.path = r.path;
+    red.headers = r.headers;
+    if (offload) red.headers.push_back(HeaderMatchIR{"Exact", "X-Forwarded-Proto", "http"});
+    red.filters.push_back(redirect_to_https(kHttpsRedirectCode));
+    red.source = r.source;
+    out.push_back(std::move(red));
+  }
+  return out;
+}
+
+/// Splits rules into chunks the HTTPRoute schema accepts. Gateway API ranks
+/// matches by specificity, not by rule order, so splitting a route does not
+/// change which rule wins.
+std::vector<std::vector<RouteRuleIR>> chunk_rules(std::vector<RouteRuleIR> rules) {
+  std::vector<std::vector<RouteRuleIR>> out;
+  size_t matches = 0;
+  for (auto& r : rules) {
+    if (out.empty() || out.back().size() >= kMaxRules || matches + 1 > kMaxMatches) {
+      out.emplace_back();
+      matches = 0;
+    }
+    matches += 1;
+    out.back().push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+ConversionOutput plan_gateways(Plan& plan) {
+  const ConvertOptions& opt = *plan.options;
+  Findings& findings = *plan.findings;
+  auto tls = plan_host_tls(plan);
+
+  // 1. Decide, per route draft, its Gateway, listeners and redirects.
+  std::vector<RouteSpec> specs;
+  std::set<std::string> default_cert_reported;
+  for (size_t d = 0; d < plan.drafts.size(); ++d) {
+    const RouteDraft& draft = plan.drafts[d];
+    if (draft.rules.empty()) continue;
+    const IngressInfo& info = plan.ingresses[draft.ingress];
+    RouteSpec s;
+    s.draft = d;
+    s.host = draft.host;
+    s.gateway = opt.shared_gateway ? GatewayKey{opt.shared_gateway->ns, ""}
+                                   : GatewayKey{info.ing->ns, info.cls.name};
+    auto t = tls.find(info.cls.name + '\n' + draft.host);
+    if (t != tls.end()) {
+      if (t->second.secret.empty()) {
+        if (default_cert_reported.insert(t->first).second) {
+          findings.warning(
+              t->second.location,
+              fmt::format("ingress-nginx serves host {} over HTTPS with its default certificate "
+                          "(no tls entry of Ingress {} names a secret for it); Gateway API needs a "
+                          "certificate, so no HTTPS listener is emitted for it",
+                          draft.host, plan.ingresses[t->second.ingress].ing->ref()),
+              "tls-default-certificate");
+        }
+      } else {
+        s.https = true;
+        s.secret = t->second.secret;
+        s.secret_ns = t->second.secret_ns;
+      }
+    }
+    if (info.is_nginx() && !draft.host.empty()) {
+      // lua_ingress.lua redirect_to_https: force-ssl-redirect always; ssl-redirect
+      // (default on) only where a certificate is configured for the host.
+      bool force = info.policy.force_ssl_redirect;
+      s.redirect = force || (s.https && info.policy.ssl_redirect);
+      s.offload_redirect = force && !s.https;
+      if (s.offload_redirect) {
+        findings.warning(
+            info.ing->location,
+            fmt::format("force-ssl-redirect on host {} without TLS here: HTTPS is terminated in "
+                        "front of the Gateway, so the redirect applies only to requests with "
+                        "X-Forwarded-Proto: http (ingress-nginx also redirected requests without "
+                        "that header)",
+                        draft.host),
+            "nginx-force-ssl-redirect-offload");
+      }
+      s.http = !s.redirect || s.offload_redirect;
+    }
+    specs.push_back(std::move(s));
+  }
+
+  // 2. Gather Gateways and the listeners each needs.
+  std::map<GatewayKey, GatewayPlan> gateways;
+  for (const auto& s : specs) {
+    const IngressInfo& info = plan.ingresses[plan.drafts[s.draft].ingress];
+    GatewayPlan& g = gateways[s.gateway];
+    if (g.name.empty()) {
+      g.key = s.gateway;
+      if (opt.shared_gateway) {
+        g.ns = opt.shared_gateway->ns;
+        g.name = opt.shared_gateway->name;
+      } else {
+        g.ns = s.gateway.ns;
+        g.name = dns_name(info.cls.name);
+      }
+      auto mapped = opt.gateway_classes.find(info.cls.name);
+      g.gateway_class = mapped != opt.gateway_classes.end() ? mapped->second : info.cls.name;
+    } else if (opt.shared_gateway) {
+      auto mapped = opt.gateway_classes.find(info.cls.name);
+      std::string cls = mapped != opt.gateway_classes.end() ? mapped->second : info.cls.name;
+      if (cls != g.gateway_class) {
+        findings.warning(info.ing->location,
+                         fmt::format("Ingress {} has class {}, but the shared Gateway {}/{} uses "
+                                     "GatewayClass {}; its routes attach there anyway",
+                                     info.ing->ref(), info.cls.name, g.ns, g.name, g.gateway_class),
+                         "shared-gateway-class");
+      }
+    }
+    HostListeners& h = g.hosts[s.host];
+    h.http = h.http || s.http || s.redirect;
+    if (s.https) {
+      if (!h.https) {
+        h.https = true;
+        h.secret = s.secret;
+        h.secret_ns = s.secret_ns;
+      }
+    }
+    add_route_namespace(h, info.ing->ns);
+  }
+
+  // 3. Lay out listeners, splitting Gateways that would exceed 64.
+  ConversionOutput out;
+  NameRegistry names;
+  std::map<std::string, std::vector<std::string>> grants;  // secret ns -> names, for the shared Gateway
+  for (auto& [key, g] : gateways) {
+    std::vector<GatewayIR> parts;
+    for (const auto& [host, h] : g.hosts) {
+      size_t needed = (h.http ? 1 : 0) + (h.https ? 1 : 0);
+      if (parts.empty() || parts.back().listeners.size() + needed > kMaxListeners) {
+        GatewayIR gw;
+        gw.ns = g.ns;
+        gw.name = names.claim("Gateway/" + g.ns, parts.empty() ? g.name : g.name + "-" +
+                                                        std::to_string(parts.size() + 1));
+        gw.gateway_class = g.gateway_class;
+        parts.push_back(std::move(gw));
+      }
+      GatewayIR& gw = parts.back();
+      GatewayPlan::Placement place;
+      place.gateway = gw.name;
+      auto allowed = allowed_namespaces(h, g.ns);
+      if (h.http) {
+        ListenerIR l;
+        l.name = listener_name("http", host);
+        l.hostname = host;
+        l.route_namespaces = allowed;
+        place.http = l.name;
+        gw.listeners.push_back(std::move(l));
+      }
+      if (h.https) {
+        ListenerIR l;
+        l.name = listener_name("https", host);
+        l.hostname = host;
+        l.port = 443;
+        l.protocol = "HTTPS";
+        l.route_namespaces = allowed;
+        CertRefIR cert{h.secret_ns != g.ns ? h.secret_ns : "", h.secret};
+        l.certificates.push_back(cert);
+        if (!cert.ns.empty()) grants[cert.ns].push_back(h.secret);
+        place.https = l.name;
+        gw.listeners.push_back(std::move(l));
+      }
+      if (allowed.size() == 1 && allowed[0] == "*") {
+        findings.warning(Location{},
+                         fmt::format("some routes for host {} have no namespace in the input, so "
+                                     "listeners of the shared Gateway {}/{} allow routes from all "
+                                     "namespaces",
+                                     host.empty() ? "(any host)" : host, g.ns, g.name),
+                         "shared-gateway-namespace");
+      }
+      g.placement[host] = place;
+    }
+    for (auto& p : parts) out.gateways.push_back(std::move(p));
+  }
+
+  // 4. Name the routes and attach them.
+  for (const auto& s : specs) {
+    const RouteDraft& draft = plan.drafts[s.draft];
+    const IngressInfo& info = plan.ingresses[draft.ingress];
+    const GatewayPlan& g = gateways.at(s.gateway);
+    const auto& place = g.placement.at(s.host);
+    std::string parent_ns = g.ns != info.ing->ns ? g.ns : "";
+    std::string base = draft.catch_all ? info.ing->name + "-default-backend"
+                       : draft.host.empty() ? info.ing->name
+                                            : info.ing->name + "-" + draft.host;
+    auto emit = [&](const std::string& wanted, std::vector<RouteRuleIR> rules,
+                    std::vector<ParentRefIR> parents) {
+      auto chunks = chunk_rules(std::move(rules));
+      for (size_t c = 0; c < chunks.size(); ++c) {
+        HTTPRouteIR r;
+        r.ns = info.ing->ns;
+        r.name = names.claim("HTTPRoute/" + r.ns, c == 0 ? wanted : wanted + "-" + std::to_string(c + 1));
+        r.parents = parents;
+        if (!draft.host.empty()) r.hostnames.push_back(draft.host);
+        r.rules = std::move(chunks[c]);
+        r.source_ingress = info.ing->ref();
+        r.source = info.ing->location;
+        out.http_routes.push_back(std::move(r));
+      }
+    };
+    std::vector<ParentRefIR> main_parents;
+    if (s.http) main_parents.push_back(ParentRefIR{parent_ns, place.gateway, place.http});
+    if (s.https) main_parents.push_back(ParentRefIR{parent_ns, place.gateway, place.https});
+    std::vector<RouteRuleIR> main_rules = draft.rules;
+    if (s.offload_redirect) {
+      // Redirect rules first only for readability: their extra header match
+      // makes them win over the plain rules regardless of order.
+      auto red = redirect_rules(draft.rules, true);
+      main_rules.insert(main_rules.begin(), red.begin(), red.end());
+    }
+    emit(base, std::move(main_rules), main_parents);
+    if (s.redirect && !s.offload_redirect) {
+      emit(base + "-redirect", redirect_rules(draft.rules, false),
+           {ParentRefIR{parent_ns, place.gateway, place.http}});
+    }
+  }
+
+  // 5. The shared Gateway may reference Secrets in other namespaces.
+  for (auto& [ns, secrets] : grants) {
+    std::sort(secrets.begin(), secrets.end());
+    secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
+    ReferenceGrantIR rg;
+    rg.ns = ns;
+    rg.from_ns = opt.shared_gateway ? opt.shared_gateway->ns : "";
+    rg.name = names.claim("ReferenceGrant/" + ns,
+                          "allow-gateway-" + (opt.shared_gateway ? opt.shared_gateway->ns + "-" +
+                                                                       opt.shared_gateway->name
+                                                                 : std::string("secrets")));
+    rg.secret_names = secrets;
+    out.reference_grants.push_back(std::move(rg));
+  }
+  return out;
+}
+
+}  // namespace im

@@ -1,0 +1,26 @@
+#pragma once
+// What the user asked for on the command line, as the converter needs it.
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace im {
+
+struct GatewayRef {
+  std::string ns;
+  std::string name;
+};
+
+struct ConvertOptions {
+  /// Class for Ingresses with none (no field, annotation or default IngressClass).
+  std::string default_class;
+  /// Ingress class -> GatewayClass name; unmapped classes keep their name.
+  std::map<std::string, std::string> gateway_classes;
+  /// Put every route on this one Gateway instead of one per (namespace, class).
+  std::optional<GatewayRef> shared_gateway;
+  /// ingress-nginx --annotations-prefix.
+  std::string nginx_annotations_prefix = "nginx.ingress.kubernetes.io";
+};
+
+}  // namespace im

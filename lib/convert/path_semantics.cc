@@ -1,0 +1,142 @@
+#include "convert/path_semantics.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+namespace im {
+
+namespace {
+
+std::string host_label(const std::string& host) { return host.empty() ? "(any host)" : host; }
+
+/// ingress-nginx: Exact is `location = /p`; Prefix, ImplementationSpecific
+/// and a missing pathType are all Prefix (internal/k8s/main.go,
+/// SetDefaultNGINXPathType), which nginx serves element-wise like PathPrefix.
+std::optional<PathMatchIR> nginx_match(const IngressPath& p, const std::string& host,
+                                       const PathContext& ctx, Findings& findings) {
+  std::string value = p.path.empty() ? "/" : p.path;
+  if (ctx.ingress_regex && has_regex_syntax(value)) {
+    std::string pattern = nginx_regex_to_gateway(value);
+    RE2 re(pattern, RE2::Quiet);
+    if (!re.ok()) {
+      findings.error(p.path_location,
+                     fmt::format("regex path \"{}\" cannot be compiled by RE2 ({}); path not "
+                                 "converted",
+                                 value, re.error()),
+                     "regex-unsupported");
+      return std::nullopt;
+    }
+    findings.warning(p.path_location,
+                     fmt::format("regex path \"{}\" becomes RegularExpression \"{}\"; regular "
+                                 "expression matching is implementation-specific in Gateway API",
+                                 value, pattern),
+                     "regex-path");
+    return PathMatchIR{"RegularExpression", pattern};
+  }
+  PathMatchIR m{p.type == PathType::Exact ? "Exact" : "PathPrefix", value};
+  // A regex "^/" matches every path, exactly like PathPrefix "/".
+  if (ctx.host_regex && !(m.type == "PathPrefix" && value == "/")) {
+    // location.go/template.go: once a server needs regex, every location of
+    // it is written as `~* "^path"`: case-insensitive, anchored only at the
+    // start, so it also matches longer paths that share the characters.
+    std::string examples =
+        m.type == "Exact"
+            ? fmt::format("\"{}/x\"", value == "/" ? "" : value)
+            : fmt::format("\"{}x\"", value);
+    findings.warning(
+        p.path_location,
+        fmt::format("on host {} ingress-nginx matched \"{}\" as the case-insensitive regex "
+                    "\"^{}\" ({}), so it also served {} and upper-case spellings; the {} match "
+                    "here does not",
+                    host_label(host), value, value, ctx.regex_cause, examples, m.type),
+        "nginx-regex-host");
+  }
+  return m;
+}
+
+std::optional<PathMatchIR> other_match(const IngressPath& p, const std::string& host,
+                                       const PathContext& ctx, Findings& findings) {
+  std::string value = p.path.empty() ? "/" : p.path;
+  if (p.type == PathType::Exact) return PathMatchIR{"Exact", value};
+  if (p.type == PathType::Prefix) return PathMatchIR{"PathPrefix", value};
+  // ImplementationSpecific: each controller reads it its own way.
+  if (ctx.controller == "gke") {
+    // ingress-gce: "/foo/*" is a prefix glob; anything else is exact.
+    if (value.size() >= 2 && value.compare(value.size() - 2, 2, "/*") == 0) {
+      std::string base = value.size() == 2 ? "/" : value.substr(0, value.size() - 2);
+      if (base != "/") {
+        findings.warning(p.path_location,
+                         fmt::format("GCE path \"{}\" matched \"{}/...\" but not \"{}\" itself; "
+                                     "PathPrefix \"{}\" also matches \"{}\"",
+                                     value, base, base, base, base),
+                         "implementation-specific-path");
+      }
+      return PathMatchIR{"PathPrefix", base};
+    }
+    return PathMatchIR{"Exact", value};
+  }
+  // Traefik, F5 NGINX, HAProxy, Kong and others match a plain string prefix.
+  findings.warning(p.path_location,
+                   fmt::format("ImplementationSpecific path \"{}\" on host {}: {} matched it as a "
+                               "string prefix (also \"{}x\"); PathPrefix matches whole path "
+                               "segments only",
+                               value, host_label(host), ctx.controller, value == "/" ? "" : value),
+                   "implementation-specific-path");
+  return PathMatchIR{"PathPrefix", value};
+}
+
+}  // namespace
+
+bool has_regex_syntax(const std::string& path) {
+  return path.find_first_of("^$()[]{}*+?|\\") != std::string::npos;
+}
+
+std::string nginx_regex_to_gateway(const std::string& path) {
+  bool alternation = path.find('|') != std::string::npos;
+  std::string body = alternation ? "(?:" + path + ")" : path;
+  bool anchored_end = !path.empty() && path.back() == '$' &&
+                      (path.size() < 2 || path[path.size() - 2] != '\\');
+  bool open_end = path.size() >= 2 && path.compare(path.size() - 2, 2, ".*") == 0;
+  return "(?i)^" + body + (anchored_end || open_end ? "" : ".*");
+}
+
+std::string gateway_path_problem(const std::string& value) {
+  if (value.empty() || value[0] != '/') return "must start with \"/\"";
+  if (value.size() > 1024) return "is longer than 1024 characters";
+  for (const char* bad : {"//", "/./", "/../", "%2f", "%2F", "#"}) {
+    if (value.find(bad) != std::string::npos) return fmt::format("must not contain \"{}\"", bad);
+  }
+  auto ends = [&](const char* s) {
+    std::string t(s);
+    return value.size() >= t.size() && value.compare(value.size() - t.size(), t.size(), t) == 0;
+  };
+  if (ends("/..") || ends("/.")) return "must not end with \"/.\" or \"/..\"";
+  static const RE2 allowed("^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$");
+  if (!RE2::FullMatch(value, allowed)) return "contains characters a URL path may not hold unescaped";
+  return "";
+}
+
+std::optional<PathMatchIR> convert_path(const IngressPath& p, const std::string& host,
+                                        const PathContext& ctx, Findings& findings) {
+  if (!p.type_given) {
+    findings.info(p.location,
+                  fmt::format("path \"{}\" has no pathType; read as ImplementationSpecific{}",
+                              p.path,
+                              ctx.controller == "ingress-nginx" ? ", which ingress-nginx serves as Prefix" : ""),
+                  "missing-path-type");
+  }
+  auto m = ctx.controller == "ingress-nginx" ? nginx_match(p, host, ctx, findings)
+                                             : other_match(p, host, ctx, findings);
+  if (!m || m->type == "RegularExpression") return m;
+  if (std::string why = gateway_path_problem(m->value); !why.empty()) {
+    findings.error(p.path_location,
+                   fmt::format("path \"{}\" cannot be a Gateway API {} match: it {}; path not "
+                               "converted",
+                               m->value, m->type, why),
+                   "invalid-gateway-path");
+    return std::nullopt;
+  }
+  return m;
+}
+
+}  // namespace im

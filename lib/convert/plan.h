@@ -1,0 +1,76 @@
+#pragma once
+// Internal state shared by the conversion steps (not part of the public API).
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "convert/class_resolver.h"
+#include "convert/gateway_ir.h"
+#include "convert/options.h"
+#include "diag/finding.h"
+#include "model/inventory.h"
+#include "rules/policy.h"
+
+namespace im {
+
+/// One Ingress with what was decided about it.
+struct IngressInfo {
+  const Ingress* ing = nullptr;
+  ResolvedClass cls;
+  IngressPolicy policy;
+  bool is_nginx() const { return cls.controller == "ingress-nginx"; }
+  bool is_canary() const { return is_nginx() && policy.canary.enabled; }
+};
+
+/// The rules one Ingress contributes for one host (or the default server).
+struct RouteDraft {
+  size_t ingress = 0;  ///< index into Plan::ingresses
+  std::string host;    ///< "" = host-less (default server)
+  bool catch_all = false;  ///< an Ingress with only a defaultBackend
+  std::vector<RouteRuleIR> rules;
+};
+
+/// Where a (class, host, match) is routed, for conflicts and canaries.
+struct ClaimedPath {
+  size_t ingress = 0;
+  size_t draft = 0;
+  size_t rule = 0;
+  BackendRefIR backend;
+};
+
+struct Plan {
+  const ConvertOptions* options = nullptr;
+  const Inventory* inventory = nullptr;
+  Findings* findings = nullptr;
+  std::vector<IngressInfo> ingresses;  ///< in ingress-nginx age order (oldest first)
+  std::vector<RouteDraft> drafts;
+  std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
+
+  static std::string claim_key(const std::string& cls, const std::string& host,
+                               const PathMatchIR& m) {
+    return cls + '\n' + host + '\n' + m.type + '\n' + m.value;
+  }
+  size_t draft_for(size_t ingress, const std::string& host, bool catch_all = false);
+};
+
+/// Orders Ingresses as ingress-nginx does (store.go sortIngressSlice):
+/// oldest creationTimestamp first; equal ones by "namespace/name" in
+/// reverse order. Ingresses without a timestamp (manifests not yet applied)
+/// count as newer than any that has one.
+void sort_by_age(std::vector<IngressInfo>& ingresses);
+
+/// Resolves a backend to a backendRef; a named port is looked up in the
+/// input's Services. Returns nullopt with an error finding when it cannot.
+std::optional<BackendRefIR> resolve_backend(const Backend& b, const Ingress& ing,
+                                            const Inventory& inventory, Findings& findings);
+
+/// Steps of the conversion, in order.
+void plan_catch_all_routes(Plan& plan);
+void plan_path_routes(Plan& plan);
+void plan_default_backends(Plan& plan);
+void plan_canaries(Plan& plan);
+ConversionOutput plan_gateways(Plan& plan);
+
+}  // namespace im

@@ -1,0 +1,37 @@
+#include "driver/convert_job.h"
+
+#include <fmt/format.h>
+
+#include "emit/objects.h"
+#include "validate/validator.h"
+
+namespace im {
+
+ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
+                           Findings& findings) {
+  ConvertOutcome outcome;
+  Catalog user_catalog;
+  const Catalog* catalog = &Catalog::builtin();
+  if (!request.rules_dirs.empty()) {
+    user_catalog = Catalog::builtin();
+    for (const auto& dir : request.rules_dirs) user_catalog.load_directory(dir);
+    catalog = &user_catalog;
+  }
+  outcome.load = load_inputs(request.inputs, stdin_stream, request.limits, findings);
+  outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);
+  outcome.objects = to_objects(outcome.conversion.output);
+  // The tool checks its own output against the CRD schema and CEL rules:
+  // printing something `kubectl apply` rejects would be worse than failing.
+  for (const auto& obj : outcome.objects) {
+    for (const auto& e : validate_object(obj)) {
+      outcome.invalid_objects.push_back(fmt::format(
+          "{} {}/{}: {}", obj.at("kind").get<std::string>(),
+          obj.at("metadata").value("namespace", std::string()),
+          obj.at("metadata").at("name").get<std::string>(), format_validation_error(e)));
+    }
+  }
+  findings.sort_and_dedupe();
+  return outcome;
+}
+
+}  // namespace im

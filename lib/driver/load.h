@@ -1,0 +1,27 @@
+#pragma once
+// Reading every input named on the command line into one inventory.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "diag/finding.h"
+#include "model/inventory.h"
+#include "parse/document.h"
+
+namespace im {
+
+struct LoadResult {
+  Inventory inventory;
+  bool input_failed = false;  ///< some input could not be read or parsed (exit 2)
+};
+
+/// Expands `paths` (files, directories, "-"), parses every document and
+/// reads the objects. Sorted so that the order of the inputs never matters.
+LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
+                       const ParseLimits& limits, Findings& findings);
+
+/// Whether a finding means an input could not be read or parsed.
+bool is_input_failure(const Finding& f);
+
+}  // namespace im

@@ -1,0 +1,138 @@
+#include "emit/objects.h"
+
+namespace im {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr const char* kApiVersion = "gateway.networking.k8s.io/v1";
+
+json metadata(const std::string& ns, const std::string& name) {
+  json m = json::object();
+  m["name"] = name;
+  if (!ns.empty()) m["namespace"] = ns;
+  return m;
+}
+
+json backend_ref(const BackendRefIR& b) {
+  json j = json::object();
+  if (!b.group.empty()) j["group"] = b.group;
+  if (!b.kind.empty() && b.kind != "Service") j["kind"] = b.kind;
+  j["name"] = b.name;
+  if (b.port) j["port"] = *b.port;
+  if (b.weight) j["weight"] = *b.weight;
+  return j;
+}
+
+json allowed_routes(const std::vector<std::string>& namespaces) {
+  if (namespaces.size() == 1 && namespaces[0] == "*") {
+    return json{{"namespaces", {{"from", "All"}}}};
+  }
+  return json{{"namespaces",
+               {{"from", "Selector"},
+                {"selector",
+                 {{"matchExpressions",
+                   json::array({{{"key", "kubernetes.io/metadata.name"},
+                                 {"operator", "In"},
+                                 {"values", namespaces}}})}}}}}};
+}
+
+json rule_object(const RouteRuleIR& r) {
+  json rule = json::object();
+  json match = json::object();
+  match["path"] = json{{"type", r.path.type}, {"value", r.path.value}};
+  if (!r.headers.empty()) {
+    json headers = json::array();
+    for (const auto& h : r.headers) {
+      headers.push_back(json{{"type", h.type}, {"name", h.name}, {"value", h.value}});
+    }
+    match["headers"] = headers;
+  }
+  rule["matches"] = json::array({match});
+  if (!r.filters.empty()) rule["filters"] = r.filters;
+  if (!r.backends.empty()) {
+    json refs = json::array();
+    for (const auto& b : r.backends) refs.push_back(backend_ref(b));
+    rule["backendRefs"] = refs;
+  }
+  return rule;
+}
+
+}  // namespace
+
+json gateway_object(const GatewayIR& g) {
+  json listeners = json::array();
+  for (const auto& l : g.listeners) {
+    json j = json::object();
+    j["name"] = l.name;
+    if (!l.hostname.empty()) j["hostname"] = l.hostname;
+    j["port"] = l.port;
+    j["protocol"] = l.protocol;
+    if (l.protocol == "HTTPS") {
+      json certs = json::array();
+      for (const auto& c : l.certificates) {
+        json ref = json{{"kind", "Secret"}, {"name", c.name}};
+        if (!c.ns.empty()) ref["namespace"] = c.ns;
+        certs.push_back(ref);
+      }
+      j["tls"] = json{{"mode", "Terminate"}, {"certificateRefs", certs}};
+    }
+    if (!l.route_namespaces.empty()) j["allowedRoutes"] = allowed_routes(l.route_namespaces);
+    listeners.push_back(j);
+  }
+  return json{{"apiVersion", kApiVersion},
+              {"kind", "Gateway"},
+              {"metadata", metadata(g.ns, g.name)},
+              {"spec", {{"gatewayClassName", g.gateway_class}, {"listeners", listeners}}}};
+}
+
+json http_route_object(const HTTPRouteIR& r) {
+  json parents = json::array();
+  for (const auto& p : r.parents) {
+    json j = json::object();
+    if (!p.ns.empty()) j["namespace"] = p.ns;
+    j["name"] = p.name;
+    if (!p.section.empty()) j["sectionName"] = p.section;
+    parents.push_back(j);
+  }
+  json spec = json::object();
+  spec["parentRefs"] = parents;
+  if (!r.hostnames.empty()) spec["hostnames"] = r.hostnames;
+  json rules = json::array();
+  for (const auto& rule : r.rules) rules.push_back(rule_object(rule));
+  spec["rules"] = rules;
+  return json{{"apiVersion", kApiVersion},
+              {"kind", "HTTPRoute"},
+              {"metadata", metadata(r.ns, r.name)},
+              {"spec", spec}};
+}
+
+json reference_grant_object(const ReferenceGrantIR& g) {
+  json to = json::array();
+  // `to` holds at most 16 entries; past that, allow every Secret of the
+  // namespace rather than emit an object the API server rejects.
+  if (g.secret_names.size() > 16) {
+    to.push_back(json{{"group", ""}, {"kind", "Secret"}});
+  } else {
+    for (const auto& s : g.secret_names) to.push_back(json{{"group", ""}, {"kind", "Secret"}, {"name", s}});
+  }
+  return json{{"apiVersion", "gateway.networking.k8s.io/v1beta1"},
+              {"kind", "ReferenceGrant"},
+              {"metadata", metadata(g.ns, g.name)},
+              {"spec",
+               {{"from", json::array({{{"group", "gateway.networking.k8s.io"},
+                                       {"kind", "Gateway"},
+                                       {"namespace", g.from_ns}}})},
+                {"to", to}}}};
+}
+
+std::vector<json> to_objects(const ConversionOutput& out) {
+  std::vector<json> objects;
+  for (const auto& g : out.gateways) objects.push_back(gateway_object(g));
+  for (const auto& r : out.http_routes) objects.push_back(http_route_object(r));
+  for (const auto& g : out.reference_grants) objects.push_back(reference_grant_object(g));
+  return objects;
+}
+
+}  // namespace im
