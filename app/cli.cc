@@ -1,0 +1,82 @@
+#include "cli.h"
+
+#include <iostream>
+
+#include "commands.h"
+#include "exit_code.h"
+
+namespace im::cli {
+
+const std::vector<CommandSpec>& commands() {
+  static const std::vector<CommandSpec> list = {
+      {"convert", "Convert Ingress manifests to Gateway API v1 objects", setup_convert},
+      {"rules", "List and explain the annotation rules", setup_rules},
+  };
+  return list;
+}
+
+const char* exit_status_help() {
+  return "Exit status:\n"
+         "  0  converted; no error findings\n"
+         "  1  converted, but some input could not be converted faithfully (error findings)\n"
+         "  2  bad usage, or an input that could not be read or parsed (the rest is still "
+         "processed)\n"
+         "  3  internal error: an emitted object failed Gateway API validation (a bug)\n";
+}
+
+namespace {
+
+std::string program_name(const char* argv0) {
+  std::string name = argv0 ? argv0 : "ingress-migrate";
+  auto slash = name.find_last_of('/');
+  if (slash != std::string::npos) name = name.substr(slash + 1);
+  // kubectl runs plugins as kubectl-<name> with '-' in the name spelled '_'.
+  return name.rfind("kubectl-", 0) == 0 ? "kubectl ingress-migrate" : "ingress-migrate";
+}
+
+int run_as(const std::string& program, const std::vector<std::string>& args, Io& io) {
+  CLI::App app{"Move Kubernetes Ingress manifests to Gateway API v1.", program};
+  app.set_version_flag("--version", std::string("ingress-migrate ") + IM_VERSION);
+  app.require_subcommand(1);
+  app.footer(exit_status_help());
+  Context ctx{io, program};
+  Handler handler;
+  for (const auto& spec : commands()) {
+    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    sub->footer(exit_status_help());
+    Handler h = spec.setup(*sub, ctx);
+    sub->callback([&handler, h] { handler = h; });
+  }
+  try {
+    // CLI11 consumes a reversed argument vector.
+    app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e, io.out, io.err);
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp& e) {
+    app.exit(e, io.out, io.err);
+    return kExitOk;
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e, io.out, io.err);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e, io.out, io.err);
+    return kExitUsageOrInput;
+  }
+  return handler ? handler() : kExitUsageOrInput;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Io& io) { return run_as("ingress-migrate", args, io); }
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Io io{std::cin, std::cout, std::cerr, false};
+  int code = run_as(program_name(argc > 0 ? argv[0] : nullptr), args, io);
+  std::cout.flush();
+  return code;
+}
+
+}  // namespace im::cli

@@ -1,0 +1,57 @@
+// `ingress-migrate rules list|explain`: the annotation catalog.
+
+#include <ostream>
+
+#include "commands.h"
+#include "exit_code.h"
+#include "report/rules_doc.h"
+#include "rules/catalog.h"
+#include "util/did_you_mean.h"
+
+namespace im::cli {
+
+namespace {
+
+struct RulesFlags {
+  std::string controller;
+  std::string key;
+};
+
+}  // namespace
+
+Handler setup_rules(CLI::App& sub, Context& ctx) {
+  auto f = std::make_shared<RulesFlags>();
+  sub.require_subcommand(1);
+  CLI::App* list = sub.add_subcommand("list", "List every annotation rule with its verdict");
+  list->add_option("--controller", f->controller, "Only this controller family")->type_name("NAME");
+  CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id)");
+  explain->add_option("key", f->key, "Annotation key or rule id")->required();
+
+  return [f, list, explain, &ctx]() -> int {
+    const Catalog& catalog = Catalog::builtin();
+    if (list->parsed()) {
+      if (!f->controller.empty() && !catalog.family(f->controller)) {
+        std::vector<std::string> names;
+        for (const auto& fam : catalog.families()) names.push_back(fam.name);
+        std::string best = did_you_mean(f->controller, names);
+        ctx.io.err << ctx.program << ": unknown controller \"" << f->controller << "\""
+                   << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "\n";
+        return kExitUsageOrInput;
+      }
+      ctx.io.out << rules_table(catalog, f->controller);
+      return kExitOk;
+    }
+    if (explain->parsed()) {
+      const Rule* rule = catalog.find(f->key);
+      if (!rule) {
+        ctx.io.err << ctx.program << ": no rule for \"" << f->key << "\"\n";
+        return kExitUsageOrInput;
+      }
+      ctx.io.out << explain_rule(catalog, *rule);
+      return kExitOk;
+    }
+    return kExitUsageOrInput;
+  };
+}
+
+}  // namespace im::cli

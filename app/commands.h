@@ -1,0 +1,37 @@
+#pragma once
+// The subcommands. Each lives in its own app/command_<name>.cc, declares its
+// flags on a CLI11 subcommand and returns the function that runs it.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli.h"
+
+namespace im::cli {
+
+struct Context {
+  Io& io;
+  std::string program;  ///< "ingress-migrate" or "kubectl ingress-migrate"
+};
+
+using Handler = std::function<int()>;
+
+struct CommandSpec {
+  const char* name;
+  const char* summary;
+  Handler (*setup)(CLI::App& sub, Context& ctx);
+};
+
+/// Every subcommand, in help order.
+const std::vector<CommandSpec>& commands();
+
+Handler setup_convert(CLI::App& sub, Context& ctx);
+Handler setup_rules(CLI::App& sub, Context& ctx);
+
+/// The EXIT STATUS text shared by --help and the man page.
+const char* exit_status_help();
+
+}  // namespace im::cli

@@ -1,0 +1,29 @@
+#pragma once
+// Helpers for the data-driven golden tests.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace im::testing {
+
+struct GoldenRun {
+  std::string out;
+  std::string err;
+  int exit_code = 0;
+};
+
+std::filesystem::path testdata_dir();
+/// Every folder below testdata/ that has an `args` file, sorted.
+std::vector<std::filesystem::path> golden_cases();
+std::string read_text(const std::filesystem::path& p);
+void write_text(const std::filesystem::path& p, const std::string& text);
+std::vector<std::string> read_args(const std::filesystem::path& dir);
+/// Runs the CLI in-process inside `dir` with its args (or `args`).
+GoldenRun run_case(const std::filesystem::path& dir, std::vector<std::string> args = {});
+/// The same arguments with the order of the -f values reversed.
+std::vector<std::string> reverse_inputs(const std::vector<std::string>& args);
+/// Parses a YAML stream and validates every object; returns the problems.
+std::vector<std::string> validate_emitted(const std::string& yaml_stream);
+
+}  // namespace im::testing

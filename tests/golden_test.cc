@@ -1,0 +1,69 @@
+// Golden tests: every folder testdata/<area>/<case>/ holds
+//   args              the command line, one argument per line (paths relative to the folder)
+//   stdin             (optional) standard input
+//   expected.stdout, expected.stderr, expected.exit
+// The test runs the CLI in-process from inside the folder and compares whole
+// outputs. IM_UPDATE_GOLDEN=1 rewrites the expected files instead (review
+// the diff before committing).
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "golden_support.h"
+
+namespace fs = std::filesystem;
+using namespace im::testing;
+
+TEST_CASE("golden cases produce exactly the expected output", "[golden]") {
+  const bool update = std::getenv("IM_UPDATE_GOLDEN") != nullptr;
+  auto cases = golden_cases();
+  REQUIRE(!cases.empty());
+  for (const auto& dir : cases) {
+    DYNAMIC_SECTION(dir.lexically_relative(testdata_dir()).string()) {
+      GoldenRun run = run_case(dir);
+      if (update) {
+        write_text(dir / "expected.stdout", run.out);
+        write_text(dir / "expected.stderr", run.err);
+        write_text(dir / "expected.exit", std::to_string(run.exit_code) + "\n");
+        continue;
+      }
+      CHECK(run.err == read_text(dir / "expected.stderr"));
+      CHECK(run.out == read_text(dir / "expected.stdout"));
+      CHECK(std::to_string(run.exit_code) + "\n" == read_text(dir / "expected.exit"));
+    }
+  }
+}
+
+TEST_CASE("every golden case's output is valid Gateway API (schema and CEL)", "[golden][crd]") {
+  for (const auto& dir : golden_cases()) {
+    DYNAMIC_SECTION(dir.lexically_relative(testdata_dir()).string()) {
+      for (const auto& problem : validate_emitted(read_text(dir / "expected.stdout"))) {
+        FAIL_CHECK(problem);
+      }
+    }
+  }
+}
+
+TEST_CASE("convert is deterministic: same bytes twice and with inputs reversed", "[golden]") {
+  for (const auto& dir : golden_cases()) {
+    auto args = read_args(dir);
+    if (args.empty() || args[0] != "convert") continue;
+    DYNAMIC_SECTION(dir.lexically_relative(testdata_dir()).string()) {
+      GoldenRun first = run_case(dir);
+      GoldenRun second = run_case(dir);
+      CHECK(first.out == second.out);
+      CHECK(first.err == second.err);
+      auto reversed = reverse_inputs(args);
+      if (reversed != args) {
+        GoldenRun rev = run_case(dir, reversed);
+        CHECK(rev.out == first.out);
+        CHECK(rev.err == first.err);
+        CHECK(rev.exit_code == first.exit_code);
+      }
+    }
+  }
+}
