@@ -1,15 +1,14 @@
-#include <catch2/catch.hpp>
+#include "parse/input.h"
 
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include "parse/input.h"
 
 namespace {
 
@@ -45,7 +44,8 @@ std::string expand(const TempDir& t, const std::vector<std::string>& args) {
     out += *in.origin + (in.is_stdin() ? " (stdin)" : "") + "\n";
   }
   for (const auto& f : findings.items()) out += im::format_finding(f) + "\n";
-  for (size_t at; (at = out.find(t.path())) != std::string::npos;) out.replace(at, t.path().size(), "T");
+  for (size_t at; (at = out.find(t.path())) != std::string::npos;)
+    out.replace(at, t.path().size(), "T");
   return out;
 }
 
@@ -89,7 +89,8 @@ TEST_CASE("a missing path is an unreadable-input error and the rest is still lis
   TempDir t;
   t.file("a.yaml");
   im::Findings findings;
-  const auto inputs = im::expand_inputs({t.path() + "/missing.yaml", t.path() + "/a.yaml"}, findings);
+  const auto inputs =
+      im::expand_inputs({t.path() + "/missing.yaml", t.path() + "/a.yaml"}, findings);
   CHECK(inputs.size() == 1);
   CHECK(expand(t, {t.path() + "/missing.yaml", t.path() + "/a.yaml"}) ==
         "T/a.yaml\n"

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "parse/document.h"
@@ -12,8 +11,10 @@ std::string dump(const im::Node& n) {
   const std::string at = "@" + std::to_string(n.line) + ":" + std::to_string(n.col);
   std::string s;
   switch (n.type) {
-    case im::Node::Type::Null: return "~" + at;
-    case im::Node::Type::Scalar: return (n.plain ? n.value : "\"" + n.value + "\"") + at;
+    case im::Node::Type::Null:
+      return "~" + at;
+    case im::Node::Type::Scalar:
+      return (n.plain ? n.value : "\"" + n.value + "\"") + at;
     case im::Node::Type::Sequence:
       for (const auto& item : n.items) s += (s.empty() ? "" : ", ") + dump(item);
       return "[" + s + "]" + at;
@@ -82,29 +83,34 @@ TEST_CASE("JSON indented with tabs keeps exact positions", "[parse]") {
 }
 
 TEST_CASE("a JSON kind: List is one document whose items are left to the caller", "[parse]") {
-  CHECK(read(R"({"apiVersion": "v1", "kind": "List", "items": [
+  CHECK(
+      read(R"({"apiVersion": "v1", "kind": "List", "items": [
   {"kind": "Ingress", "metadata": {"name": "a"}},
   {"kind": "Ingress", "metadata": {"name": "b"}}
 ]})",
-             "list.json") ==
-        "0: {\"apiVersion\"@1:2: \"v1\"@1:16, \"kind\"@1:22: \"List\"@1:30, \"items\"@1:38: "
-        "[{\"kind\"@2:4: \"Ingress\"@2:12, \"metadata\"@2:23: {\"name\"@2:36: \"a\"@2:44}@2:35}@2:3, "
-        "{\"kind\"@3:4: \"Ingress\"@3:12, \"metadata\"@3:23: {\"name\"@3:36: \"b\"@3:44}@3:35}@3:3]@1:47}"
-        "@1:1\n");
+           "list.json") ==
+      "0: {\"apiVersion\"@1:2: \"v1\"@1:16, \"kind\"@1:22: \"List\"@1:30, \"items\"@1:38: "
+      "[{\"kind\"@2:4: \"Ingress\"@2:12, \"metadata\"@2:23: {\"name\"@2:36: \"a\"@2:44}@2:35}@2:3, "
+      "{\"kind\"@3:4: \"Ingress\"@3:12, \"metadata\"@3:23: {\"name\"@3:36: "
+      "\"b\"@3:44}@3:35}@3:3]@1:47}"
+      "@1:1\n");
 }
 
 TEST_CASE("JSON literals are plain, strings are not, escapes decode", "[parse]") {
-  CHECK(read(R"({"n": -1.5e3, "t": true, "f": false, "z": null, "s": "80", "e": "\ud83d\ude00\u00e9\/\t"})",
-             "a.json") ==
-        "0: {\"n\"@1:2: -1.5e3@1:7, \"t\"@1:15: true@1:20, \"f\"@1:26: false@1:31, \"z\"@1:38: ~@1:43, "
-        "\"s\"@1:49: \"80\"@1:54, \"e\"@1:60: \"\xF0\x9F\x98\x80\xC3\xA9/\t\"@1:65}@1:1\n");
+  const std::string text =
+      R"({"n": -1.5e3, "t": true, "f": false, "z": null, "s": "80", "e": "\ud83d\ude00\u00e9\t"})";
+  CHECK(read(text, "a.json") ==
+        "0: {\"n\"@1:2: -1.5e3@1:7, \"t\"@1:15: true@1:20, \"f\"@1:26: false@1:31, "
+        "\"z\"@1:38: ~@1:43, \"s\"@1:49: \"80\"@1:54, "
+        "\"e\"@1:60: \"\xF0\x9F\x98\x80\xC3\xA9\t\"@1:65}@1:1\n");
 }
 
 TEST_CASE("broken JSON in a .json file is a JSON syntax error, not lenient YAML", "[parse]") {
   CHECK(read("{\"a\": 1,\n \"b\": }\n", "bad.json") ==
         "bad.json:2:7: error: JSON syntax error: expected a value [parse-error]\n");
   CHECK(read("[\"\\ud83d\"]", "bad.json") ==
-        "bad.json:1:3: error: JSON syntax error: unpaired UTF-16 surrogate in \\u escape [parse-error]\n");
+        "bad.json:1:3: error: JSON syntax error: unpaired UTF-16 surrogate in \\u escape "
+        "[parse-error]\n");
   CHECK(read("{\"a\": [1, 2}", "bad.json") ==
         "bad.json:1:12: error: JSON syntax error: expected ',' or ']' after an array element "
         "[parse-error]\n");
@@ -128,7 +134,8 @@ TEST_CASE("quoted and plain scalars are told apart", "[parse]") {
                      });
   REQUIRE(docs.size() == 1);
   const im::Node& root = docs[0].root;
-  CHECK(dump(root) == "{a@1:1: 80@1:4, b@2:1: \"80\"@2:4, c@3:1: \"80\"@3:4, d@4:1: \"80\"@4:4}@1:1");
+  CHECK(dump(root) ==
+        "{a@1:1: 80@1:4, b@2:1: \"80\"@2:4, c@3:1: \"80\"@3:4, d@4:1: \"80\"@4:4}@1:1");
   CHECK(root.get("a")->describe() == "a number");
   CHECK(root.get("b")->describe() == "a string");
   CHECK(root.get("c")->describe() == "a string");
@@ -146,7 +153,8 @@ TEST_CASE("100000 nested flow collections stop at the depth limit, later documen
           "[parse]") {
   CHECK(read(repeat("[", 100000) + repeat("]", 100000) + "\n---\na: 1\n") ==
         "1: {a@3:1: 1@3:4}@3:1\n"
-        "in.yaml:1:257: error: document nests deeper than 256 levels (--max-depth) [limit-exceeded]\n");
+        "in.yaml:1:257: error: document nests deeper than 256 levels (--max-depth) "
+        "[limit-exceeded]\n");
   // Left open, each "[" also opens an implicit mapping (yaml-cpp takes it
   // for a key whose ":" has not come yet), so the limit is hit halfway.
   CHECK(read("x: 0\n---\n" + repeat("[", 100000)) ==
@@ -218,7 +226,8 @@ TEST_CASE("an alias may not push a document past the depth limit", "[parse]") {
 TEST_CASE("NUL bytes make the whole input binary", "[parse]") {
   CHECK(read(std::string("a: 1\n---\nb: x\0y\n", 15)) ==
         "in.yaml:3:5: error: input is binary or contains NUL bytes [parse-error]\n");
-  CHECK(read("\x7F" "ELF\x02\x01\x01") ==
+  CHECK(read("\x7F"
+             "ELF\x02\x01\x01") ==
         "in.yaml:1:5: error: input is binary or contains NUL bytes [parse-error]\n");
 }
 
@@ -231,7 +240,8 @@ TEST_CASE("invalid UTF-8 drops only its own document", "[parse]") {
 }
 
 TEST_CASE("a UTF-8 byte order mark is skipped and not counted as a column", "[parse]") {
-  CHECK(read("\xEF\xBB\xBF" "a: 1\nb: [\n") ==
+  CHECK(read("\xEF\xBB\xBF"
+             "a: 1\nb: [\n") ==
         "in.yaml:3:1: error: YAML syntax error: end of sequence flow not found [parse-error]\n");
   CHECK(read("\xEF\xBB\xBF{\"a\": 1}", "bom.json") == "0: {\"a\"@1:2: 1@1:7}@1:1\n");
 }
@@ -251,7 +261,8 @@ TEST_CASE("directives and document end markers split the stream", "[parse]") {
 }
 
 TEST_CASE("CRLF line ends keep positions", "[parse]") {
-  CHECK(read("a: 1\r\n---\r\nb:\r\n  - x\r\n") == "0: {a@1:1: 1@1:4}@1:1\n1: {b@3:1: [x@4:5]@4:3}@3:1\n");
+  CHECK(read("a: 1\r\n---\r\nb:\r\n  - x\r\n") ==
+        "0: {a@1:1: 1@1:4}@1:1\n1: {b@3:1: [x@4:5]@4:3}@3:1\n");
 }
 
 TEST_CASE("size and count limits drop what exceeds them and name their flag", "[parse]") {

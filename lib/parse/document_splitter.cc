@@ -44,8 +44,8 @@ bool DocumentSplitter::next(Chunk& out) {
   bool has_start = false;  // a "---" line belongs to this piece
 
   while (pos_ < text_.size()) {
-    const char* nl = static_cast<const char*>(
-        std::memchr(text_.data() + pos_, '\n', text_.size() - pos_));
+    const char* nl =
+        static_cast<const char*>(std::memchr(text_.data() + pos_, '\n', text_.size() - pos_));
     const size_t line_end = nl ? static_cast<size_t>(nl - text_.data()) + 1 : text_.size();
     std::string_view line = text_.substr(pos_, line_end - pos_);
     if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
@@ -70,9 +70,12 @@ bool DocumentSplitter::next(Chunk& out) {
           ++line_;
           out.text = text_.substr(begin, pos_ - begin);
           return true;
-        case LineKind::Content: out.empty = false; break;
+        case LineKind::Content:
+          out.empty = false;
+          break;
         case LineKind::Blank:
-        case LineKind::Directive: break;
+        case LineKind::Directive:
+          break;
       }
     }
     pos_ = line_end;

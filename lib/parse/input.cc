@@ -140,7 +140,8 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
       if (!stdin_stream) break;
     }
     if (stdin_stream.bad()) {
-      findings.error(Location{input.origin, 0, 0}, "cannot read input: read error", kUnreadableInput);
+      findings.error(Location{input.origin, 0, 0}, "cannot read input: read error",
+                     kUnreadableInput);
       return std::nullopt;
     }
     return data;

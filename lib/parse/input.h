@@ -20,7 +20,7 @@ inline constexpr const char* kUnreadableInput = "unreadable-input";
 
 /// One file to read, or standard input.
 struct InputFile {
-  std::string path;  ///< file system path; empty for standard input
+  std::string path;                           ///< file system path; empty for standard input
   std::shared_ptr<const std::string> origin;  ///< as findings show it: "dir/a.yaml", "<stdin>"
   bool is_stdin() const { return path.empty(); }
 };

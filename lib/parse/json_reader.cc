@@ -9,8 +9,14 @@ namespace im {
 
 namespace {
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr const char* kUnpaired = "unpaired UTF-16 surrogate in \\u escape";
+
+bool is_ws(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
@@ -165,33 +171,26 @@ class JsonReader {
 
   void escape(std::string& out) {
     ++i_;  // backslash
-    const char c = peek();
-    switch (c) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'u': {
-        const size_t at = i_ - 1;
-        uint32_t cp = hex4();
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          if (s_.compare(i_ + 1, 2, "\\u") != 0) fail_at(at, "unpaired UTF-16 surrogate in \\u escape");
-          i_ += 2;
-          const uint32_t low = hex4();
-          if (low < 0xDC00 || low > 0xDFFF) fail_at(at, "unpaired UTF-16 surrogate in \\u escape");
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          fail_at(at, "unpaired UTF-16 surrogate in \\u escape");
-        }
-        append_utf8(out, cp);
-        break;
-      }
-      default: fail_at(i_ - 1, "invalid escape in string");
+    static constexpr std::string_view kLetters = "\"\\/bfnrt";
+    static constexpr std::string_view kMeanings = "\"\\/\b\f\n\r\t";
+    if (const size_t k = kLetters.find(peek()); k != std::string_view::npos) {
+      out += kMeanings[k];
+      ++i_;
+      return;
     }
+    if (peek() != 'u') fail_at(i_ - 1, "invalid escape in string");
+    const size_t at = i_ - 1;
+    uint32_t cp = hex4();
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (s_.compare(i_ + 1, 2, "\\u") != 0) fail_at(at, kUnpaired);
+      i_ += 2;
+      const uint32_t low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF) fail_at(at, kUnpaired);
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      fail_at(at, kUnpaired);
+    }
+    append_utf8(out, cp);
     ++i_;
   }
 
@@ -202,10 +201,14 @@ class JsonReader {
       ++i_;
       const char h = peek();
       uint32_t v;
-      if (is_digit(h)) v = static_cast<uint32_t>(h - '0');
-      else if (h >= 'a' && h <= 'f') v = static_cast<uint32_t>(h - 'a' + 10);
-      else if (h >= 'A' && h <= 'F') v = static_cast<uint32_t>(h - 'A' + 10);
-      else fail("invalid \\u escape (needs four hex digits)");
+      if (is_digit(h))
+        v = static_cast<uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f')
+        v = static_cast<uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F')
+        v = static_cast<uint32_t>(h - 'A' + 10);
+      else
+        fail("invalid \\u escape (needs four hex digits)");
       cp = cp * 16 + v;
     }
     return cp;

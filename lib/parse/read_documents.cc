@@ -17,6 +17,8 @@ namespace {
 constexpr const char* kLimit = "limit-exceeded";
 constexpr const char* kParseError = "parse-error";
 
+// Reads one input: whole-input checks, then JSON or YAML document by
+// document, turning every DocumentError into a finding.
 class StreamReader {
  public:
   StreamReader(std::shared_ptr<const std::string> origin, const ParseLimits& limits,
@@ -25,7 +27,8 @@ class StreamReader {
 
   size_t read(std::string_view text) {
     if (text.size() > limits_.max_file_bytes) {
-      error({}, fmt::format("input is larger than {} bytes (--max-file-bytes)", limits_.max_file_bytes),
+      error({},
+            fmt::format("input is larger than {} bytes (--max-file-bytes)", limits_.max_file_bytes),
             kLimit);
       return 0;
     }
@@ -49,8 +52,7 @@ class StreamReader {
   // not for a .json file, where YAML's leniency would turn `"b": }` into
   // a null.
   void read_json(std::string_view text) {
-    if (!check_size_and_encoding(text, {})) return;
-    ++index_;
+    if (!count_document({}) || !check_size_and_encoding(text, {})) return;
     Node root;
     try {
       root = read_json_document(text, 0, limits_);
@@ -93,12 +95,8 @@ class StreamReader {
     while (!stopped_ && splitter.next(chunk)) {
       if (chunk.empty) continue;
       const TextPos start{chunk.first_line + 1, 1};
-      if (index_ == limits_.max_documents) {
-        error(start, fmt::format("input has more than {} documents (--max-documents)", limits_.max_documents),
-              kLimit);
-        return;
-      }
-      const size_t index = index_++;
+      if (!count_document(start)) return;
+      const size_t index = index_ - 1;
       if (!check_size_and_encoding(chunk.text, start)) continue;
       try {
         deliver(index, read_yaml_document(chunk.text, chunk.first_line, limits_));
@@ -108,10 +106,25 @@ class StreamReader {
     }
   }
 
+  // Documents are counted whether or not they can be read, so that index
+  // is the position in the stream.
+  bool count_document(TextPos start) {
+    if (index_ == limits_.max_documents) {
+      error(
+          start,
+          fmt::format("input has more than {} documents (--max-documents)", limits_.max_documents),
+          kLimit);
+      return false;
+    }
+    ++index_;
+    return true;
+  }
+
   bool check_size_and_encoding(std::string_view doc, TextPos start) {
     if (doc.size() > limits_.max_document_bytes) {
       error(start,
-            fmt::format("document is larger than {} bytes (--max-document-bytes)", limits_.max_document_bytes),
+            fmt::format("document is larger than {} bytes (--max-document-bytes)",
+                        limits_.max_document_bytes),
             kLimit);
       return false;
     }

@@ -1,8 +1,8 @@
 #include "parse/tree_builder.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace im {
 
@@ -53,10 +53,11 @@ TreeBuilder::TreeBuilder(const ParseLimits& limits)
 
 void TreeBuilder::too_deep(uint32_t line, uint32_t col) const {
   if (requested_depth_ > max_depth_) {
-    throw DocumentError(line, col,
-                        fmt::format("document nests deeper than {} levels, the most this tool supports",
-                                    max_depth_),
-                        kLimit);
+    throw DocumentError(
+        line, col,
+        fmt::format("document nests deeper than {} levels, the most this tool supports",
+                    max_depth_),
+        kLimit);
   }
   throw DocumentError(line, col,
                       fmt::format("document nests deeper than {} levels (--max-depth)", max_depth_),
@@ -67,7 +68,8 @@ void TreeBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, bool 
                          AnchorId anchor) {
   if (value.size() > max_scalar_bytes_) {
     throw DocumentError(
-        line, col, fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)", max_scalar_bytes_),
+        line, col,
+        fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)", max_scalar_bytes_),
         kLimit);
   }
   Node n;

@@ -26,23 +26,26 @@ class DocumentError : public std::runtime_error {
  public:
   DocumentError(uint32_t line, uint32_t col, const std::string& message, const char* id)
       : std::runtime_error(message), line(line), col(col), id(id) {}
-  uint32_t line;  ///< 1-based, in the whole stream
-  uint32_t col;   ///< 1-based
-  const char* id; ///< "parse-error" or "limit-exceeded"
+  uint32_t line;   ///< 1-based, in the whole stream
+  uint32_t col;    ///< 1-based
+  const char* id;  ///< "parse-error" or "limit-exceeded"
 };
 
 /// Anchors as the parser numbers them (yaml-cpp: 1, 2, ...); 0 means none.
 using AnchorId = size_t;
 
+/// Receives one document's events in order and assembles its tree.
 class TreeBuilder {
  public:
   explicit TreeBuilder(const ParseLimits& limits);
 
   /// A scalar; `plain` for an unquoted YAML scalar or a bare JSON literal.
   void scalar(uint32_t line, uint32_t col, std::string&& value, bool plain, AnchorId anchor);
+  /// A plain null ("~", "null", an empty value, JSON null).
   void null(uint32_t line, uint32_t col, AnchorId anchor);
   /// Opens a Sequence or Mapping; mapping children alternate key, value.
   void start(Node::Type type, uint32_t line, uint32_t col, AnchorId anchor);
+  /// Closes the innermost open collection.
   void end();
   /// A copy of the node that carried `anchor`, at the alias's position.
   void alias(uint32_t line, uint32_t col, AnchorId anchor);

@@ -51,7 +51,9 @@ class Handler : public YAML::EventHandler {
   }
   void OnMapEnd() override { b_.end(); }
 
-  uint32_t line(const YAML::Mark& m) const { return first_line_ + static_cast<uint32_t>(m.line) + 1; }
+  uint32_t line(const YAML::Mark& m) const {
+    return first_line_ + static_cast<uint32_t>(m.line) + 1;
+  }
   static uint32_t col(const YAML::Mark& m) { return static_cast<uint32_t>(m.column) + 1; }
 
  private:
@@ -72,7 +74,8 @@ class SecondDocument : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
