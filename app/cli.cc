@@ -1,9 +1,11 @@
 #include "cli.h"
 
 #include <iostream>
+#include <memory>
 
 #include "commands.h"
 #include "exit_code.h"
+#include "man_page.h"
 
 namespace im::cli {
 
@@ -34,19 +36,40 @@ std::string program_name(const char* argv0) {
   return name.rfind("kubectl-", 0) == 0 ? "kubectl ingress-migrate" : "ingress-migrate";
 }
 
-int run_as(const std::string& program, const std::vector<std::string>& args, Io& io) {
-  CLI::App app{"Move Kubernetes Ingress manifests to Gateway API v1.", program};
-  app.set_version_flag("--version", std::string("ingress-migrate ") + IM_VERSION);
-  app.require_subcommand(1);
-  app.footer(exit_status_help());
-  Context ctx{io, program};
-  Handler handler;
+}  // namespace
+
+std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
+  auto app = std::make_unique<CLI::App>("Move Kubernetes Ingress manifests to Gateway API v1.",
+                                        ctx.program);
+  app->set_version_flag("--version", std::string("ingress-migrate ") + IM_VERSION);
+  app->require_subcommand(1);
+  app->footer(exit_status_help());
   for (const auto& spec : commands()) {
-    CLI::App* sub = app.add_subcommand(spec.name, spec.summary);
+    CLI::App* sub = app->add_subcommand(spec.name, spec.summary);
     sub->footer(exit_status_help());
     Handler h = spec.setup(*sub, ctx);
     sub->callback([&handler, h] { handler = h; });
   }
+  // Hidden: prints the man page generated from this very definition, so the
+  // committed man/ingress-migrate.1 can be checked against --help.
+  CLI::App* man = app->add_subcommand("man", "Print the man page (roff)")->group("");
+  CLI::App* root = app.get();
+  man->callback([&handler, &ctx, root] {
+    handler = [&ctx, root] {
+      ctx.io.out << man_page(*root);
+      return kExitOk;
+    };
+  });
+  return app;
+}
+
+namespace {
+
+int run_as(const std::string& program, const std::vector<std::string>& args, Io& io) {
+  Context ctx{io, program};
+  Handler handler;
+  auto app_ptr = build_app(ctx, handler);
+  CLI::App& app = *app_ptr;
   try {
     // CLI11 consumes a reversed argument vector.
     app.parse(std::vector<std::string>(args.rbegin(), args.rend()));

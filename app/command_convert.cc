@@ -146,11 +146,13 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name("PATH");
   sub.add_option("-o,--output", f->format, "Output format")
       ->check(CLI::IsMember({"yaml", "json"}))
+      ->type_name("yaml|json")
       ->capture_default_str();
   sub.add_option("--output-dir", f->output_dir, "Write files into DIR instead of stdout")
       ->type_name("DIR");
   sub.add_option("--split", f->split, "With --output-dir: one file per namespace or per object")
       ->check(CLI::IsMember({"namespace", "object"}))
+      ->type_name("namespace|object")
       ->capture_default_str();
   sub.add_flag("--force", f->force, "Overwrite existing files in --output-dir");
   sub.add_flag("-q,--quiet", f->quiet, "Print only error findings, no summary");
@@ -165,15 +167,29 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name("NS/NAME");
   sub.add_option("--annotations-prefix", f->request.options.nginx_annotations_prefix,
                  "ingress-nginx annotation prefix (its --annotations-prefix)")
+      ->type_name("PREFIX")
       ->capture_default_str();
   sub.add_option("--rules", f->rules_dirs, "Load extra rule files (*.yaml) from DIR; repeatable")
       ->type_name("DIR");
   sub.add_option("--max-depth", f->request.limits.max_depth, "Deepest nesting accepted in a document")
+      ->type_name("N")
       ->capture_default_str();
   sub.add_option("--max-document-bytes", f->request.limits.max_document_bytes,
                  "Largest document accepted")
+      ->type_name("BYTES")
       ->capture_default_str();
   sub.add_option("--max-file-bytes", f->request.limits.max_file_bytes, "Largest input accepted")
+      ->type_name("BYTES")
+      ->capture_default_str();
+  sub.add_option("--max-documents", f->request.limits.max_documents, "Most documents read from one input")
+      ->type_name("N")
+      ->capture_default_str();
+  sub.add_option("--max-alias-nodes", f->request.limits.max_alias_nodes,
+                 "Most nodes YAML aliases may expand to in one document")
+      ->type_name("N")
+      ->capture_default_str();
+  sub.add_option("--max-scalar-bytes", f->request.limits.max_scalar_bytes, "Longest string accepted")
+      ->type_name("BYTES")
       ->capture_default_str();
   return [f, &ctx] { return run_convert_command(*f, ctx); };
 }

@@ -3,6 +3,7 @@
 // flags on a CLI11 subcommand and returns the function that runs it.
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ const std::vector<CommandSpec>& commands();
 
 Handler setup_convert(CLI::App& sub, Context& ctx);
 Handler setup_rules(CLI::App& sub, Context& ctx);
+
+/// The whole command line definition; `handler` is set to the chosen
+/// subcommand's function during parsing.
+std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler);
 
 /// The EXIT STATUS text shared by --help and the man page.
 const char* exit_status_help();

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convert/filter_set.h"
 #include "diag/location.h"
 
 namespace im {
@@ -37,8 +38,10 @@ struct HeaderMatchIR {
 struct RouteRuleIR {
   PathMatchIR path;
   std::vector<HeaderMatchIR> headers;
-  std::vector<nlohmann::ordered_json> filters;  ///< HTTPRouteFilter objects
+  FilterSet filters;
   std::vector<BackendRefIR> backends;
+  std::optional<std::string> request_timeout;  ///< timeouts.request (Duration)
+  std::optional<std::string> backend_timeout;  ///< timeouts.backendRequest (Duration)
   Location source;  ///< the Ingress path this rule came from
 };
 

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "convert/filters.h"
 #include "convert/naming.h"
 #include "convert/plan.h"
 #include "convert/tls_planner.h"
@@ -86,7 +85,10 @@ std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, b
     red.path = r.path;
     red.headers = r.headers;
     if (offload) red.headers.push_back(HeaderMatchIR{"Exact", "X-Forwarded-Proto", "http"});
-    red.filters.push_back(redirect_to_https(kHttpsRedirectCode));
+    RedirectSpec to_https;
+    to_https.scheme = "https";
+    to_https.status_code = kHttpsRedirectCode;
+    red.filters.redirect = to_https;
     red.source = r.source;
     out.push_back(std::move(red));
   }

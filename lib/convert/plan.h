@@ -29,6 +29,7 @@ struct RouteDraft {
   size_t ingress = 0;  ///< index into Plan::ingresses
   std::string host;    ///< "" = host-less (default server)
   bool catch_all = false;  ///< an Ingress with only a defaultBackend
+  bool grpc = false;       ///< backend-protocol GRPC(S): becomes a GRPCRoute
   std::vector<RouteRuleIR> rules;
 };
 

@@ -3,8 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "convert/filters.h"
 #include "convert/path_semantics.h"
+#include "convert/rewrite_target.h"
+#include "convert/route_template.h"
 #include "convert/plan.h"
 
 namespace im {
@@ -46,6 +47,8 @@ std::map<std::string, std::string> regex_hosts(const Plan& plan) {
 /// Claims `key` for a rule; on a clash, reports the loser and returns false.
 bool claim(Plan& plan, const std::string& key, const ClaimedPath& claim, const Location& where,
            const std::string& what) {
+  static const char* const kAgeRule =
+      "which ingress-nginx serves first (older, or same age and later name)";
   auto [it, inserted] = plan.claimed.emplace(key, claim);
   if (inserted) return true;
   const IngressInfo& winner = plan.ingresses[it->second.ingress];
@@ -57,13 +60,39 @@ bool claim(Plan& plan, const std::string& key, const ClaimedPath& claim, const L
   } else {
     plan.findings->error(
         where,
-        fmt::format("{} is already routed to another backend by Ingress {} ({}), which "
-                    "ingress-nginx serves first (older, or same age and later name); this one is "
+        fmt::format("{} is already routed to another backend by Ingress {} ({}), {}; this one is "
                     "not converted",
-                    what, winner.ing->ref(), winner.ing->location.str()),
+                    what, winner.ing->ref(), winner.ing->location.str(),
+                    plan.drafts[it->second.draft].catch_all
+                        ? "whose default backend takes the default server's \"/\" before any "
+                          "host-less path"
+                        : kAgeRule),
         "conflicting-path");
   }
   return false;
+}
+
+/// app-root: template.go writes `if ($uri = /) { return 302 <app-root>; }`
+/// into the location "/", so only a request for exactly "/" is redirected,
+/// keeping scheme and host.
+void add_app_root(Plan& plan, size_t ingress, size_t draft, const std::string& root,
+                  const std::string& host) {
+  const IngressInfo& info = plan.ingresses[ingress];
+  const Setting* s = info.policy.setting("app-root");
+  PathMatchIR exact{"Exact", "/"};
+  RouteRuleIR r;
+  r.path = exact;
+  RedirectSpec redirect;
+  redirect.full_path = root;
+  redirect.status_code = 302;
+  r.filters.redirect = redirect;
+  r.source = s ? s->location : info.ing->location;
+  if (!claim(plan, Plan::claim_key(info.cls.name, host, exact),
+             ClaimedPath{ingress, draft, plan.drafts[draft].rules.size(), BackendRefIR{}}, r.source,
+             fmt::format("app-root redirect for \"/\" on host {}", host))) {
+    return;
+  }
+  plan.drafts[draft].rules.push_back(std::move(r));
 }
 
 }  // namespace
@@ -101,42 +130,82 @@ void plan_catch_all_routes(Plan& plan) {
   }
 }
 
+/// The rewrite of one path: plain targets replace the whole path
+/// (template.go buildProxyPass: `rewrite "(?i)<path>" <target> break;`
+/// replaces the entire URI); capture-group targets must reduce to a prefix
+/// strip. Returns false (with an error) when the path cannot be converted.
+bool apply_rewrite(const IngressInfo& info, const IngressPath& p, IngressPath& effective,
+                   FilterSet& filters, Findings& findings) {
+  const std::string& target = *info.policy.rewrite_target;
+  if (target.find('$') == std::string::npos) {
+    filters.rewrite_full_path = target;
+    return true;
+  }
+  std::string why;
+  auto prefix = capture_rewrite(p.path, target, why);
+  if (!prefix) {
+    findings.error(info.policy.rewrite_location,
+                   fmt::format("rewrite-target \"{}\" with path regex \"{}\" cannot be converted "
+                               "exactly: {}; path not converted",
+                               target, p.path, why),
+                   "nginx-rewrite-target");
+    return false;
+  }
+  effective.path = prefix->match_prefix;
+  effective.type = PathType::Prefix;
+  effective.type_given = true;
+  filters.rewrite_prefix = prefix->replacement;
+  return true;
+}
+
 void plan_path_routes(Plan& plan) {
   auto regex = regex_hosts(plan);
   for (size_t i = 0; i < plan.ingresses.size(); ++i) {
     const IngressInfo& info = plan.ingresses[i];
     if (info.cls.name.empty() || info.is_canary()) continue;
     const Ingress& ing = *info.ing;
+    RouteTemplate tpl = route_template(info, *plan.findings);
     for (const auto& rule : ing.rules) {
       // A rule without paths still creates the host (its "/" is the
       // default backend, see plan_default_backends).
       size_t d = plan.draft_for(i, rule.host);
+      plan.drafts[d].grpc = tpl.backend_protocol == "GRPC" || tpl.backend_protocol == "GRPCS";
       auto cause = regex.find(info.cls.name + '\n' + rule.host);
       PathContext ctx{info.cls.controller, info.policy.use_regex || info.policy.rewrite_target.has_value(),
                       cause != regex.end(), cause != regex.end() ? cause->second : ""};
       for (const auto& p : rule.paths) {
-        auto match = convert_path(p, rule.host, ctx, *plan.findings);
+        RouteRuleIR r;
+        r.filters = tpl.filters;
+        r.backend_timeout = tpl.backend_timeout;
+        IngressPath effective = p;
+        bool rewritten = !tpl.redirect_only && needs_rewrite(info, p);
+        if (rewritten && !apply_rewrite(info, p, effective, r.filters, *plan.findings)) continue;
+        if (rewritten) {
+          // xforwardedprefix: only sent on locations that rewrite.
+          if (const Setting* xfp = info.policy.setting("x-forwarded-prefix")) {
+            r.filters.request_set.emplace_back("X-Forwarded-Prefix", xfp->value);
+          }
+        }
+        PathContext path_ctx = ctx;
+        if (effective.path != p.path) {
+          // A capture rewrite was reduced to a prefix strip: the only
+          // remaining difference is nginx's case-insensitive matching.
+          path_ctx.host_regex = false;
+          plan.findings->warning(
+              p.path_location,
+              fmt::format("ingress-nginx matched \"{}\" case-insensitively, so it also served "
+                          "upper-case spellings of \"{}\"; the PathPrefix match here is "
+                          "case-sensitive",
+                          p.path, effective.path),
+              "nginx-regex-host");
+        }
+        auto match = convert_path(effective, rule.host, path_ctx, *plan.findings);
         if (!match) continue;
         auto backend = resolve_backend(p.backend, ing, *plan.inventory, *plan.findings);
         if (!backend) continue;
-        RouteRuleIR r;
         r.path = *match;
-        r.backends.push_back(*backend);
+        if (!tpl.redirect_only) r.backends.push_back(*backend);
         r.source = p.location;
-        if (needs_rewrite(info, p)) {
-          const std::string& target = *info.policy.rewrite_target;
-          if (target.find('$') != std::string::npos) {
-            plan.findings->error(info.policy.rewrite_location,
-                                 fmt::format("rewrite-target \"{}\" uses capture groups, which are "
-                                             "not yet converted; path \"{}\" not converted",
-                                             target, p.path),
-                                 "nginx-rewrite-target");
-            continue;
-          }
-          // template.go buildProxyPass: `rewrite "(?i)<path>" <target> break;`
-          // replaces the whole URI whenever the path matches.
-          r.filters.push_back(rewrite_full_path(target));
-        }
         size_t index = plan.drafts[d].rules.size();
         if (!claim(plan, Plan::claim_key(info.cls.name, rule.host, r.path),
                    ClaimedPath{i, d, index, *backend}, p.location,
@@ -146,6 +215,7 @@ void plan_path_routes(Plan& plan) {
         }
         plan.drafts[d].rules.push_back(std::move(r));
       }
+      if (tpl.app_root && !rule.host.empty()) add_app_root(plan, i, d, *tpl.app_root, rule.host);
     }
   }
 }

@@ -50,11 +50,18 @@ json rule_object(const RouteRuleIR& r) {
     match["headers"] = headers;
   }
   rule["matches"] = json::array({match});
-  if (!r.filters.empty()) rule["filters"] = r.filters;
+  auto filters = r.filters.to_json();
+  if (!filters.empty()) rule["filters"] = filters;
   if (!r.backends.empty()) {
     json refs = json::array();
     for (const auto& b : r.backends) refs.push_back(backend_ref(b));
     rule["backendRefs"] = refs;
+  }
+  if (r.request_timeout || r.backend_timeout) {
+    json t = json::object();
+    if (r.request_timeout) t["request"] = *r.request_timeout;
+    if (r.backend_timeout) t["backendRequest"] = *r.backend_timeout;
+    rule["timeouts"] = t;
   }
   return rule;
 }

@@ -75,12 +75,21 @@ void act_canary_header_pattern(const ActionContext& c, IngressPolicy& p) {
 }
 void act_canary_by_cookie(const ActionContext& c, IngressPolicy& p) { p.canary.by_cookie = c.annotation.value; }
 
+/// Records the value for the converter, keyed by the rule's action name.
+void act_record(const ActionContext& c, IngressPolicy& p) {
+  p.settings.emplace_back(c.rule.action, Setting{c.annotation.value, c.annotation.location, c.rule.id});
+}
+
 void act_not_converted(const ActionContext&, IngressPolicy&) {
   // The verdict finding (none/partial) is reported by the caller from the
   // rule's data; the policy is unchanged.
 }
 
 const std::vector<Action> kActions = {
+    {"affinity", "sticky sessions by cookie (sessionPersistence, --experimental)", act_record},
+    {"allow-http", "whether the HTTP listener exists", act_record},
+    {"app-root", "redirects requests for exactly / to this path", act_record},
+    {"backend-protocol", "the protocol spoken to the backend (HTTP, HTTPS, GRPC, GRPCS, FCGI)", act_record},
     {"canary", "marks the Ingress as the canary of another Ingress with the same host and path",
      act_canary},
     {"canary-by-cookie", "records the cookie that selects the canary", act_canary_by_cookie},
@@ -92,13 +101,45 @@ const std::vector<Action> kActions = {
     {"canary-weight", "sends this share of requests to the canary backend", act_canary_weight},
     {"canary-weight-total", "the total the canary weight is a share of", act_canary_weight_total},
     {"consumed", "read by the converter itself (for example the ingress class)", act_consumed},
+    {"cors-allow-credentials", "CORS: allow credentials", act_record},
+    {"cors-allow-headers", "CORS: allowed request headers", act_record},
+    {"cors-allow-methods", "CORS: allowed methods", act_record},
+    {"cors-allow-origin", "CORS: allowed origins", act_record},
+    {"cors-enable", "turns the CORS filter on", act_record},
+    {"cors-expose-headers", "CORS: headers exposed to the browser", act_record},
+    {"cors-max-age", "CORS: how long a preflight answer may be cached", act_record},
+    {"custom-headers", "response headers from a ConfigMap", act_record},
+    {"entrypoints", "selects the listeners (entrypoints) the route uses", act_record},
     {"force-ssl-redirect", "redirects HTTP to HTTPS even without TLS on the Ingress",
      act_force_ssl_redirect},
+    {"from-to-www-redirect", "redirects between host and www.host", act_record},
+    {"hsts", "adds a Strict-Transport-Security response header", act_record},
+    {"ignore", "written by the controller itself (status); nothing to carry over", act_consumed},
+    {"mirror-target", "mirrors requests to another backend", act_record},
     {"not-converted", "no Gateway API equivalent: reports the verdict, changes nothing",
      act_not_converted},
+    {"permanent-redirect", "answers every request with a permanent redirect", act_record},
+    {"permanent-redirect-code", "status code of permanent-redirect", act_record},
+    {"proxy-connect-timeout", "backend connect timeout", act_record},
+    {"proxy-read-timeout", "backend read timeout", act_record},
+    {"proxy-send-timeout", "backend send timeout", act_record},
+    {"proxy-ssl-name", "server name checked in the backend certificate", act_record},
+    {"proxy-ssl-secret", "CA (and client certificate) for TLS to the backend", act_record},
+    {"proxy-ssl-server-name", "send SNI to the backend", act_record},
+    {"proxy-ssl-verify", "verify the backend certificate", act_record},
+    {"redirect-to-https", "redirects HTTP to HTTPS", act_record},
+    {"request-headers-set", "sets request headers sent to the backend", act_record},
+    {"response-headers-remove", "removes response headers", act_record},
     {"rewrite-target", "rewrites the request path sent to the backend", act_rewrite_target},
+    {"router-tls", "serves the route on TLS entrypoints only", act_record},
+    {"ssl-passthrough", "passes TLS through to the backend (TLSRoute)", act_record},
     {"ssl-redirect", "redirects HTTP to HTTPS for hosts with TLS (on by default)", act_ssl_redirect},
+    {"static-ip", "the address of the load balancer", act_record},
+    {"temporal-redirect", "answers every request with a temporary redirect", act_record},
+    {"temporal-redirect-code", "status code of temporal-redirect", act_record},
+    {"upstream-vhost", "the Host header sent to the backend", act_record},
     {"use-regex", "treats the Ingress paths as regular expressions", act_use_regex},
+    {"x-forwarded-prefix", "adds X-Forwarded-Prefix when the path is rewritten", act_record},
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "rules/actions.h"
 #include "rules/value_format.h"
+#include "util/did_you_mean.h"
 
 namespace im {
 
@@ -20,7 +21,7 @@ void report_verdict(const Rule& rule, const Annotation& a, Findings& findings) {
                    ? Severity::Error
                    : Severity::Warning;
     findings.add(sev, a.location,
-                 fmt::format("{} has no Gateway API equivalent and is not converted; {}", a.key,
+                 fmt::format("{} is not converted: {}", a.key,
                              rule.instead),
                  rule.id);
   }
@@ -43,16 +44,26 @@ IngressPolicy apply_annotations(const Ingress& ing, const std::string& controlle
     }
     if (m.family->name != controller && m.family->name != "generic") {
       findings.warning(a.location,
-                       fmt::format("{} is a {} annotation, but this Ingress is served by {}: it is "
+                       fmt::format("{} belongs to {}, but this Ingress is served by {}: it is "
                                    "ignored by your controller today and is not converted",
                                    a.key, m.family->name, controller),
                        "annotation-wrong-controller");
       continue;
     }
     if (!m.rule) {
-      findings.info(a.location, fmt::format("{} annotation {} is not yet mapped; not converted",
-                                            m.family->name, a.key),
-                    "annotation-not-mapped");
+      // A typo in a known family is the likely cause; the controller ignored
+      // the key, so nothing is lost, but the user probably meant something.
+      std::vector<std::string> known;
+      for (const auto& r : catalog.rules()) {
+        if (r.controller == m.family->name && !r.is_pattern()) known.push_back(r.key);
+      }
+      std::string best = did_you_mean(m.suffix, known);
+      findings.warning(a.location,
+                       fmt::format("{} is not an annotation {} knows{}; it has no effect and is not "
+                                   "converted",
+                                   a.key, m.family->name,
+                                   best.empty() ? "" : " (did you mean \"" + best + "\"?)"),
+                       "annotation-unknown-key");
       continue;
     }
     const Rule& rule = *m.rule;

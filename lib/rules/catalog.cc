@@ -58,11 +58,15 @@ const Rule* Catalog::find(const std::string& id_or_key) const {
 
 RuleMatch Catalog::match(const std::string& key, const std::string& preferred,
                          const std::string& nginx_prefix) const {
-  // Order: the Ingress's own family first, then the rest in load order.
+  // Order: the Ingress's own family, then the cross-controller keys
+  // ("generic"), then the other families in load order.
   std::vector<const Family*> order;
   if (const Family* own = family(preferred)) order.push_back(own);
+  if (const Family* generic = family("generic"); generic && preferred != "generic") {
+    order.push_back(generic);
+  }
   for (const auto& f : families_) {
-    if (f.name != preferred) order.push_back(&f);
+    if (f.name != preferred && f.name != "generic") order.push_back(&f);
   }
   // A key may fall under several families' prefixes (kubernetes.io/ingress.
   // is GKE's, kubernetes.io/ingress.class is everyone's): a family that has a

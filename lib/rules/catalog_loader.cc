@@ -49,8 +49,9 @@ Verdict parse_verdict(const Document& doc, const Node& n) {
   fail(doc, n, fmt::format("unknown verdict \"{}\"{}", v, hint(v, {"converted", "partial", "none"})));
 }
 
-const std::vector<std::string> kRuleFields = {"id",      "key",     "action", "verdict", "value",
-                                              "features", "summary", "lost",   "instead", "params"};
+const std::vector<std::string> kRuleFields = {"id",      "key",  "action",  "verdict", "value",
+                                              "features", "summary", "lost", "instead", "params",
+                                              "example"};
 const std::vector<std::string> kFileFields = {"controller", "prefixes", "source", "rules"};
 
 Rule parse_rule(const Document& doc, const Node& n, const Family& family) {
@@ -87,6 +88,8 @@ Rule parse_rule(const Document& doc, const Node& n, const Family& family) {
       rule.lost = scalar(doc, v, "lost");
     } else if (key == "instead") {
       rule.instead = scalar(doc, v, "instead");
+    } else if (key == "example") {
+      rule.example = scalar(doc, v, "example");
     } else if (key == "params") {
       if (!v.is_mapping()) fail(doc, v, "params must be a mapping");
       for (const auto& [pk, pv] : v.entries) {
@@ -104,6 +107,12 @@ Rule parse_rule(const Document& doc, const Node& n, const Family& family) {
     if (missing) fail(doc, n, fmt::format("rule is missing \"{}\"", required));
   }
   if (!n.get("verdict")) fail(doc, n, "rule is missing \"verdict\"");
+  // A verdict must match what the action can do: claiming a conversion for
+  // an action that converts nothing would silently drop the annotation.
+  if ((rule.action == "not-converted") != (rule.verdict == Verdict::None)) {
+    fail(doc, n, fmt::format("rule {}: action not-converted goes with verdict none, and only with it",
+                             rule.id));
+  }
   if (rule.verdict == Verdict::Partial && rule.lost.empty()) {
     fail(doc, n, fmt::format("rule {} is partial but does not say what is lost (\"lost\")", rule.id));
   }

@@ -3,12 +3,21 @@
 // read them. The converter turns this into Gateway API filters and matches;
 // it never looks at annotation strings itself.
 
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/location.h"
 
 namespace im {
+
+/// An annotation value with the place it came from, for findings.
+struct Setting {
+  std::string value;
+  Location location;
+  std::string rule_id;
+};
 
 struct CanaryPolicy {
   bool enabled = false;
@@ -33,6 +42,20 @@ struct IngressPolicy {
   /// force-ssl-redirect: redirect even without TLS on the Ingress.
   bool force_ssl_redirect = false;
   CanaryPolicy canary;
+
+  /// Every other setting with the action that read it (for example
+  /// "permanent-redirect", "cors-allow-origin", "proxy-read-timeout"), in
+  /// annotation order. Several rules may share an action (nginx.org
+  /// ssl-services and grpc-services both set the backend protocol).
+  std::vector<std::pair<std::string, Setting>> settings;
+
+  /// The first setting recorded by `action`, or nullptr.
+  const Setting* setting(const std::string& action) const {
+    for (const auto& [a, s] : settings) {
+      if (a == action) return &s;
+    }
+    return nullptr;
+  }
 };
 
 }  // namespace im

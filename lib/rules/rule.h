@@ -25,6 +25,7 @@ struct Rule {
   std::string summary;  ///< one line
   std::string lost;     ///< what is lost (partial)
   std::string instead;  ///< what to do instead (none)
+  std::string example;  ///< a typical value, used in docs and the rule's fixture
   std::map<std::string, std::string> params;
   Location location;  ///< where the rule was defined
 

@@ -27,7 +27,9 @@ std::optional<long long> parse_int(const std::string& s) {
 }
 
 const std::vector<std::string>& value_formats() {
-  static const std::vector<std::string> formats = {"any", "bool", "int", "path", "string"};
+  static const std::vector<std::string> formats = {"any",  "bool",     "cidr-list", "duration",
+                                                   "int",  "path",     "regex",     "size",
+                                                   "string", "url"};
   return formats;
 }
 
@@ -41,6 +43,31 @@ std::string check_value(const std::string& format, const std::string& value) {
   if (format == "path") {
     if (value.empty()) return "expected a path";
     return "";
+  }
+  if (format == "duration") {
+    // nginx-style: plain seconds ("60") or with a unit ("60s", "5m", "500ms").
+    size_t i = 0;
+    while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
+    std::string unit = value.substr(i);
+    if (i == 0 || !(unit.empty() || unit == "ms" || unit == "s" || unit == "m" || unit == "h")) {
+      return "expected a duration such as 60, 60s, 5m or 500ms";
+    }
+    return "";
+  }
+  if (format == "size") {
+    size_t i = 0;
+    while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
+    std::string unit = value.substr(i);
+    if (i == 0 || unit.size() > 1 || (unit.size() == 1 && std::string("kKmMgG").find(unit) == std::string::npos)) {
+      return "expected a size such as 8k, 1m or 1024";
+    }
+    return "";
+  }
+  if (format == "url") {
+    return value.find("://") == std::string::npos ? "expected a URL" : "";
+  }
+  if (format == "cidr-list" || format == "regex") {
+    return value.empty() ? "expected a value" : "";
   }
   if (format == "string") {
     return value.empty() ? "expected a non-empty value" : "";

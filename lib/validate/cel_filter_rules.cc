@@ -11,52 +11,52 @@ namespace {
 
 using namespace cel;  // NOLINT(google-build-using-namespace): the rules read like CEL
 
-bool type_is(const Json& f, std::string_view type) { return str_eq(f, "type", type); }
+bool type_is(const Value& f, std::string_view type) { return str_eq(f, "type", type); }
 
 // self.filter(f, f.type == T).size() <= 1
-std::function<bool(const Json&)> not_repeated(std::string_view type) {
-  return [type](const Json& self) { return count(self, [&](const Json& f) { return type_is(f, type); }) <= 1; };
+std::function<bool(const Value&)> not_repeated(std::string_view type) {
+  return [type](const Value& self) { return count(self, [&](const Value& f) { return type_is(f, type); }) <= 1; };
 }
 
 // !(has(self.member) && self.type != T); a missing type fails the CEL
 // expression, which the required check reports instead.
-std::function<bool(const Json&)> member_only_for_type(std::string_view member, std::string_view type) {
-  return [member, type](const Json& self) {
+std::function<bool(const Value&)> member_only_for_type(std::string_view member, std::string_view type) {
+  return [member, type](const Value& self) {
     const std::string* t = str(self, "type");
     return !(has(self, member) && t && *t != type);
   };
 }
 
 // !(!has(self.member) && self.type == T)
-std::function<bool(const Json&)> member_required_for_type(std::string_view member, std::string_view type) {
-  return [member, type](const Json& self) { return !(!has(self, member) && type_is(self, type)); };
+std::function<bool(const Value&)> member_required_for_type(std::string_view member, std::string_view type) {
+  return [member, type](const Value& self) { return !(!has(self, member) && type_is(self, type)); };
 }
 
 // self.type == T ? has(self.member) : true
-std::function<bool(const Json&)> type_requires(std::string_view type, std::string_view member) {
-  return [type, member](const Json& self) { return !str_eq(self, "type", type) || has(self, member); };
+std::function<bool(const Value&)> type_requires(std::string_view type, std::string_view member) {
+  return [type, member](const Value& self) { return !str_eq(self, "type", type) || has(self, member); };
 }
 
 // has(self.member) ? self.type == T : true
-std::function<bool(const Json&)> member_requires_type(std::string_view member, std::string_view type) {
-  return [member, type](const Json& self) { return !has(self, member) || str_eq(self, "type", type); };
+std::function<bool(const Value&)> member_requires_type(std::string_view member, std::string_view type) {
+  return [member, type](const Value& self) { return !has(self, member) || str_eq(self, "type", type); };
 }
 
-std::function<bool(const Json&)> protocol_requires(std::string_view protocol, std::string_view member) {
-  return [protocol, member](const Json& self) { return !str_eq(self, "protocol", protocol) || has(self, member); };
+std::function<bool(const Value&)> protocol_requires(std::string_view protocol, std::string_view member) {
+  return [protocol, member](const Value& self) { return !str_eq(self, "protocol", protocol) || has(self, member); };
 }
 
-std::function<bool(const Json&)> member_requires_protocol(std::string_view member, std::string_view protocol) {
-  return [member, protocol](const Json& self) { return !has(self, member) || str_eq(self, "protocol", protocol); };
+std::function<bool(const Value&)> member_requires_protocol(std::string_view member, std::string_view protocol) {
+  return [member, protocol](const Value& self) { return !has(self, member) || str_eq(self, "protocol", protocol); };
 }
 
 }  // namespace
 
 void add_filter_cel_rules(std::vector<CelRule>& out) {
   out.push_back({"May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite, but not both",
-                 [](const Json& self) {
-                   return !(exists(self, [](const Json& f) { return type_is(f, "RequestRedirect"); }) &&
-                            exists(self, [](const Json& f) { return type_is(f, "URLRewrite"); }));
+                 [](const Value& self) {
+                   return !(exists(self, [](const Value& f) { return type_is(f, "RequestRedirect"); }) &&
+                            exists(self, [](const Value& f) { return type_is(f, "URLRewrite"); }));
                  }});
   out.push_back({"CORS filter cannot be repeated", not_repeated("CORS")});
   out.push_back({"RequestHeaderModifier filter cannot be repeated", not_repeated("RequestHeaderModifier")});
@@ -97,15 +97,15 @@ void add_filter_cel_rules(std::vector<CelRule>& out) {
 
   // Upstream says "methods" in the AllowHeaders message too.
   out.push_back({"AllowHeaders cannot contain '*' alongside other methods",
-                 [](const Json& self) { return !star_with_others(self); }});
+                 [](const Value& self) { return !star_with_others(self); }});
   out.push_back({"AllowMethods cannot contain '*' alongside other methods",
-                 [](const Json& self) { return !star_with_others(self); }});
+                 [](const Value& self) { return !star_with_others(self); }});
   out.push_back({"AllowOrigins cannot contain '*' alongside other origins",
-                 [](const Json& self) { return !star_with_others(self); }});
+                 [](const Value& self) { return !star_with_others(self); }});
 
   out.push_back({"Only one of percent or fraction may be specified in HTTPRequestMirrorFilter",
-                 [](const Json& self) { return !(has(self, "percent") && has(self, "fraction")); }});
-  out.push_back({"numerator must be less than or equal to denominator", [](const Json& self) {
+                 [](const Value& self) { return !(has(self, "percent") && has(self, "fraction")); }});
+  out.push_back({"numerator must be less than or equal to denominator", [](const Value& self) {
                    const auto numerator = integer(self, "numerator");
                    const auto denominator = integer(self, "denominator");
                    return !numerator || !denominator || *numerator <= *denominator;

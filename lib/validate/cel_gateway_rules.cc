@@ -11,15 +11,7 @@ namespace {
 
 using namespace cel;  // NOLINT(google-build-using-namespace): the rules read like CEL
 
-// `a.key == b.key` where a missing key on either side makes CEL fail at run
-// time; those cases count as "no match" and the schema reports the absence.
-bool same(const Json& a, const Json& b, std::string_view key) {
-  const Json* x = field(a, key);
-  const Json* y = field(b, key);
-  return x && y && *x == *y;
-}
-
-bool one_of(const Json& self, std::string_view key, std::initializer_list<std::string_view> values) {
+bool one_of(const Value& self, std::string_view key, std::initializer_list<std::string_view> values) {
   const std::string* s = str(self, key);
   if (!s) return false;
   for (std::string_view v : values) {
@@ -30,10 +22,10 @@ bool one_of(const Json& self, std::string_view key, std::initializer_list<std::s
 
 // self.all(a1, a1.type == T && has(a1.value) ? self.exists_one(a2, a2.type == a1.type &&
 //          has(a2.value) && a2.value == a1.value) : true)
-bool address_values_unique(const Json& self, std::string_view type) {
-  return all(self, [&](const Json& a1) {
+bool address_values_unique(const Value& self, std::string_view type) {
+  return all(self, [&](const Value& a1) {
     if (!(str_eq(a1, "type", type) && has(a1, "value"))) return true;
-    return exists_one(self, [&](const Json& a2) {
+    return exists_one(self, [&](const Value& a2) {
       return same(a2, a1, "type") && has(a2, "value") && same(a2, a1, "value");
     });
   });
@@ -51,63 +43,63 @@ const RE2& metadata_key_re() {
 }
 
 // self.all(key, key.matches(...)) over the keys of a map.
-bool keys_well_formed(const Json& self) {
-  if (!self.is_object()) return true;
-  for (const auto& [key, value] : self.items()) {
+bool keys_well_formed(const Value& self) {
+  if (!self.json().is_object()) return true;
+  for (const auto& [key, value] : self.json().items()) {
     if (!RE2::PartialMatch(key, metadata_key_re())) return false;
   }
   return true;
 }
 
 // self.all(key, key.split("/")[0].size() < 253)
-bool key_prefixes_short(const Json& self) {
-  if (!self.is_object()) return true;
-  for (const auto& [key, value] : self.items()) {
+bool key_prefixes_short(const Value& self) {
+  if (!self.json().is_object()) return true;
+  for (const auto& [key, value] : self.json().items()) {
     std::string_view k = key;
     if (code_points(k.substr(0, k.find('/'))) >= 253) return false;
   }
   return true;
 }
 
-bool tls_not_for_plain_protocols(const Json& self) {
-  return all(self, [](const Json& l) {
+bool tls_not_for_plain_protocols(const Value& self) {
+  return all(self, [](const Value& l) {
     return one_of(l, "protocol", {"HTTP", "TCP", "UDP"}) ? !has(l, "tls") : true;
   });
 }
 
-bool https_tls_terminates(const Json& self) {
-  return all(self, [](const Json& l) {
-    const Json* tls = field(l, "tls");
+bool https_tls_terminates(const Value& self) {
+  return all(self, [](const Value& l) {
+    const Value tls = l["tls"];
     if (!(str_eq(l, "protocol", "HTTPS") && tls)) return true;
-    const std::string* mode = str(*tls, "mode");
+    const std::string* mode = str(tls, "mode");
     return !mode || mode->empty() || *mode == "Terminate";
   });
 }
 
-bool tls_protocol_has_mode(const Json& self) {
-  return all(self, [](const Json& l) {
+bool tls_protocol_has_mode(const Value& self) {
+  return all(self, [](const Value& l) {
     if (!str_eq(l, "protocol", "TLS")) return true;
-    const Json* tls = field(l, "tls");
-    return tls && has(*tls, "mode") && !str_eq(*tls, "mode", "");
+    const Value tls = l["tls"];
+    return tls && has(tls, "mode") && !str_eq(tls, "mode", "");
   });
 }
 
-bool no_hostname_for_l4(const Json& self) {
-  return all(self, [](const Json& l) {
+bool no_hostname_for_l4(const Value& self) {
+  return all(self, [](const Value& l) {
     return one_of(l, "protocol", {"TCP", "UDP"}) ? unset_or_empty(l, "hostname") : true;
   });
 }
 
-bool listener_names_unique(const Json& self) {
-  return all(self, [&](const Json& l1) {
-    return !has(l1, "name") || exists_one(self, [&](const Json& l2) { return same(l1, l2, "name"); });
+bool listener_names_unique(const Value& self) {
+  return all(self, [&](const Value& l1) {
+    return !has(l1, "name") || exists_one(self, [&](const Value& l2) { return same(l1, l2, "name"); });
   });
 }
 
-bool listener_endpoints_unique(const Json& self) {
-  return all(self, [&](const Json& l1) {
+bool listener_endpoints_unique(const Value& self) {
+  return all(self, [&](const Value& l1) {
     if (!has(l1, "port") || !has(l1, "protocol")) return true;
-    return exists_one(self, [&](const Json& l2) {
+    return exists_one(self, [&](const Value& l2) {
       const bool h1 = has(l1, "hostname");
       const bool h2 = has(l2, "hostname");
       return same(l1, l2, "port") && same(l1, l2, "protocol") &&
@@ -117,16 +109,14 @@ bool listener_endpoints_unique(const Json& self) {
 }
 
 // self.mode == 'Terminate' ? size(self.certificateRefs) > 0 || size(self.options) > 0 : true
-bool terminate_has_certificates(const Json& self) {
+bool terminate_has_certificates(const Value& self) {
   if (!str_eq(self, "mode", "Terminate")) return true;
-  const Json* refs = field(self, "certificateRefs");
-  const Json* options = field(self, "options");
-  return (refs && !refs->empty()) || (options && !options->empty());
+  return self["certificateRefs"].size() > 0 || self["options"].size() > 0;
 }
 
-bool per_port_unique(const Json& self) {
-  return all(self, [&](const Json& t1) {
-    return !has(t1, "port") || exists_one(self, [&](const Json& t2) { return same(t1, t2, "port"); });
+bool per_port_unique(const Value& self) {
+  return all(self, [&](const Value& t1) {
+    return !has(t1, "port") || exists_one(self, [&](const Value& t2) { return same(t1, t2, "port"); });
   });
 }
 
@@ -134,13 +124,13 @@ bool per_port_unique(const Json& self) {
 
 void add_gateway_cel_rules(std::vector<CelRule>& out) {
   out.push_back({"IPAddress values must be unique",
-                 [](const Json& self) { return address_values_unique(self, "IPAddress"); }});
+                 [](const Value& self) { return address_values_unique(self, "IPAddress"); }});
   out.push_back({"Hostname values must be unique",
-                 [](const Json& self) { return address_values_unique(self, "Hostname"); }});
+                 [](const Value& self) { return address_values_unique(self, "Hostname"); }});
   out.push_back(
       {"Hostname value must be empty or contain only valid characters (matching "
        R"(^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$))",
-       [](const Json& self) {
+       [](const Value& self) {
          if (!str_eq(self, "type", "Hostname")) return true;
          const std::string* value = str(self, "value");
          return !value || RE2::PartialMatch(*value, hostname_re());

@@ -18,30 +18,24 @@ namespace {
 
 using namespace cel;  // NOLINT(google-build-using-namespace): the rules read like CEL
 
-bool same(const Json& a, const Json& b, std::string_view key) {
-  const Json* x = field(a, key);
-  const Json* y = field(b, key);
-  return x && y && *x == *y;
-}
-
 // "Both unset (or empty), or both set and equal": the CEL idiom the
 // parentRefs rules use for namespace and sectionName.
-bool same_or_both_unset(const Json& a, const Json& b, std::string_view key) {
+bool same_or_both_unset(const Value& a, const Value& b, std::string_view key) {
   return (unset_or_empty(a, key) && unset_or_empty(b, key)) ||
          (has(a, key) && has(b, key) && same(a, b, key));
 }
 
 // For `port`, unset means absent or 0.
-bool port_unset(const Json& p) {
-  const Json* v = field(p, "port");
-  return !v || *v == 0;
+bool port_unset(const Value& p) {
+  const Value v = p["port"];
+  return !v || v.json() == 0;
 }
 
-bool same_port_or_both_unset(const Json& a, const Json& b) {
+bool same_port_or_both_unset(const Value& a, const Value& b) {
   return (port_unset(a) && port_unset(b)) || (has(a, "port") && has(b, "port") && same(a, b, "port"));
 }
 
-bool same_parent(const Json& p1, const Json& p2) {
+bool same_parent(const Value& p1, const Value& p2) {
   return same(p1, p2, "group") && same(p1, p2, "kind") && same(p1, p2, "name") &&
          ((unset_or_empty(p1, "namespace") && unset_or_empty(p2, "namespace")) ||
           (has(p1, "namespace") && has(p2, "namespace") && same(p1, p2, "namespace")));
@@ -49,28 +43,28 @@ bool same_parent(const Json& p1, const Json& p2) {
 
 // A reference without a name makes the CEL expression fail; skip it, the
 // schema reports the missing name.
-bool named(const Json& p) { return has(p, "name"); }
+bool named(const Value& p) { return has(p, "name"); }
 
-bool section_specified_for_shared_parent(const Json& self) {
-  return all(self, [&](const Json& p1) {
-    return all(self, [&](const Json& p2) {
+bool section_specified_for_shared_parent(const Value& self) {
+  return all(self, [&](const Value& p1) {
+    return all(self, [&](const Value& p2) {
       return !same_parent(p1, p2) ||
              unset_or_empty(p1, "sectionName") == unset_or_empty(p2, "sectionName");
     });
   });
 }
 
-bool section_unique_for_shared_parent(const Json& self) {
-  return all(self, [&](const Json& p1) {
-    return !named(p1) || exists_one(self, [&](const Json& p2) {
+bool section_unique_for_shared_parent(const Value& self) {
+  return all(self, [&](const Value& p1) {
+    return !named(p1) || exists_one(self, [&](const Value& p2) {
       return same_parent(p1, p2) && same_or_both_unset(p1, p2, "sectionName");
     });
   });
 }
 
-bool section_or_port_specified_for_shared_parent(const Json& self) {
-  return all(self, [&](const Json& p1) {
-    return all(self, [&](const Json& p2) {
+bool section_or_port_specified_for_shared_parent(const Value& self) {
+  return all(self, [&](const Value& p1) {
+    return all(self, [&](const Value& p2) {
       return !same_parent(p1, p2) ||
              (unset_or_empty(p1, "sectionName") == unset_or_empty(p2, "sectionName") &&
               port_unset(p1) == port_unset(p2));
@@ -78,9 +72,9 @@ bool section_or_port_specified_for_shared_parent(const Json& self) {
   });
 }
 
-bool section_or_port_unique_for_shared_parent(const Json& self) {
-  return all(self, [&](const Json& p1) {
-    return !named(p1) || exists_one(self, [&](const Json& p2) {
+bool section_or_port_unique_for_shared_parent(const Value& self) {
+  return all(self, [&](const Value& p1) {
+    return !named(p1) || exists_one(self, [&](const Value& p2) {
       return same_parent(p1, p2) && same_or_both_unset(p1, p2, "sectionName") &&
              same_port_or_both_unset(p1, p2);
     });
@@ -89,51 +83,46 @@ bool section_or_port_unique_for_shared_parent(const Json& self) {
 
 // The CRD spells out self[0] ... self[15]: only the first 16 rules count
 // (more than 16 is a maxItems error anyway).
-bool total_matches_at_most_128(const Json& self) {
-  if (!self.is_array()) return true;
+bool total_matches_at_most_128(const Value& self) {
   size_t total = 0;
-  for (size_t i = 0; i < self.size() && i < 16; ++i) total += list_size(self[i], "matches");
+  for (size_t i = 0; self.is_array() && i < self.size() && i < 16; ++i) total += self.at(i)["matches"].size();
   return total <= 128;
 }
 
-bool redirect_without_backends(const Json& self) {
-  if (list_size(self, "backendRefs") == 0) return true;
-  const Json* filters = field(self, "filters");
-  return !filters || all(*filters, [](const Json& f) { return !has(f, "requestRedirect"); });
+bool redirect_without_backends(const Value& self) {
+  if (self["backendRefs"].size() == 0) return true;
+  const Value filters = self["filters"];
+  return !filters || all(filters, [](const Value& f) { return !has(f, "requestRedirect"); });
 }
 
 // has(f.X) && has(f.X.path) && f.X.path.type == 'ReplacePrefixMatch' && has(f.X.path.replacePrefixMatch)
-bool replaces_prefix(const Json& filter, std::string_view member) {
-  const Json* m = field(filter, member);
-  const Json* path = m ? field(*m, "path") : nullptr;
-  return path && str_eq(*path, "type", "ReplacePrefixMatch") && has(*path, "replacePrefixMatch");
+bool replaces_prefix(const Value& filter, std::string_view member) {
+  const Value path = filter[member]["path"];
+  return path && str_eq(path, "type", "ReplacePrefixMatch") && has(path, "replacePrefixMatch");
 }
 
 // size(self.matches) == 1 && has(self.matches[0].path) && self.matches[0].path.type == 'PathPrefix'
-bool single_prefix_match(const Json& rule) {
-  const Json* matches = field(rule, "matches");
-  if (!matches || !matches->is_array()) return true;  // defaulted; absent only if malformed
-  if (matches->size() != 1) return false;
-  const Json* path = field((*matches)[0], "path");
-  return path && str_eq(*path, "type", "PathPrefix");
+bool single_prefix_match(const Value& rule) {
+  const Value matches = rule["matches"];
+  if (!matches.is_array()) return true;  // defaulted; absent only if malformed
+  if (matches.size() != 1) return false;
+  const Value path = matches.at(0)["path"];
+  return path && str_eq(path, "type", "PathPrefix");
 }
 
-bool rule_prefix_rewrite_needs_one_prefix_match(const Json& self, std::string_view member) {
-  const Json* filters = field(self, "filters");
-  const bool uses = filters && exists_one(*filters, [&](const Json& f) { return replaces_prefix(f, member); });
+bool rule_prefix_rewrite_needs_one_prefix_match(const Value& self, std::string_view member) {
+  const bool uses = exists_one(self["filters"], [&](const Value& f) { return replaces_prefix(f, member); });
   return !uses || single_prefix_match(self);
 }
 
-bool backend_prefix_rewrite_needs_one_prefix_match(const Json& self, std::string_view member) {
-  const Json* backends = field(self, "backendRefs");
-  const bool uses = backends && exists_one(*backends, [&](const Json& b) {
-    const Json* filters = field(b, "filters");
-    return filters && exists_one(*filters, [&](const Json& f) { return replaces_prefix(f, member); });
+bool backend_prefix_rewrite_needs_one_prefix_match(const Value& self, std::string_view member) {
+  const bool uses = exists_one(self["backendRefs"], [&](const Value& b) {
+    return exists_one(b["filters"], [&](const Value& f) { return replaces_prefix(f, member); });
   });
   return !uses || single_prefix_match(self);
 }
 
-bool service_ref_has_port(const Json& self) {
+bool service_ref_has_port(const Value& self) {
   const std::string* group = str(self, "group");
   const std::string* kind = str(self, "kind");
   if (!group || !kind) return true;
@@ -170,24 +159,24 @@ std::optional<int64_t> duration_ns(const std::string* s) {
   return total;
 }
 
-bool backend_timeout_within_request(const Json& self) {
+bool backend_timeout_within_request(const Value& self) {
   const auto request = duration_ns(str(self, "request"));
   const auto backend = duration_ns(str(self, "backendRequest"));
   if (!has(self, "request") || !has(self, "backendRequest") || !request || !backend) return true;
   return !(*request != 0 && *backend > *request);
 }
 
-bool rule_names_unique(const Json& self) {
-  return all(self, [&](const Json& l1) {
+bool rule_names_unique(const Value& self) {
+  return all(self, [&](const Value& l1) {
     return !has(l1, "name") ||
-           exists_one(self, [&](const Json& l2) { return has(l2, "name") && same(l1, l2, "name"); });
+           exists_one(self, [&](const Value& l2) { return has(l2, "name") && same(l1, l2, "name"); });
   });
 }
 
 // ---- HTTPPathMatch: each check applies to Exact and PathPrefix only. ----
 
 template <typename Check>
-bool for_exact_or_prefix(const Json& self, Check check) {
+bool for_exact_or_prefix(const Value& self, Check check) {
   const std::string* type = str(self, "type");
   const std::string* value = str(self, "value");
   if (!type || !(*type == "Exact" || *type == "PathPrefix")) return true;
@@ -199,13 +188,13 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 CelRule path_must_not_contain(const char* message, std::string_view needle) {
-  return {message, [needle](const Json& self) {
+  return {message, [needle](const Value& self) {
             return for_exact_or_prefix(self, [&](std::string_view v) { return v.find(needle) == v.npos; });
           }};
 }
 
 CelRule path_must_not_end_with(const char* message, std::string_view suffix) {
-  return {message, [suffix](const Json& self) {
+  return {message, [suffix](const Value& self) {
             return for_exact_or_prefix(self, [&](std::string_view v) { return !ends_with(v, suffix); });
           }};
 }
@@ -228,8 +217,8 @@ const RE2& rfc1123_re() {
 }
 
 template <typename Pred>
-bool all_strings(const Json& self, Pred pred) {
-  return all(self, [&](const Json& h) { return !h.is_string() || pred(h.get_ref<const std::string&>()); });
+bool all_strings(const Value& self, Pred pred) {
+  return all(self, [&](const Value& h) { return !h.str() || pred(*h.str()); });
 }
 
 }  // namespace
@@ -254,17 +243,17 @@ void add_route_cel_rules(std::vector<CelRule>& out) {
                  redirect_without_backends});
   out.push_back({"When using RequestRedirect filter with path.replacePrefixMatch, exactly one "
                  "PathPrefix match must be specified",
-                 [](const Json& self) { return rule_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect"); }});
+                 [](const Value& self) { return rule_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect"); }});
   out.push_back({"When using URLRewrite filter with path.replacePrefixMatch, exactly one "
                  "PathPrefix match must be specified",
-                 [](const Json& self) { return rule_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite"); }});
+                 [](const Value& self) { return rule_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite"); }});
   out.push_back({"Within backendRefs, when using RequestRedirect filter with "
                  "path.replacePrefixMatch, exactly one PathPrefix match must be specified",
-                 [](const Json& self) { return backend_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect"); }});
+                 [](const Value& self) { return backend_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect"); }});
   // Upstream capitalises "When" in this one message.
   out.push_back({"Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, "
                  "exactly one PathPrefix match must be specified",
-                 [](const Json& self) { return backend_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite"); }});
+                 [](const Value& self) { return backend_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite"); }});
   out.push_back({"Must have port for Service reference", service_ref_has_port});
   out.push_back({"backendRequest timeout cannot be longer than request timeout",
                  backend_timeout_within_request});
@@ -272,7 +261,7 @@ void add_route_cel_rules(std::vector<CelRule>& out) {
 
   out.push_back({"value must be an absolute path and start with '/' when type one of ['Exact', "
                  "'PathPrefix']",
-                 [](const Json& self) {
+                 [](const Value& self) {
                    return for_exact_or_prefix(self, [](std::string_view v) { return !v.empty() && v[0] == '/'; });
                  }});
   out.push_back(path_must_not_contain("must not contain '//' when type one of ['Exact', 'PathPrefix']", "//"));
@@ -283,29 +272,29 @@ void add_route_cel_rules(std::vector<CelRule>& out) {
   out.push_back(path_must_not_contain("must not contain '#' when type one of ['Exact', 'PathPrefix']", "#"));
   out.push_back(path_must_not_end_with("must not end with '/..' when type one of ['Exact', 'PathPrefix']", "/.."));
   out.push_back(path_must_not_end_with("must not end with '/.' when type one of ['Exact', 'PathPrefix']", "/."));
-  out.push_back({"type must be one of ['Exact', 'PathPrefix', 'RegularExpression']", [](const Json& self) {
+  out.push_back({"type must be one of ['Exact', 'PathPrefix', 'RegularExpression']", [](const Value& self) {
                    const std::string* type = str(self, "type");
                    return !type || *type == "Exact" || *type == "PathPrefix" || *type == "RegularExpression";
                  }});
   out.push_back({"must only contain valid characters (matching "
                  R"(^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$) for types ['Exact', 'PathPrefix'])",
-                 [](const Json& self) {
+                 [](const Value& self) {
                    static const RE2 re(R"(^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$)");
                    return for_exact_or_prefix(self, [](std::string_view v) { return RE2::PartialMatch(v, re); });
                  }});
 
-  out.push_back({"One or both of 'service' or 'method' must be specified", [](const Json& self) {
+  out.push_back({"One or both of 'service' or 'method' must be specified", [](const Value& self) {
                    return !has(self, "type") || has(self, "service") || has(self, "method");
                  }});
   out.push_back({R"(service must only contain valid characters (matching ^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$))",
-                 [](const Json& self) {
+                 [](const Value& self) {
                    static const RE2 re(R"(^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$)");
                    const std::string* service = str(self, "service");
                    const bool exact = !has(self, "type") || str_eq(self, "type", "Exact");
                    return !(exact && service) || RE2::PartialMatch(*service, re);
                  }});
   out.push_back({R"(method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$))",
-                 [](const Json& self) {
+                 [](const Value& self) {
                    static const RE2 re(R"(^[A-Za-z_][A-Za-z_0-9]*$)");
                    const std::string* method = str(self, "method");
                    const bool exact = !has(self, "type") || str_eq(self, "type", "Exact");
@@ -313,27 +302,26 @@ void add_route_cel_rules(std::vector<CelRule>& out) {
                  }});
 
   out.push_back({"Hostnames cannot contain an IP",
-                 [](const Json& self) { return all_strings(self, [](const std::string& h) { return !is_ip(h); }); }});
-  out.push_back({"Hostnames must be valid based on RFC-1123", [](const Json& self) {
+                 [](const Value& self) { return all_strings(self, [](const std::string& h) { return !is_ip(h); }); }});
+  out.push_back({"Hostnames must be valid based on RFC-1123", [](const Value& self) {
                    return all_strings(self, [](const std::string& h) {
                      return h.find('*') != h.npos || RE2::PartialMatch(h, rfc1123_re());
                    });
                  }});
   out.push_back({"Wildcards on hostnames must be the first label, and the rest of hostname must be "
                  "valid based on RFC-1123",
-                 [](const Json& self) {
+                 [](const Value& self) {
                    return all_strings(self, [](const std::string& h) {
                      if (h.find('*') == h.npos) return true;
                      return h.rfind("*.", 0) == 0 && RE2::PartialMatch(std::string_view(h).substr(2), rfc1123_re());
                    });
                  }});
 
-  out.push_back({"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent", [](const Json& self) {
-                   const Json* cookie = field(self, "cookieConfig");
-                   return !cookie || !str_eq(*cookie, "lifetimeType", "Permanent") || has(self, "absoluteTimeout");
+  out.push_back({"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent", [](const Value& self) {
+                   return !str_eq(self["cookieConfig"], "lifetimeType", "Permanent") || has(self, "absoluteTimeout");
                  }});
   out.push_back({"cookieConfig can only be set with type Cookie",
-                 [](const Json& self) { return !has(self, "cookieConfig") || str_eq(self, "type", "Cookie"); }});
+                 [](const Value& self) { return !has(self, "cookieConfig") || str_eq(self, "type", "Cookie"); }});
 }
 
 }  // namespace im::validate

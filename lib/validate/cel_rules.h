@@ -6,8 +6,8 @@
 // message that has no entry here, so a new upstream rule cannot be skipped
 // silently.
 //
-// Each function receives `self` (the node the rule hangs on) after schema
-// defaults were applied, as the API server evaluates it. Where the CEL
+// Each function receives `self` (the node the rule hangs on) with schema
+// defaults applied, as the API server evaluates it (see cel_support.h). Where the CEL
 // expression would fail at run time because a required field is absent, the
 // function returns true: the schema check already reports the missing field.
 
@@ -16,14 +16,16 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace im::validate {
+
+namespace cel {
+class Value;
+}
 
 /// One CEL rule: its message and a predicate that is true when `self` passes.
 struct CelRule {
   std::string message;
-  std::function<bool(const nlohmann::ordered_json& self)> holds;
+  std::function<bool(const cel::Value& self)> holds;
 };
 
 /// The implementation for `message`, or nullptr.

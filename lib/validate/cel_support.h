@@ -1,7 +1,13 @@
 #pragma once
-// Small accessors that let the CEL rule implementations read like the CEL
-// they replace: has(self.x), self.x == 'y', self.all(...), exists_one(...).
-// Internal to lib/validate.
+// What the CEL rule implementations read: a value as the API server's CEL
+// sees it, and accessors that read like the CEL they replace (has(self.x),
+// self.x == 'y', self.all(...), exists_one(...)). Internal to lib/validate.
+//
+// The API server applies schema defaults before it evaluates CEL. Copying
+// and defaulting every object would cost more than validating it, so a
+// Value pairs the JSON with its schema node and supplies a field's default
+// when the field is absent: the rules see the defaulted object without it
+// ever being built.
 
 #include <cstdint>
 #include <optional>
@@ -10,98 +16,120 @@
 
 #include <nlohmann/json.hpp>
 
+#include "validate/constraint_table.h"
+
 namespace im::validate::cel {
 
 using Json = nlohmann::ordered_json;
 
-/// self.key, or nullptr when self is not an object or has no such key.
-inline const Json* field(const Json& self, std::string_view key) {
-  if (!self.is_object()) return nullptr;
-  for (const auto& [k, v] : self.get_ref<const Json::object_t&>()) {
+/// obj.key as written (no defaults), or nullptr when obj is not an object
+/// or has no such key.
+inline const Json* json_field(const Json& obj, std::string_view key) {
+  if (!obj.is_object()) return nullptr;
+  for (const auto& [k, v] : obj.get_ref<const Json::object_t&>()) {
     if (k == key) return &v;
   }
   return nullptr;
 }
 
+/// A JSON value with the schema node that describes it; empty when absent.
+class Value {
+ public:
+  Value() = default;
+  Value(const Json* json, const SchemaNode* schema) : json_(json), schema_(schema) {}
+
+  /// has(): present, or absent with a default.
+  explicit operator bool() const { return json_ != nullptr; }
+  const Json& json() const { return *json_; }
+
+  bool is_array() const { return json_ && json_->is_array(); }
+  size_t size() const { return json_ && (json_->is_array() || json_->is_object()) ? json_->size() : 0; }
+
+  /// self.key, defaulted; empty when absent without default or not an object.
+  Value operator[](std::string_view key) const {
+    if (!json_) return {};
+    const SchemaNode* child = schema_ ? schema_->property(key) : nullptr;
+    if (const Json* v = json_field(*json_, key)) return {v, child};
+    if (json_->is_object() && child && child->default_value) return {&*child->default_value, child};
+    return {};
+  }
+
+  /// self[i] of an array (i < size()).
+  Value at(size_t i) const { return {&(*json_)[i], schema_ ? schema_->items.get() : nullptr}; }
+
+  /// The string, or nullptr when absent or not a string.
+  const std::string* str() const { return json_ && json_->is_string() ? &json_->get_ref<const std::string&>() : nullptr; }
+
+ private:
+  const Json* json_ = nullptr;
+  const SchemaNode* schema_ = nullptr;
+};
+
 /// has(self.key).
-inline bool has(const Json& self, std::string_view key) { return field(self, key) != nullptr; }
+inline bool has(const Value& self, std::string_view key) { return static_cast<bool>(self[key]); }
 
 /// self.key when it is a string, else nullptr.
-inline const std::string* str(const Json& self, std::string_view key) {
-  const Json* v = field(self, key);
-  return v && v->is_string() ? &v->get_ref<const std::string&>() : nullptr;
-}
+inline const std::string* str(const Value& self, std::string_view key) { return self[key].str(); }
 
 /// self.key == value (false when absent or not a string).
-inline bool str_eq(const Json& self, std::string_view key, std::string_view value) {
+inline bool str_eq(const Value& self, std::string_view key, std::string_view value) {
   const std::string* s = str(self, key);
   return s && *s == value;
 }
 
 /// (!has(self.key) || self.key == ''), the CEL idiom for "unset".
-inline bool unset_or_empty(const Json& self, std::string_view key) {
-  const Json* v = field(self, key);
-  return !v || (v->is_string() && v->get_ref<const std::string&>().empty());
+inline bool unset_or_empty(const Value& self, std::string_view key) {
+  const Value v = self[key];
+  return !v || (v.str() && v.str()->empty());
 }
 
 /// self.key as an integer, or nullopt.
-inline std::optional<int64_t> integer(const Json& self, std::string_view key) {
-  const Json* v = field(self, key);
-  if (v && v->is_number_integer()) return v->get<int64_t>();
+inline std::optional<int64_t> integer(const Value& self, std::string_view key) {
+  const Value v = self[key];
+  if (v && v.json().is_number_integer()) return v.json().get<int64_t>();
   return std::nullopt;
 }
 
-/// The array self.key, or nullptr when absent or not an array.
-inline const Json* list(const Json& self, std::string_view key) {
-  const Json* v = field(self, key);
-  return v && v->is_array() ? v : nullptr;
+/// a.key == b.key. A key missing on either side makes CEL fail at run time;
+/// that counts as "not equal" here, and the schema reports the absence.
+inline bool same(const Value& a, const Value& b, std::string_view key) {
+  const Value x = a[key];
+  const Value y = b[key];
+  return x && y && x.json() == y.json();
 }
 
-/// size(self.key) for an array, 0 when absent.
-inline size_t list_size(const Json& self, std::string_view key) {
-  const Json* v = list(self, key);
-  return v ? v->size() : 0;
-}
-
-/// CEL list.all(x, pred(x)); also true for a non-list (schema reports it).
+/// CEL list.all(x, pred(x)); true for a non-list (the schema reports it).
 template <typename Pred>
-bool all(const Json& list, Pred pred) {
-  if (!list.is_array()) return true;
-  for (const Json& x : list) {
-    if (!pred(x)) return false;
+bool all(const Value& list, Pred pred) {
+  for (size_t i = 0; list.is_array() && i < list.size(); ++i) {
+    if (!pred(list.at(i))) return false;
   }
   return true;
 }
 
+/// CEL list.filter(x, pred(x)).size().
+template <typename Pred>
+size_t count(const Value& list, Pred pred) {
+  size_t n = 0;
+  for (size_t i = 0; list.is_array() && i < list.size(); ++i) n += pred(list.at(i)) ? 1 : 0;
+  return n;
+}
+
 /// CEL list.exists(x, pred(x)).
 template <typename Pred>
-bool exists(const Json& list, Pred pred) {
-  return list.is_array() && !all(list, [&](const Json& x) { return !pred(x); });
+bool exists(const Value& list, Pred pred) {
+  return count(list, pred) > 0;
 }
 
 /// CEL list.exists_one(x, pred(x)): exactly one element matches.
 template <typename Pred>
-bool exists_one(const Json& list, Pred pred) {
-  if (!list.is_array()) return false;
-  size_t n = 0;
-  for (const Json& x : list) n += pred(x) ? 1 : 0;
-  return n == 1;
-}
-
-/// CEL list.filter(x, pred(x)).size().
-template <typename Pred>
-size_t count(const Json& list, Pred pred) {
-  size_t n = 0;
-  if (list.is_array()) {
-    for (const Json& x : list) n += pred(x) ? 1 : 0;
-  }
-  return n;
+bool exists_one(const Value& list, Pred pred) {
+  return count(list, pred) == 1;
 }
 
 /// CEL `'*' in self && self.size() > 1` for a list of strings.
-inline bool star_with_others(const Json& list) {
-  return list.is_array() && list.size() > 1 &&
-         exists(list, [](const Json& x) { return x.is_string() && x == "*"; });
+inline bool star_with_others(const Value& list) {
+  return list.size() > 1 && exists(list, [](const Value& x) { return x.str() && *x.str() == "*"; });
 }
 
 /// CEL string size(): Unicode code points, not bytes.

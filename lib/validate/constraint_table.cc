@@ -1,5 +1,6 @@
 #include "validate/constraint_table.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -209,9 +210,18 @@ class Loader {
       fail(fmt::format("{} must be an array exactly when it has a [] line", node.json_path));
     }
     if (node.list_type == ListType::Map && node.list_map_keys.empty()) fail("list-type map without list-map-keys");
+    // The API server defaults before it checks `required`, so a required
+    // field with a default can never be missing.
+    node.required.erase(std::remove_if(node.required.begin(), node.required.end(),
+                                       [&](const std::string& name) {
+                                         auto it = node.properties.find(name);
+                                         return it != node.properties.end() && it->second.default_value;
+                                       }),
+                        node.required.end());
     for (auto& [name, child] : node.properties) {
       if (child.line == 0) child.json_path = node.json_path + "." + name;
       finish(child);
+      node.property_index.emplace_back(name, &child);
     }
     if (node.items) {
       if (node.items->line == 0) node.items->json_path = node.json_path + "[]";

@@ -65,6 +65,17 @@ struct SchemaNode {
 
   std::map<std::string, SchemaNode, std::less<>> properties;
   std::unique_ptr<SchemaNode> items;  ///< the "[]" child of an array
+
+  /// The property called `name`, or nullptr. Faster than properties.find()
+  /// on the few fields a node has, which matters at 100k objects.
+  const SchemaNode* property(std::string_view name) const {
+    for (const auto& [key, child] : property_index) {
+      if (key.size() == name.size() && key == name) return child;
+    }
+    return nullptr;
+  }
+  /// Filled when the table is loaded: (name, node) of every property.
+  std::vector<std::pair<std::string_view, const SchemaNode*>> property_index;
 };
 
 /// A loaded dump.

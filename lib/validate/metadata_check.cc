@@ -70,7 +70,7 @@ void check_metadata(const Json* metadata, std::vector<ValidationError>& errors) 
     errors.push_back({"metadata", fmt::format("must be of type object, got {}", json_type_name(*metadata))});
     return;
   }
-  if (!cel::has(*metadata, "name")) errors.push_back({"metadata.name", "required field is missing"});
+  if (!cel::json_field(*metadata, "name")) errors.push_back({"metadata.name", "required field is missing"});
   for (const auto& [key, value] : metadata->items()) {
     const std::string path = "metadata." + key;
     if (key == "name") {

@@ -32,8 +32,11 @@ class Checker {
       case NodeType::StringMap: check_map(value, node); break;
     }
     check_enum(value, node);
-    for (const CelRule* rule : node.cel) {
-      if (!rule->holds(value)) error(rule->message);
+    if (!node.cel.empty()) {
+      const cel::Value self(&value, &node);
+      for (const CelRule* rule : node.cel) {
+        if (!rule->holds(self)) error(rule->message);
+      }
     }
     if (node.type == NodeType::Array) check_items(value, node);
     if (node.type == NodeType::Object) check_fields(value, node);
@@ -127,7 +130,7 @@ class Checker {
       if (node.list_type == ListType::Map && same_keys(v[j], v[i], node.list_map_keys)) {
         std::string keys;
         for (const std::string& key : node.list_map_keys) {
-          const Json* k = cel::field(v[i], key);
+          const Json* k = cel::json_field(v[i], key);
           keys += fmt::format("{}{} {}", keys.empty() ? "" : " and ", key, k ? quote_value(*k) : "null");
         }
         error(fmt::format("duplicate entry with {}", keys));
@@ -138,8 +141,8 @@ class Checker {
 
   static bool same_keys(const Json& a, const Json& b, const std::vector<std::string>& keys) {
     for (const std::string& key : keys) {
-      const Json* x = cel::field(a, key);
-      const Json* y = cel::field(b, key);
+      const Json* x = cel::json_field(a, key);
+      const Json* y = cel::json_field(b, key);
       if ((x == nullptr) != (y == nullptr) || (x && *x != *y)) return false;
     }
     return true;
@@ -174,13 +177,13 @@ class Checker {
     for (const auto& [name, child_value] : v.get_ref<const Json::object_t&>()) {
       path_ += '.';
       path_ += name;
-      auto it = node.properties.find(name);
-      if (it == node.properties.end()) {
+      const SchemaNode* child_node = node.property(name);
+      if (!child_node) {
         std::vector<std::string> known;
         for (const auto& [known_name, child] : node.properties) known.push_back(known_name);
         error(unknown_field_message(name, known));
       } else {
-        check(child_value, it->second);
+        check(child_value, *child_node);
       }
       path_.resize(base);
     }

@@ -13,7 +13,9 @@
 
 namespace im::validate {
 
-/// Appends every violation in `value` (already defaulted) to `errors`.
+/// Appends every violation in `value` to `errors`. CEL rules see `value`
+/// with schema defaults applied (cel_support.h); the other checks see it as
+/// written, since defaults are valid by construction.
 /// `path` is the path of `value`, e.g. "spec"; it is used as scratch space
 /// while descending and holds the same text again on return.
 void check_node(const nlohmann::ordered_json& value, const SchemaNode& node, std::string& path,

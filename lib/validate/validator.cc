@@ -7,7 +7,6 @@
 
 #include "validate/cel_support.h"
 #include "validate/constraint_table.h"
-#include "validate/defaults.h"
 #include "validate/messages.h"
 #include "validate/metadata_check.h"
 #include "validate/schema_check.h"
@@ -70,9 +69,9 @@ std::vector<ValidationError> validate_object(const Json& obj, Channel channel) {
       errors.push_back({key, unknown_field_message(key, kTopLevel)});
     }
   }
-  check_api_version(cel::field(obj, "apiVersion"), errors);
+  check_api_version(cel::json_field(obj, "apiVersion"), errors);
 
-  const Json* kind = cel::field(obj, "kind");
+  const Json* kind = cel::json_field(obj, "kind");
   const KindTable* table = find_kind(kind);
   if (!kind) {
     errors.push_back({"kind", "required field is missing"});
@@ -85,21 +84,19 @@ std::vector<ValidationError> validate_object(const Json& obj, Channel channel) {
     return errors;
   }
 
-  check_metadata(cel::field(obj, "metadata"), errors);
+  check_metadata(cel::json_field(obj, "metadata"), errors);
 
   // status is written by controllers, never by us; the API server ignores
   // it on create, so it is not checked.
-  const Json* spec = cel::field(obj, "spec");
+  const Json* spec = cel::json_field(obj, "spec");
   if (!spec) {
     errors.push_back({"spec", "required field is missing"});
     return errors;
   }
   const ConstraintTable& schema =
       embedded_constraint_table(channel == Channel::Experimental ? table->experimental : table->standard);
-  Json defaulted = *spec;
-  apply_defaults(defaulted, schema.spec);
   std::string path = "spec";
-  check_node(defaulted, schema.spec, path, errors);
+  check_node(*spec, schema.spec, path, errors);
   return errors;
 }
 

@@ -1,0 +1,57 @@
+#include "convert/filter_set.h"
+
+namespace im {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+json header_modifier(const std::vector<std::pair<std::string, std::string>>& set,
+                     const std::vector<std::string>& remove) {
+  json m = json::object();
+  if (!set.empty()) {
+    json items = json::array();
+    for (const auto& [name, value] : set) items.push_back(json{{"name", name}, {"value", value}});
+    m["set"] = items;
+  }
+  if (!remove.empty()) m["remove"] = remove;
+  return m;
+}
+
+json path_modifier(const std::optional<std::string>& full, const std::optional<std::string>& prefix) {
+  if (full) return json{{"type", "ReplaceFullPath"}, {"replaceFullPath", *full}};
+  return json{{"type", "ReplacePrefixMatch"}, {"replacePrefixMatch", *prefix}};
+}
+
+}  // namespace
+
+std::vector<json> FilterSet::to_json() const {
+  std::vector<json> out;
+  if (!request_set.empty()) {
+    out.push_back(json{{"type", "RequestHeaderModifier"},
+                       {"requestHeaderModifier", header_modifier(request_set, {})}});
+  }
+  if (redirect) {
+    json r = json::object();
+    if (!redirect->scheme.empty()) r["scheme"] = redirect->scheme;
+    if (!redirect->hostname.empty()) r["hostname"] = redirect->hostname;
+    if (redirect->full_path || redirect->prefix) r["path"] = path_modifier(redirect->full_path, redirect->prefix);
+    if (redirect->port) r["port"] = *redirect->port;
+    r["statusCode"] = redirect->status_code;
+    out.push_back(json{{"type", "RequestRedirect"}, {"requestRedirect", r}});
+  } else if (rewrite_full_path || rewrite_prefix || rewrite_hostname) {
+    json r = json::object();
+    if (rewrite_hostname) r["hostname"] = *rewrite_hostname;
+    if (rewrite_full_path || rewrite_prefix) r["path"] = path_modifier(rewrite_full_path, rewrite_prefix);
+    out.push_back(json{{"type", "URLRewrite"}, {"urlRewrite", r}});
+  }
+  if (!response_set.empty() || !response_remove.empty()) {
+    out.push_back(json{{"type", "ResponseHeaderModifier"},
+                       {"responseHeaderModifier", header_modifier(response_set, response_remove)}});
+  }
+  if (cors) out.push_back(json{{"type", "CORS"}, {"cors", *cors}});
+  for (const auto& m : mirrors) out.push_back(json{{"type", "RequestMirror"}, {"requestMirror", m}});
+  return out;
+}
+
+}  // namespace im

@@ -1,0 +1,40 @@
+#pragma once
+// The filters of one HTTPRoute rule, collected from several annotations and
+// written out once, so that the CEL limits (one URLRewrite, one
+// RequestHeaderModifier, never a redirect next to a rewrite) hold by
+// construction.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace im {
+
+struct RedirectSpec {
+  std::string scheme;    ///< "" = keep
+  std::string hostname;  ///< "" = keep
+  std::optional<int> port;
+  std::optional<std::string> full_path;  ///< ReplaceFullPath
+  std::optional<std::string> prefix;     ///< ReplacePrefixMatch
+  int status_code = 302;
+};
+
+struct FilterSet {
+  std::optional<RedirectSpec> redirect;
+  std::optional<std::string> rewrite_full_path;
+  std::optional<std::string> rewrite_prefix;
+  std::optional<std::string> rewrite_hostname;
+  std::vector<std::pair<std::string, std::string>> request_set;
+  std::vector<std::pair<std::string, std::string>> response_set;
+  std::vector<std::string> response_remove;
+  std::optional<nlohmann::ordered_json> cors;  ///< the HTTPCORSFilter object
+  std::vector<nlohmann::ordered_json> mirrors; ///< HTTPRequestMirrorFilter objects
+
+  /// The filters in a fixed order; a redirect drops the rewrite (CEL forbids both).
+  std::vector<nlohmann::ordered_json> to_json() const;
+};
+
+}  // namespace im

@@ -1,0 +1,193 @@
+// ingress-nginx annotations that apply to all locations of an Ingress.
+// Facts: internal/ingress/annotations/{redirect,cors,proxy,upstreamvhost,
+// xforwardedprefix,backendprotocol,sslpassthrough}/main.go and
+// template.go (buildProxyPass, buildCorsDirectives).
+
+#include "convert/route_template.h"
+
+#include <fmt/format.h>
+
+#include "model/names.h"
+#include "rules/value_format.h"
+#include "util/text.h"
+
+namespace im {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string to_upper(std::string s) {
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return s;
+}
+
+struct ParsedUrl {
+  std::string scheme, host, path, query;
+  std::optional<int> port;
+};
+
+std::optional<ParsedUrl> parse_url(const std::string& url) {
+  auto sep = url.find("://");
+  if (sep == std::string::npos) return std::nullopt;
+  ParsedUrl u;
+  u.scheme = to_lower(url.substr(0, sep));
+  std::string rest = url.substr(sep + 3);
+  auto path_at = rest.find_first_of("/?");
+  std::string authority = rest.substr(0, path_at);
+  std::string tail = path_at == std::string::npos ? "" : rest.substr(path_at);
+  auto colon = authority.rfind(':');
+  if (colon != std::string::npos) {
+    auto port = parse_int(authority.substr(colon + 1));
+    if (!port || *port < 1 || *port > 65535) return std::nullopt;
+    u.port = static_cast<int>(*port);
+    authority = authority.substr(0, colon);
+  }
+  u.host = to_lower(authority);
+  auto q = tail.find('?');
+  u.path = tail.substr(0, q);
+  if (q != std::string::npos) u.query = tail.substr(q + 1);
+  return u;
+}
+
+/// temporal-redirect (302, checked first) or permanent-redirect (code from
+/// permanent-redirect-code, 301 when missing or outside 300-308):
+/// redirect/redirect.go Parse. nginx answers `return <code> <url>`, so the
+/// target is exactly the URL, whatever the request path was.
+void read_redirect(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
+  const Setting* temporal = info.policy.setting("temporal-redirect");
+  const Setting* permanent = info.policy.setting("permanent-redirect");
+  const Setting* chosen = temporal ? temporal : permanent;
+  if (!chosen) return;
+  int code = 302;
+  if (!temporal) {
+    code = 301;
+    if (const Setting* c = info.policy.setting("permanent-redirect-code")) {
+      auto v = parse_int(c->value);
+      if (v && *v >= 300 && *v <= 308) code = static_cast<int>(*v);
+    }
+  } else if (const Setting* c = info.policy.setting("temporal-redirect-code")) {
+    auto v = parse_int(c->value);
+    if (v && *v >= 300 && *v <= 308) code = static_cast<int>(*v);
+  }
+  if (code != 301 && code != 302 && code != 303 && code != 307 && code != 308) {
+    findings.error(chosen->location,
+                   fmt::format("redirect status {} is not one Gateway API allows (301, 302, 303, "
+                               "307, 308); redirect not converted",
+                               code),
+                   chosen->rule_id);
+    return;
+  }
+  auto url = parse_url(chosen->value);
+  if (!url || (url->scheme != "http" && url->scheme != "https") ||
+      !ingress_host_problem(url->host).empty() || url->host.find('*') != std::string::npos) {
+    findings.error(chosen->location,
+                   fmt::format("redirect target \"{}\" is not an http(s) URL with a DNS host name, "
+                               "which RequestRedirect needs; redirect not converted",
+                               chosen->value),
+                   chosen->rule_id);
+    return;
+  }
+  if (!url->query.empty()) {
+    findings.warning(chosen->location,
+                     fmt::format("redirect target \"{}\" has a query string, which RequestRedirect "
+                                 "cannot set; it is dropped",
+                                 chosen->value),
+                     chosen->rule_id);
+  }
+  RedirectSpec r;
+  r.scheme = url->scheme;
+  r.hostname = url->host;
+  r.port = url->port;
+  r.full_path = url->path.empty() ? "/" : url->path;
+  r.status_code = code;
+  t.filters.redirect = r;
+  t.redirect_only = true;
+}
+
+std::vector<std::string> comma_list(const std::string& s) {
+  std::vector<std::string> out;
+  for (auto& part : split(s, ',')) {
+    std::string v = trim(part);
+    if (!v.empty()) out.push_back(v);
+  }
+  return out;
+}
+
+/// enable-cors and cors-*: cors/main.go defaults (origin "*", methods
+/// GET, PUT, POST, DELETE, PATCH, OPTIONS, credentials true, max-age 1728000).
+void read_cors(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
+  const Setting* enable = info.policy.setting("cors-enable");
+  if (!enable || parse_go_bool(enable->value) != true) return;
+  auto value = [&](const char* action, const char* fallback) {
+    const Setting* s = info.policy.setting(action);
+    return s ? s->value : std::string(fallback);
+  };
+  json cors = json::object();
+  cors["allowOrigins"] = comma_list(value("cors-allow-origin", "*"));
+  std::vector<std::string> methods;
+  for (auto& m : comma_list(value("cors-allow-methods", "GET, PUT, POST, DELETE, PATCH, OPTIONS"))) {
+    methods.push_back(to_upper(m));
+  }
+  cors["allowMethods"] = methods;
+  cors["allowHeaders"] = comma_list(value(
+      "cors-allow-headers",
+      "DNT,Keep-Alive,User-Agent,X-Requested-With,If-Modified-Since,Cache-Control,Content-Type,"
+      "Range,Authorization"));
+  auto expose = comma_list(value("cors-expose-headers", ""));
+  if (!expose.empty()) cors["exposeHeaders"] = expose;
+  cors["allowCredentials"] = parse_go_bool(value("cors-allow-credentials", "true")).value_or(true);
+  auto max_age = parse_int(value("cors-max-age", "1728000"));
+  cors["maxAge"] = static_cast<long long>(std::min<long long>(max_age.value_or(1728000), 2147483647));
+  (void)findings;
+  t.filters.cors = cors;
+}
+
+}  // namespace
+
+std::optional<std::string> gateway_duration(const std::string& v) {
+  size_t i = 0;
+  while (i < v.size() && v[i] >= '0' && v[i] <= '9') ++i;
+  if (i == 0 || i > 5) return std::nullopt;
+  std::string unit = v.substr(i);
+  if (unit.empty()) unit = "s";  // nginx reads a bare number as seconds
+  if (unit != "s" && unit != "ms" && unit != "m" && unit != "h") return std::nullopt;
+  return v.substr(0, i) + unit;
+}
+
+RouteTemplate route_template(const IngressInfo& info, Findings& findings) {
+  RouteTemplate t;
+  if (!info.is_nginx()) return t;
+  read_redirect(info, t, findings);
+  read_cors(info, t, findings);
+  if (const Setting* vhost = info.policy.setting("upstream-vhost")) {
+    // upstreamvhost/main.go: proxy_set_header Host <value>.
+    if (ingress_host_problem(vhost->value).empty() && vhost->value.find('*') == std::string::npos) {
+      t.filters.rewrite_hostname = vhost->value;
+    } else {
+      findings.error(vhost->location,
+                     fmt::format("upstream-vhost \"{}\" is not a DNS host name, which URLRewrite "
+                                 "hostname needs; not converted",
+                                 vhost->value),
+                     vhost->rule_id);
+    }
+  }
+  if (const Setting* read = info.policy.setting("proxy-read-timeout")) {
+    if (auto d = gateway_duration(read->value)) t.backend_timeout = *d;
+  }
+  if (const Setting* proto = info.policy.setting("backend-protocol")) {
+    t.backend_protocol = to_upper(proto->value);
+  }
+  if (const Setting* pass = info.policy.setting("ssl-passthrough")) {
+    t.ssl_passthrough = parse_go_bool(pass->value).value_or(false);
+  }
+  if (const Setting* root = info.policy.setting("app-root")) t.app_root = root->value;
+  if (const Setting* www = info.policy.setting("from-to-www-redirect")) {
+    t.from_to_www = parse_go_bool(www->value).value_or(false);
+  }
+  return t;
+}
+
+}  // namespace im

@@ -1,0 +1,33 @@
+#pragma once
+// What an Ingress's annotations add to every route rule it produces
+// (filters, timeouts, redirects), and the Ingress-level choices (backend
+// protocol, passthrough, app-root, www redirect) the planners act on.
+
+#include <optional>
+#include <string>
+
+#include "convert/filter_set.h"
+#include "convert/plan.h"
+
+namespace im {
+
+struct RouteTemplate {
+  FilterSet filters;  ///< applied to every rule of the Ingress
+  std::optional<std::string> backend_timeout;
+  /// permanent-redirect / temporal-redirect: every path answers with this
+  /// redirect instead of proxying.
+  bool redirect_only = false;
+  std::string backend_protocol;  ///< "" (HTTP), "HTTPS", "GRPC", "GRPCS"
+  bool ssl_passthrough = false;
+  std::optional<std::string> app_root;
+  bool from_to_www = false;
+};
+
+/// Reads the settings recorded by the rule actions. Values Gateway API
+/// cannot carry become findings at the annotation's position.
+RouteTemplate route_template(const IngressInfo& info, Findings& findings);
+
+/// nginx duration ("60", "60s", "5m") as a Gateway API Duration ("60s").
+std::optional<std::string> gateway_duration(const std::string& nginx_value);
+
+}  // namespace im
