@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <re2/re2.h>
+
 #include "convert/path_semantics.h"
 #include "convert/plan.h"
 
@@ -27,6 +29,90 @@ bool same_upstream(const BackendRefIR& a, const BackendRefIR& b) { return a == b
 /// honours a total above 100 (smaller totals act as 100).
 int effective_total(const CanaryPolicy& c) { return c.weight_total > 100 ? c.weight_total : 100; }
 
+/// Header names and patterns must be valid where Gateway API puts them; a
+/// canary whose selector cannot be expressed is not converted at all, since
+/// half a canary would send the wrong requests to it.
+bool canary_selectors_valid(const IngressInfo& info, Findings& findings) {
+  const CanaryPolicy& c = info.policy.canary;
+  static const RE2 header_name("^[A-Za-z0-9!#$%&'*+\\-.^_`|~]+$");
+  if (!c.by_header.empty() && !RE2::FullMatch(c.by_header, header_name)) {
+    findings.error(c.location,
+                   fmt::format("canary-by-header \"{}\" is not a valid HTTP header name; canary "
+                               "Ingress {} not converted",
+                               c.by_header, info.ing->ref()),
+                   "nginx-canary-by-header");
+    return false;
+  }
+  if (!c.header_pattern.empty()) {
+    RE2 re(c.header_pattern, RE2::Quiet);
+    if (!re.ok()) {
+      findings.error(c.location,
+                     fmt::format("canary-by-header-pattern \"{}\" cannot be compiled by RE2 ({}); "
+                                 "canary Ingress {} not converted",
+                                 c.header_pattern, re.error(), info.ing->ref()),
+                     "nginx-canary-by-header-pattern");
+      return false;
+    }
+  }
+  if (!c.by_cookie.empty() && c.by_cookie.find_first_of(";= \t") != std::string::npos) {
+    findings.error(c.location,
+                   fmt::format("canary-by-cookie \"{}\" is not a valid cookie name; canary Ingress "
+                               "{} not converted",
+                               c.by_cookie, info.ing->ref()),
+                   "nginx-canary-by-cookie");
+    return false;
+  }
+  return true;
+}
+
+/// Rules that pick a side by header or cookie. balancer.lua
+/// route_to_alternative_balancer checks the header first ("always" -> canary,
+/// "never" -> primary, or an exact value / a pattern), then the cookie, then
+/// the weight. Gateway API prefers rules with more header matches and, on a
+/// tie, the earlier rule, so header rules come before cookie rules and both
+/// beat the weighted rule.
+std::vector<RouteRuleIR> selector_rules(const RouteRuleIR& base, const CanaryPolicy& c,
+                                        const BackendRefIR& canary) {
+  std::vector<RouteRuleIR> out;
+  auto add = [&](HeaderMatchIR header, const BackendRefIR& to) {
+    RouteRuleIR r;
+    r.path = base.path;
+    r.headers = base.headers;
+    r.headers.push_back(std::move(header));
+    r.filters = base.filters;
+    r.backend_timeout = base.backend_timeout;
+    r.request_timeout = base.request_timeout;
+    BackendRefIR b = to;
+    b.weight.reset();
+    r.backends.push_back(b);
+    r.source = c.location;
+    out.push_back(std::move(r));
+  };
+  const BackendRefIR primary = BackendRefIR{base.backends[0].group, base.backends[0].kind,
+                                            base.backends[0].name, base.backends[0].port, {}};
+  if (!c.by_header.empty()) {
+    if (!c.header_value.empty()) {
+      add(HeaderMatchIR{"Exact", c.by_header, c.header_value}, canary);
+    } else if (!c.header_pattern.empty()) {
+      // ngx.re.match searches; wrap so full-match implementations agree.
+      add(HeaderMatchIR{"RegularExpression", c.by_header, ".*(?:" + c.header_pattern + ").*"}, canary);
+    } else {
+      add(HeaderMatchIR{"Exact", c.by_header, "always"}, canary);
+      add(HeaderMatchIR{"Exact", c.by_header, "never"}, primary);
+    }
+  }
+  if (!c.by_cookie.empty()) {
+    // The Cookie header holds "a=1; b=2": match the one cookie exactly.
+    auto cookie = [&](const char* value) {
+      return HeaderMatchIR{"RegularExpression", "Cookie",
+                           "(?:^|.*;\\s*)" + RE2::QuoteMeta(c.by_cookie) + "=" + value + "(?:;.*)?"};
+    };
+    add(cookie("always"), canary);
+    add(cookie("never"), primary);
+  }
+  return out;
+}
+
 }  // namespace
 
 void plan_canaries(Plan& plan) {
@@ -35,14 +121,7 @@ void plan_canaries(Plan& plan) {
     const IngressInfo& info = plan.ingresses[i];
     if (!info.is_canary() || info.cls.name.empty()) continue;
     const Ingress& ing = *info.ing;
-    const CanaryPolicy& c = info.policy.canary;
-    if (!c.by_header.empty() || !c.by_cookie.empty()) {
-      plan.findings->error(c.location,
-                           fmt::format("canary Ingress {} selects by header or cookie, which is not "
-                                       "yet converted; only its weight is used",
-                                       ing.ref()),
-                           "nginx-canary");
-    }
+    if (!canary_selectors_valid(info, *plan.findings)) continue;
     for (const auto& rule : ing.rules) {
       for (const auto& p : rule.paths) {
         Findings quiet;  // path problems are reported for primaries, not repeated here
@@ -88,13 +167,16 @@ void plan_canaries(Plan& plan) {
           plan.ingresses[draft.ingress].cls.name != canary.cls.name) {
         continue;
       }
+      std::vector<RouteRuleIR> selectors;
       for (auto& rule : draft.rules) {
         if (rule.backends.size() != 1 || !same_upstream(rule.backends[0], t.primary)) continue;
+        for (auto& sel : selector_rules(rule, c, t.backend)) selectors.push_back(std::move(sel));
         rule.backends[0].weight = total - weight;
         BackendRefIR cb = t.backend;
         cb.weight = weight;
         rule.backends.push_back(cb);
       }
+      draft.rules.insert(draft.rules.end(), selectors.begin(), selectors.end());
     }
   }
 }

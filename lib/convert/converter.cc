@@ -39,6 +39,8 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
 
   std::set<std::string> converted;
   for (const auto& r : result.output.http_routes) converted.insert(r.source_ingress);
+  for (const auto& r : result.output.grpc_routes) converted.insert(r.source_ingress);
+  for (const auto& r : result.output.tls_routes) converted.insert(r.source_ingress);
   for (const auto& info : plan.ingresses) {
     if (info.is_canary()) converted.insert(info.ing->ref());
   }
@@ -50,6 +52,10 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   std::sort(result.output.gateways.begin(), result.output.gateways.end(), by_ns_name);
   std::sort(result.output.http_routes.begin(), result.output.http_routes.end(), by_ns_name);
   std::sort(result.output.reference_grants.begin(), result.output.reference_grants.end(), by_ns_name);
+  std::sort(result.output.grpc_routes.begin(), result.output.grpc_routes.end(), by_ns_name);
+  std::sort(result.output.tls_routes.begin(), result.output.tls_routes.end(), by_ns_name);
+  std::sort(result.output.backend_tls_policies.begin(), result.output.backend_tls_policies.end(),
+            by_ns_name);
   return result;
 }
 

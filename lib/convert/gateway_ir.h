@@ -42,6 +42,7 @@ struct RouteRuleIR {
   std::vector<BackendRefIR> backends;
   std::optional<std::string> request_timeout;  ///< timeouts.request (Duration)
   std::optional<std::string> backend_timeout;  ///< timeouts.backendRequest (Duration)
+  nlohmann::ordered_json session_persistence;  ///< experimental; null when unset
   Location source;  ///< the Ingress path this rule came from
 };
 
@@ -61,6 +62,47 @@ struct HTTPRouteIR {
   Location source;
 };
 
+/// A GRPCRoute rule: an optional method match instead of a path.
+struct GRPCRuleIR {
+  std::string service;  ///< "" = any
+  std::string method;   ///< "" = any
+  std::vector<HeaderMatchIR> headers;
+  FilterSet filters;  ///< header modifiers and mirrors only
+  std::vector<BackendRefIR> backends;
+  Location source;
+};
+
+struct GRPCRouteIR {
+  std::string ns;
+  std::string name;
+  std::vector<ParentRefIR> parents;
+  std::vector<std::string> hostnames;
+  std::vector<GRPCRuleIR> rules;
+  std::string source_ingress;
+  Location source;
+};
+
+struct TLSRouteIR {
+  std::string ns;
+  std::string name;
+  std::vector<ParentRefIR> parents;
+  std::vector<std::string> hostnames;
+  std::vector<BackendRefIR> backends;
+  std::string source_ingress;
+  Location source;
+};
+
+struct BackendTLSPolicyIR {
+  std::string ns;
+  std::string name;
+  std::string service;
+  std::string hostname;
+  std::string ca_kind;  ///< "" = use the system CAs
+  std::string ca_name;
+  std::string source_ingress;
+  Location source;
+};
+
 struct CertRefIR {
   std::string ns;  ///< set when the Secret is in another namespace than the Gateway
   std::string name;
@@ -71,6 +113,7 @@ struct ListenerIR {
   std::string hostname;  ///< "" = any host
   int port = 80;
   std::string protocol = "HTTP";
+  std::string tls_mode = "Terminate";  ///< HTTPS: Terminate; TLS: Passthrough
   std::vector<CertRefIR> certificates;  ///< HTTPS only
   /// Namespaces whose routes may attach, besides the Gateway's own. Empty =
   /// the default (Same); a "*" entry = All.
@@ -94,6 +137,9 @@ struct ReferenceGrantIR {
 struct ConversionOutput {
   std::vector<GatewayIR> gateways;
   std::vector<HTTPRouteIR> http_routes;
+  std::vector<GRPCRouteIR> grpc_routes;
+  std::vector<TLSRouteIR> tls_routes;
+  std::vector<BackendTLSPolicyIR> backend_tls_policies;
   std::vector<ReferenceGrantIR> reference_grants;
 };
 

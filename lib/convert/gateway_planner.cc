@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "convert/naming.h"
 #include "convert/plan.h"
@@ -34,12 +35,14 @@ struct RouteSpec {
   bool http = true;       ///< attach the main route to the HTTP listener
   bool redirect = false;  ///< emit a redirect route on the HTTP listener
   bool offload_redirect = false;  ///< force-ssl-redirect without TLS here
+  bool passthrough = false;       ///< TLS on 443 is passed to a backend (no HTTPS listener)
   std::string secret, secret_ns;
 };
 
 struct HostListeners {
   bool http = false;
   bool https = false;
+  bool tls_passthrough = false;
   std::string secret, secret_ns;
   std::set<std::string> route_namespaces;
 };
@@ -50,7 +53,7 @@ struct GatewayPlan {
   std::map<std::string, HostListeners> hosts;  // "" = any host
   /// Filled when listeners are laid out: host -> (gateway name, http name, https name).
   struct Placement {
-    std::string gateway, http, https;
+    std::string gateway, http, https, tls;
   };
   std::map<std::string, Placement> placement;
 };
@@ -112,6 +115,84 @@ std::vector<std::vector<RouteRuleIR>> chunk_rules(std::vector<RouteRuleIR> rules
   return out;
 }
 
+/// A path match as a gRPC method match: gRPC requests are POSTs to
+/// /<package.Service>/<Method>, so "/" is any method, "/pkg.Svc" (prefix)
+/// one service, and "/pkg.Svc/Method" (exact) one method.
+bool grpc_match(const PathMatchIR& m, GRPCRuleIR& r) {
+  static const RE2 service("^\\.?[A-Za-z_][A-Za-z_0-9]*(\\.[A-Za-z_][A-Za-z_0-9]*)*$");
+  static const RE2 method("^[A-Za-z_][A-Za-z_0-9]*$");
+  if (m.type == "PathPrefix") {
+    std::string v = m.value;
+    while (v.size() > 1 && v.back() == '/') v.pop_back();
+    if (v == "/") return true;
+    if (!RE2::FullMatch(v.substr(1), service)) return false;
+    r.service = v.substr(1);
+    return true;
+  }
+  if (m.type == "Exact") {
+    auto slash = m.value.find('/', 1);
+    if (slash == std::string::npos) return false;
+    std::string svc = m.value.substr(1, slash - 1);
+    std::string meth = m.value.substr(slash + 1);
+    if (!RE2::FullMatch(svc, service) || !RE2::FullMatch(meth, method)) return false;
+    r.service = svc;
+    r.method = meth;
+    return true;
+  }
+  return false;
+}
+
+/// backend-protocol GRPC/GRPCS: the Ingress's rules as GRPCRoutes.
+std::vector<GRPCRouteIR> grpc_routes(const RouteDraft& draft, const IngressInfo& info,
+                                     std::vector<RouteRuleIR> rules,
+                                     const std::vector<ParentRefIR>& parents, NameRegistry& names,
+                                     Findings& findings) {
+  std::vector<GRPCRuleIR> converted;
+  for (auto& r : rules) {
+    GRPCRuleIR g;
+    if (!grpc_match(r.path, g)) {
+      findings.error(r.source,
+                     fmt::format("path \"{}\" ({}) is not a gRPC service or method path "
+                                 "(/package.Service or /package.Service/Method); rule not converted",
+                                 r.path.value, r.path.type),
+                     "grpc-path");
+      continue;
+    }
+    g.headers = r.headers;
+    const FilterSet& f = r.filters;
+    if (f.redirect || f.rewrite_full_path || f.rewrite_prefix || f.rewrite_hostname || f.cors ||
+        r.backend_timeout) {
+      findings.warning(r.source,
+                       "GRPCRoute has no redirect, rewrite, CORS or timeout; those settings of this "
+                       "path are dropped",
+                       "grpc-filters");
+    }
+    g.filters.request_set = f.request_set;
+    g.filters.response_set = f.response_set;
+    g.filters.response_remove = f.response_remove;
+    g.filters.mirrors = f.mirrors;
+    g.backends = r.backends;
+    g.source = r.source;
+    converted.push_back(std::move(g));
+  }
+  std::vector<GRPCRouteIR> out;
+  for (size_t start = 0; start < converted.size(); start += kMaxRules) {
+    GRPCRouteIR route;
+    route.ns = info.ing->ns;
+    std::string wanted = draft.host.empty() ? info.ing->name : info.ing->name + "-" + draft.host;
+    route.name = names.claim("GRPCRoute/" + route.ns,
+                             start == 0 ? wanted : wanted + "-" + std::to_string(start / kMaxRules + 1));
+    route.parents = parents;
+    if (!draft.host.empty()) route.hostnames.push_back(draft.host);
+    size_t end = std::min(converted.size(), start + kMaxRules);
+    route.rules.assign(converted.begin() + static_cast<long>(start), converted.begin() + static_cast<long>(end));
+    route.source_ingress = info.ing->ref();
+    route.source = info.ing->location;
+    out.push_back(std::move(route));
+  }
+  return out;
+}
+
 }  // namespace
 
 ConversionOutput plan_gateways(Plan& plan) {
@@ -167,6 +248,12 @@ ConversionOutput plan_gateways(Plan& plan) {
       }
       s.http = !s.redirect || s.offload_redirect;
     }
+    if (draft.passthrough) {
+      // nginx passes TLS for the host through by SNI before terminating it,
+      // so no HTTPS listener may claim the host on 443.
+      s.passthrough = true;
+      s.https = false;
+    }
     specs.push_back(std::move(s));
   }
 
@@ -199,7 +286,8 @@ ConversionOutput plan_gateways(Plan& plan) {
     }
     HostListeners& h = g.hosts[s.host];
     h.http = h.http || s.http || s.redirect;
-    if (s.https) {
+    h.tls_passthrough = h.tls_passthrough || s.passthrough;
+    if (s.https && !h.tls_passthrough) {
       if (!h.https) {
         h.https = true;
         h.secret = s.secret;
@@ -216,7 +304,7 @@ ConversionOutput plan_gateways(Plan& plan) {
   for (auto& [key, g] : gateways) {
     std::vector<GatewayIR> parts;
     for (const auto& [host, h] : g.hosts) {
-      size_t needed = (h.http ? 1 : 0) + (h.https ? 1 : 0);
+      size_t needed = (h.http ? 1 : 0) + (h.https ? 1 : 0) + (h.tls_passthrough ? 1 : 0);
       if (parts.empty() || parts.back().listeners.size() + needed > kMaxListeners) {
         GatewayIR gw;
         gw.ns = g.ns;
@@ -237,7 +325,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         place.http = l.name;
         gw.listeners.push_back(std::move(l));
       }
-      if (h.https) {
+      if (h.https && !h.tls_passthrough) {
         ListenerIR l;
         l.name = listener_name("https", host);
         l.hostname = host;
@@ -248,6 +336,17 @@ ConversionOutput plan_gateways(Plan& plan) {
         l.certificates.push_back(cert);
         if (!cert.ns.empty()) grants[cert.ns].push_back(h.secret);
         place.https = l.name;
+        gw.listeners.push_back(std::move(l));
+      }
+      if (h.tls_passthrough) {
+        ListenerIR l;
+        l.name = listener_name("tls", host);
+        l.hostname = host;
+        l.port = 443;
+        l.protocol = "TLS";
+        l.tls_mode = "Passthrough";
+        l.route_namespaces = allowed;
+        place.tls = l.name;
         gw.listeners.push_back(std::move(l));
       }
       if (allowed.size() == 1 && allowed[0] == "*") {
@@ -298,12 +397,33 @@ ConversionOutput plan_gateways(Plan& plan) {
       auto red = redirect_rules(draft.rules, true);
       main_rules.insert(main_rules.begin(), red.begin(), red.end());
     }
-    emit(base, std::move(main_rules), main_parents);
+    if (s.passthrough) {
+      TLSRouteIR t;
+      t.ns = info.ing->ns;
+      t.name = names.claim("TLSRoute/" + t.ns, base + "-passthrough");
+      t.parents.push_back(ParentRefIR{parent_ns, place.gateway, place.tls});
+      t.hostnames.push_back(draft.host);
+      t.backends.push_back(*draft.passthrough);
+      t.source_ingress = info.ing->ref();
+      t.source = info.ing->location;
+      out.tls_routes.push_back(std::move(t));
+    }
+    if (main_parents.empty()) {
+      // Passthrough took 443 and HTTP redirects there: nothing else to route.
+    } else if (draft.grpc) {
+      for (auto& g : grpc_routes(draft, info, std::move(main_rules), main_parents, names, findings)) {
+        out.grpc_routes.push_back(std::move(g));
+      }
+    } else {
+      emit(base, std::move(main_rules), main_parents);
+    }
     if (s.redirect && !s.offload_redirect) {
       emit(base + "-redirect", redirect_rules(draft.rules, false),
            {ParentRefIR{parent_ns, place.gateway, place.http}});
     }
   }
+
+  out.backend_tls_policies = plan.backend_tls;
 
   // 5. The shared Gateway may reference Secrets in other namespaces.
   for (auto& [ns, secrets] : grants) {

@@ -30,6 +30,8 @@ struct RouteDraft {
   std::string host;    ///< "" = host-less (default server)
   bool catch_all = false;  ///< an Ingress with only a defaultBackend
   bool grpc = false;       ///< backend-protocol GRPC(S): becomes a GRPCRoute
+  /// ssl-passthrough: TLS on 443 goes straight to this backend (TLSRoute).
+  std::optional<BackendRefIR> passthrough;
   std::vector<RouteRuleIR> rules;
 };
 
@@ -48,6 +50,7 @@ struct Plan {
   std::vector<IngressInfo> ingresses;  ///< in ingress-nginx age order (oldest first)
   std::vector<RouteDraft> drafts;
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
+  std::vector<BackendTLSPolicyIR> backend_tls;  ///< one per (namespace, Service)
 
   static std::string claim_key(const std::string& cls, const std::string& host,
                                const PathMatchIR& m) {

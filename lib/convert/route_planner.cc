@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "convert/path_semantics.h"
+#include "convert/protocol_planner.h"
 #include "convert/rewrite_target.h"
 #include "convert/route_template.h"
 #include "convert/plan.h"
@@ -217,6 +218,7 @@ void plan_path_routes(Plan& plan) {
       }
       if (tpl.app_root && !rule.host.empty()) add_app_root(plan, i, d, *tpl.app_root, rule.host);
     }
+    plan_ingress_protocols(plan, i, tpl);
   }
 }
 

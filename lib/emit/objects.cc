@@ -38,17 +38,29 @@ json allowed_routes(const std::vector<std::string>& namespaces) {
                                  {"values", namespaces}}})}}}}}};
 }
 
+json parent_refs(const std::vector<ParentRefIR>& parents) {
+  json out = json::array();
+  for (const auto& p : parents) {
+    json j = json::object();
+    if (!p.ns.empty()) j["namespace"] = p.ns;
+    j["name"] = p.name;
+    if (!p.section.empty()) j["sectionName"] = p.section;
+    out.push_back(j);
+  }
+  return out;
+}
+
+json header_matches(const std::vector<HeaderMatchIR>& headers) {
+  json out = json::array();
+  for (const auto& h : headers) out.push_back(json{{"type", h.type}, {"name", h.name}, {"value", h.value}});
+  return out;
+}
+
 json rule_object(const RouteRuleIR& r) {
   json rule = json::object();
   json match = json::object();
   match["path"] = json{{"type", r.path.type}, {"value", r.path.value}};
-  if (!r.headers.empty()) {
-    json headers = json::array();
-    for (const auto& h : r.headers) {
-      headers.push_back(json{{"type", h.type}, {"name", h.name}, {"value", h.value}});
-    }
-    match["headers"] = headers;
-  }
+  if (!r.headers.empty()) match["headers"] = header_matches(r.headers);
   rule["matches"] = json::array({match});
   auto filters = r.filters.to_json();
   if (!filters.empty()) rule["filters"] = filters;
@@ -63,6 +75,7 @@ json rule_object(const RouteRuleIR& r) {
     if (r.backend_timeout) t["backendRequest"] = *r.backend_timeout;
     rule["timeouts"] = t;
   }
+  if (!r.session_persistence.is_null()) rule["sessionPersistence"] = r.session_persistence;
   return rule;
 }
 
@@ -76,7 +89,9 @@ json gateway_object(const GatewayIR& g) {
     if (!l.hostname.empty()) j["hostname"] = l.hostname;
     j["port"] = l.port;
     j["protocol"] = l.protocol;
-    if (l.protocol == "HTTPS") {
+    if (l.protocol == "TLS") {
+      j["tls"] = json{{"mode", l.tls_mode}};
+    } else if (l.protocol == "HTTPS") {
       json certs = json::array();
       for (const auto& c : l.certificates) {
         json ref = json{{"kind", "Secret"}, {"name", c.name}};
@@ -94,17 +109,69 @@ json gateway_object(const GatewayIR& g) {
               {"spec", {{"gatewayClassName", g.gateway_class}, {"listeners", listeners}}}};
 }
 
-json http_route_object(const HTTPRouteIR& r) {
-  json parents = json::array();
-  for (const auto& p : r.parents) {
-    json j = json::object();
-    if (!p.ns.empty()) j["namespace"] = p.ns;
-    j["name"] = p.name;
-    if (!p.section.empty()) j["sectionName"] = p.section;
-    parents.push_back(j);
-  }
+
+json grpc_route_object(const GRPCRouteIR& r) {
   json spec = json::object();
-  spec["parentRefs"] = parents;
+  spec["parentRefs"] = parent_refs(r.parents);
+  if (!r.hostnames.empty()) spec["hostnames"] = r.hostnames;
+  json rules = json::array();
+  for (const auto& rule : r.rules) {
+    json jr = json::object();
+    json match = json::object();
+    if (!rule.service.empty() || !rule.method.empty()) {
+      json method = json{{"type", "Exact"}};
+      if (!rule.service.empty()) method["service"] = rule.service;
+      if (!rule.method.empty()) method["method"] = rule.method;
+      match["method"] = method;
+    }
+    if (!rule.headers.empty()) match["headers"] = header_matches(rule.headers);
+    if (!match.empty()) jr["matches"] = json::array({match});
+    auto filters = rule.filters.to_json();
+    if (!filters.empty()) jr["filters"] = filters;
+    json refs = json::array();
+    for (const auto& b : rule.backends) refs.push_back(backend_ref(b));
+    if (!refs.empty()) jr["backendRefs"] = refs;
+    rules.push_back(jr);
+  }
+  spec["rules"] = rules;
+  return json{{"apiVersion", kApiVersion},
+              {"kind", "GRPCRoute"},
+              {"metadata", metadata(r.ns, r.name)},
+              {"spec", spec}};
+}
+
+json tls_route_object(const TLSRouteIR& r) {
+  json refs = json::array();
+  for (const auto& b : r.backends) refs.push_back(backend_ref(b));
+  return json{{"apiVersion", kApiVersion},
+              {"kind", "TLSRoute"},
+              {"metadata", metadata(r.ns, r.name)},
+              {"spec",
+               {{"parentRefs", parent_refs(r.parents)},
+                {"hostnames", r.hostnames},
+                {"rules", json::array({{{"backendRefs", refs}}})}}}};
+}
+
+json backend_tls_policy_object(const BackendTLSPolicyIR& p) {
+  json validation = json::object();
+  if (p.ca_kind.empty()) {
+    validation["wellKnownCACertificates"] = "System";
+  } else {
+    validation["caCertificateRefs"] =
+        json::array({{{"group", ""}, {"kind", p.ca_kind}, {"name", p.ca_name}}});
+  }
+  validation["hostname"] = p.hostname;
+  return json{{"apiVersion", kApiVersion},
+              {"kind", "BackendTLSPolicy"},
+              {"metadata", metadata(p.ns, p.name)},
+              {"spec",
+               {{"targetRefs", json::array({{{"group", ""}, {"kind", "Service"}, {"name", p.service}}})},
+                {"validation", validation}}}};
+}
+
+json http_route_object(const HTTPRouteIR& r) {
+  json spec = json::object();
+  spec["parentRefs"] = parent_refs(r.parents);
   if (!r.hostnames.empty()) spec["hostnames"] = r.hostnames;
   json rules = json::array();
   for (const auto& rule : r.rules) rules.push_back(rule_object(rule));
@@ -138,6 +205,9 @@ std::vector<json> to_objects(const ConversionOutput& out) {
   std::vector<json> objects;
   for (const auto& g : out.gateways) objects.push_back(gateway_object(g));
   for (const auto& r : out.http_routes) objects.push_back(http_route_object(r));
+  for (const auto& r : out.grpc_routes) objects.push_back(grpc_route_object(r));
+  for (const auto& r : out.tls_routes) objects.push_back(tls_route_object(r));
+  for (const auto& p : out.backend_tls_policies) objects.push_back(backend_tls_policy_object(p));
   for (const auto& g : out.reference_grants) objects.push_back(reference_grant_object(g));
   return objects;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Planned Gateway API objects as Kubernetes objects (JSON trees), in the
-// order they are printed: Gateways, HTTPRoutes, ReferenceGrants.
+// order they are printed: Gateways, HTTPRoutes, GRPCRoutes, TLSRoutes,
+// BackendTLSPolicies, ReferenceGrants.
 
 #include <vector>
 
@@ -13,6 +14,9 @@ namespace im {
 nlohmann::ordered_json gateway_object(const GatewayIR& g);
 nlohmann::ordered_json http_route_object(const HTTPRouteIR& r);
 nlohmann::ordered_json reference_grant_object(const ReferenceGrantIR& g);
+nlohmann::ordered_json grpc_route_object(const GRPCRouteIR& r);
+nlohmann::ordered_json tls_route_object(const TLSRouteIR& r);
+nlohmann::ordered_json backend_tls_policy_object(const BackendTLSPolicyIR& p);
 
 /// Every object of `out`, in print order.
 std::vector<nlohmann::ordered_json> to_objects(const ConversionOutput& out);

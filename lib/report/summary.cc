@@ -15,6 +15,11 @@ std::string conversion_summary(const Inventory& inventory, const ConversionOutpu
   std::vector<std::string> made;
   made.push_back(count_noun(out.gateways.size(), "Gateway", "Gateways"));
   made.push_back(count_noun(out.http_routes.size(), "HTTPRoute", "HTTPRoutes"));
+  if (!out.grpc_routes.empty()) made.push_back(count_noun(out.grpc_routes.size(), "GRPCRoute", "GRPCRoutes"));
+  if (!out.tls_routes.empty()) made.push_back(count_noun(out.tls_routes.size(), "TLSRoute", "TLSRoutes"));
+  if (!out.backend_tls_policies.empty()) {
+    made.push_back(count_noun(out.backend_tls_policies.size(), "BackendTLSPolicy", "BackendTLSPolicies"));
+  }
   if (!out.reference_grants.empty()) {
     made.push_back(count_noun(out.reference_grants.size(), "ReferenceGrant", "ReferenceGrants"));
   }

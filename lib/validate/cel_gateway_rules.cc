@@ -11,7 +11,8 @@ namespace {
 
 using namespace cel;  // NOLINT(google-build-using-namespace): the rules read like CEL
 
-bool one_of(const Value& self, std::string_view key, std::initializer_list<std::string_view> values) {
+bool one_of(const Value& self, std::string_view key,
+            std::initializer_list<std::string_view> values) {
   const std::string* s = str(self, key);
   if (!s) return false;
   for (std::string_view v : values) {
@@ -32,7 +33,8 @@ bool address_values_unique(const Value& self, std::string_view type) {
 }
 
 const RE2& hostname_re() {
-  static const RE2 re(R"(^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)");
+  static const RE2 re(
+      R"(^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)");
   return re;
 }
 
@@ -92,7 +94,8 @@ bool no_hostname_for_l4(const Value& self) {
 
 bool listener_names_unique(const Value& self) {
   return all(self, [&](const Value& l1) {
-    return !has(l1, "name") || exists_one(self, [&](const Value& l2) { return same(l1, l2, "name"); });
+    return !has(l1, "name") ||
+           exists_one(self, [&](const Value& l2) { return same(l1, l2, "name"); });
   });
 }
 
@@ -116,7 +119,8 @@ bool terminate_has_certificates(const Value& self) {
 
 bool per_port_unique(const Value& self) {
   return all(self, [&](const Value& t1) {
-    return !has(t1, "port") || exists_one(self, [&](const Value& t2) { return same(t1, t2, "port"); });
+    return !has(t1, "port") ||
+           exists_one(self, [&](const Value& t2) { return same(t1, t2, "port"); });
   });
 }
 
@@ -135,23 +139,28 @@ void add_gateway_cel_rules(std::vector<CelRule>& out) {
          const std::string* value = str(self, "value");
          return !value || RE2::PartialMatch(*value, hostname_re());
        }});
-  out.push_back({"Annotation keys must be in the form of an optional DNS subdomain prefix "
-                 "followed by a required name segment of up to 63 characters.",
-                 keys_well_formed});
-  out.push_back({"If specified, the annotation key's prefix must be a DNS subdomain not longer "
-                 "than 253 characters in total.",
-                 key_prefixes_short});
-  out.push_back({"Label keys must be in the form of an optional DNS subdomain prefix followed by "
-                 "a required name segment of up to 63 characters.",
-                 keys_well_formed});
-  out.push_back({"If specified, the label key's prefix must be a DNS subdomain not longer than "
-                 "253 characters in total.",
-                 key_prefixes_short});
+  out.push_back(
+      {"Annotation keys must be in the form of an optional DNS subdomain prefix "
+       "followed by a required name segment of up to 63 characters.",
+       keys_well_formed});
+  out.push_back(
+      {"If specified, the annotation key's prefix must be a DNS subdomain not longer "
+       "than 253 characters in total.",
+       key_prefixes_short});
+  out.push_back(
+      {"Label keys must be in the form of an optional DNS subdomain prefix followed by "
+       "a required name segment of up to 63 characters.",
+       keys_well_formed});
+  out.push_back(
+      {"If specified, the label key's prefix must be a DNS subdomain not longer than "
+       "253 characters in total.",
+       key_prefixes_short});
   out.push_back({"tls must not be specified for protocols ['HTTP', 'TCP', 'UDP']",
                  tls_not_for_plain_protocols});
   out.push_back({"tls mode must be Terminate for protocol HTTPS", https_tls_terminates});
   out.push_back({"tls mode must be set for protocol TLS", tls_protocol_has_mode});
-  out.push_back({"hostname must not be specified for protocols ['TCP', 'UDP']", no_hostname_for_l4});
+  out.push_back(
+      {"hostname must not be specified for protocols ['TCP', 'UDP']", no_hostname_for_l4});
   out.push_back({"Listener name must be unique within the Gateway", listener_names_unique});
   out.push_back({"Combination of port, protocol and hostname must be unique for each listener",
                  listener_endpoints_unique});

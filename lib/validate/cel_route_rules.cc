@@ -1,14 +1,9 @@
 // CEL rules shared by the route kinds (HTTPRoute, GRPCRoute, TLSRoute):
-// parentRefs, rule-level limits, path matches, timeouts, gRPC method
-// matches, TLSRoute hostnames and (experimental) session persistence.
-
-#include <arpa/inet.h>
+// parentRefs, rule-level limits, backend references, timeouts, rule names
+// and (experimental) session persistence.
 
 #include <cctype>
-#include <cstring>
 #include <optional>
-
-#include <re2/re2.h>
 
 #include "validate/cel_rules.h"
 #include "validate/cel_support.h"
@@ -32,7 +27,8 @@ bool port_unset(const Value& p) {
 }
 
 bool same_port_or_both_unset(const Value& a, const Value& b) {
-  return (port_unset(a) && port_unset(b)) || (has(a, "port") && has(b, "port") && same(a, b, "port"));
+  return (port_unset(a) && port_unset(b)) ||
+         (has(a, "port") && has(b, "port") && same(a, b, "port"));
 }
 
 bool same_parent(const Value& p1, const Value& p2) {
@@ -43,7 +39,9 @@ bool same_parent(const Value& p1, const Value& p2) {
 
 // A reference without a name makes the CEL expression fail; skip it, the
 // schema reports the missing name.
-bool named(const Value& p) { return has(p, "name"); }
+bool named(const Value& p) {
+  return has(p, "name");
+}
 
 bool section_specified_for_shared_parent(const Value& self) {
   return all(self, [&](const Value& p1) {
@@ -85,7 +83,8 @@ bool section_or_port_unique_for_shared_parent(const Value& self) {
 // (more than 16 is a maxItems error anyway).
 bool total_matches_at_most_128(const Value& self) {
   size_t total = 0;
-  for (size_t i = 0; self.is_array() && i < self.size() && i < 16; ++i) total += self.at(i)["matches"].size();
+  for (size_t i = 0; self.is_array() && i < self.size() && i < 16; ++i)
+    total += self.at(i)["matches"].size();
   return total <= 128;
 }
 
@@ -95,7 +94,8 @@ bool redirect_without_backends(const Value& self) {
   return !filters || all(filters, [](const Value& f) { return !has(f, "requestRedirect"); });
 }
 
-// has(f.X) && has(f.X.path) && f.X.path.type == 'ReplacePrefixMatch' && has(f.X.path.replacePrefixMatch)
+// has(f.X) && has(f.X.path) && f.X.path.type == 'ReplacePrefixMatch' &&
+// has(f.X.path.replacePrefixMatch)
 bool replaces_prefix(const Value& filter, std::string_view member) {
   const Value path = filter[member]["path"];
   return path && str_eq(path, "type", "ReplacePrefixMatch") && has(path, "replacePrefixMatch");
@@ -111,7 +111,8 @@ bool single_prefix_match(const Value& rule) {
 }
 
 bool rule_prefix_rewrite_needs_one_prefix_match(const Value& self, std::string_view member) {
-  const bool uses = exists_one(self["filters"], [&](const Value& f) { return replaces_prefix(f, member); });
+  const bool uses =
+      exists_one(self["filters"], [&](const Value& f) { return replaces_prefix(f, member); });
   return !uses || single_prefix_match(self);
 }
 
@@ -147,13 +148,20 @@ std::optional<int64_t> duration_ns(const std::string* s) {
     while (i < s->size() && std::isalpha(static_cast<unsigned char>((*s)[i]))) ++i;
     const std::string_view unit = std::string_view(*s).substr(unit_start, i - unit_start);
     int64_t scale = 0;
-    if (unit == "h") scale = 3600'000'000'000;
-    else if (unit == "m") scale = 60'000'000'000;
-    else if (unit == "s") scale = 1'000'000'000;
-    else if (unit == "ms") scale = 1'000'000;
-    else if (unit == "us") scale = 1'000;
-    else if (unit == "ns") scale = 1;
-    else return std::nullopt;
+    if (unit == "h")
+      scale = 3600'000'000'000;
+    else if (unit == "m")
+      scale = 60'000'000'000;
+    else if (unit == "s")
+      scale = 1'000'000'000;
+    else if (unit == "ms")
+      scale = 1'000'000;
+    else if (unit == "us")
+      scale = 1'000;
+    else if (unit == "ns")
+      scale = 1;
+    else
+      return std::nullopt;
     total += amount * scale;
   }
   return total;
@@ -168,160 +176,75 @@ bool backend_timeout_within_request(const Value& self) {
 
 bool rule_names_unique(const Value& self) {
   return all(self, [&](const Value& l1) {
-    return !has(l1, "name") ||
-           exists_one(self, [&](const Value& l2) { return has(l2, "name") && same(l1, l2, "name"); });
+    return !has(l1, "name") || exists_one(self, [&](const Value& l2) {
+      return has(l2, "name") && same(l1, l2, "name");
+    });
   });
-}
-
-// ---- HTTPPathMatch: each check applies to Exact and PathPrefix only. ----
-
-template <typename Check>
-bool for_exact_or_prefix(const Value& self, Check check) {
-  const std::string* type = str(self, "type");
-  const std::string* value = str(self, "value");
-  if (!type || !(*type == "Exact" || *type == "PathPrefix")) return true;
-  return !value || check(std::string_view(*value));
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-CelRule path_must_not_contain(const char* message, std::string_view needle) {
-  return {message, [needle](const Value& self) {
-            return for_exact_or_prefix(self, [&](std::string_view v) { return v.find(needle) == v.npos; });
-          }};
-}
-
-CelRule path_must_not_end_with(const char* message, std::string_view suffix) {
-  return {message, [suffix](const Value& self) {
-            return for_exact_or_prefix(self, [&](std::string_view v) { return !ends_with(v, suffix); });
-          }};
-}
-
-// ---- TLSRoute hostnames ----
-
-// CEL isIP(): IPv4 in dotted-decimal or IPv6, with no zone and not an
-// IPv4-mapped IPv6 address (k8s.io/apiserver/pkg/cel/library/ip.go).
-bool is_ip(const std::string& s) {
-  unsigned char buf[16];
-  if (inet_pton(AF_INET, s.c_str(), buf) == 1) return true;
-  if (inet_pton(AF_INET6, s.c_str(), buf) != 1) return false;
-  static const unsigned char mapped_prefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-  return std::memcmp(buf, mapped_prefix, sizeof mapped_prefix) != 0;
-}
-
-const RE2& rfc1123_re() {
-  static const RE2 re(R"(^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$)");
-  return re;
-}
-
-template <typename Pred>
-bool all_strings(const Value& self, Pred pred) {
-  return all(self, [&](const Value& h) { return !h.str() || pred(*h.str()); });
 }
 
 }  // namespace
 
 void add_route_cel_rules(std::vector<CelRule>& out) {
-  out.push_back({"sectionName must be specified when parentRefs includes 2 or more references to "
-                 "the same parent",
-                 section_specified_for_shared_parent});
-  out.push_back({"sectionName must be unique when parentRefs includes 2 or more references to the "
-                 "same parent",
-                 section_unique_for_shared_parent});
-  out.push_back({"sectionName or port must be specified when parentRefs includes 2 or more "
-                 "references to the same parent",
-                 section_or_port_specified_for_shared_parent});
-  out.push_back({"sectionName or port must be unique when parentRefs includes 2 or more "
-                 "references to the same parent",
-                 section_or_port_unique_for_shared_parent});
-  out.push_back({"While 16 rules and 64 matches per rule are allowed, the total number of matches "
-                 "across all rules in a route must be less than 128",
-                 total_matches_at_most_128});
+  out.push_back(
+      {"sectionName must be specified when parentRefs includes 2 or more references to "
+       "the same parent",
+       section_specified_for_shared_parent});
+  out.push_back(
+      {"sectionName must be unique when parentRefs includes 2 or more references to the "
+       "same parent",
+       section_unique_for_shared_parent});
+  out.push_back(
+      {"sectionName or port must be specified when parentRefs includes 2 or more "
+       "references to the same parent",
+       section_or_port_specified_for_shared_parent});
+  out.push_back(
+      {"sectionName or port must be unique when parentRefs includes 2 or more "
+       "references to the same parent",
+       section_or_port_unique_for_shared_parent});
+  out.push_back(
+      {"While 16 rules and 64 matches per rule are allowed, the total number of matches "
+       "across all rules in a route must be less than 128",
+       total_matches_at_most_128});
   out.push_back({"RequestRedirect filter must not be used together with backendRefs",
                  redirect_without_backends});
-  out.push_back({"When using RequestRedirect filter with path.replacePrefixMatch, exactly one "
-                 "PathPrefix match must be specified",
-                 [](const Value& self) { return rule_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect"); }});
-  out.push_back({"When using URLRewrite filter with path.replacePrefixMatch, exactly one "
-                 "PathPrefix match must be specified",
-                 [](const Value& self) { return rule_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite"); }});
-  out.push_back({"Within backendRefs, when using RequestRedirect filter with "
-                 "path.replacePrefixMatch, exactly one PathPrefix match must be specified",
-                 [](const Value& self) { return backend_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect"); }});
+  out.push_back(
+      {"When using RequestRedirect filter with path.replacePrefixMatch, exactly one "
+       "PathPrefix match must be specified",
+       [](const Value& self) {
+         return rule_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect");
+       }});
+  out.push_back(
+      {"When using URLRewrite filter with path.replacePrefixMatch, exactly one "
+       "PathPrefix match must be specified",
+       [](const Value& self) {
+         return rule_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite");
+       }});
+  out.push_back(
+      {"Within backendRefs, when using RequestRedirect filter with "
+       "path.replacePrefixMatch, exactly one PathPrefix match must be specified",
+       [](const Value& self) {
+         return backend_prefix_rewrite_needs_one_prefix_match(self, "requestRedirect");
+       }});
   // Upstream capitalises "When" in this one message.
-  out.push_back({"Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, "
-                 "exactly one PathPrefix match must be specified",
-                 [](const Value& self) { return backend_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite"); }});
+  out.push_back(
+      {"Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, "
+       "exactly one PathPrefix match must be specified",
+       [](const Value& self) {
+         return backend_prefix_rewrite_needs_one_prefix_match(self, "urlRewrite");
+       }});
   out.push_back({"Must have port for Service reference", service_ref_has_port});
   out.push_back({"backendRequest timeout cannot be longer than request timeout",
                  backend_timeout_within_request});
   out.push_back({"Rule name must be unique within the route", rule_names_unique});
 
-  out.push_back({"value must be an absolute path and start with '/' when type one of ['Exact', "
-                 "'PathPrefix']",
+  out.push_back({"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",
                  [](const Value& self) {
-                   return for_exact_or_prefix(self, [](std::string_view v) { return !v.empty() && v[0] == '/'; });
+                   return !str_eq(self["cookieConfig"], "lifetimeType", "Permanent") ||
+                          has(self, "absoluteTimeout");
                  }});
-  out.push_back(path_must_not_contain("must not contain '//' when type one of ['Exact', 'PathPrefix']", "//"));
-  out.push_back(path_must_not_contain("must not contain '/./' when type one of ['Exact', 'PathPrefix']", "/./"));
-  out.push_back(path_must_not_contain("must not contain '/../' when type one of ['Exact', 'PathPrefix']", "/../"));
-  out.push_back(path_must_not_contain("must not contain '%2f' when type one of ['Exact', 'PathPrefix']", "%2f"));
-  out.push_back(path_must_not_contain("must not contain '%2F' when type one of ['Exact', 'PathPrefix']", "%2F"));
-  out.push_back(path_must_not_contain("must not contain '#' when type one of ['Exact', 'PathPrefix']", "#"));
-  out.push_back(path_must_not_end_with("must not end with '/..' when type one of ['Exact', 'PathPrefix']", "/.."));
-  out.push_back(path_must_not_end_with("must not end with '/.' when type one of ['Exact', 'PathPrefix']", "/."));
-  out.push_back({"type must be one of ['Exact', 'PathPrefix', 'RegularExpression']", [](const Value& self) {
-                   const std::string* type = str(self, "type");
-                   return !type || *type == "Exact" || *type == "PathPrefix" || *type == "RegularExpression";
+  out.push_back({"cookieConfig can only be set with type Cookie", [](const Value& self) {
+                   return !has(self, "cookieConfig") || str_eq(self, "type", "Cookie");
                  }});
-  out.push_back({"must only contain valid characters (matching "
-                 R"(^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$) for types ['Exact', 'PathPrefix'])",
-                 [](const Value& self) {
-                   static const RE2 re(R"(^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$)");
-                   return for_exact_or_prefix(self, [](std::string_view v) { return RE2::PartialMatch(v, re); });
-                 }});
-
-  out.push_back({"One or both of 'service' or 'method' must be specified", [](const Value& self) {
-                   return !has(self, "type") || has(self, "service") || has(self, "method");
-                 }});
-  out.push_back({R"(service must only contain valid characters (matching ^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$))",
-                 [](const Value& self) {
-                   static const RE2 re(R"(^(?i)\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$)");
-                   const std::string* service = str(self, "service");
-                   const bool exact = !has(self, "type") || str_eq(self, "type", "Exact");
-                   return !(exact && service) || RE2::PartialMatch(*service, re);
-                 }});
-  out.push_back({R"(method must only contain valid characters (matching ^[A-Za-z_][A-Za-z_0-9]*$))",
-                 [](const Value& self) {
-                   static const RE2 re(R"(^[A-Za-z_][A-Za-z_0-9]*$)");
-                   const std::string* method = str(self, "method");
-                   const bool exact = !has(self, "type") || str_eq(self, "type", "Exact");
-                   return !(exact && method) || RE2::PartialMatch(*method, re);
-                 }});
-
-  out.push_back({"Hostnames cannot contain an IP",
-                 [](const Value& self) { return all_strings(self, [](const std::string& h) { return !is_ip(h); }); }});
-  out.push_back({"Hostnames must be valid based on RFC-1123", [](const Value& self) {
-                   return all_strings(self, [](const std::string& h) {
-                     return h.find('*') != h.npos || RE2::PartialMatch(h, rfc1123_re());
-                   });
-                 }});
-  out.push_back({"Wildcards on hostnames must be the first label, and the rest of hostname must be "
-                 "valid based on RFC-1123",
-                 [](const Value& self) {
-                   return all_strings(self, [](const std::string& h) {
-                     if (h.find('*') == h.npos) return true;
-                     return h.rfind("*.", 0) == 0 && RE2::PartialMatch(std::string_view(h).substr(2), rfc1123_re());
-                   });
-                 }});
-
-  out.push_back({"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent", [](const Value& self) {
-                   return !str_eq(self["cookieConfig"], "lifetimeType", "Permanent") || has(self, "absoluteTimeout");
-                 }});
-  out.push_back({"cookieConfig can only be set with type Cookie",
-                 [](const Value& self) { return !has(self, "cookieConfig") || str_eq(self, "type", "Cookie"); }});
 }
 
 }  // namespace im::validate

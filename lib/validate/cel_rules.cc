@@ -10,6 +10,7 @@ const std::vector<CelRule>& all_cel_rules() {
     std::vector<CelRule> v;
     add_gateway_cel_rules(v);
     add_route_cel_rules(v);
+    add_match_cel_rules(v);
     add_filter_cel_rules(v);
     add_policy_cel_rules(v);
     std::sort(v.begin(), v.end(),

@@ -37,6 +37,7 @@ const std::vector<CelRule>& all_cel_rules();
 // The table is assembled from one file per area; each appends its rules.
 void add_gateway_cel_rules(std::vector<CelRule>& out);
 void add_route_cel_rules(std::vector<CelRule>& out);
+void add_match_cel_rules(std::vector<CelRule>& out);
 void add_filter_cel_rules(std::vector<CelRule>& out);
 void add_policy_cel_rules(std::vector<CelRule>& out);
 

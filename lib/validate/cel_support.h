@@ -10,11 +10,10 @@
 // ever being built.
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "validate/constraint_table.h"
 
@@ -27,7 +26,7 @@ using Json = nlohmann::ordered_json;
 inline const Json* json_field(const Json& obj, std::string_view key) {
   if (!obj.is_object()) return nullptr;
   for (const auto& [k, v] : obj.get_ref<const Json::object_t&>()) {
-    if (k == key) return &v;
+    if (same_name(k, key)) return &v;
   }
   return nullptr;
 }
@@ -43,7 +42,9 @@ class Value {
   const Json& json() const { return *json_; }
 
   bool is_array() const { return json_ && json_->is_array(); }
-  size_t size() const { return json_ && (json_->is_array() || json_->is_object()) ? json_->size() : 0; }
+  size_t size() const {
+    return json_ && (json_->is_array() || json_->is_object()) ? json_->size() : 0;
+  }
 
   /// self.key, defaulted; empty when absent without default or not an object.
   Value operator[](std::string_view key) const {
@@ -58,7 +59,9 @@ class Value {
   Value at(size_t i) const { return {&(*json_)[i], schema_ ? schema_->items.get() : nullptr}; }
 
   /// The string, or nullptr when absent or not a string.
-  const std::string* str() const { return json_ && json_->is_string() ? &json_->get_ref<const std::string&>() : nullptr; }
+  const std::string* str() const {
+    return json_ && json_->is_string() ? &json_->get_ref<const std::string&>() : nullptr;
+  }
 
  private:
   const Json* json_ = nullptr;
@@ -66,10 +69,14 @@ class Value {
 };
 
 /// has(self.key).
-inline bool has(const Value& self, std::string_view key) { return static_cast<bool>(self[key]); }
+inline bool has(const Value& self, std::string_view key) {
+  return static_cast<bool>(self[key]);
+}
 
 /// self.key when it is a string, else nullptr.
-inline const std::string* str(const Value& self, std::string_view key) { return self[key].str(); }
+inline const std::string* str(const Value& self, std::string_view key) {
+  return self[key].str();
+}
 
 /// self.key == value (false when absent or not a string).
 inline bool str_eq(const Value& self, std::string_view key, std::string_view value) {

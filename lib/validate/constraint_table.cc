@@ -1,11 +1,11 @@
 #include "validate/constraint_table.h"
 
+#include <fmt/format.h>
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
-
-#include <fmt/format.h>
-#include <re2/re2.h>
 
 #include "util/embedded.h"
 #include "validate/cel_rules.h"
@@ -48,7 +48,8 @@ class Loader {
     const size_t indent = line.find_first_not_of(' ');
     if (indent == line.npos || line[indent] == '#') return;
     if (indent > 0) {
-      if (line.substr(indent, kCelPrefix.size()) != kCelPrefix) fail("indented line is not a CEL rule");
+      if (line.substr(indent, kCelPrefix.size()) != kCelPrefix)
+        fail("indented line is not a CEL rule");
       read_cel(line.substr(indent + kCelPrefix.size()));
       return;
     }
@@ -61,7 +62,8 @@ class Loader {
   // A line names its node by JSON path: ".spec", then ".field" or "[]" steps.
   SchemaNode& declare(std::string_view path) {
     constexpr std::string_view root = ".spec";
-    if (path.substr(0, root.size()) != root) fail(fmt::format("path {} does not start with .spec", path));
+    if (path.substr(0, root.size()) != root)
+      fail(fmt::format("path {} does not start with .spec", path));
     SchemaNode* node = &table_.spec;
     size_t pos = root.size();
     while (pos < path.size()) {
@@ -71,7 +73,8 @@ class Loader {
         pos += 2;
       } else if (path[pos] == '.') {
         const size_t next = path.find_first_of(".[", pos + 1);
-        const std::string name(path.substr(pos + 1, next == path.npos ? path.npos : next - pos - 1));
+        const std::string name(
+            path.substr(pos + 1, next == path.npos ? path.npos : next - pos - 1));
         if (name.empty()) fail(fmt::format("empty field name in {}", path));
         node = &node->properties[name];
         pos = next == path.npos ? path.size() : next;
@@ -121,9 +124,11 @@ class Loader {
 
   void apply(SchemaNode& node, const std::string& key, const Json& v) {
     if (key == "type") {
-      static const std::pair<std::string_view, NodeType> kTypes[] = {
-          {"string", NodeType::String}, {"integer", NodeType::Integer}, {"boolean", NodeType::Boolean},
-          {"array", NodeType::Array},   {"object", NodeType::Object}};
+      static const std::pair<std::string_view, NodeType> kTypes[] = {{"string", NodeType::String},
+                                                                     {"integer", NodeType::Integer},
+                                                                     {"boolean", NodeType::Boolean},
+                                                                     {"array", NodeType::Array},
+                                                                     {"object", NodeType::Object}};
       for (const auto& [name, type] : kTypes) {
         if (v == name) {
           node.type = type;
@@ -133,25 +138,40 @@ class Loader {
       }
       fail(fmt::format("unsupported type {}", v.dump()));
     }
-    if (key == "minLength") node.min_length = integer(key, v);
-    else if (key == "maxLength") node.max_length = integer(key, v);
-    else if (key == "minimum") node.minimum = integer(key, v);
-    else if (key == "maximum") node.maximum = integer(key, v);
-    else if (key == "minItems") node.min_items = integer(key, v);
-    else if (key == "maxItems") node.max_items = integer(key, v);
-    else if (key == "maxProperties") node.max_properties = integer(key, v);
-    else if (key == "required") node.required = strings(key, v);
-    else if (key == "x-kubernetes-list-map-keys") node.list_map_keys = strings(key, v);
-    else if (key == "default") node.default_value = v;
-    else if (key == "pattern") compile_pattern(node, v);
+    if (key == "minLength")
+      node.min_length = integer(key, v);
+    else if (key == "maxLength")
+      node.max_length = integer(key, v);
+    else if (key == "minimum")
+      node.minimum = integer(key, v);
+    else if (key == "maximum")
+      node.maximum = integer(key, v);
+    else if (key == "minItems")
+      node.min_items = integer(key, v);
+    else if (key == "maxItems")
+      node.max_items = integer(key, v);
+    else if (key == "maxProperties")
+      node.max_properties = integer(key, v);
+    else if (key == "required")
+      node.required = strings(key, v);
+    else if (key == "x-kubernetes-list-map-keys")
+      node.list_map_keys = strings(key, v);
+    else if (key == "default")
+      node.default_value = v;
+    else if (key == "pattern")
+      compile_pattern(node, v);
     else if (key == "enum") {
       if (!v.is_array() || v.empty()) fail("enum must be a non-empty list");
       node.enum_values.assign(v.begin(), v.end());
     } else if (key == "x-kubernetes-list-type") {
-      if (v == "atomic") node.list_type = ListType::Atomic;
-      else if (v == "set") node.list_type = ListType::Set;
-      else if (v == "map") node.list_type = ListType::Map;
-      else fail(fmt::format("unsupported x-kubernetes-list-type {}", v.dump()));
+      if (v == "atomic")
+        node.list_type = ListType::Atomic;
+      else if (v == "set")
+        node.list_type = ListType::Set;
+      else if (v == "map")
+        node.list_type = ListType::Map;
+      else
+        fail(fmt::format("unsupported x-kubernetes-list-type {}", v.dump()));
     } else if (key == "format") {
       // int32 is implied by the minimum/maximum every such field carries;
       // a new format would need a check, so refuse it until it has one.
@@ -172,7 +192,8 @@ class Loader {
       RE2::Options options;
       options.set_log_errors(false);
       auto re = std::make_shared<const RE2>(node.pattern, options);
-      if (!re->ok()) fail(fmt::format("pattern {} does not compile: {}", node.pattern, re->error()));
+      if (!re->ok())
+        fail(fmt::format("pattern {} does not compile: {}", node.pattern, re->error()));
       cached = std::move(re);
       table_.patterns.push_back(node.pattern);
     }
@@ -185,7 +206,9 @@ class Loader {
     if (bar == text.npos) fail("CEL line without \" | \" between message and rule");
     const std::string message(text.substr(0, bar));
     const CelRule* rule = find_cel_rule(message);
-    if (!rule) fail(fmt::format("CEL rule \"{}\" has no C++ implementation (lib/validate/cel_*.cc)", message));
+    if (!rule)
+      fail(fmt::format("CEL rule \"{}\" has no C++ implementation (lib/validate/cel_*.cc)",
+                       message));
     current_->cel.push_back(rule);
     table_.cel_messages.push_back(message);
   }
@@ -195,7 +218,8 @@ class Loader {
   void finish(SchemaNode& node) {
     if (node.line == 0) {
       line_ = 0;
-      fail(fmt::format("no line declares {}, the parent of other lines", node.json_path.empty() ? ".spec" : node.json_path));
+      fail(fmt::format("no line declares {}, the parent of other lines",
+                       node.json_path.empty() ? ".spec" : node.json_path));
     }
     if (!typed_.count(&node)) {
       // The dumps leave out `type: object` and additionalProperties. Every
@@ -205,17 +229,20 @@ class Loader {
     }
     line_ = node.line;
     if (node.type == NodeType::Object && node.properties.empty()) node.type = NodeType::StringMap;
-    if (node.type != NodeType::Object && !node.properties.empty()) fail(fmt::format("{} has fields but is not an object", node.json_path));
+    if (node.type != NodeType::Object && !node.properties.empty())
+      fail(fmt::format("{} has fields but is not an object", node.json_path));
     if ((node.type == NodeType::Array) != static_cast<bool>(node.items)) {
       fail(fmt::format("{} must be an array exactly when it has a [] line", node.json_path));
     }
-    if (node.list_type == ListType::Map && node.list_map_keys.empty()) fail("list-type map without list-map-keys");
+    if (node.list_type == ListType::Map && node.list_map_keys.empty())
+      fail("list-type map without list-map-keys");
     // The API server defaults before it checks `required`, so a required
     // field with a default can never be missing.
     node.required.erase(std::remove_if(node.required.begin(), node.required.end(),
                                        [&](const std::string& name) {
                                          auto it = node.properties.find(name);
-                                         return it != node.properties.end() && it->second.default_value;
+                                         return it != node.properties.end() &&
+                                                it->second.default_value;
                                        }),
                         node.required.end());
     for (auto& [name, child] : node.properties) {
@@ -244,17 +271,19 @@ ConstraintTable load_constraint_table(std::string_view source, std::string_view 
 
 const ConstraintTable& embedded_constraint_table(std::string_view name) {
   // Loaded together on first use; C++ guarantees one thread runs the
-  // initialiser while others wait.
-  static const std::unordered_map<std::string, ConstraintTable> tables = [] {
-    std::unordered_map<std::string, ConstraintTable> out;
+  // initialiser while others wait. Keys view the embedded (static) paths.
+  static const std::map<std::string_view, ConstraintTable, std::less<>> tables = [] {
+    std::map<std::string_view, ConstraintTable, std::less<>> out;
     for (const EmbeddedFile& f : embedded_files()) {
       if (f.path.substr(0, kCrdDir.size()) != kCrdDir) continue;
-      out.emplace(std::string(f.path.substr(kCrdDir.size())), load_constraint_table(f.path, f.content));
+      out.emplace(f.path.substr(kCrdDir.size()), load_constraint_table(f.path, f.content));
     }
     return out;
   }();
-  auto it = tables.find(std::string(name));
-  if (it == tables.end()) throw ConstraintTableError(fmt::format("{}{}: not embedded in the binary", kCrdDir, name));
+  auto it = tables.find(name);
+  if (it == tables.end()) {
+    throw ConstraintTableError(fmt::format("{}{}: not embedded in the binary", kCrdDir, name));
+  }
   return it->second;
 }
 

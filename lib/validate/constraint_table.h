@@ -9,13 +9,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace re2 {
 class RE2;
@@ -31,6 +30,13 @@ class ConstraintTableError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+/// a == b for short field names; the first character settles most
+/// mismatches of equal length ("kind" and "name") without a memcmp call,
+/// which shows up when one object is looked into a hundred times.
+inline bool same_name(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
 
 /// JSON type of a schema node.
 enum class NodeType {
@@ -54,8 +60,8 @@ struct SchemaNode {
   std::optional<int64_t> min_length, max_length;  ///< in Unicode code points
   std::optional<int64_t> minimum, maximum;
   std::optional<int64_t> min_items, max_items, max_properties;
-  std::string pattern;                     ///< source text, for messages
-  std::shared_ptr<const re2::RE2> regex;   ///< compiled `pattern`, or null
+  std::string pattern;                    ///< source text, for messages
+  std::shared_ptr<const re2::RE2> regex;  ///< compiled `pattern`, or null
   std::vector<nlohmann::ordered_json> enum_values;
   std::vector<std::string> required;
   std::optional<nlohmann::ordered_json> default_value;
@@ -70,7 +76,7 @@ struct SchemaNode {
   /// on the few fields a node has, which matters at 100k objects.
   const SchemaNode* property(std::string_view name) const {
     for (const auto& [key, child] : property_index) {
-      if (key.size() == name.size() && key == name) return child;
+      if (same_name(key, name)) return child;
     }
     return nullptr;
   }
@@ -80,8 +86,8 @@ struct SchemaNode {
 
 /// A loaded dump.
 struct ConstraintTable {
-  std::string source;  ///< e.g. "rules/crd/standard-httproutes-v1.txt"
-  SchemaNode spec;     ///< the ".spec" node
+  std::string source;                     ///< e.g. "rules/crd/standard-httproutes-v1.txt"
+  SchemaNode spec;                        ///< the ".spec" node
   std::vector<std::string> cel_messages;  ///< every CEL message, in dump order
   std::vector<std::string> patterns;      ///< every distinct pattern, in dump order
 };

@@ -22,7 +22,8 @@ std::string quote_value(const nlohmann::ordered_json& v) {
   std::string text = v.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   if (text.size() > kMax) {
     size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+      --cut;  // keep UTF-8 whole
     text = text.substr(0, cut) + "...";
   }
   return text;

@@ -3,11 +3,10 @@
 // same way: "must be of type string, got integer", "unknown field; did you
 // mean \"matches\"?".
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace im::validate {
 

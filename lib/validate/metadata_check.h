@@ -3,9 +3,8 @@
 // itself, apiVersion, kind and metadata (ObjectMeta validation of the API
 // server for a namespaced object).
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "validate/validator.h"
 

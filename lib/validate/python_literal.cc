@@ -57,12 +57,24 @@ std::string parse_string(std::string_view s, size_t& pos) {
     if (pos >= s.size()) break;
     char e = s[pos++];
     switch (e) {
-      case '\\': out += '\\'; break;
-      case '\'': out += '\''; break;
-      case '"': out += '"'; break;
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
+      case '\\':
+        out += '\\';
+        break;
+      case '\'':
+        out += '\'';
+        break;
+      case '"':
+        out += '"';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'r':
+        out += '\r';
+        break;
       case 'x':
       case 'u':
       case 'U': {
@@ -152,9 +164,8 @@ Json parse_value(std::string_view s, size_t& pos) {
     });
     return dict;
   }
-  for (auto [word, value] : {std::pair<std::string_view, Json>{"True", true},
-                             {"False", false},
-                             {"None", nullptr}}) {
+  for (auto [word, value] :
+       {std::pair<std::string_view, Json>{"True", true}, {"False", false}, {"None", nullptr}}) {
     if (s.substr(pos, word.size()) == word) {
       pos += word.size();
       return value;

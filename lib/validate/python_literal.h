@@ -2,9 +2,8 @@
 // The CRD constraint dumps write every value as a Python literal ('a\\-b',
 // [301, 302], {'from': 'Same'}, True). This reads one such literal.
 
-#include <string_view>
-
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace im::validate {
 

@@ -1,9 +1,9 @@
 #include "validate/schema_check.h"
 
-#include <cstdint>
-
 #include <fmt/format.h>
 #include <re2/re2.h>
+
+#include <cstdint>
 
 #include "validate/cel_rules.h"
 #include "validate/cel_support.h"
@@ -24,12 +24,23 @@ class Checker {
       return;
     }
     switch (node.type) {
-      case NodeType::String: check_string(value.get_ref<const std::string&>(), node); break;
-      case NodeType::Integer: check_integer(value, node); break;
-      case NodeType::Boolean: break;
-      case NodeType::Array: check_array_bounds(value, node); break;
-      case NodeType::Object: check_required(value, node); break;
-      case NodeType::StringMap: check_map(value, node); break;
+      case NodeType::String:
+        check_string(value.get_ref<const std::string&>(), node);
+        break;
+      case NodeType::Integer:
+        check_integer(value, node);
+        break;
+      case NodeType::Boolean:
+        break;
+      case NodeType::Array:
+        check_array_bounds(value, node);
+        break;
+      case NodeType::Object:
+        check_required(value, node);
+        break;
+      case NodeType::StringMap:
+        check_map(value, node);
+        break;
     }
     check_enum(value, node);
     if (!node.cel.empty()) {
@@ -45,24 +56,34 @@ class Checker {
  private:
   static bool has_type(const Json& v, NodeType type) {
     switch (type) {
-      case NodeType::String: return v.is_string();
-      case NodeType::Integer: return v.is_number_integer();
-      case NodeType::Boolean: return v.is_boolean();
-      case NodeType::Array: return v.is_array();
+      case NodeType::String:
+        return v.is_string();
+      case NodeType::Integer:
+        return v.is_number_integer();
+      case NodeType::Boolean:
+        return v.is_boolean();
+      case NodeType::Array:
+        return v.is_array();
       case NodeType::Object:
-      case NodeType::StringMap: return v.is_object();
+      case NodeType::StringMap:
+        return v.is_object();
     }
     return false;
   }
 
   static std::string_view type_name(NodeType type) {
     switch (type) {
-      case NodeType::String: return "string";
-      case NodeType::Integer: return "integer";
-      case NodeType::Boolean: return "boolean";
-      case NodeType::Array: return "array";
+      case NodeType::String:
+        return "string";
+      case NodeType::Integer:
+        return "integer";
+      case NodeType::Boolean:
+        return "boolean";
+      case NodeType::Array:
+        return "array";
       case NodeType::Object:
-      case NodeType::StringMap: return "object";
+      case NodeType::StringMap:
+        return "object";
     }
     return "?";
   }
@@ -73,10 +94,12 @@ class Checker {
     // Kubernetes counts characters (Unicode code points), not bytes.
     const auto length = static_cast<int64_t>(cel::code_points(s));
     if (node.min_length && length < *node.min_length) {
-      error(fmt::format("must be at least {} long", count_noun(*node.min_length, "character", "characters")));
+      error(fmt::format("must be at least {} long",
+                        count_noun(*node.min_length, "character", "characters")));
     }
     if (node.max_length && length > *node.max_length) {
-      error(fmt::format("must be at most {} long", count_noun(*node.max_length, "character", "characters")));
+      error(fmt::format("must be at most {} long",
+                        count_noun(*node.max_length, "character", "characters")));
     }
     // OpenAPI patterns are unanchored searches, like Go's MatchString.
     if (node.regex && !RE2::PartialMatch(s, *node.regex)) {
@@ -86,7 +109,8 @@ class Checker {
 
   void check_integer(const Json& v, const SchemaNode& node) {
     // Unsigned values beyond int64 are above every maximum in the dumps.
-    const bool huge = v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX);
+    const bool huge =
+        v.is_number_unsigned() && v.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX);
     const int64_t n = huge ? INT64_MAX : v.get<int64_t>();
     if (node.minimum && !huge && n < *node.minimum) {
       error(fmt::format("must be greater than or equal to {}, got {}", *node.minimum, v.dump()));
@@ -131,7 +155,8 @@ class Checker {
         std::string keys;
         for (const std::string& key : node.list_map_keys) {
           const Json* k = cel::json_field(v[i], key);
-          keys += fmt::format("{}{} {}", keys.empty() ? "" : " and ", key, k ? quote_value(*k) : "null");
+          keys += fmt::format("{}{} {}", keys.empty() ? "" : " and ", key,
+                              k ? quote_value(*k) : "null");
         }
         error(fmt::format("duplicate entry with {}", keys));
         return;
@@ -192,7 +217,8 @@ class Checker {
   // map[string]string: labels, annotations, selectors, TLS options.
   void check_map(const Json& v, const SchemaNode& node) {
     if (node.max_properties && static_cast<int64_t>(v.size()) > *node.max_properties) {
-      error(fmt::format("must have at most {}", count_noun(*node.max_properties, "entry", "entries")));
+      error(fmt::format("must have at most {}",
+                        count_noun(*node.max_properties, "entry", "entries")));
     }
     const size_t base = path_.size();
     for (const auto& [key, value] : v.get_ref<const Json::object_t&>()) {

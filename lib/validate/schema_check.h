@@ -3,10 +3,9 @@
 // fields, lengths, patterns, enums, bounds, item counts, list uniqueness),
 // plus the node's CEL rules, applied to a value and everything below it.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "validate/constraint_table.h"
 #include "validate/validator.h"

@@ -1,9 +1,9 @@
 #include "validate/validator.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "validate/cel_support.h"
 #include "validate/constraint_table.h"
@@ -18,21 +18,26 @@ using Json = nlohmann::ordered_json;
 using namespace validate;  // NOLINT(google-build-using-namespace)
 
 constexpr std::string_view kApiVersion = "gateway.networking.k8s.io/v1";
+constexpr std::string_view kApiVersionBeta = "gateway.networking.k8s.io/v1beta1";
 
 struct KindTable {
   std::string_view kind;
   std::string_view standard;
   std::string_view experimental;  ///< same as standard where we ship no experimental dump
+  /// v1.6.1 still serves v1beta1 of these kinds, with a schema identical to
+  /// v1 (diff of the v1 and v1beta1 dumps), so one table checks both.
+  bool serves_v1beta1;
 };
 
 // Sorted by kind; the order is also the one "supported kinds" lists.
 constexpr KindTable kKinds[] = {
-    {"BackendTLSPolicy", "standard-backendtlspolicies-v1.txt", "standard-backendtlspolicies-v1.txt"},
-    {"GRPCRoute", "standard-grpcroutes-v1.txt", "experimental-grpcroutes-v1.txt"},
-    {"Gateway", "standard-gateways-v1.txt", "standard-gateways-v1.txt"},
-    {"HTTPRoute", "standard-httproutes-v1.txt", "experimental-httproutes-v1.txt"},
-    {"ReferenceGrant", "standard-referencegrants-v1.txt", "standard-referencegrants-v1.txt"},
-    {"TLSRoute", "standard-tlsroutes-v1.txt", "standard-tlsroutes-v1.txt"},
+    {"BackendTLSPolicy", "standard-backendtlspolicies-v1.txt", "standard-backendtlspolicies-v1.txt",
+     false},
+    {"GRPCRoute", "standard-grpcroutes-v1.txt", "experimental-grpcroutes-v1.txt", false},
+    {"Gateway", "standard-gateways-v1.txt", "standard-gateways-v1.txt", true},
+    {"HTTPRoute", "standard-httproutes-v1.txt", "experimental-httproutes-v1.txt", true},
+    {"ReferenceGrant", "standard-referencegrants-v1.txt", "standard-referencegrants-v1.txt", true},
+    {"TLSRoute", "standard-tlsroutes-v1.txt", "standard-tlsroutes-v1.txt", false},
 };
 
 const KindTable* find_kind(const Json* kind) {
@@ -43,11 +48,12 @@ const KindTable* find_kind(const Json* kind) {
   return nullptr;
 }
 
-void check_api_version(const Json* v, std::vector<ValidationError>& errors) {
+void check_api_version(const Json* v, const KindTable* kind, std::vector<ValidationError>& errors) {
   if (!v) {
     errors.push_back({"apiVersion", "required field is missing"});
-  } else if (*v != kApiVersion) {
-    errors.push_back({"apiVersion", fmt::format("unsupported apiVersion {}; expected \"{}\"", quote_value(*v), kApiVersion)});
+  } else if (*v != kApiVersion && !(kind && kind->serves_v1beta1 && *v == kApiVersionBeta)) {
+    errors.push_back({"apiVersion", fmt::format("unsupported apiVersion {}; expected \"{}\"",
+                                                quote_value(*v), kApiVersion)});
   }
 }
 
@@ -63,24 +69,27 @@ std::vector<ValidationError> validate_object(const Json& obj, Channel channel) {
     errors.push_back({"", fmt::format("must be of type object, got {}", json_type_name(obj))});
     return errors;
   }
-  static const std::vector<std::string> kTopLevel = {"apiVersion", "kind", "metadata", "spec", "status"};
+  static const std::vector<std::string> kTopLevel = {"apiVersion", "kind", "metadata", "spec",
+                                                     "status"};
   for (const auto& [key, value] : obj.items()) {
     if (std::find(kTopLevel.begin(), kTopLevel.end(), key) == kTopLevel.end()) {
       errors.push_back({key, unknown_field_message(key, kTopLevel)});
     }
   }
-  check_api_version(cel::json_field(obj, "apiVersion"), errors);
-
   const Json* kind = cel::json_field(obj, "kind");
   const KindTable* table = find_kind(kind);
+  check_api_version(cel::json_field(obj, "apiVersion"), table, errors);
+
   if (!kind) {
     errors.push_back({"kind", "required field is missing"});
     return errors;
   }
   if (!table) {
     std::string supported;
-    for (const KindTable& k : kKinds) supported += fmt::format("{}{}", supported.empty() ? "" : ", ", k.kind);
-    errors.push_back({"kind", fmt::format("unsupported kind {}; supported kinds: {}", quote_value(*kind), supported)});
+    for (const KindTable& k : kKinds)
+      supported += fmt::format("{}{}", supported.empty() ? "" : ", ", k.kind);
+    errors.push_back({"kind", fmt::format("unsupported kind {}; supported kinds: {}",
+                                          quote_value(*kind), supported)});
     return errors;
   }
 
@@ -93,8 +102,8 @@ std::vector<ValidationError> validate_object(const Json& obj, Channel channel) {
     errors.push_back({"spec", "required field is missing"});
     return errors;
   }
-  const ConstraintTable& schema =
-      embedded_constraint_table(channel == Channel::Experimental ? table->experimental : table->standard);
+  const ConstraintTable& schema = embedded_constraint_table(
+      channel == Channel::Experimental ? table->experimental : table->standard);
   std::string path = "spec";
   check_node(*spec, schema.spec, path, errors);
   return errors;

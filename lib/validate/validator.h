@@ -4,10 +4,9 @@
 // defaults. A non-empty result means our emitter produced an object that
 // `kubectl apply` would reject, which is a bug in the tool, not in the input.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "validate/channel.h"
 
@@ -27,9 +26,11 @@ struct ValidationError {
 /// "path: message", or just the message when the path is empty.
 std::string format_validation_error(const ValidationError& e);
 
-/// Validates a whole object (apiVersion gateway.networking.k8s.io/v1, kind,
-/// metadata, spec) of kind Gateway, HTTPRoute, GRPCRoute, TLSRoute,
-/// ReferenceGrant or BackendTLSPolicy. Returns every error, in document order.
+/// Validates a whole object (apiVersion, kind, metadata, spec) of kind
+/// Gateway, HTTPRoute, GRPCRoute, TLSRoute, ReferenceGrant or
+/// BackendTLSPolicy. apiVersion must be gateway.networking.k8s.io/v1, or
+/// v1beta1 for the kinds v1.6.1 still serves so (Gateway, HTTPRoute,
+/// ReferenceGrant). Returns every error, top-down in document order.
 /// HTTPRoute and GRPCRoute use the experimental schema when `channel` is
 /// Experimental; the other kinds always use the standard one.
 std::vector<ValidationError> validate_object(const nlohmann::ordered_json& obj,

@@ -1,0 +1,130 @@
+#include "convert/protocol_planner.h"
+
+#include <fmt/format.h>
+
+#include "model/names.h"
+
+namespace im {
+
+namespace {
+
+/// backend-protocol HTTPS/GRPCS (backendprotocol/main.go) with the
+/// proxy-ssl-* keys (proxyssl/main.go). nginx does not verify the backend
+/// certificate unless proxy-ssl-verify is "on"; BackendTLSPolicy always does.
+void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& tpl) {
+  const Ingress& ing = *info.ing;
+  const Setting* name = info.policy.setting("proxy-ssl-name");
+  const Setting* secret = info.policy.setting("proxy-ssl-secret");
+  const Setting* verify = info.policy.setting("proxy-ssl-verify");
+  auto add = [&](const Backend& b) {
+    if (b.kind != Backend::Kind::Service) return;
+    for (const auto& p : plan.backend_tls) {
+      if (p.ns == ing.ns && p.service == b.service_name) return;
+    }
+    BackendTLSPolicyIR p;
+    p.ns = ing.ns;
+    p.service = b.service_name;
+    p.name = b.service_name + "-backend-tls";
+    p.source_ingress = ing.ref();
+    p.source = ing.location;
+    std::string default_host = b.service_name + "." + (ing.ns.empty() ? "default" : ing.ns) + ".svc";
+    p.hostname = name && ingress_host_problem(name->value).empty() && name->value.find('*') == std::string::npos
+                     ? name->value
+                     : default_host;
+    if (secret) {
+      // "namespace/name"; BackendTLSPolicy may only reference its own namespace.
+      auto slash = secret->value.find('/');
+      std::string sns = slash == std::string::npos ? ing.ns : secret->value.substr(0, slash);
+      std::string sname = slash == std::string::npos ? secret->value : secret->value.substr(slash + 1);
+      if (sns == ing.ns || (sns == "default" && ing.ns.empty())) {
+        p.ca_kind = "Secret";
+        p.ca_name = sname;
+      } else {
+        plan.findings->error(secret->location,
+                             fmt::format("proxy-ssl-secret {} is in another namespace than the "
+                                         "Service; BackendTLSPolicy cannot reference it",
+                                         secret->value),
+                             secret->rule_id);
+      }
+    }
+    bool verified = verify && verify->value == "on";
+    plan.findings->warning(
+        ing.location,
+        fmt::format("backend-protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
+                    "certificate for host {} against {}{}",
+                    tpl.backend_protocol, b.service_name, p.name, p.hostname,
+                    p.ca_kind.empty() ? "the system CAs" : "the CA in Secret " + p.ca_name,
+                    verified ? "" : ", which ingress-nginx did not do (proxy-ssl-verify is off)"),
+        "backend-tls-verification");
+    plan.backend_tls.push_back(std::move(p));
+  };
+  if (ing.default_backend) add(*ing.default_backend);
+  for (const auto& rule : ing.rules) {
+    for (const auto& path : rule.paths) add(path.backend);
+  }
+}
+
+/// ssl-passthrough: nginx hands TLS connections for the host to the backend
+/// of the host's "/" location by SNI, before terminating TLS.
+void plan_passthrough(Plan& plan, size_t ingress) {
+  const IngressInfo& info = plan.ingresses[ingress];
+  for (const auto& rule : info.ing->rules) {
+    if (rule.host.empty() || rule.paths.empty()) continue;
+    const IngressPath* chosen = &rule.paths.front();
+    for (const auto& p : rule.paths) {
+      if (p.path == "/" || p.path.empty()) chosen = &p;
+    }
+    auto backend = resolve_backend(chosen->backend, *info.ing, *plan.inventory, *plan.findings);
+    if (!backend) continue;
+    size_t d = plan.draft_for(ingress, rule.host);
+    plan.drafts[d].passthrough = *backend;
+  }
+}
+
+/// from-to-www-redirect: nginx adds a server for the other spelling of the
+/// host (www. added or removed) that answers 308 to the Ingress's host,
+/// unless some Ingress already defines that host.
+void plan_www_redirect(Plan& plan, size_t ingress) {
+  const IngressInfo& info = plan.ingresses[ingress];
+  for (const auto& rule : info.ing->rules) {
+    if (rule.host.empty() || rule.host[0] == '*') continue;
+    std::string other = rule.host.rfind("www.", 0) == 0 ? rule.host.substr(4) : "www." + rule.host;
+    bool defined = false;
+    for (const auto& i : plan.ingresses) {
+      if (i.cls.name != info.cls.name) continue;
+      for (const auto& r : i.ing->rules) defined = defined || r.host == other;
+    }
+    if (defined || !ingress_host_problem(other).empty()) continue;
+    size_t d = plan.draft_for(ingress, other);
+    if (!plan.drafts[d].rules.empty()) continue;
+    RouteRuleIR r;
+    r.path = PathMatchIR{"PathPrefix", "/"};
+    RedirectSpec redirect;
+    redirect.hostname = rule.host;
+    redirect.status_code = 308;  // config.go: HTTPRedirectCode
+    r.filters.redirect = redirect;
+    r.source = info.ing->location;
+    plan.drafts[d].rules.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+void plan_ingress_protocols(Plan& plan, size_t ingress, const RouteTemplate& tpl) {
+  const IngressInfo& info = plan.ingresses[ingress];
+  if (tpl.backend_protocol == "HTTPS" || tpl.backend_protocol == "GRPCS") {
+    plan_backend_tls(plan, info, tpl);
+  } else if (tpl.backend_protocol == "FCGI") {
+    const Setting* s = info.policy.setting("backend-protocol");
+    plan.findings->error(s->location,
+                         fmt::format("backend-protocol FCGI has no Gateway API equivalent; the "
+                                     "routes of Ingress {} are converted as plain HTTP, which "
+                                     "FastCGI backends do not speak",
+                                     info.ing->ref()),
+                         s->rule_id);
+  }
+  if (tpl.ssl_passthrough) plan_passthrough(plan, ingress);
+  if (tpl.from_to_www) plan_www_redirect(plan, ingress);
+}
+
+}  // namespace im
