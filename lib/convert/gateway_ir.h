@@ -124,6 +124,7 @@ struct GatewayIR {
   std::string ns;
   std::string name;
   std::string gateway_class;
+  std::string named_address;  ///< spec.addresses NamedAddress (a cloud static IP name)
   std::vector<ListenerIR> listeners;
 };
 

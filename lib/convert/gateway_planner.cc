@@ -49,7 +49,7 @@ struct HostListeners {
 
 struct GatewayPlan {
   GatewayKey key;
-  std::string ns, name, gateway_class;
+  std::string ns, name, gateway_class, named_address;
   std::map<std::string, HostListeners> hosts;  // "" = any host
   /// Filled when listeners are laid out: host -> (gateway name, http name, https name).
   struct Placement {
@@ -193,6 +193,17 @@ std::vector<GRPCRouteIR> grpc_routes(const RouteDraft& draft, const IngressInfo&
   return out;
 }
 
+/// --gateway-class FROM=TO, else GKE's Gateway classes for its Ingress
+/// classes (gce -> the global external Application Load Balancer, gce-internal
+/// -> the regional internal one), else the ingress class name.
+std::string gateway_class_for(const std::string& ingress_class, const ConvertOptions& opt) {
+  auto mapped = opt.gateway_classes.find(ingress_class);
+  if (mapped != opt.gateway_classes.end()) return mapped->second;
+  if (ingress_class == "gce") return "gke-l7-global-external-managed";
+  if (ingress_class == "gce-internal") return "gke-l7-rilb";
+  return ingress_class;
+}
+
 }  // namespace
 
 ConversionOutput plan_gateways(Plan& plan) {
@@ -230,23 +241,36 @@ ConversionOutput plan_gateways(Plan& plan) {
         s.secret_ns = t->second.secret_ns;
       }
     }
-    if (info.is_nginx() && !draft.host.empty()) {
+    if (draft.https_off && s.https) s.https = false;
+    if (!draft.host.empty()) {
       // lua_ingress.lua redirect_to_https: force-ssl-redirect always; ssl-redirect
       // (default on) only where a certificate is configured for the host.
-      bool force = info.policy.force_ssl_redirect;
-      s.redirect = force || (s.https && info.policy.ssl_redirect);
+      bool force = draft.force_redirect;
+      s.redirect = force || (s.https && draft.redirect_if_tls);
       s.offload_redirect = force && !s.https;
       if (s.offload_redirect) {
         findings.warning(
             info.ing->location,
-            fmt::format("force-ssl-redirect on host {} without TLS here: HTTPS is terminated in "
+            fmt::format("HTTPS redirect on host {} without TLS here: HTTPS is terminated in "
                         "front of the Gateway, so the redirect applies only to requests with "
-                        "X-Forwarded-Proto: http (ingress-nginx also redirected requests without "
-                        "that header)",
+                        "X-Forwarded-Proto: http (the controller may also have redirected requests "
+                        "without that header)",
                         draft.host),
-            "nginx-force-ssl-redirect-offload");
+            "force-ssl-redirect-offload");
       }
       s.http = !s.redirect || s.offload_redirect;
+    }
+    if (draft.http_off) {
+      if (s.https) {
+        s.http = false;
+        s.redirect = false;
+      } else {
+        findings.warning(info.ing->location,
+                         fmt::format("host {} is to be served on HTTPS only, but has no TLS "
+                                     "certificate in the input; it stays on HTTP",
+                                     draft.host.empty() ? "(any host)" : draft.host),
+                         "https-only-without-tls");
+      }
     }
     if (draft.passthrough) {
       // nginx passes TLS for the host through by SNI before terminating it,
@@ -271,17 +295,26 @@ ConversionOutput plan_gateways(Plan& plan) {
         g.ns = s.gateway.ns;
         g.name = dns_name(info.cls.name);
       }
-      auto mapped = opt.gateway_classes.find(info.cls.name);
-      g.gateway_class = mapped != opt.gateway_classes.end() ? mapped->second : info.cls.name;
+      g.gateway_class = gateway_class_for(info.cls.name, opt);
     } else if (opt.shared_gateway) {
-      auto mapped = opt.gateway_classes.find(info.cls.name);
-      std::string cls = mapped != opt.gateway_classes.end() ? mapped->second : info.cls.name;
+      std::string cls = gateway_class_for(info.cls.name, opt);
       if (cls != g.gateway_class) {
         findings.warning(info.ing->location,
                          fmt::format("Ingress {} has class {}, but the shared Gateway {}/{} uses "
                                      "GatewayClass {}; its routes attach there anyway",
                                      info.ing->ref(), info.cls.name, g.ns, g.name, g.gateway_class),
                          "shared-gateway-class");
+      }
+    }
+    if (const std::string& ip = plan.drafts[s.draft].static_ip; !ip.empty()) {
+      if (g.named_address.empty()) {
+        g.named_address = ip;
+      } else if (g.named_address != ip) {
+        findings.warning(info.ing->location,
+                         fmt::format("Ingress {} asks for static IP {}, but Gateway {} already uses "
+                                     "{}; a Gateway has one address",
+                                     info.ing->ref(), ip, g.name, g.named_address),
+                         "static-ip-conflict");
       }
     }
     HostListeners& h = g.hosts[s.host];
@@ -311,6 +344,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         gw.name = names.claim("Gateway/" + g.ns, parts.empty() ? g.name : g.name + "-" +
                                                         std::to_string(parts.size() + 1));
         gw.gateway_class = g.gateway_class;
+        if (parts.empty()) gw.named_address = g.named_address;
         parts.push_back(std::move(gw));
       }
       GatewayIR& gw = parts.back();

@@ -32,6 +32,12 @@ struct RouteDraft {
   bool grpc = false;       ///< backend-protocol GRPC(S): becomes a GRPCRoute
   /// ssl-passthrough: TLS on 443 goes straight to this backend (TLSRoute).
   std::optional<BackendRefIR> passthrough;
+  /// Which listeners the routes use and how HTTP is redirected.
+  bool redirect_if_tls = false;  ///< ingress-nginx ssl-redirect (on by default)
+  bool force_redirect = false;   ///< redirect HTTP to HTTPS even without TLS here
+  bool http_off = false;         ///< no HTTP listener (allow-http "false", TLS-only entrypoints)
+  bool https_off = false;        ///< HTTP entrypoints only
+  std::string static_ip;         ///< Gateway address (GKE static IP name)
   std::vector<RouteRuleIR> rules;
 };
 

@@ -1,5 +1,7 @@
 #include "convert/protocol_planner.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "model/names.h"
@@ -18,6 +20,10 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
   const Setting* verify = info.policy.setting("proxy-ssl-verify");
   auto add = [&](const Backend& b) {
     if (b.kind != Backend::Kind::Service) return;
+    if (!tpl.tls_services.empty() &&
+        std::find(tpl.tls_services.begin(), tpl.tls_services.end(), b.service_name) == tpl.tls_services.end()) {
+      return;
+    }
     for (const auto& p : plan.backend_tls) {
       if (p.ns == ing.ns && p.service == b.service_name) return;
     }
@@ -47,7 +53,7 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
                              secret->rule_id);
       }
     }
-    bool verified = verify && verify->value == "on";
+    bool verified = !info.is_nginx() || (verify && verify->value == "on");
     plan.findings->warning(
         ing.location,
         fmt::format("backend-protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
@@ -55,6 +61,7 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
                     tpl.backend_protocol, b.service_name, p.name, p.hostname,
                     p.ca_kind.empty() ? "the system CAs" : "the CA in Secret " + p.ca_name,
                     verified ? "" : ", which ingress-nginx did not do (proxy-ssl-verify is off)"),
+        // (the other controllers' TLS-to-backend keys do not verify either)
         "backend-tls-verification");
     plan.backend_tls.push_back(std::move(p));
   };

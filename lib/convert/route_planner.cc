@@ -1,6 +1,8 @@
 // Turning Ingress paths and default backends into route rules, in the order
 // and with the winners ingress-nginx would pick.
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "convert/path_semantics.h"
@@ -170,7 +172,20 @@ void plan_path_routes(Plan& plan) {
       // A rule without paths still creates the host (its "/" is the
       // default backend, see plan_default_backends).
       size_t d = plan.draft_for(i, rule.host);
-      plan.drafts[d].grpc = tpl.backend_protocol == "GRPC" || tpl.backend_protocol == "GRPCS";
+      RouteDraft& draft = plan.drafts[d];
+      draft.grpc = tpl.backend_protocol == "GRPC" || tpl.backend_protocol == "GRPCS";
+      if (!tpl.grpc_services.empty()) {
+        draft.grpc = !rule.paths.empty();
+        for (const auto& p : rule.paths) {
+          draft.grpc = draft.grpc && std::find(tpl.grpc_services.begin(), tpl.grpc_services.end(),
+                                               p.backend.service_name) != tpl.grpc_services.end();
+        }
+      }
+      draft.redirect_if_tls = tpl.redirect_if_tls;
+      draft.force_redirect = tpl.force_redirect;
+      draft.http_off = tpl.http_off;
+      draft.https_off = tpl.https_off;
+      draft.static_ip = tpl.static_ip;
       auto cause = regex.find(info.cls.name + '\n' + rule.host);
       PathContext ctx{info.cls.controller, info.policy.use_regex || info.policy.rewrite_target.has_value(),
                       cause != regex.end(), cause != regex.end() ? cause->second : ""};

@@ -157,9 +157,87 @@ std::optional<std::string> gateway_duration(const std::string& v) {
   return v.substr(0, i) + unit;
 }
 
+namespace {
+
+/// Settings of the other controller families (nginx.org, Traefik, GKE,
+/// ALB, Contour, Kong, HAProxy) that have a Gateway API form.
+void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
+  for (const auto& [action, s] : info.policy.settings) {
+    if (action == "request-headers-set") {
+      // nginx.org/proxy-set-headers: "Name: value, Other"; a name without a
+      // value passes the client's header on, which is the default anyway.
+      for (const auto& item : comma_list(s.value)) {
+        auto colon = item.find(':');
+        if (colon == std::string::npos) continue;
+        std::string name = trim(item.substr(0, colon));
+        std::string value = trim(item.substr(colon + 1));
+        if (value.find('$') != std::string::npos) {
+          findings.warning(s.location,
+                           fmt::format("header {} uses the nginx variable in \"{}\", which Gateway "
+                                       "API cannot evaluate; not converted",
+                                       name, value),
+                           s.rule_id);
+          continue;
+        }
+        if (!name.empty() && !value.empty()) t.filters.request_set.emplace_back(name, value);
+      }
+    } else if (action == "response-headers-remove") {
+      for (const auto& name : comma_list(s.value)) t.filters.response_remove.push_back(name);
+    } else if (action == "hsts" && parse_go_bool(s.value) == true) {
+      std::string max_age = "2592000";  // nginx.org/hsts-max-age default
+      bool subdomains = false;
+      for (const auto& [a2, s2] : info.policy.settings) {
+        if (a2 != "consumed") continue;
+        if (s2.rule_id.find("hsts-max-age") != std::string::npos && parse_int(s2.value)) max_age = s2.value;
+        if (s2.rule_id.find("hsts-include-subdomains") != std::string::npos) {
+          subdomains = parse_go_bool(s2.value).value_or(false);
+        }
+      }
+      t.filters.response_set.emplace_back(
+          "Strict-Transport-Security", "max-age=" + max_age + (subdomains ? "; includeSubDomains" : ""));
+    } else if (action == "redirect-to-https") {
+      // "true", or ALB's ssl-redirect port number ("443").
+      if (parse_go_bool(s.value) == true || parse_int(s.value)) t.force_redirect = true;
+    } else if (action == "allow-http") {
+      if (parse_go_bool(s.value) == false) t.http_off = true;
+    } else if (action == "static-ip") {
+      t.static_ip = s.value;
+    } else if (action == "entrypoints") {
+      // Traefik's default entrypoint names: web (80) and websecure (443).
+      auto names = comma_list(s.value);
+      bool web = false, websecure = false;
+      for (const auto& n : names) {
+        web = web || n == "web" || n == "http";
+        websecure = websecure || n == "websecure" || n == "https";
+      }
+      if (web || websecure) {
+        t.http_off = !web;
+        t.https_off = !websecure;
+      }
+    } else if (action == "router-tls" && parse_go_bool(s.value) == true) {
+      t.http_off = true;
+    } else if (action == "backend-protocol" && s.rule_id.find("ssl-services") != std::string::npos) {
+      t.backend_protocol = "HTTPS";
+      t.tls_services = comma_list(s.value);
+    } else if (action == "backend-protocol" && s.rule_id.find("grpc-services") != std::string::npos) {
+      t.grpc_services = comma_list(s.value);
+    } else if (action == "backend-protocol") {
+      std::string v = to_upper(s.value);
+      if (v == "HTTPS" || v == "GRPCS" || v == "GRPC") t.backend_protocol = v;
+    }
+  }
+}
+
+}  // namespace
+
 RouteTemplate route_template(const IngressInfo& info, Findings& findings) {
   RouteTemplate t;
-  if (!info.is_nginx()) return t;
+  if (!info.is_nginx()) {
+    read_other_families(info, t, findings);
+    return t;
+  }
+  t.redirect_if_tls = info.policy.ssl_redirect;
+  t.force_redirect = info.policy.force_ssl_redirect;
   read_redirect(info, t, findings);
   read_cors(info, t, findings);
   if (const Setting* vhost = info.policy.setting("upstream-vhost")) {

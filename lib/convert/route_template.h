@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "convert/filter_set.h"
 #include "convert/plan.h"
@@ -21,6 +22,15 @@ struct RouteTemplate {
   bool ssl_passthrough = false;
   std::optional<std::string> app_root;
   bool from_to_www = false;
+  bool redirect_if_tls = false;
+  bool force_redirect = false;
+  bool http_off = false;
+  bool https_off = false;
+  std::string static_ip;
+  /// nginx.org/ssl-services and grpc-services name the Services they apply
+  /// to; empty = every Service of the Ingress.
+  std::vector<std::string> tls_services;
+  std::vector<std::string> grpc_services;
 };
 
 /// Reads the settings recorded by the rule actions. Values Gateway API

@@ -103,10 +103,15 @@ json gateway_object(const GatewayIR& g) {
     if (!l.route_namespaces.empty()) j["allowedRoutes"] = allowed_routes(l.route_namespaces);
     listeners.push_back(j);
   }
+  json spec = json{{"gatewayClassName", g.gateway_class}};
+  if (!g.named_address.empty()) {
+    spec["addresses"] = json::array({{{"type", "NamedAddress"}, {"value", g.named_address}}});
+  }
+  spec["listeners"] = listeners;
   return json{{"apiVersion", kApiVersion},
               {"kind", "Gateway"},
               {"metadata", metadata(g.ns, g.name)},
-              {"spec", {{"gatewayClassName", g.gateway_class}, {"listeners", listeners}}}};
+              {"spec", spec}};
 }
 
 

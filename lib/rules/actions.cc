@@ -25,8 +25,10 @@ bool bool_value(const ActionContext& c, bool fallback) {
   return *b;
 }
 
-void act_consumed(const ActionContext&, IngressPolicy&) {
-  // The value is read elsewhere (class resolution); nothing to record here.
+void act_consumed(const ActionContext& c, IngressPolicy& p) {
+  // Read elsewhere (class resolution) or as a modifier of another setting
+  // (nginx.org/hsts-max-age); recorded so the converter can look it up.
+  p.settings.emplace_back("consumed", Setting{c.annotation.value, c.annotation.location, c.rule.id});
 }
 
 void act_rewrite_target(const ActionContext& c, IngressPolicy& p) {
@@ -114,7 +116,7 @@ const std::vector<Action> kActions = {
      act_force_ssl_redirect},
     {"from-to-www-redirect", "redirects between host and www.host", act_record},
     {"hsts", "adds a Strict-Transport-Security response header", act_record},
-    {"ignore", "written by the controller itself (status); nothing to carry over", act_consumed},
+    {"ignore", "written by the controller itself (status); nothing to carry over", act_not_converted},
     {"mirror-target", "mirrors requests to another backend", act_record},
     {"not-converted", "no Gateway API equivalent: reports the verdict, changes nothing",
      act_not_converted},
