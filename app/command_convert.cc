@@ -169,6 +169,8 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
                  "ingress-nginx annotation prefix (its --annotations-prefix)")
       ->type_name("PREFIX")
       ->capture_default_str();
+  sub.add_flag("--experimental", f->request.options.experimental,
+               "Use experimental-channel Gateway API fields (sessionPersistence for affinity)");
   sub.add_option("--rules", f->rules_dirs, "Load extra rule files (*.yaml) from DIR; repeatable")
       ->type_name("DIR");
   sub.add_option("--max-depth", f->request.limits.max_depth, "Deepest nesting accepted in a document")

@@ -49,9 +49,11 @@ TEST_CASE("every golden case's output is valid Gateway API (schema and CEL)", "[
 }
 
 TEST_CASE("convert is deterministic: same bytes twice and with inputs reversed", "[golden]") {
+  // testdata/convert holds the multi-input and ordering cases; the one-file
+  // rule fixtures add nothing here but run time.
   for (const auto& dir : golden_cases()) {
     auto args = read_args(dir);
-    if (args.empty() || args[0] != "convert") continue;
+    if (args.empty() || args[0] != "convert" || dir.parent_path().filename() != "convert") continue;
     DYNAMIC_SECTION(dir.lexically_relative(testdata_dir()).string()) {
       GoldenRun first = run_case(dir);
       GoldenRun second = run_case(dir);

@@ -81,6 +81,7 @@ std::vector<RouteRuleIR> selector_rules(const RouteRuleIR& base, const CanaryPol
     r.headers.push_back(std::move(header));
     r.filters = base.filters;
     r.backend_timeout = base.backend_timeout;
+    r.session_persistence = base.session_persistence;
     r.request_timeout = base.request_timeout;
     BackendRefIR b = to;
     b.weight.reset();

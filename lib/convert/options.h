@@ -21,6 +21,8 @@ struct ConvertOptions {
   std::optional<GatewayRef> shared_gateway;
   /// ingress-nginx --annotations-prefix.
   std::string nginx_annotations_prefix = "nginx.ingress.kubernetes.io";
+  /// Use experimental-channel fields (sessionPersistence).
+  bool experimental = false;
 };
 
 }  // namespace im

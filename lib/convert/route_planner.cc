@@ -167,7 +167,7 @@ void plan_path_routes(Plan& plan) {
     const IngressInfo& info = plan.ingresses[i];
     if (info.cls.name.empty() || info.is_canary()) continue;
     const Ingress& ing = *info.ing;
-    RouteTemplate tpl = route_template(info, *plan.findings);
+    RouteTemplate tpl = route_template(info, plan.options->experimental, *plan.findings);
     for (const auto& rule : ing.rules) {
       // A rule without paths still creates the host (its "/" is the
       // default backend, see plan_default_backends).
@@ -193,6 +193,7 @@ void plan_path_routes(Plan& plan) {
         RouteRuleIR r;
         r.filters = tpl.filters;
         r.backend_timeout = tpl.backend_timeout;
+        r.session_persistence = tpl.session_persistence;
         IngressPath effective = p;
         bool rewritten = !tpl.redirect_only && needs_rewrite(info, p);
         if (rewritten && !apply_rewrite(info, p, effective, r.filters, *plan.findings)) continue;

@@ -230,7 +230,60 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
 
 }  // namespace
 
-RouteTemplate route_template(const IngressInfo& info, Findings& findings) {
+/// mirror-target (mirror/main.go): nginx mirrors to a URL; RequestMirror
+/// mirrors to a Service. A cluster-local host (svc, svc.ns, svc.ns.svc,
+/// svc.ns.svc.cluster.local) names one; anything else needs an ExternalName
+/// Service first.
+void read_mirror(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
+  const Setting* s = info.policy.setting("mirror-target");
+  if (!s) return;
+  auto url = parse_url(s->value);
+  std::vector<std::string> labels = url ? split(url->host, '.') : std::vector<std::string>{};
+  bool cluster_local = !labels.empty() &&
+                       (labels.size() <= 2 || (labels.size() >= 3 && labels[2] == "svc"));
+  if (!url || !cluster_local || (labels.size() > 3 && url->host.find(".svc.cluster.local") == std::string::npos)) {
+    findings.error(s->location,
+                   fmt::format("mirror-target \"{}\" is not a Service in the cluster; RequestMirror "
+                               "needs a Service (create an ExternalName Service for the host and "
+                               "mirror to it); not converted",
+                               s->value),
+                   s->rule_id);
+    return;
+  }
+  std::string ns = labels.size() >= 2 ? labels[1] : info.ing->ns;
+  if (ns != info.ing->ns && !(info.ing->ns.empty() && ns == "default")) {
+    findings.error(s->location,
+                   fmt::format("mirror-target \"{}\" is in namespace {}; a mirror to another "
+                               "namespace needs a ReferenceGrant there, which is not generated; not "
+                               "converted",
+                               s->value, ns),
+                   s->rule_id);
+    return;
+  }
+  int port = url->port.value_or(url->scheme == "https" ? 443 : 80);
+  t.filters.mirrors.push_back(json{{"backendRef", {{"name", labels[0]}, {"port", port}}}});
+}
+
+/// affinity: cookie (affinity/main.go; cookie name default INGRESSCOOKIE)
+/// as experimental sessionPersistence.
+json session_persistence(const IngressInfo& info) {
+  json sp = json{{"sessionName", "INGRESSCOOKIE"}, {"type", "Cookie"}};
+  for (const auto& [action, s] : info.policy.settings) {
+    if (action != "consumed") continue;
+    if (s.rule_id == "nginx-session-cookie-name" && !s.value.empty() && s.value.size() <= 128) {
+      sp["sessionName"] = s.value;
+    }
+    if (s.rule_id == "nginx-session-cookie-max-age") {
+      if (auto secs = parse_int(s.value); secs && *secs > 0 && *secs <= 99999) {
+        sp["absoluteTimeout"] = std::to_string(*secs) + "s";
+        sp["cookieConfig"] = json{{"lifetimeType", "Permanent"}};
+      }
+    }
+  }
+  return sp;
+}
+
+RouteTemplate route_template(const IngressInfo& info, bool experimental, Findings& findings) {
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
@@ -262,6 +315,11 @@ RouteTemplate route_template(const IngressInfo& info, Findings& findings) {
     t.ssl_passthrough = parse_go_bool(pass->value).value_or(false);
   }
   if (const Setting* root = info.policy.setting("app-root")) t.app_root = root->value;
+  read_mirror(info, t, findings);
+  if (const Setting* affinity = info.policy.setting("affinity"); affinity && experimental &&
+                                                                 affinity->value == "cookie") {
+    t.session_persistence = session_persistence(info);
+  }
   if (const Setting* www = info.policy.setting("from-to-www-redirect")) {
     t.from_to_www = parse_go_bool(www->value).value_or(false);
   }

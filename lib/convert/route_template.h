@@ -15,6 +15,7 @@ namespace im {
 struct RouteTemplate {
   FilterSet filters;  ///< applied to every rule of the Ingress
   std::optional<std::string> backend_timeout;
+  nlohmann::ordered_json session_persistence;  ///< --experimental affinity; null otherwise
   /// permanent-redirect / temporal-redirect: every path answers with this
   /// redirect instead of proxying.
   bool redirect_only = false;
@@ -35,7 +36,7 @@ struct RouteTemplate {
 
 /// Reads the settings recorded by the rule actions. Values Gateway API
 /// cannot carry become findings at the annotation's position.
-RouteTemplate route_template(const IngressInfo& info, Findings& findings);
+RouteTemplate route_template(const IngressInfo& info, bool experimental, Findings& findings);
 
 /// nginx duration ("60", "60s", "5m") as a Gateway API Duration ("60s").
 std::optional<std::string> gateway_duration(const std::string& nginx_value);

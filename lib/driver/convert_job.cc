@@ -23,7 +23,8 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   // The tool checks its own output against the CRD schema and CEL rules:
   // printing something `kubectl apply` rejects would be worse than failing.
   for (const auto& obj : outcome.objects) {
-    for (const auto& e : validate_object(obj)) {
+    Channel channel = request.options.experimental ? Channel::Experimental : Channel::Standard;
+    for (const auto& e : validate_object(obj, channel)) {
       outcome.invalid_objects.push_back(fmt::format(
           "{} {}/{}: {}", obj.at("kind").get<std::string>(),
           obj.at("metadata").value("namespace", std::string()),
