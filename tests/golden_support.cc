@@ -111,12 +111,13 @@ std::vector<std::string> reverse_inputs(const std::vector<std::string>& args) {
   return out;
 }
 
-std::vector<std::string> validate_emitted(const std::string& yaml_stream) {
+std::vector<std::string> validate_emitted(const std::string& yaml_stream, bool experimental) {
   std::vector<std::string> problems;
   if (yaml_stream.empty() || yaml_stream[0] == '{') return problems;  // JSON output is checked elsewhere
   for (const YAML::Node& doc : YAML::LoadAll(yaml_stream)) {
     auto obj = to_json(doc);
-    for (const auto& e : im::validate_object(obj)) {
+    for (const auto& e : im::validate_object(obj, experimental ? im::Channel::Experimental
+                                                                : im::Channel::Standard)) {
       problems.push_back(obj["kind"].get<std::string>() + " " +
                          obj["metadata"]["name"].get<std::string>() + ": " +
                          im::format_validation_error(e));

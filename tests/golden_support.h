@@ -24,6 +24,8 @@ GoldenRun run_case(const std::filesystem::path& dir, std::vector<std::string> ar
 /// The same arguments with the order of the -f values reversed.
 std::vector<std::string> reverse_inputs(const std::vector<std::string>& args);
 /// Parses a YAML stream and validates every object; returns the problems.
-std::vector<std::string> validate_emitted(const std::string& yaml_stream);
+/// With `experimental`, HTTPRoutes and GRPCRoutes are checked against the
+/// experimental-channel CRDs (the case ran with --experimental).
+std::vector<std::string> validate_emitted(const std::string& yaml_stream, bool experimental = false);
 
 }  // namespace im::testing
