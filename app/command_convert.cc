@@ -7,6 +7,8 @@
 
 #include "commands.h"
 #include "driver/convert_job.h"
+#include "emit/object_writer.h"
+#include "emit/objects.h"
 #include "emit/output_files.h"
 #include "exit_code.h"
 #include "report/summary.h"
@@ -44,8 +46,7 @@ bool parse_class_map(const std::vector<std::string>& pairs, std::map<std::string
   return true;
 }
 
-int write_output_dir(const ConvertFlags& f, const std::vector<nlohmann::ordered_json>& objects,
-                     Context& ctx) {
+int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
   namespace fs = std::filesystem;
   std::string error;
   fs::path dir(f.output_dir);
@@ -53,8 +54,10 @@ int write_output_dir(const ConvertFlags& f, const std::vector<nlohmann::ordered_
     ctx.io.err << f.output_dir << ": error: " << error << "\n";
     return kExitUsageOrInput;
   }
-  auto files = plan_output_files(objects, f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
-                                 f.split == "object" ? SplitMode::Object : SplitMode::Namespace);
+  OutputFilePlanner planner(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
+                            f.split == "object" ? SplitMode::Object : SplitMode::Namespace);
+  for_each_object(output, [&](const nlohmann::ordered_json& obj) { planner.add(obj); });
+  auto files = planner.files();
   int status = kExitOk;
   for (const auto& file : files) {
     fs::path path = dir / file.path;
@@ -120,9 +123,13 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
 
   int status = kExitOk;
   if (f.output_dir.empty()) {
-    ctx.io.out << render(outcome.objects, f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml);
+    auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
+                                     ctx.io.out);
+    for_each_object(outcome.conversion.output,
+                    [&](const nlohmann::ordered_json& obj) { writer->write(obj); });
+    writer->finish();
   } else {
-    status = write_output_dir(f, outcome.objects, ctx);
+    status = write_output_dir(f, outcome.conversion.output, ctx);
   }
 
   for (const auto& finding : findings.items()) {

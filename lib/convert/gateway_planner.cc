@@ -398,7 +398,7 @@ ConversionOutput plan_gateways(Plan& plan) {
 
   // 4. Name the routes and attach them.
   for (const auto& s : specs) {
-    const RouteDraft& draft = plan.drafts[s.draft];
+    RouteDraft& draft = plan.drafts[s.draft];
     const IngressInfo& info = plan.ingresses[draft.ingress];
     const GatewayPlan& g = gateways.at(s.gateway);
     const auto& place = g.placement.at(s.host);
@@ -424,11 +424,15 @@ ConversionOutput plan_gateways(Plan& plan) {
     std::vector<ParentRefIR> main_parents;
     if (s.http) main_parents.push_back(ParentRefIR{parent_ns, place.gateway, place.http});
     if (s.https) main_parents.push_back(ParentRefIR{parent_ns, place.gateway, place.https});
-    std::vector<RouteRuleIR> main_rules = draft.rules;
+    // Redirect rules are built first: the draft's rules then move into the
+    // main route instead of being copied (drafts are not used afterwards).
+    std::vector<RouteRuleIR> redirects;
+    if (s.redirect && !s.offload_redirect) redirects = redirect_rules(draft.rules, false);
+    std::vector<RouteRuleIR> main_rules = std::move(draft.rules);
     if (s.offload_redirect) {
       // Redirect rules first only for readability: their extra header match
       // makes them win over the plain rules regardless of order.
-      auto red = redirect_rules(draft.rules, true);
+      auto red = redirect_rules(main_rules, true);
       main_rules.insert(main_rules.begin(), red.begin(), red.end());
     }
     if (s.passthrough) {
@@ -452,8 +456,7 @@ ConversionOutput plan_gateways(Plan& plan) {
       emit(base, std::move(main_rules), main_parents);
     }
     if (s.redirect && !s.offload_redirect) {
-      emit(base + "-redirect", redirect_rules(draft.rules, false),
-           {ParentRefIR{parent_ns, place.gateway, place.http}});
+      emit(base + "-redirect", std::move(redirects), {ParentRefIR{parent_ns, place.gateway, place.http}});
     }
   }
 

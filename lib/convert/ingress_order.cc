@@ -23,11 +23,8 @@ void sort_by_age(std::vector<IngressInfo>& ingresses) {
 }
 
 size_t Plan::draft_for(size_t ingress, const std::string& host, bool catch_all) {
-  for (size_t i = 0; i < drafts.size(); ++i) {
-    if (drafts[i].ingress == ingress && drafts[i].host == host && drafts[i].catch_all == catch_all) {
-      return i;
-    }
-  }
+  auto [it, inserted] = draft_index_.emplace(std::make_tuple(ingress, host, catch_all), drafts.size());
+  if (!inserted) return it->second;
   RouteDraft d;
   d.ingress = ingress;
   d.host = host;

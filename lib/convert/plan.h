@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "convert/class_resolver.h"
@@ -63,6 +64,9 @@ struct Plan {
     return cls + '\n' + host + '\n' + m.type + '\n' + m.value;
   }
   size_t draft_for(size_t ingress, const std::string& host, bool catch_all = false);
+
+ private:
+  std::map<std::tuple<size_t, std::string, bool>, size_t> draft_index_;
 };
 
 /// Orders Ingresses as ingress-nginx does (store.go sortIngressSlice):

@@ -19,18 +19,19 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   }
   outcome.load = load_inputs(request.inputs, stdin_stream, request.limits, findings);
   outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);
-  outcome.objects = to_objects(outcome.conversion.output);
-  // The tool checks its own output against the CRD schema and CEL rules:
-  // printing something `kubectl apply` rejects would be worse than failing.
-  for (const auto& obj : outcome.objects) {
-    Channel channel = request.options.experimental ? Channel::Experimental : Channel::Standard;
+  // The tool checks its own output against the CRD schema and CEL rules
+  // before printing any of it: printing something `kubectl apply` rejects
+  // would be worse than failing. Objects are built one at a time here and
+  // again when printed, so the output is never held in memory as a whole.
+  Channel channel = request.options.experimental ? Channel::Experimental : Channel::Standard;
+  for_each_object(outcome.conversion.output, [&](const nlohmann::ordered_json& obj) {
     for (const auto& e : validate_object(obj, channel)) {
       outcome.invalid_objects.push_back(fmt::format(
           "{} {}/{}: {}", obj.at("kind").get<std::string>(),
           obj.at("metadata").value("namespace", std::string()),
           obj.at("metadata").at("name").get<std::string>(), format_validation_error(e)));
     }
-  }
+  });
   findings.sort_and_dedupe();
   return outcome;
 }

@@ -22,7 +22,6 @@ struct ConvertRequest {
 struct ConvertOutcome {
   LoadResult load;
   ConversionResult conversion;
-  std::vector<nlohmann::ordered_json> objects;  ///< in print order
   /// Emitted objects the API server would reject: a bug in the tool.
   std::vector<std::string> invalid_objects;
 };

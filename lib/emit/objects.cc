@@ -206,14 +206,18 @@ json reference_grant_object(const ReferenceGrantIR& g) {
                 {"to", to}}}};
 }
 
+void for_each_object(const ConversionOutput& out, const std::function<void(const json&)>& fn) {
+  for (const auto& g : out.gateways) fn(gateway_object(g));
+  for (const auto& r : out.http_routes) fn(http_route_object(r));
+  for (const auto& r : out.grpc_routes) fn(grpc_route_object(r));
+  for (const auto& r : out.tls_routes) fn(tls_route_object(r));
+  for (const auto& p : out.backend_tls_policies) fn(backend_tls_policy_object(p));
+  for (const auto& g : out.reference_grants) fn(reference_grant_object(g));
+}
+
 std::vector<json> to_objects(const ConversionOutput& out) {
   std::vector<json> objects;
-  for (const auto& g : out.gateways) objects.push_back(gateway_object(g));
-  for (const auto& r : out.http_routes) objects.push_back(http_route_object(r));
-  for (const auto& r : out.grpc_routes) objects.push_back(grpc_route_object(r));
-  for (const auto& r : out.tls_routes) objects.push_back(tls_route_object(r));
-  for (const auto& p : out.backend_tls_policies) objects.push_back(backend_tls_policy_object(p));
-  for (const auto& g : out.reference_grants) objects.push_back(reference_grant_object(g));
+  for_each_object(out, [&](const json& obj) { objects.push_back(obj); });
   return objects;
 }
 

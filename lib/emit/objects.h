@@ -3,6 +3,7 @@
 // order they are printed: Gateways, HTTPRoutes, GRPCRoutes, TLSRoutes,
 // BackendTLSPolicies, ReferenceGrants.
 
+#include <functional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -20,5 +21,10 @@ nlohmann::ordered_json backend_tls_policy_object(const BackendTLSPolicyIR& p);
 
 /// Every object of `out`, in print order.
 std::vector<nlohmann::ordered_json> to_objects(const ConversionOutput& out);
+
+/// Calls `fn` with each object of `out` in print order, building one at a
+/// time so that large outputs are never held as JSON trees all at once.
+void for_each_object(const ConversionOutput& out,
+                     const std::function<void(const nlohmann::ordered_json&)>& fn);
 
 }  // namespace im

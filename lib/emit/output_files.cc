@@ -20,28 +20,26 @@ std::string namespace_of(const nlohmann::ordered_json& obj) {
 
 }  // namespace
 
-std::string render(const std::vector<nlohmann::ordered_json>& objects, OutputFormat format) {
-  return format == OutputFormat::Yaml ? to_yaml_stream(objects) : to_json_list(objects);
+void OutputFilePlanner::add(const nlohmann::ordered_json& obj) {
+  const char* ext = format_ == OutputFormat::Yaml ? ".yaml" : ".json";
+  std::string ns = namespace_of(obj);
+  std::string path = split_ == SplitMode::Namespace
+                         ? ns + ext
+                         : ns + "/" + to_lower(obj.at("kind").get<std::string>()) + "-" +
+                               obj.at("metadata").at("name").get<std::string>() + ext;
+  // YAML is kept rendered (compact); JSON Lists need their items together.
+  if (format_ == OutputFormat::Yaml) {
+    yaml_[path] += "---\n" + to_yaml(obj);
+  } else {
+    json_[path].push_back(obj);
+  }
 }
 
-std::vector<OutputFile> plan_output_files(const std::vector<nlohmann::ordered_json>& objects,
-                                          OutputFormat format, SplitMode split) {
-  const char* ext = format == OutputFormat::Yaml ? ".yaml" : ".json";
-  // Objects keep their print order inside a file; std::map sorts the files.
-  std::map<std::string, std::vector<nlohmann::ordered_json>> files;
-  for (const auto& obj : objects) {
-    std::string ns = namespace_of(obj);
-    std::string path;
-    if (split == SplitMode::Namespace) {
-      path = ns + ext;
-    } else {
-      path = ns + "/" + to_lower(obj.at("kind").get<std::string>()) + "-" +
-             obj.at("metadata").at("name").get<std::string>() + ext;
-    }
-    files[path].push_back(obj);
-  }
+std::vector<OutputFile> OutputFilePlanner::files() const {
   std::vector<OutputFile> out;
-  for (auto& [path, objs] : files) out.push_back(OutputFile{path, render(objs, format)});
+  for (const auto& [path, text] : yaml_) out.push_back(OutputFile{path, text});
+  for (const auto& [path, items] : json_) out.push_back(OutputFile{path, to_json_list(items)});
+  std::sort(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Laying emitted objects out as files for --output-dir.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,13 +17,21 @@ struct OutputFile {
   std::string content;
 };
 
-/// The whole stream as one text (YAML documents or a JSON List).
-std::string render(const std::vector<nlohmann::ordered_json>& objects, OutputFormat format);
 
 /// One file per namespace ("<ns>.yaml"; objects without a namespace go to
 /// "_no-namespace.yaml"), or one per object ("<ns>/<kind>-<name>.yaml").
-/// Sorted by path.
-std::vector<OutputFile> plan_output_files(const std::vector<nlohmann::ordered_json>& objects,
-                                          OutputFormat format, SplitMode split);
+/// Objects arrive one at a time through add(); files() is sorted by path.
+class OutputFilePlanner {
+ public:
+  OutputFilePlanner(OutputFormat format, SplitMode split) : format_(format), split_(split) {}
+  void add(const nlohmann::ordered_json& obj);
+  std::vector<OutputFile> files() const;
+
+ private:
+  OutputFormat format_;
+  SplitMode split_;
+  std::map<std::string, std::string> yaml_;  ///< path -> rendered YAML documents
+  std::map<std::string, std::vector<nlohmann::ordered_json>> json_;  ///< path -> items
+};
 
 }  // namespace im

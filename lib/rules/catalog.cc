@@ -35,6 +35,19 @@ const Catalog& Catalog::builtin() {
   return catalog;
 }
 
+void Catalog::reindex() {
+  exact_.clear();
+  patterns_.clear();
+  for (size_t i = 0; i < rules_.size(); ++i) {
+    const Rule& r = rules_[i];
+    if (r.is_pattern()) {
+      patterns_[r.controller].push_back(i);
+    } else {
+      exact_.emplace(r.controller + '\n' + r.key, i);
+    }
+  }
+}
+
 const Family* Catalog::family(const std::string& name) const {
   for (const auto& f : families_) {
     if (f.name == name) return &f;
@@ -88,13 +101,16 @@ RuleMatch Catalog::match(const std::string& key, const std::string& preferred,
       std::string suffix = key.substr(p.size());
       const Rule* exact = nullptr;
       const Rule* pattern = nullptr;
-      for (const auto& r : rules_) {
-        if (r.controller != f->name || !key_matches(r, suffix)) continue;
-        if (!r.is_pattern()) {
-          exact = &r;
-          break;
+      if (auto it = exact_.find(f->name + '\n' + suffix); it != exact_.end()) exact = &rules_[it->second];
+      if (!exact) {
+        if (auto it = patterns_.find(f->name); it != patterns_.end()) {
+          for (size_t i : it->second) {
+            if (key_matches(rules_[i], suffix)) {
+              pattern = &rules_[i];
+              break;
+            }
+          }
         }
-        if (!pattern) pattern = &r;
       }
       if (exact || pattern) return RuleMatch{f, exact ? exact : pattern, suffix};
       // A family with the empty prefix only claims keys it knows.

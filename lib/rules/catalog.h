@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rule.h"
@@ -47,8 +48,14 @@ class Catalog {
   const Rule* find(const std::string& id_or_key) const;
 
  private:
+  void reindex();
+
   std::vector<Family> families_;
   std::vector<Rule> rules_;
+  /// "family\nkey" -> index into rules_ for exact keys, and the pattern
+  /// rules per family: match() runs for every annotation of every Ingress.
+  std::unordered_map<std::string, size_t> exact_;
+  std::unordered_map<std::string, std::vector<size_t>> patterns_;
 };
 
 }  // namespace im

@@ -178,6 +178,7 @@ void Catalog::load(const std::string& text, const std::string& origin) {
       }
     }
   }
+  reindex();
 }
 
 void Catalog::load_directory(const std::string& dir) {
