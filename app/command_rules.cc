@@ -15,6 +15,7 @@ namespace {
 struct RulesFlags {
   std::string controller;
   std::string key;
+  bool markdown = false;
 };
 
 }  // namespace
@@ -24,6 +25,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
   sub.require_subcommand(1);
   CLI::App* list = sub.add_subcommand("list", "List every annotation rule with its verdict");
   list->add_option("--controller", f->controller, "Only this controller family")->type_name("NAME");
+  list->add_flag("--markdown", f->markdown, "Print the Markdown mapping table (docs/annotations.md)");
   CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id)");
   explain->add_option("key", f->key, "Annotation key or rule id")->required();
 
@@ -38,7 +40,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
                    << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "\n";
         return kExitUsageOrInput;
       }
-      ctx.io.out << rules_table(catalog, f->controller);
+      ctx.io.out << (f->markdown ? rules_markdown(catalog, f->controller) : rules_table(catalog, f->controller));
       return kExitOk;
     }
     if (explain->parsed()) {

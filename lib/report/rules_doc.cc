@@ -4,6 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "convert/converter.h"
+#include "emit/objects.h"
+#include "emit/yaml_writer.h"
+#include "model/inventory.h"
+#include "parse/document.h"
 #include "util/text.h"
 
 namespace im {
@@ -27,6 +32,63 @@ std::vector<const Rule*> sorted_rules(const Catalog& catalog, const std::string&
   return rules;
 }
 
+/// The IngressClass controller name that selects a family's rules.
+std::string controller_of(const std::string& family) {
+  if (family == "nginx-inc") return "nginx.org/ingress-controller";
+  if (family == "traefik") return "traefik.io/ingress-controller";
+  if (family == "haproxy") return "haproxy.org/ingress-controller/haproxy";
+  if (family == "aws-alb") return "ingress.k8s.aws/alb";
+  if (family == "contour") return "projectcontour.io/ingress-controller";
+  if (family == "kong") return "ingress-controllers.konghq.com/kong";
+  return "k8s.io/ingress-nginx";
+}
+
+/// Converts a one-path Ingress carrying the annotation with its example
+/// value, so the example is what this build really does.
+std::string live_example(const Catalog& catalog, const Rule& r) {
+  std::string key = full_key(catalog, r);
+  if (r.is_pattern()) key = key.substr(0, key.size() - 1) + "web";
+  std::string cls = r.controller == "gke" ? "gce" : "demo";
+  std::string yaml;
+  if (r.controller != "gke") {
+    yaml += fmt::format("apiVersion: networking.k8s.io/v1\nkind: IngressClass\nmetadata:\n  name: demo\n"
+                        "spec:\n  controller: {}\n---\n",
+                        controller_of(r.controller));
+  }
+  nlohmann::ordered_json value = r.example;
+  yaml += fmt::format(
+      "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n  namespace: demo\n"
+      "  annotations:\n    {}: {}\nspec:\n  ingressClassName: {}\n  rules:\n"
+      "  - host: demo.example.com\n    http:\n      paths:\n      - path: /app\n        pathType: Prefix\n"
+      "        backend:\n          service:\n            name: web\n            port:\n"
+      "              number: 80\n",
+      key, value.dump(), cls);
+  Findings findings;
+  Inventory inventory;
+  read_documents(yaml, std::make_shared<const std::string>("example.yaml"), ParseLimits{}, findings,
+                 [&](Document&& doc) {
+                   read_objects(doc, inventory, findings);
+                   return true;
+                 });
+  inventory.sort();
+  auto result = convert(inventory, ConvertOptions{}, catalog, findings);
+  findings.sort_and_dedupe();
+  std::string out = fmt::format("\nExample: an Ingress routing demo.example.com/app with\n  {}: {}\nconverts to:\n",
+                                key, value.dump());
+  std::vector<nlohmann::ordered_json> routes;
+  for_each_object(result.output, [&](const nlohmann::ordered_json& obj) {
+    if (obj["kind"] != "Gateway") routes.push_back(obj);
+  });
+  std::string body = to_yaml_stream(routes);
+  for (const auto& f : findings.items()) {
+    if (f.rule_id != "class-controller-inferred") body += format_finding(f) + "\n";
+  }
+  for (const auto& line : split(body, '\n')) {
+    if (!line.empty()) out += "  " + line + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string rules_table(const Catalog& catalog, const std::string& controller) {
@@ -42,24 +104,34 @@ std::string rules_table(const Catalog& catalog, const std::string& controller) {
 }
 
 std::string explain_rule(const Catalog& catalog, const Rule& r) {
-  std::string out = fmt::format("{}\n  id:        {}\n  controller: {}\n  verdict:   {}\n",
+  std::string out = fmt::format("{}\n  id:         {}\n  controller: {}\n  verdict:    {}\n",
                                 full_key(catalog, r), r.id, r.controller, verdict_name(r.verdict));
-  out += fmt::format("  action:    {}\n", r.action);
-  if (!r.value_format.empty()) out += fmt::format("  value:     {}\n", r.value_format);
-  if (!r.features.empty()) out += fmt::format("  features:  {}\n", join(r.features, ", "));
+  out += fmt::format("  action:     {}\n", r.action);
+  if (!r.value_format.empty()) out += fmt::format("  value:      {}\n", r.value_format);
+  if (!r.features.empty()) out += fmt::format("  features:   {}\n", join(r.features, ", "));
   out += fmt::format("\n{}\n", r.summary);
   if (!r.lost.empty()) out += fmt::format("\nLost: {}\n", r.lost);
   if (!r.instead.empty()) out += fmt::format("\nInstead: {}\n", r.instead);
+  if (!r.example.empty()) out += live_example(catalog, r);
   out += fmt::format("\nDefined at {}\n", r.location.str());
   return out;
 }
 
-std::string rules_markdown(const Catalog& catalog) {
-  std::string out = "| annotation | controller | verdict | Gateway API features | summary |\n";
-  out += "|---|---|---|---|---|\n";
-  for (const Rule* r : sorted_rules(catalog, "")) {
-    out += fmt::format("| `{}` | {} | {} | {} | {} |\n", full_key(catalog, *r), r->controller,
-                       verdict_name(r->verdict), join(r->features, ", "), r->summary);
+std::string rules_markdown(const Catalog& catalog, const std::string& controller) {
+  auto cell = [](std::string s) {
+    std::string out;
+    for (char c : s) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
+  };
+  std::string out =
+      "# Annotation mapping\n\nGenerated by `ingress-migrate rules list --markdown` from `rules/`; a test "
+      "fails when it drifts. `rules explain KEY` shows each rule with a live example.\n\n";
+  out += "| annotation | controller | verdict | Gateway API features | what it does | lost / instead |\n";
+  out += "|---|---|---|---|---|---|\n";
+  for (const Rule* r : sorted_rules(catalog, controller)) {
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", full_key(catalog, *r), r->controller,
+                       verdict_name(r->verdict), join(r->features, ", "), cell(r->summary),
+                       cell(!r->lost.empty() ? r->lost : r->instead));
   }
   return out;
 }

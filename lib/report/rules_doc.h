@@ -15,6 +15,6 @@ std::string rules_table(const Catalog& catalog, const std::string& controller = 
 std::string explain_rule(const Catalog& catalog, const Rule& rule);
 
 /// The Markdown mapping table (docs/annotations.md).
-std::string rules_markdown(const Catalog& catalog);
+std::string rules_markdown(const Catalog& catalog, const std::string& controller = "");
 
 }  // namespace im
