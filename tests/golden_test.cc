@@ -43,6 +43,7 @@ TEST_CASE("every golden case's output is valid Gateway API (schema and CEL)", "[
   for (const auto& dir : golden_cases()) {
     DYNAMIC_SECTION(dir.lexically_relative(testdata_dir()).string()) {
       auto args = read_args(dir);
+      if (args.empty() || args[0] != "convert") continue;  // only convert prints objects
       bool experimental = std::find(args.begin(), args.end(), "--experimental") != args.end();
       for (const auto& problem : validate_emitted(read_text(dir / "expected.stdout"), experimental)) {
         FAIL_CHECK(problem);
