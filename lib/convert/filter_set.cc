@@ -1,8 +1,20 @@
 #include "convert/filter_set.h"
 
+#include <string_view>
+
 namespace im {
 
 using json = nlohmann::ordered_json;
+
+bool is_header_name(const std::string& name) {
+  if (name.empty() || name.size() > 256) return false;
+  for (unsigned char c : name) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (!ok) return false;
+  }
+  return true;
+}
 
 namespace {
 

@@ -13,6 +13,9 @@
 
 namespace im {
 
+/// An HTTP header name as Gateway API accepts it (RFC 7230 token, 1-256).
+bool is_header_name(const std::string& name);
+
 struct RedirectSpec {
   std::string scheme;    ///< "" = keep
   std::string hostname;  ///< "" = keep

@@ -179,10 +179,12 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
                            s.rule_id);
           continue;
         }
-        if (!name.empty() && !value.empty()) t.filters.request_set.emplace_back(name, value);
+        if (is_header_name(name) && !value.empty()) t.filters.request_set.emplace_back(name, value);
       }
     } else if (action == "response-headers-remove") {
-      for (const auto& name : comma_list(s.value)) t.filters.response_remove.push_back(name);
+      for (const auto& name : comma_list(s.value)) {
+        if (is_header_name(name)) t.filters.response_remove.push_back(name);
+      }
     } else if (action == "hsts" && parse_go_bool(s.value) == true) {
       std::string max_age = "2592000";  // nginx.org/hsts-max-age default
       bool subdomains = false;
@@ -283,7 +285,47 @@ json session_persistence(const IngressInfo& info) {
   return sp;
 }
 
-RouteTemplate route_template(const IngressInfo& info, bool experimental, Findings& findings) {
+/// custom-headers (customheaders/main.go): "namespace/name" of a ConfigMap
+/// whose entries nginx adds to responses (more_set_headers).
+void read_custom_headers(const IngressInfo& info, const Inventory& inventory, RouteTemplate& t,
+                         Findings& findings) {
+  const Setting* s = info.policy.setting("custom-headers");
+  if (!s) return;
+  auto slash = s->value.find('/');
+  std::string ns = slash == std::string::npos ? info.ing->ns : s->value.substr(0, slash);
+  std::string name = slash == std::string::npos ? s->value : s->value.substr(slash + 1);
+  for (const auto& cm : inventory.config_maps) {
+    if (cm.name != name || cm.ns != ns) continue;
+    if (cm.data.size() > 16) {
+      findings.error(s->location,
+                     fmt::format("ConfigMap {} has {} headers; a header filter holds at most 16; "
+                                 "not converted",
+                                 s->value, cm.data.size()),
+                     s->rule_id);
+      return;
+    }
+    for (const auto& [k, v] : cm.data) {
+      if (!is_header_name(k) || v.empty()) {
+        findings.error(s->location,
+                       fmt::format("ConfigMap {} entry \"{}\" is not a valid header name and value; "
+                                   "skipped",
+                                   s->value, k),
+                       s->rule_id);
+        continue;
+      }
+      t.filters.response_set.emplace_back(k, v);
+    }
+    return;
+  }
+  findings.error(s->location,
+                 fmt::format("custom-headers ConfigMap {} is not in the input, so its headers are "
+                             "not converted (add it with -f)",
+                             s->value),
+                 s->rule_id);
+}
+
+RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, bool experimental,
+                             Findings& findings) {
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
@@ -316,6 +358,7 @@ RouteTemplate route_template(const IngressInfo& info, bool experimental, Finding
   }
   if (const Setting* root = info.policy.setting("app-root")) t.app_root = root->value;
   read_mirror(info, t, findings);
+  read_custom_headers(info, inventory, t, findings);
   if (const Setting* affinity = info.policy.setting("affinity"); affinity && experimental &&
                                                                  affinity->value == "cookie") {
     t.session_persistence = session_persistence(info);

@@ -36,7 +36,8 @@ struct RouteTemplate {
 
 /// Reads the settings recorded by the rule actions. Values Gateway API
 /// cannot carry become findings at the annotation's position.
-RouteTemplate route_template(const IngressInfo& info, bool experimental, Findings& findings);
+RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, bool experimental,
+                             Findings& findings);
 
 /// nginx duration ("60", "60s", "5m") as a Gateway API Duration ("60s").
 std::optional<std::string> gateway_duration(const std::string& nginx_value);

@@ -96,4 +96,13 @@ struct Service {
   Location location;
 };
 
+/// A ConfigMap, kept only for annotations that point at one
+/// (ingress-nginx custom-headers).
+struct ConfigMap {
+  std::string name;
+  std::string ns;
+  std::vector<std::pair<std::string, std::string>> data;
+  Location location;
+};
+
 }  // namespace im

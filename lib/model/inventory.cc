@@ -60,6 +60,23 @@ void read_service(const Node& obj, FieldReader& r, Inventory& inv) {
   inv.services.push_back(std::move(s));
 }
 
+/// Keeps a ConfigMap only while it could be a header table (few, short
+/// entries), so large configuration files in the input cost nothing.
+void read_config_map(const Node& obj, FieldReader& r, Inventory& inv) {
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  const Node* data = obj.get("data");
+  if (!meta || !data || !data->is_mapping() || data->entries.size() > 64) return;
+  ConfigMap cm;
+  cm.location = r.at(obj);
+  cm.name = r.string(*meta, "name", "metadata.name").value_or("");
+  cm.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  for (const auto& [k, v] : data->entries) {
+    if (!k.is_scalar() || !v.is_scalar() || v.value.size() > 4096) return;
+    cm.data.emplace_back(k.value, v.value);
+  }
+  if (!cm.name.empty()) inv.config_maps.push_back(std::move(cm));
+}
+
 void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
 
 void read_list(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
@@ -117,6 +134,11 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     read_service(obj, r, inv);
     return;
   }
+  if (kind == "ConfigMap" && api_version == "v1") {
+    read_config_map(obj, r, inv);
+    ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
+    return;
+  }
   ++inv.skipped[api_version.empty() ? kind : api_version + "/" + kind];
 }
 
@@ -135,6 +157,7 @@ void Inventory::merge(Inventory&& other) {
   move_all(ingresses, other.ingresses);
   move_all(classes, other.classes);
   move_all(services, other.services);
+  move_all(config_maps, other.config_maps);
   for (const auto& [k, v] : other.skipped) skipped[k] += v;
   documents += other.documents;
 }
@@ -145,6 +168,7 @@ void Inventory::sort() {
   };
   std::stable_sort(ingresses.begin(), ingresses.end(), by_ref);
   std::stable_sort(services.begin(), services.end(), by_ref);
+  std::stable_sort(config_maps.begin(), config_maps.end(), by_ref);
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
   });

@@ -16,6 +16,7 @@ struct Inventory {
   std::vector<Ingress> ingresses;
   std::vector<IngressClass> classes;
   std::vector<Service> services;
+  std::vector<ConfigMap> config_maps;
   /// Objects of other kinds, counted by "apiVersion/Kind".
   std::map<std::string, size_t> skipped;
   size_t documents = 0;
