@@ -120,7 +120,7 @@ TEST_CASE("malformed rules are load errors with positions", "[catalog]") {
         "rules/test.yaml:4:1: error: YAML syntax error: end of sequence flow not found [parse-error]");
 }
 
-TEST_CASE("--rules files override built-in rules by id", "[catalog]") {
+TEST_CASE("rule files loaded with --rules override built-in rules by id", "[catalog]") {
   Catalog c = Catalog::builtin();
   c.load(std::string(kHeader) +
              "  - id: nginx-use-regex\n    key: use-regex\n    action: not-converted\n    verdict: none\n"

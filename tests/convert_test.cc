@@ -50,14 +50,14 @@ TEST_CASE("the three Ingress apiVersions convert to identical objects", "[conver
   CHECK(read_text(base / "apiversion-extensions-v1beta1" / "expected.stdout") == v1);
 }
 
-TEST_CASE("-o json prints a List whose items are valid Gateway API objects", "[convert]") {
+TEST_CASE("convert -o json prints a List whose items are valid Gateway API objects", "[convert]") {
   auto list = nlohmann::ordered_json::parse(read_text(testdata_dir() / "convert" / "json-input" / "expected.stdout"));
   CHECK(list["kind"] == "List");
   REQUIRE(list["items"].size() == 2);
   for (const auto& item : list["items"]) CHECK(im::validate_object(item).empty());
 }
 
-TEST_CASE("--output-dir writes one file per namespace and never overwrites without --force", "[convert]") {
+TEST_CASE("convert with --output-dir writes one file per namespace and never overwrites without --force", "[convert]") {
   fs::path dir = scratch_dir("outdir");
   std::string input = (testdata_dir() / "convert" / "shared-gateway" / "input.yaml").string();
   std::vector<std::string> args = {"convert", "-f", input, "--gateway", "infra/edge",
@@ -88,7 +88,7 @@ TEST_CASE("--output-dir writes one file per namespace and never overwrites witho
   fs::remove_all(dir);
 }
 
-TEST_CASE("--split=object writes one file per object under its namespace", "[convert]") {
+TEST_CASE("convert with --split=object writes one file per object under its namespace", "[convert]") {
   fs::path dir = scratch_dir("split");
   std::string input = (testdata_dir() / "convert" / "basic-tls-redirect" / "input.yaml").string();
   Run r = run_cli({"convert", "-f", input, "--output-dir", dir.string(), "--split", "object", "-q"});
@@ -99,7 +99,7 @@ TEST_CASE("--split=object writes one file per object under its namespace", "[con
   fs::remove_all(dir);
 }
 
-TEST_CASE("--output-dir refuses to write through a symbolic link out of the directory", "[convert]") {
+TEST_CASE("convert with --output-dir refuses to write through a symbolic link out of the directory", "[convert]") {
   fs::path dir = scratch_dir("symlink");
   fs::path outside = scratch_dir("symlink-outside");
   fs::create_directory_symlink(outside, dir / "store");

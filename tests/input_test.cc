@@ -74,7 +74,7 @@ TEST_CASE("a directory gives its manifests recursively, sorted by path", "[input
   CHECK(expand(t, {t.path() + "/d/"}) == expand(t, {t.path() + "/d"}));
 }
 
-TEST_CASE("arguments keep their order; a named file is read whatever its extension", "[input]") {
+TEST_CASE("arguments keep their order and a named file is read whatever its extension", "[input]") {
   TempDir t;
   t.file("notes.txt");
   t.dir("d");
@@ -98,7 +98,7 @@ TEST_CASE("a missing path is an unreadable-input error and the rest is still lis
   CHECK(im::has_unreadable_input(findings));
 }
 
-TEST_CASE("a symlink loop is reported and not followed; a shared directory is read once",
+TEST_CASE("a symlink loop is reported and not followed, and a shared directory is read once",
           "[input]") {
   TempDir t;
   t.dir("d");
@@ -115,7 +115,7 @@ TEST_CASE("a symlink loop is reported and not followed; a shared directory is re
         "T/d/sub/up: warning: symbolic link loops back to T/d; not followed [symlink-loop]\n");
 }
 
-TEST_CASE("a dangling link named like a manifest is unreadable; other names are ignored",
+TEST_CASE("a dangling link named like a manifest is unreadable, and other names are ignored",
           "[input]") {
   TempDir t;
   t.dir("d");

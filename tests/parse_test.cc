@@ -143,7 +143,7 @@ TEST_CASE("quoted and plain scalars are told apart", "[parse]") {
   CHECK(findings.items().empty());
 }
 
-TEST_CASE("every plain null spelling is a Null node; quoted ones are strings", "[parse]") {
+TEST_CASE("every plain null spelling is a Null node, and quoted ones are strings", "[parse]") {
   CHECK(read("a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: \"null\"\ng: ''\n") ==
         "0: {a@1:1: ~@1:4, b@2:1: ~@2:4, c@3:1: ~@3:4, d@4:1: ~@4:4, e@5:1: ~@6:1, "
         "f@6:1: \"null\"@6:4, g@7:1: \"\"@7:4}@1:1\n");
@@ -208,7 +208,7 @@ TEST_CASE("a billion-laughs document stops at the alias limit", "[parse]") {
         "(--max-alias-nodes) [limit-exceeded]\n");
 }
 
-TEST_CASE("an alias copies its anchored node; the copy's root sits at the alias", "[parse]") {
+TEST_CASE("an alias copies its anchored node, and the copy's root sits at the alias", "[parse]") {
   CHECK(read("a: &x {b: 1}\nc: *x\nd: [*x, &y 2, *y]\n") ==
         "0: {a@1:1: {b@1:8: 1@1:11}@1:4, c@2:1: {b@1:8: 1@1:11}@2:4, "
         "d@3:1: [{b@1:8: 1@1:11}@3:5, 2@3:9, 2@3:15]@3:4}@1:1\n");
@@ -295,7 +295,7 @@ TEST_CASE("size and count limits drop what exceeds them and name their flag", "[
   }
 }
 
-TEST_CASE("the sink can stop reading; the count says how many it received", "[parse]") {
+TEST_CASE("the sink can stop reading, and the count says how many it received", "[parse]") {
   im::Findings findings;
   size_t seen = 0;
   const size_t n = im::read_documents("a: 1\n---\nb: 2\n---\nc: 3\n", nullptr, {}, findings,
