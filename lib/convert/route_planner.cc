@@ -197,6 +197,15 @@ void plan_path_routes(Plan& plan) {
         IngressPath effective = p;
         bool rewritten = !tpl.redirect_only && needs_rewrite(info, p);
         if (rewritten && !apply_rewrite(info, p, effective, r.filters, *plan.findings)) continue;
+        if (auto sr = tpl.service_rewrites.find(p.backend.service_name);
+            sr != tpl.service_rewrites.end() && !tpl.redirect_only) {
+          // nginx.org/rewrites replaces the location's path prefix.
+          if (p.type == PathType::Exact) {
+            r.filters.rewrite_full_path = sr->second;
+          } else {
+            r.filters.rewrite_prefix = sr->second;
+          }
+        }
         if (rewritten) {
           // xforwardedprefix: only sent on locations that rewrite.
           if (const Setting* xfp = info.policy.setting("x-forwarded-prefix")) {

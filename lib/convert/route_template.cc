@@ -181,6 +181,26 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
         }
         if (is_header_name(name) && !value.empty()) t.filters.request_set.emplace_back(name, value);
       }
+    } else if (action == "service-rewrites") {
+      // "serviceName=tea rewrite=/;serviceName=coffee rewrite=/beans/"
+      for (const auto& entry : split(s.value, ';')) {
+        std::string service, rewrite;
+        for (const auto& word : split(trim(entry), ' ')) {
+          if (word.rfind("serviceName=", 0) == 0) service = word.substr(12);
+          if (word.rfind("rewrite=", 0) == 0) rewrite = word.substr(8);
+        }
+        if (service.empty() || rewrite.empty() || rewrite[0] != '/') {
+          if (!trim(entry).empty()) {
+            findings.error(s.location,
+                           fmt::format("nginx.org/rewrites entry \"{}\" is not \"serviceName=S "
+                                       "rewrite=/path\"; ignored",
+                                       trim(entry)),
+                           s.rule_id);
+          }
+          continue;
+        }
+        t.service_rewrites[service] = rewrite;
+      }
     } else if (action == "response-headers-remove") {
       for (const auto& name : comma_list(s.value)) {
         if (is_header_name(name)) t.filters.response_remove.push_back(name);

@@ -3,6 +3,7 @@
 // (filters, timeouts, redirects), and the Ingress-level choices (backend
 // protocol, passthrough, app-root, www redirect) the planners act on.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,8 @@ struct RouteTemplate {
   /// to; empty = every Service of the Ingress.
   std::vector<std::string> tls_services;
   std::vector<std::string> grpc_services;
+  /// nginx.org/rewrites: Service name -> replacement for the matched prefix.
+  std::map<std::string, std::string> service_rewrites;
 };
 
 /// Reads the settings recorded by the rule actions. Values Gateway API

@@ -134,6 +134,7 @@ const std::vector<Action> kActions = {
     {"response-headers-remove", "removes response headers", act_record},
     {"rewrite-target", "rewrites the request path sent to the backend", act_rewrite_target},
     {"router-tls", "serves the route on TLS entrypoints only", act_record},
+    {"service-rewrites", "rewrites the path per backend Service (serviceName=S rewrite=P;...)", act_record},
     {"ssl-passthrough", "passes TLS through to the backend (TLSRoute)", act_record},
     {"ssl-redirect", "redirects HTTP to HTTPS for hosts with TLS (on by default)", act_ssl_redirect},
     {"static-ip", "the address of the load balancer", act_record},
