@@ -259,7 +259,8 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
 void read_mirror(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
   const Setting* s = info.policy.setting("mirror-target");
   if (!s) return;
-  auto url = parse_url(s->value);
+  // "$request_uri" (or any nginx variable) ends the part that names the host.
+  auto url = parse_url(s->value.substr(0, s->value.find('$')));
   std::vector<std::string> labels = url ? split(url->host, '.') : std::vector<std::string>{};
   bool cluster_local = !labels.empty() &&
                        (labels.size() <= 2 || (labels.size() >= 3 && labels[2] == "svc"));
