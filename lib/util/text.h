@@ -3,6 +3,7 @@
 // on bytes; to_lower and trim only know ASCII, which is all that Kubernetes
 // names, annotation keys and option values need.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,5 +28,8 @@ std::vector<std::string> split(std::string_view s, char sep);
 
 /// s without leading and trailing ASCII whitespace (" \t\n\v\f\r").
 std::string trim(std::string_view s);
+
+/// Appends code point `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, uint32_t cp);
 
 }  // namespace im
