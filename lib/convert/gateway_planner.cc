@@ -18,7 +18,6 @@ namespace {
 constexpr size_t kMaxListeners = 64;      // Gateway spec.listeners maxItems
 constexpr size_t kMaxRules = 16;          // HTTPRoute spec.rules maxItems
 constexpr size_t kMaxMatches = 128;       // HTTPRoute CEL: total matches across rules
-constexpr int kHttpsRedirectCode = 308;   // config.go NewDefault: HTTPRedirectCode 308
 
 struct GatewayKey {
   std::string ns;
@@ -81,7 +80,7 @@ std::vector<std::string> allowed_namespaces(const HostListeners& h, const std::s
   return out;
 }
 
-std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload) {
+std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload, int code) {
   std::vector<RouteRuleIR> out;
   for (const auto& r : rules) {
     RouteRuleIR red;
@@ -90,7 +89,7 @@ std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, b
     if (offload) red.headers.push_back(HeaderMatchIR{"Exact", "X-Forwarded-Proto", "http"});
     RedirectSpec to_https;
     to_https.scheme = "https";
-    to_https.status_code = kHttpsRedirectCode;
+    to_https.status_code = code;
     red.filters.redirect = to_https;
     red.source = r.source;
     out.push_back(std::move(red));
@@ -427,12 +426,12 @@ ConversionOutput plan_gateways(Plan& plan) {
     // Redirect rules are built first: the draft's rules then move into the
     // main route instead of being copied (drafts are not used afterwards).
     std::vector<RouteRuleIR> redirects;
-    if (s.redirect && !s.offload_redirect) redirects = redirect_rules(draft.rules, false);
+    if (s.redirect && !s.offload_redirect) redirects = redirect_rules(draft.rules, false, draft.redirect_code);
     std::vector<RouteRuleIR> main_rules = std::move(draft.rules);
     if (s.offload_redirect) {
       // Redirect rules first only for readability: their extra header match
       // makes them win over the plain rules regardless of order.
-      auto red = redirect_rules(main_rules, true);
+      auto red = redirect_rules(main_rules, true, draft.redirect_code);
       main_rules.insert(main_rules.begin(), red.begin(), red.end());
     }
     if (s.passthrough) {

@@ -219,7 +219,13 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
           "Strict-Transport-Security", "max-age=" + max_age + (subdomains ? "; includeSubDomains" : ""));
     } else if (action == "redirect-to-https") {
       // "true", or ALB's ssl-redirect port number ("443").
-      if (parse_go_bool(s.value) == true || parse_int(s.value)) t.force_redirect = true;
+      if (parse_go_bool(s.value) == true || parse_int(s.value)) {
+        t.force_redirect = true;
+        // The controller's own status code, from the rule's data.
+        if (auto it = s.params.find("status"); it != s.params.end()) {
+          t.redirect_code = static_cast<int>(parse_int(it->second).value_or(308));
+        }
+      }
     } else if (action == "allow-http") {
       if (parse_go_bool(s.value) == false) t.http_off = true;
     } else if (action == "static-ip") {

@@ -26,6 +26,7 @@ struct RouteTemplate {
   bool from_to_www = false;
   bool redirect_if_tls = false;
   bool force_redirect = false;
+  int redirect_code = 308;  ///< ingress-nginx http-redirect-code default; others per rule
   bool http_off = false;
   bool https_off = false;
   std::string static_ip;

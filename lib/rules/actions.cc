@@ -28,7 +28,7 @@ bool bool_value(const ActionContext& c, bool fallback) {
 void act_consumed(const ActionContext& c, IngressPolicy& p) {
   // Read elsewhere (class resolution) or as a modifier of another setting
   // (nginx.org/hsts-max-age); recorded so the converter can look it up.
-  p.settings.emplace_back("consumed", Setting{c.annotation.value, c.annotation.location, c.rule.id});
+  p.settings.emplace_back("consumed", Setting{c.annotation.value, c.annotation.location, c.rule.id, {}});
 }
 
 void act_rewrite_target(const ActionContext& c, IngressPolicy& p) {
@@ -79,7 +79,8 @@ void act_canary_by_cookie(const ActionContext& c, IngressPolicy& p) { p.canary.b
 
 /// Records the value for the converter, keyed by the rule's action name.
 void act_record(const ActionContext& c, IngressPolicy& p) {
-  p.settings.emplace_back(c.rule.action, Setting{c.annotation.value, c.annotation.location, c.rule.id});
+  p.settings.emplace_back(c.rule.action,
+                          Setting{c.annotation.value, c.annotation.location, c.rule.id, c.rule.params});
 }
 
 void act_not_converted(const ActionContext&, IngressPolicy&) {

@@ -17,6 +17,7 @@ struct Setting {
   std::string value;
   Location location;
   std::string rule_id;
+  std::map<std::string, std::string> params;  ///< the rule's params (e.g. a redirect status)
 };
 
 struct CanaryPolicy {
