@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 
@@ -12,6 +14,7 @@ namespace im::cli {
 const std::vector<CommandSpec>& commands() {
   static const std::vector<CommandSpec> list = {
       {"convert", "Convert Ingress manifests to Gateway API v1 objects", setup_convert},
+      {"report", "Say which Gateway API implementations can run the converted manifests", setup_report},
       {"rules", "List and explain the annotation rules", setup_rules},
   };
   return list;
@@ -96,7 +99,7 @@ int run(const std::vector<std::string>& args, Io& io) { return run_as("ingress-m
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   std::vector<std::string> args(argv + 1, argv + argc);
-  Io io{std::cin, std::cout, std::cerr, false};
+  Io io{std::cin, std::cout, std::cerr, isatty(2) != 0, isatty(1) != 0};
   int code = run_as(program_name(argc > 0 ? argv[0] : nullptr), args, io);
   std::cout.flush();
   return code;

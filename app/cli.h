@@ -13,6 +13,7 @@ struct Io {
   std::ostream& out;
   std::ostream& err;
   bool err_is_tty = false;
+  bool out_is_tty = false;
 };
 
 /// Entry point used by main(): real process streams.

@@ -1,16 +1,19 @@
 // `ingress-migrate convert`: flags to a ConvertRequest, then print.
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "conversion_options.h"
 #include "driver/convert_job.h"
 #include "emit/object_writer.h"
 #include "emit/objects.h"
 #include "emit/output_files.h"
 #include "exit_code.h"
+#include "report/compat_report.h"
 #include "report/summary.h"
 #include "rules/catalog.h"
 #include "util/atomic_write.h"
@@ -20,31 +23,15 @@ namespace im::cli {
 namespace {
 
 struct ConvertFlags {
-  std::vector<std::string> inputs;
+  ConversionFlags conv;
   std::string format = "yaml";
   std::string output_dir;
   std::string split = "namespace";
   bool force = false;
   bool quiet = false;
-  std::vector<std::string> gateway_classes;
-  std::string gateway;
-  std::vector<std::string> rules_dirs;
-  ConvertRequest request;
+  std::string report_file;
+  std::string target_controller;
 };
-
-/// "FROM=TO" pairs; returns false (and says why) on a malformed one.
-bool parse_class_map(const std::vector<std::string>& pairs, std::map<std::string, std::string>& out,
-                     std::ostream& err, const std::string& program) {
-  for (const auto& p : pairs) {
-    auto eq = p.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == p.size()) {
-      err << program << ": --gateway-class expects FROM=TO, got \"" << p << "\"\n";
-      return false;
-    }
-    out[p.substr(0, eq)] = p.substr(eq + 1);
-  }
-  return true;
-}
 
 int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
   namespace fs = std::filesystem;
@@ -90,25 +77,72 @@ int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Cont
   return status;
 }
 
-int run_convert_command(ConvertFlags& f, Context& ctx) {
-  if (!parse_class_map(f.gateway_classes, f.request.options.gateway_classes, ctx.io.err, ctx.program)) {
-    return kExitUsageOrInput;
-  }
-  if (!f.gateway.empty()) {
-    auto slash = f.gateway.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 == f.gateway.size()) {
-      ctx.io.err << ctx.program << ": --gateway expects NAMESPACE/NAME, got \"" << f.gateway << "\"\n";
-      return kExitUsageOrInput;
+/// --target-controller: a feature the implementation does not support is an
+/// error (CI can gate on it); one its report does not cover is a warning.
+void add_target_findings(const CompatReport& report, Findings& findings) {
+  for (const auto& c : report.controllers) {
+    for (const auto& gap : c.gaps) {
+      bool sourced = std::any_of(gap.objects->begin(), gap.objects->end(),
+                                 [](const ObjectRef& o) { return !o.source_ingress.empty(); });
+      for (const auto& obj : *gap.objects) {
+        // A Gateway serves many Ingresses; report it only when no route
+        // carries the same feature back to its Ingress.
+        Location where = obj.source;
+        if (obj.source_ingress.empty()) {
+          if (sourced) continue;
+          where.origin = std::make_shared<const std::string>(
+              fmt::format("{} {}{}", obj.kind, obj.ns.empty() ? "" : obj.ns + "/", obj.name));
+        }
+        std::string what = fmt::format("{} {}{} uses {}", obj.kind, obj.ns.empty() ? "" : obj.ns + "/",
+                                       obj.name, gap.feature);
+        std::string by = fmt::format("{} {} (conformance report for Gateway API {})", c.controller->name,
+                                     c.controller->version, c.controller->gateway_api_version);
+        if (gap.support == Support::Unsupported) {
+          findings.error(where, fmt::format("{}, which {} does not support", what, by),
+                         "unsupported-feature");
+        } else {
+          findings.warning(where,
+                           fmt::format("{}, which {} {}", what, by,
+                                       gap.support == Support::Partial ? "passes only partly"
+                                                                       : "does not report on"),
+                           "unverified-feature");
+        }
+      }
     }
-    f.request.options.shared_gateway = GatewayRef{f.gateway.substr(0, slash), f.gateway.substr(slash + 1)};
   }
-  f.request.inputs = f.inputs;
-  f.request.rules_dirs = f.rules_dirs;
+  findings.sort_and_dedupe();
+}
 
+int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
+  auto ends = [&](const char* ext) {
+    std::string e(ext);
+    return f.report_file.size() >= e.size() &&
+           f.report_file.compare(f.report_file.size() - e.size(), e.size(), e) == 0;
+  };
+  ReportFormat format = ends(".json") ? ReportFormat::Json : ends(".md") ? ReportFormat::Markdown
+                                                                         : ReportFormat::Text;
+  std::string error;
+  switch (write_file_atomically(f.report_file, render_report(build_compat_report(output, {}), format),
+                                f.force, error)) {
+    case WriteResult::Written:
+    case WriteResult::Unchanged:
+      return kExitOk;
+    case WriteResult::Exists:
+      ctx.io.err << f.report_file << ": error: file exists with other content; not overwritten (use --force)\n";
+      return kExitUsageOrInput;
+    case WriteResult::Error:
+      ctx.io.err << f.report_file << ": error: " << error << "\n";
+      return kExitUsageOrInput;
+  }
+  return kExitUsageOrInput;
+}
+
+int run_convert_command(ConvertFlags& f, Context& ctx) {
+  if (!finish_conversion_flags(f.conv, ctx)) return kExitUsageOrInput;
   Findings findings;
   ConvertOutcome outcome;
   try {
-    outcome = run_convert(f.request, ctx.io.in, findings);
+    outcome = run_convert(f.conv.request, ctx.io.in, findings);
   } catch (const RuleLoadError& e) {
     ctx.io.err << e.what() << "\n";
     return kExitUsageOrInput;
@@ -121,7 +155,14 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     return kExitInternal;
   }
 
+  std::vector<const ControllerSupport*> target;
+  if (!f.target_controller.empty()) {
+    if (!resolve_controllers({f.target_controller}, ctx, target)) return kExitUsageOrInput;
+    add_target_findings(build_compat_report(outcome.conversion.output, target), findings);
+  }
+
   int status = kExitOk;
+  if (!f.report_file.empty()) status = write_report_file(f, outcome.conversion.output, ctx);
   if (f.output_dir.empty()) {
     auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
                                      ctx.io.out);
@@ -147,10 +188,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
 
 Handler setup_convert(CLI::App& sub, Context& ctx) {
   auto f = std::make_shared<ConvertFlags>();
-  sub.add_option("-f,--filename", f->inputs,
-                 "Input file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin; repeatable")
-      ->required()
-      ->type_name("PATH");
+  add_conversion_options(sub, f->conv);
   sub.add_option("-o,--output", f->format, "Output format")
       ->check(CLI::IsMember({"yaml", "json"}))
       ->type_name("yaml|json")
@@ -163,43 +201,12 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->capture_default_str();
   sub.add_flag("--force", f->force, "Overwrite existing files in --output-dir");
   sub.add_flag("-q,--quiet", f->quiet, "Print only error findings, no summary");
-  sub.add_option("--default-class", f->request.options.default_class,
-                 "Ingress class for Ingresses that have none")
+  sub.add_option("--report", f->report_file,
+                 "Also write the compatibility report to FILE (.json, .md, else text)")
+      ->type_name("FILE");
+  sub.add_option("--target-controller", f->target_controller,
+                 "Gateway implementation the output must run on: its unsupported features are errors")
       ->type_name("NAME");
-  sub.add_option("--gateway-class", f->gateway_classes,
-                 "Map an ingress class to a GatewayClass (FROM=TO); repeatable")
-      ->type_name("FROM=TO");
-  sub.add_option("--gateway", f->gateway,
-                 "Attach every route to this shared Gateway instead of one per namespace and class")
-      ->type_name("NS/NAME");
-  sub.add_option("--annotations-prefix", f->request.options.nginx_annotations_prefix,
-                 "ingress-nginx annotation prefix (its --annotations-prefix)")
-      ->type_name("PREFIX")
-      ->capture_default_str();
-  sub.add_flag("--experimental", f->request.options.experimental,
-               "Use experimental-channel Gateway API fields (sessionPersistence for affinity)");
-  sub.add_option("--rules", f->rules_dirs, "Load extra rule files (*.yaml) from DIR; repeatable")
-      ->type_name("DIR");
-  sub.add_option("--max-depth", f->request.limits.max_depth, "Deepest nesting accepted in a document")
-      ->type_name("N")
-      ->capture_default_str();
-  sub.add_option("--max-document-bytes", f->request.limits.max_document_bytes,
-                 "Largest document accepted")
-      ->type_name("BYTES")
-      ->capture_default_str();
-  sub.add_option("--max-file-bytes", f->request.limits.max_file_bytes, "Largest input accepted")
-      ->type_name("BYTES")
-      ->capture_default_str();
-  sub.add_option("--max-documents", f->request.limits.max_documents, "Most documents read from one input")
-      ->type_name("N")
-      ->capture_default_str();
-  sub.add_option("--max-alias-nodes", f->request.limits.max_alias_nodes,
-                 "Most nodes YAML aliases may expand to in one document")
-      ->type_name("N")
-      ->capture_default_str();
-  sub.add_option("--max-scalar-bytes", f->request.limits.max_scalar_bytes, "Longest string accepted")
-      ->type_name("BYTES")
-      ->capture_default_str();
   return [f, &ctx] { return run_convert_command(*f, ctx); };
 }
 

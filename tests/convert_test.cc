@@ -110,3 +110,21 @@ TEST_CASE("convert with --output-dir refuses to write through a symbolic link ou
   fs::remove_all(dir);
   fs::remove_all(outside);
 }
+
+TEST_CASE("convert with --report writes the compatibility report in the format its extension names", "[convert]") {
+  fs::path dir = scratch_dir("report");
+  std::string input = (testdata_dir() / "report" / "corpus.yaml").string();
+  Run r = run_cli({"convert", "-f", input, "-q", "--report", (dir / "compat.json").string(),
+                   "--output-dir", (dir / "out").string()});
+  CHECK(r.code == 0);
+  auto report = nlohmann::ordered_json::parse(read_text(dir / "compat.json"));
+  CHECK(report["schemaVersion"] == 1);
+  CHECK(report["controllers"].size() == 30);
+  // An existing report is not overwritten without --force.
+  write_text(dir / "compat.json", "{}\n");
+  Run again = run_cli({"convert", "-f", input, "-q", "--report", (dir / "compat.json").string(),
+                       "--output-dir", (dir / "out").string()});
+  CHECK(again.code == 2);
+  CHECK(read_text(dir / "compat.json") == "{}\n");
+  fs::remove_all(dir);
+}

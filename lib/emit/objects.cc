@@ -206,13 +206,21 @@ json reference_grant_object(const ReferenceGrantIR& g) {
                 {"to", to}}}};
 }
 
+void for_each_object_with_source(
+    const ConversionOutput& out,
+    const std::function<void(const json&, const std::string&, const Location&)>& fn) {
+  static const std::string none;
+  static const Location nowhere;
+  for (const auto& g : out.gateways) fn(gateway_object(g), none, nowhere);
+  for (const auto& r : out.http_routes) fn(http_route_object(r), r.source_ingress, r.source);
+  for (const auto& r : out.grpc_routes) fn(grpc_route_object(r), r.source_ingress, r.source);
+  for (const auto& r : out.tls_routes) fn(tls_route_object(r), r.source_ingress, r.source);
+  for (const auto& p : out.backend_tls_policies) fn(backend_tls_policy_object(p), p.source_ingress, p.source);
+  for (const auto& g : out.reference_grants) fn(reference_grant_object(g), none, nowhere);
+}
+
 void for_each_object(const ConversionOutput& out, const std::function<void(const json&)>& fn) {
-  for (const auto& g : out.gateways) fn(gateway_object(g));
-  for (const auto& r : out.http_routes) fn(http_route_object(r));
-  for (const auto& r : out.grpc_routes) fn(grpc_route_object(r));
-  for (const auto& r : out.tls_routes) fn(tls_route_object(r));
-  for (const auto& p : out.backend_tls_policies) fn(backend_tls_policy_object(p));
-  for (const auto& g : out.reference_grants) fn(reference_grant_object(g));
+  for_each_object_with_source(out, [&](const json& obj, const std::string&, const Location&) { fn(obj); });
 }
 
 std::vector<json> to_objects(const ConversionOutput& out) {

@@ -27,4 +27,11 @@ std::vector<nlohmann::ordered_json> to_objects(const ConversionOutput& out);
 void for_each_object(const ConversionOutput& out,
                      const std::function<void(const nlohmann::ordered_json&)>& fn);
 
+/// The same, with the Ingress each object came from ("" and an empty
+/// location for Gateways and ReferenceGrants, which serve many).
+void for_each_object_with_source(
+    const ConversionOutput& out,
+    const std::function<void(const nlohmann::ordered_json&, const std::string& ingress,
+                             const Location& where)>& fn);
+
 }  // namespace im

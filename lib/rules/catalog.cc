@@ -25,8 +25,10 @@ const Catalog& Catalog::builtin() {
   static const Catalog catalog = [] {
     Catalog c;
     for (const auto& f : embedded_files()) {
+      // rules/controllers/ holds conformance data, not annotation rules.
       if (starts_with(std::string(f.path), "rules/") && f.path.size() > 5 &&
-          f.path.substr(f.path.size() - 5) == ".yaml") {
+          f.path.substr(f.path.size() - 5) == ".yaml" &&
+          !starts_with(std::string(f.path), "rules/controllers/")) {
         c.load(std::string(f.content), std::string(f.path));
       }
     }

@@ -1,0 +1,94 @@
+#include "conversion_options.h"
+
+#include <ostream>
+
+#include "util/did_you_mean.h"
+#include "util/text.h"
+
+namespace im::cli {
+
+void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
+  sub.add_option("-f,--filename", f.inputs,
+                 "Input file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin; repeatable")
+      ->required()
+      ->type_name("PATH");
+  sub.add_option("--default-class", f.request.options.default_class,
+                 "Ingress class for Ingresses that have none")
+      ->type_name("NAME");
+  sub.add_option("--gateway-class", f.gateway_classes,
+                 "Map an ingress class to a GatewayClass (FROM=TO); repeatable")
+      ->type_name("FROM=TO");
+  sub.add_option("--gateway", f.gateway,
+                 "Attach every route to this shared Gateway instead of one per namespace and class")
+      ->type_name("NS/NAME");
+  sub.add_option("--annotations-prefix", f.request.options.nginx_annotations_prefix,
+                 "ingress-nginx annotation prefix (its --annotations-prefix)")
+      ->type_name("PREFIX")
+      ->capture_default_str();
+  sub.add_flag("--experimental", f.request.options.experimental,
+               "Use experimental-channel Gateway API fields (sessionPersistence for affinity)");
+  sub.add_option("--rules", f.rules_dirs, "Load extra rule files (*.yaml) from DIR; repeatable")
+      ->type_name("DIR");
+  sub.add_option("--max-depth", f.request.limits.max_depth, "Deepest nesting accepted in a document")
+      ->type_name("N")
+      ->capture_default_str();
+  sub.add_option("--max-document-bytes", f.request.limits.max_document_bytes,
+                 "Largest document accepted")
+      ->type_name("BYTES")
+      ->capture_default_str();
+  sub.add_option("--max-file-bytes", f.request.limits.max_file_bytes, "Largest input accepted")
+      ->type_name("BYTES")
+      ->capture_default_str();
+  sub.add_option("--max-documents", f.request.limits.max_documents, "Most documents read from one input")
+      ->type_name("N")
+      ->capture_default_str();
+  sub.add_option("--max-alias-nodes", f.request.limits.max_alias_nodes,
+                 "Most nodes YAML aliases may expand to in one document")
+      ->type_name("N")
+      ->capture_default_str();
+  sub.add_option("--max-scalar-bytes", f.request.limits.max_scalar_bytes, "Longest string accepted")
+      ->type_name("BYTES")
+      ->capture_default_str();
+}
+
+bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
+  for (const auto& p : f.gateway_classes) {
+    auto eq = p.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == p.size()) {
+      ctx.io.err << ctx.program << ": --gateway-class expects FROM=TO, got \"" << p << "\"\n";
+      return false;
+    }
+    f.request.options.gateway_classes[p.substr(0, eq)] = p.substr(eq + 1);
+  }
+  if (!f.gateway.empty()) {
+    auto slash = f.gateway.find('/');
+    if (slash == std::string::npos || slash == 0 || slash + 1 == f.gateway.size()) {
+      ctx.io.err << ctx.program << ": --gateway expects NAMESPACE/NAME, got \"" << f.gateway << "\"\n";
+      return false;
+    }
+    f.request.options.shared_gateway = GatewayRef{f.gateway.substr(0, slash), f.gateway.substr(slash + 1)};
+  }
+  f.request.inputs = f.inputs;
+  f.request.rules_dirs = f.rules_dirs;
+  return true;
+}
+
+bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
+                         std::vector<const ControllerSupport*>& out) {
+  for (const auto& name : names) {
+    if (const ControllerSupport* c = find_controller(name)) {
+      out.push_back(c);
+      continue;
+    }
+    std::vector<std::string> known;
+    for (const auto& c : known_controllers()) known.push_back(c.name);
+    std::string best = did_you_mean(name, known);
+    ctx.io.err << ctx.program << ": unknown controller \"" << name << "\""
+               << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "; known: " << join(known, ", ")
+               << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace im::cli

@@ -1,0 +1,36 @@
+#pragma once
+// Flags shared by the commands that convert (convert, report): inputs,
+// class and Gateway choices, rules and parse limits.
+
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+#include "driver/convert_job.h"
+#include "report/controllers.h"
+
+namespace im::cli {
+
+struct ConversionFlags {
+  std::vector<std::string> inputs;
+  std::vector<std::string> gateway_classes;
+  std::string gateway;
+  std::vector<std::string> rules_dirs;
+  ConvertRequest request;
+};
+
+void add_conversion_options(CLI::App& sub, ConversionFlags& f);
+
+/// Checks the values CLI11 cannot (FROM=TO, NS/NAME) and fills
+/// f.request; false (after saying why on stderr) on bad usage.
+bool finish_conversion_flags(ConversionFlags& f, Context& ctx);
+
+/// The implementations named by --controller/--target-controller values;
+/// false (after a "did you mean" message listing the known names) on an
+/// unknown one.
+bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
+                         std::vector<const ControllerSupport*>& out);
+
+}  // namespace im::cli

@@ -1,0 +1,118 @@
+#include "report/controllers.h"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "parse/document.h"
+#include "util/embedded.h"
+
+namespace im {
+
+namespace {
+
+std::string scalar(const Node& n, const char* key) {
+  const Node* v = n.get(key);
+  return v && v->is_scalar() ? v->value : "";
+}
+
+std::set<std::string> names(const Node& n, const char* key) {
+  std::set<std::string> out;
+  if (const Node* v = n.get(key); v && v->is_sequence()) {
+    for (const Node& item : v->items) out.insert(item.value);
+  }
+  return out;
+}
+
+ControllerSupport parse_controller(const Node& root) {
+  ControllerSupport c;
+  c.name = scalar(root, "name");
+  c.organization = scalar(root, "organization");
+  c.project = scalar(root, "project");
+  c.version = scalar(root, "version");
+  c.gateway_api_version = scalar(root, "gateway_api_version");
+  c.channel = scalar(root, "channel");
+  c.mode = scalar(root, "mode");
+  c.report = scalar(root, "report");
+  if (const Node* profiles = root.get("profiles"); profiles && profiles->is_sequence()) {
+    for (const Node& p : profiles->items) {
+      c.profiles.push_back(ProfileSupport{scalar(p, "name"), scalar(p, "core"), scalar(p, "extended"),
+                                          names(p, "supported"), names(p, "unsupported")});
+    }
+  }
+  return c;
+}
+
+/// The conformance profile whose core result covers a core feature. Old
+/// (v1.0) reports name the HTTP profile "HTTP".
+std::vector<std::string> profiles_for_core(const std::string& feature) {
+  if (feature == "GRPCRoute") return {"GATEWAY-GRPC"};
+  if (feature == "TLSRoute") return {"GATEWAY-TLS"};
+  return {"GATEWAY-HTTP", "HTTP"};
+}
+
+bool is_core(const std::string& f) {
+  return f == "Gateway" || f == "HTTPRoute" || f == "GRPCRoute" || f == "TLSRoute" || f == "ReferenceGrant";
+}
+
+}  // namespace
+
+const std::vector<ControllerSupport>& known_controllers() {
+  static const std::vector<ControllerSupport> controllers = [] {
+    std::vector<ControllerSupport> out;
+    for (const auto& f : embedded_files()) {
+      std::string path(f.path);
+      if (path.rfind("rules/controllers/", 0) != 0) continue;
+      Findings findings;
+      read_documents(std::string(f.content), std::make_shared<const std::string>(path), ParseLimits{},
+                     findings, [&](Document&& doc) {
+                       out.push_back(parse_controller(doc.root));
+                       return true;
+                     });
+      // The files are generated and compiled in; a broken one is a build bug.
+      if (findings.has_errors()) throw std::logic_error(path + ": cannot be read");
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+  }();
+  return controllers;
+}
+
+const ControllerSupport* find_controller(const std::string& name) {
+  for (const auto& c : known_controllers()) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+const char* support_name(Support s) {
+  switch (s) {
+    case Support::Supported: return "supported";
+    case Support::Partial: return "partial";
+    case Support::Unknown: return "unknown";
+    case Support::Unsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+Support support_for(const ControllerSupport& c, const std::string& feature) {
+  if (is_core(feature)) {
+    for (const auto& wanted : profiles_for_core(feature)) {
+      for (const auto& p : c.profiles) {
+        if (p.name != wanted) continue;
+        if (p.core == "success") return Support::Supported;
+        if (p.core == "partial") return Support::Partial;
+        return Support::Unsupported;
+      }
+    }
+    return Support::Unsupported;  // no such profile in the report
+  }
+  bool unsupported = false;
+  for (const auto& p : c.profiles) {
+    if (p.supported.count(feature)) return Support::Supported;
+    if (p.unsupported.count(feature)) unsupported = true;
+  }
+  return unsupported ? Support::Unsupported : Support::Unknown;
+}
+
+}  // namespace im

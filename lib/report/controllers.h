@@ -1,0 +1,38 @@
+#pragma once
+// What each Gateway API implementation supports, from its newest
+// conformance report (rules/controllers/*.yaml, compiled in).
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace im {
+
+struct ProfileSupport {
+  std::string name;      ///< GATEWAY-HTTP, GATEWAY-GRPC, GATEWAY-TLS, ...
+  std::string core;      ///< success, partial, failure
+  std::string extended;  ///< success, partial, failure
+  std::set<std::string> supported;
+  std::set<std::string> unsupported;
+};
+
+struct ControllerSupport {
+  std::string name;  ///< e.g. "envoy-gateway"
+  std::string organization, project, version, gateway_api_version, channel, mode, report;
+  std::vector<ProfileSupport> profiles;
+};
+
+/// Every known implementation, sorted by name.
+const std::vector<ControllerSupport>& known_controllers();
+const ControllerSupport* find_controller(const std::string& name);
+
+/// How well one implementation supports one feature.
+enum class Support { Supported, Partial, Unknown, Unsupported };
+const char* support_name(Support s);
+
+/// Core features ("Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute",
+/// "ReferenceGrant") follow the core result of the profile that has them;
+/// extended features are looked up in every profile's lists.
+Support support_for(const ControllerSupport& c, const std::string& feature);
+
+}  // namespace im

@@ -1,0 +1,123 @@
+#include "report/features.h"
+
+#include <algorithm>
+#include <set>
+
+namespace im {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const json& field(const json& j, const char* key) {
+  static const json null;
+  if (!j.is_object()) return null;
+  auto it = j.find(key);
+  return it == j.end() ? null : *it;
+}
+
+/// Filters are the same in a rule and in a backendRef (the latter adds the
+/// HTTPRouteBackend* features, which this tool never emits).
+void filter_features(const json& filters, std::set<std::string>& out) {
+  if (!filters.is_array()) return;
+  size_t mirrors = 0;
+  for (const auto& f : filters) {
+    const std::string type = field(f, "type").is_string() ? field(f, "type").get<std::string>() : "";
+    if (type == "URLRewrite") {
+      const json& r = field(f, "urlRewrite");
+      if (!field(r, "path").is_null()) out.insert("HTTPRoutePathRewrite");
+      if (!field(r, "hostname").is_null()) out.insert("HTTPRouteHostRewrite");
+    } else if (type == "RequestRedirect") {
+      const json& r = field(f, "requestRedirect");
+      if (!field(r, "scheme").is_null()) out.insert("HTTPRouteSchemeRedirect");
+      if (!field(r, "port").is_null()) out.insert("HTTPRoutePortRedirect");
+      if (!field(r, "path").is_null()) out.insert("HTTPRoutePathRedirect");
+      const json& code = field(r, "statusCode");
+      if (code == 303) out.insert("HTTPRoute303RedirectStatusCode");
+      if (code == 307) out.insert("HTTPRoute307RedirectStatusCode");
+      if (code == 308) out.insert("HTTPRoute308RedirectStatusCode");
+    } else if (type == "ResponseHeaderModifier") {
+      out.insert("HTTPRouteResponseHeaderModification");
+    } else if (type == "RequestMirror") {
+      ++mirrors;
+      out.insert("HTTPRouteRequestMirror");
+      const json& m = field(f, "requestMirror");
+      if (!field(m, "percent").is_null() || !field(m, "fraction").is_null()) {
+        out.insert("HTTPRouteRequestPercentageMirror");
+      }
+    } else if (type == "CORS") {
+      out.insert("HTTPRouteCORS");
+    }
+  }
+  if (mirrors > 1) out.insert("HTTPRouteRequestMultipleMirrors");
+}
+
+void match_features(const json& matches, std::set<std::string>& out) {
+  if (!matches.is_array()) return;
+  for (const auto& m : matches) {
+    if (field(field(m, "path"), "type") == "RegularExpression") out.insert("PathRegularExpression");
+    for (const auto& h : field(m, "headers").is_array() ? field(m, "headers") : json::array()) {
+      if (field(h, "type") == "RegularExpression") out.insert("HeaderRegularExpression");
+    }
+    if (!field(m, "queryParams").is_null()) out.insert("HTTPRouteQueryParamMatching");
+    if (!field(m, "method").is_null()) out.insert("HTTPRouteMethodMatching");
+  }
+}
+
+void parent_features(const json& spec, const char* port_feature, std::set<std::string>& out) {
+  for (const auto& p : field(spec, "parentRefs").is_array() ? field(spec, "parentRefs") : json::array()) {
+    if (!field(p, "port").is_null()) out.insert(port_feature);
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& implementation_specific_features() {
+  static const std::vector<std::string> names = {"HeaderRegularExpression", "PathRegularExpression",
+                                                 "SessionPersistence"};
+  return names;
+}
+
+std::vector<std::string> detect_features(const json& obj) {
+  std::set<std::string> out;
+  const std::string kind = field(obj, "kind").is_string() ? field(obj, "kind").get<std::string>() : "";
+  const json& spec = field(obj, "spec");
+  if (kind == "Gateway") {
+    out.insert("Gateway");
+    for (const auto& l : field(spec, "listeners").is_array() ? field(spec, "listeners") : json::array()) {
+      if (field(l, "port") == 8080) out.insert("GatewayPort8080");
+      if (field(l, "protocol") == "TLS") out.insert("TLSRoute");  // a TLS listener serves TLSRoutes
+    }
+    if (field(spec, "addresses").is_array()) out.insert("GatewayStaticAddresses");
+  } else if (kind == "HTTPRoute") {
+    out.insert("HTTPRoute");
+    parent_features(spec, "HTTPRouteParentRefPort", out);
+    for (const auto& rule : field(spec, "rules").is_array() ? field(spec, "rules") : json::array()) {
+      match_features(field(rule, "matches"), out);
+      filter_features(field(rule, "filters"), out);
+      const json& timeouts = field(rule, "timeouts");
+      if (!field(timeouts, "request").is_null()) out.insert("HTTPRouteRequestTimeout");
+      if (!field(timeouts, "backendRequest").is_null()) out.insert("HTTPRouteBackendTimeout");
+      if (!field(rule, "sessionPersistence").is_null()) out.insert("SessionPersistence");
+      if (!field(rule, "name").is_null()) out.insert("HTTPRouteNamedRouteRule");
+    }
+  } else if (kind == "GRPCRoute") {
+    out.insert("GRPCRoute");
+    for (const auto& rule : field(spec, "rules").is_array() ? field(spec, "rules") : json::array()) {
+      for (const auto& m : field(rule, "matches").is_array() ? field(rule, "matches") : json::array()) {
+        for (const auto& h : field(m, "headers").is_array() ? field(m, "headers") : json::array()) {
+          if (field(h, "type") == "RegularExpression") out.insert("HeaderRegularExpression");
+        }
+      }
+    }
+  } else if (kind == "TLSRoute") {
+    out.insert("TLSRoute");
+  } else if (kind == "BackendTLSPolicy") {
+    out.insert("BackendTLSPolicy");
+  } else if (kind == "ReferenceGrant") {
+    out.insert("ReferenceGrant");
+  }
+  return std::vector<std::string>(out.begin(), out.end());
+}
+
+}  // namespace im

@@ -1,0 +1,24 @@
+#pragma once
+// The Gateway API features an emitted object uses, read from the object
+// itself (not from which annotation produced it), named as the conformance
+// reports name them.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace im {
+
+/// Feature names, sorted and unique. Core features are included by kind
+/// ("Gateway", "HTTPRoute", "GRPCRoute", "TLSRoute", "ReferenceGrant").
+/// Constructs with no conformance feature (RegularExpression matches,
+/// sessionPersistence) appear under the names listed by
+/// implementation_specific_features().
+std::vector<std::string> detect_features(const nlohmann::ordered_json& obj);
+
+/// Names this tool uses for behaviour no conformance test covers; their
+/// support is always "unknown".
+const std::vector<std::string>& implementation_specific_features();
+
+}  // namespace im

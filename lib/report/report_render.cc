@@ -1,0 +1,139 @@
+// The compatibility report as text (an aligned table), Markdown (for a pull
+// request comment) and JSON (docs/report.schema.json).
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "report/compat_report.h"
+
+namespace im {
+
+namespace {
+
+constexpr size_t kObjectsShown = 5;  // per gap, in text and Markdown
+
+std::string object_label(const ObjectRef& o) {
+  std::string s = o.kind + " " + (o.ns.empty() ? o.name : o.ns + "/" + o.name);
+  if (!o.source_ingress.empty()) s += fmt::format(" (Ingress {}, {})", o.source_ingress, o.source.str());
+  return s;
+}
+
+std::string objects_label(const std::vector<ObjectRef>& objects) {
+  std::string s;
+  for (size_t i = 0; i < objects.size() && i < kObjectsShown; ++i) {
+    s += (i ? "; " : "") + object_label(objects[i]);
+  }
+  if (objects.size() > kObjectsShown) s += fmt::format("; and {} more", objects.size() - kObjectsShown);
+  return s;
+}
+
+const char* color_of(Verdict3 v) {
+  switch (v) {
+    case Verdict3::Ready: return "\033[32m";
+    case Verdict3::Gaps: return "\033[33m";
+    case Verdict3::NotSupported: return "\033[31m";
+  }
+  return "";
+}
+
+std::string render_text(const CompatReport& r, bool color) {
+  size_t name_w = 10, version_w = 7;
+  for (const auto& c : r.controllers) {
+    name_w = std::max(name_w, c.controller->name.size());
+    version_w = std::max(version_w, c.controller->version.size());
+  }
+  std::string out = fmt::format("{:<{}}  {:<{}}  {:<11}  {}\n", "CONTROLLER", name_w, "VERSION",
+                                version_w, "GATEWAY API", "VERDICT");
+  for (const auto& c : r.controllers) {
+    std::string verdict = verdict3_name(c.verdict);
+    if (color) verdict = color_of(c.verdict) + verdict + "\033[0m";
+    out += fmt::format("{:<{}}  {:<{}}  {:<11}  {}\n", c.controller->name, name_w,
+                       c.controller->version, version_w, c.controller->gateway_api_version, verdict);
+    for (const auto& g : c.gaps) {
+      out += fmt::format("    {} {}: {}\n", g.feature, support_name(g.support), objects_label(*g.objects));
+    }
+  }
+  std::string used;
+  for (const auto& f : r.features) {
+    used += (used.empty() ? "" : ", ") + fmt::format("{} ({})", f.feature, f.objects.size());
+  }
+  out += fmt::format("\nFeatures used: {}\n", used.empty() ? "none" : used);
+  out += "Support is read from each implementation's newest Gateway API conformance report "
+         "(`ingress-migrate report --format json` names it); unknown = not in that report.\n";
+  return out;
+}
+
+std::string render_markdown(const CompatReport& r) {
+  std::string out = "## Gateway API compatibility\n\n| Controller | Version | Gateway API | Verdict |\n"
+                    "|---|---|---|---|\n";
+  for (const auto& c : r.controllers) {
+    out += fmt::format("| {} | {} | {} | {} |\n", c.controller->name, c.controller->version,
+                       c.controller->gateway_api_version, verdict3_name(c.verdict));
+  }
+  for (const auto& c : r.controllers) {
+    if (c.gaps.empty()) continue;
+    out += fmt::format("\n### {}: {}\n\nFrom [its conformance report]({}).\n\n", c.controller->name,
+                       verdict3_name(c.verdict), c.controller->report);
+    for (const auto& g : c.gaps) {
+      out += fmt::format("- `{}` ({}): {}\n", g.feature, support_name(g.support), objects_label(*g.objects));
+    }
+  }
+  out += "\nFeatures used:";
+  for (const auto& f : r.features) out += fmt::format(" `{}` ({})", f.feature, f.objects.size());
+  out += "\n";
+  return out;
+}
+
+nlohmann::ordered_json objects_json(const std::vector<ObjectRef>& objects) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& o : objects) {
+    nlohmann::ordered_json j = {{"kind", o.kind}, {"namespace", o.ns}, {"name", o.name}};
+    if (!o.source_ingress.empty()) {
+      j["ingress"] = o.source_ingress;
+      j["source"] = o.source.str();
+    }
+    list.push_back(j);
+  }
+  return list;
+}
+
+std::string render_json(const CompatReport& r) {
+  nlohmann::ordered_json root;
+  root["schemaVersion"] = 1;
+  nlohmann::ordered_json features = nlohmann::ordered_json::array();
+  for (const auto& f : r.features) features.push_back({{"name", f.feature}, {"objects", objects_json(f.objects)}});
+  root["features"] = features;
+  nlohmann::ordered_json controllers = nlohmann::ordered_json::array();
+  for (const auto& c : r.controllers) {
+    nlohmann::ordered_json gaps = nlohmann::ordered_json::array();
+    for (const auto& g : c.gaps) {
+      gaps.push_back({{"feature", g.feature}, {"support", support_name(g.support)}, {"objects", objects_json(*g.objects)}});
+    }
+    controllers.push_back({{"name", c.controller->name},
+                           {"organization", c.controller->organization},
+                           {"project", c.controller->project},
+                           {"version", c.controller->version},
+                           {"gatewayAPIVersion", c.controller->gateway_api_version},
+                           {"channel", c.controller->channel},
+                           {"report", c.controller->report},
+                           {"verdict", verdict3_name(c.verdict)},
+                           {"gaps", gaps}});
+  }
+  root["controllers"] = controllers;
+  return root.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::string render_report(const CompatReport& report, ReportFormat format, bool color) {
+  switch (format) {
+    case ReportFormat::Text: return render_text(report, color);
+    case ReportFormat::Markdown: return render_markdown(report);
+    case ReportFormat::Json: return render_json(report);
+  }
+  return "";
+}
+
+}  // namespace im

@@ -1,0 +1,122 @@
+// The compatibility report: conformance data complete, JSON output valid
+// against docs/report.schema.json, feature detection from emitted objects.
+
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "golden_support.h"
+#include "report/controllers.h"
+#include "report/features.h"
+
+using nlohmann::json;
+
+namespace {
+
+/// The JSON Schema subset docs/report.schema.json uses: type, required,
+/// properties, additionalProperties: false, items, enum, $ref to #/definitions.
+void check_schema(const json& value, const json& schema, const json& root, const std::string& path,
+                  std::vector<std::string>& errors) {
+  if (schema.contains("$ref")) {
+    std::string ref = schema["$ref"];
+    check_schema(value, root["definitions"][ref.substr(ref.rfind('/') + 1)], root, path, errors);
+    return;
+  }
+  if (schema.contains("type")) {
+    std::string t = schema["type"];
+    bool ok = (t == "object" && value.is_object()) || (t == "array" && value.is_array()) ||
+              (t == "string" && value.is_string()) || (t == "integer" && value.is_number_integer());
+    if (!ok) errors.push_back(path + ": not " + t);
+  }
+  if (schema.contains("enum")) {
+    bool found = false;
+    for (const auto& e : schema["enum"]) found = found || e == value;
+    if (!found) errors.push_back(path + ": not in enum");
+  }
+  if (value.is_object()) {
+    for (const auto& r : schema.value("required", json::array())) {
+      if (!value.contains(r.get<std::string>())) errors.push_back(path + ": missing " + r.get<std::string>());
+    }
+    for (const auto& [k, v] : value.items()) {
+      if (schema.contains("properties") && schema["properties"].contains(k)) {
+        check_schema(v, schema["properties"][k], root, path + "." + k, errors);
+      } else if (schema.value("additionalProperties", true) == false) {
+        errors.push_back(path + ": unexpected " + k);
+      }
+    }
+  }
+  if (value.is_array() && schema.contains("items")) {
+    for (size_t i = 0; i < value.size(); ++i) {
+      check_schema(value[i], schema["items"], root, path + "[" + std::to_string(i) + "]", errors);
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("all 30 implementations are present with the report they came from", "[report]") {
+  const auto& all = im::known_controllers();
+  CHECK(all.size() == 30);
+  for (const auto& c : all) {
+    INFO(c.name);
+    CHECK(c.report.rfind("https://github.com/kubernetes-sigs/gateway-api/blob/", 0) == 0);
+    CHECK(!c.profiles.empty());
+    CHECK(!c.version.empty());
+  }
+}
+
+TEST_CASE("a profile whose core result is partial gives partial, not full, support", "[report]") {
+  const auto* c = im::find_controller("aws-aws-application-networking-k8s");
+  REQUIRE(c != nullptr);
+  CHECK(im::support_for(*c, "HTTPRoute") == im::Support::Partial);
+  CHECK(im::support_for(*c, "GRPCRoute") == im::Support::Unsupported);  // no GATEWAY-GRPC profile
+  const auto* envoy = im::find_controller("envoy-gateway");
+  REQUIRE(envoy != nullptr);
+  CHECK(im::support_for(*envoy, "HTTPRoute") == im::Support::Supported);
+  CHECK(im::support_for(*envoy, "HTTPRouteCORS") == im::Support::Supported);
+  CHECK(im::support_for(*envoy, "GatewayInfrastructurePropagation") == im::Support::Unsupported);
+  CHECK(im::support_for(*envoy, "NoSuchFeature") == im::Support::Unknown);
+}
+
+TEST_CASE("features are read from the emitted object itself", "[report]") {
+  json route = json::parse(R"({"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute",
+    "metadata":{"name":"r"},"spec":{"parentRefs":[{"name":"g","port":80}],"rules":[
+      {"matches":[{"path":{"type":"RegularExpression","value":"/a.*"},"method":"GET",
+                   "headers":[{"type":"RegularExpression","name":"x","value":"y"}]}],
+       "filters":[{"type":"URLRewrite","urlRewrite":{"hostname":"h","path":{"type":"ReplaceFullPath","replaceFullPath":"/"}}},
+                  {"type":"ResponseHeaderModifier","responseHeaderModifier":{"set":[{"name":"a","value":"b"}]}},
+                  {"type":"RequestMirror","requestMirror":{"backendRef":{"name":"m","port":80},"percent":10}},
+                  {"type":"RequestMirror","requestMirror":{"backendRef":{"name":"n","port":80}}},
+                  {"type":"CORS","cors":{"allowOrigins":["*"]}}],
+       "timeouts":{"request":"10s","backendRequest":"5s"}},
+      {"filters":[{"type":"RequestRedirect","requestRedirect":{"scheme":"https","port":443,"path":{"type":"ReplaceFullPath","replaceFullPath":"/x"},"statusCode":307}}]}]}})");
+  CHECK(im::detect_features(route) ==
+        std::vector<std::string>{"HTTPRoute", "HTTPRoute307RedirectStatusCode", "HTTPRouteBackendTimeout",
+                                 "HTTPRouteCORS", "HTTPRouteHostRewrite", "HTTPRouteMethodMatching",
+                                 "HTTPRouteParentRefPort", "HTTPRoutePathRedirect", "HTTPRoutePathRewrite",
+                                 "HTTPRoutePortRedirect", "HTTPRouteRequestMirror",
+                                 "HTTPRouteRequestMultipleMirrors", "HTTPRouteRequestPercentageMirror",
+                                 "HTTPRouteRequestTimeout", "HTTPRouteResponseHeaderModification",
+                                 "HTTPRouteSchemeRedirect", "HeaderRegularExpression", "PathRegularExpression"});
+  json gw = json::parse(R"({"kind":"Gateway","spec":{"addresses":[{"type":"NamedAddress","value":"ip"}],
+    "listeners":[{"name":"a","port":8080,"protocol":"HTTP"},{"name":"b","port":443,"protocol":"TLS"}]}})");
+  CHECK(im::detect_features(gw) ==
+        std::vector<std::string>{"Gateway", "GatewayPort8080", "GatewayStaticAddresses", "TLSRoute"});
+}
+
+TEST_CASE("report --format json output follows docs/report.schema.json", "[report]") {
+  json schema = json::parse(im::testing::read_text(std::string(IM_SOURCE_DIR) + "/docs/report.schema.json"));
+  for (const char* name : {"json-selected"}) {
+    json out = json::parse(im::testing::read_text(im::testing::testdata_dir() / "report" / name / "expected.stdout"));
+    std::vector<std::string> errors;
+    check_schema(out, schema, schema, "$", errors);
+    CHECK(errors == std::vector<std::string>{});
+  }
+  // The checker itself catches a wrong document.
+  json bad = json{{"schemaVersion", 2}, {"features", json::array()}, {"controllers", json::array({json{{"name", 1}}})}};
+  std::vector<std::string> errors;
+  check_schema(bad, schema, schema, "$", errors);
+  CHECK(errors.size() == 10);
+}
