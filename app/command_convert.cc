@@ -170,7 +170,8 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
                     [&](const nlohmann::ordered_json& obj) { writer->write(obj); });
     writer->finish();
   } else {
-    status = write_output_dir(f, outcome.conversion.output, ctx);
+    int dir_status = write_output_dir(f, outcome.conversion.output, ctx);
+    if (dir_status != kExitOk) status = dir_status;
   }
 
   for (const auto& finding : findings.items()) {
