@@ -4,6 +4,7 @@
 // RequestHeaderModifier, never a redirect next to a rewrite) hold by
 // construction.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,6 +39,32 @@ struct FilterSet {
 
   /// The filters in a fixed order; a redirect drops the rewrite (CEL forbids both).
   std::vector<nlohmann::ordered_json> to_json() const;
+};
+
+/// A FilterSet shared by the rules that carry the same one (all rules of an
+/// Ingress start with its annotations' filters) until a rule changes its
+/// own: route rules stay small on large inputs.
+class SharedFilters {
+ public:
+  SharedFilters() = default;
+  explicit SharedFilters(const FilterSet& f) : p_(std::make_shared<FilterSet>(f)) {}
+
+  const FilterSet& get() const {
+    static const FilterSet kEmpty;
+    return p_ ? *p_ : kEmpty;
+  }
+  /// This rule's own copy, made on the first change.
+  FilterSet& edit() {
+    if (!p_) {
+      p_ = std::make_shared<FilterSet>();
+    } else if (p_.use_count() > 1) {
+      p_ = std::make_shared<FilterSet>(*p_);
+    }
+    return *p_;
+  }
+
+ private:
+  std::shared_ptr<FilterSet> p_;
 };
 
 }  // namespace im

@@ -38,7 +38,7 @@ struct HeaderMatchIR {
 struct RouteRuleIR {
   PathMatchIR path;
   std::vector<HeaderMatchIR> headers;
-  FilterSet filters;
+  SharedFilters filters;
   std::vector<BackendRefIR> backends;
   std::optional<std::string> request_timeout;  ///< timeouts.request (Duration)
   std::optional<std::string> backend_timeout;  ///< timeouts.backendRequest (Duration)

@@ -90,7 +90,7 @@ std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, b
     RedirectSpec to_https;
     to_https.scheme = "https";
     to_https.status_code = code;
-    red.filters.redirect = to_https;
+    red.filters.edit().redirect = to_https;
     red.source = r.source;
     out.push_back(std::move(red));
   }
@@ -158,7 +158,7 @@ std::vector<GRPCRouteIR> grpc_routes(const RouteDraft& draft, const IngressInfo&
       continue;
     }
     g.headers = r.headers;
-    const FilterSet& f = r.filters;
+    const FilterSet& f = r.filters.get();
     if (f.redirect || f.rewrite_full_path || f.rewrite_prefix || f.rewrite_hostname || f.cors ||
         r.backend_timeout) {
       findings.warning(r.source,

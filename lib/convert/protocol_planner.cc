@@ -109,7 +109,7 @@ void plan_www_redirect(Plan& plan, size_t ingress) {
     RedirectSpec redirect;
     redirect.hostname = rule.host;
     redirect.status_code = 308;  // config.go: HTTPRedirectCode
-    r.filters.redirect = redirect;
+    r.filters.edit().redirect = redirect;
     r.source = info.ing->location;
     plan.drafts[d].rules.push_back(std::move(r));
   }

@@ -88,7 +88,7 @@ void add_app_root(Plan& plan, size_t ingress, size_t draft, const std::string& r
   RedirectSpec redirect;
   redirect.full_path = root;
   redirect.status_code = 302;
-  r.filters.redirect = redirect;
+  r.filters.edit().redirect = redirect;
   r.source = s ? s->location : info.ing->location;
   if (!claim(plan, Plan::claim_key(info.cls.name, host, exact),
              ClaimedPath{ingress, draft, plan.drafts[draft].rules.size(), BackendRefIR{}}, r.source,
@@ -168,6 +168,7 @@ void plan_path_routes(Plan& plan) {
     if (info.cls.name.empty() || info.is_canary()) continue;
     const Ingress& ing = *info.ing;
     RouteTemplate tpl = route_template(info, *plan.inventory, plan.options->experimental, *plan.findings);
+    const SharedFilters shared_filters(tpl.filters);
     for (const auto& rule : ing.rules) {
       // A rule without paths still creates the host (its "/" is the
       // default backend, see plan_default_backends).
@@ -192,25 +193,25 @@ void plan_path_routes(Plan& plan) {
                       cause != regex.end(), cause != regex.end() ? cause->second : ""};
       for (const auto& p : rule.paths) {
         RouteRuleIR r;
-        r.filters = tpl.filters;
+        r.filters = shared_filters;
         r.backend_timeout = tpl.backend_timeout;
         r.session_persistence = tpl.session_persistence;
         IngressPath effective = p;
         bool rewritten = !tpl.redirect_only && needs_rewrite(info, p);
-        if (rewritten && !apply_rewrite(info, p, effective, r.filters, *plan.findings)) continue;
+        if (rewritten && !apply_rewrite(info, p, effective, r.filters.edit(), *plan.findings)) continue;
         if (auto sr = tpl.service_rewrites.find(p.backend.service_name);
             sr != tpl.service_rewrites.end() && !tpl.redirect_only) {
           // nginx.org/rewrites replaces the location's path prefix.
           if (p.type == PathType::Exact) {
-            r.filters.rewrite_full_path = sr->second;
+            r.filters.edit().rewrite_full_path = sr->second;
           } else {
-            r.filters.rewrite_prefix = sr->second;
+            r.filters.edit().rewrite_prefix = sr->second;
           }
         }
         if (rewritten) {
           // xforwardedprefix: only sent on locations that rewrite.
           if (const Setting* xfp = info.policy.setting("x-forwarded-prefix")) {
-            r.filters.request_set.emplace_back("X-Forwarded-Prefix", xfp->value);
+            r.filters.edit().request_set.emplace_back("X-Forwarded-Prefix", xfp->value);
           }
         }
         PathContext path_ctx = ctx;

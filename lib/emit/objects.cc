@@ -62,7 +62,7 @@ json rule_object(const RouteRuleIR& r) {
   match["path"] = json{{"type", r.path.type}, {"value", r.path.value}};
   if (!r.headers.empty()) match["headers"] = header_matches(r.headers);
   rule["matches"] = json::array({match});
-  auto filters = r.filters.to_json();
+  auto filters = r.filters.get().to_json();
   if (!filters.empty()) rule["filters"] = filters;
   if (!r.backends.empty()) {
     json refs = json::array();
