@@ -426,7 +426,21 @@ ConversionOutput plan_gateways(Plan& plan) {
     // Redirect rules are built first: the draft's rules then move into the
     // main route instead of being copied (drafts are not used afterwards).
     std::vector<RouteRuleIR> redirects;
-    if (s.redirect && !s.offload_redirect) redirects = redirect_rules(draft.rules, false, draft.redirect_code);
+    if (s.redirect && !s.offload_redirect) {
+      redirects = redirect_rules(draft.rules, false, draft.redirect_code);
+      // The host's own "/" location carries the creating Ingress's
+      // ssl-redirect too, so unlisted paths are redirected as well.
+      bool has_root = std::any_of(redirects.begin(), redirects.end(), [](const RouteRuleIR& r) {
+        return r.path.type == "PathPrefix" && r.path.value == "/" && r.headers.empty();
+      });
+      if (draft.creates_host && !has_root) {
+        RouteRuleIR root;
+        root.path = PathMatchIR{"PathPrefix", "/"};
+        root.source = info.ing->location;
+        auto extra = redirect_rules({root}, false, draft.redirect_code);
+        redirects.push_back(std::move(extra.front()));
+      }
+    }
     std::vector<RouteRuleIR> main_rules = std::move(draft.rules);
     if (s.offload_redirect) {
       // Redirect rules first only for readability: their extra header match

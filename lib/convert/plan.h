@@ -31,6 +31,9 @@ struct RouteDraft {
   std::string host;    ///< "" = host-less (default server)
   bool catch_all = false;  ///< an Ingress with only a defaultBackend
   bool grpc = false;       ///< backend-protocol GRPC(S): becomes a GRPCRoute
+  /// The oldest Ingress naming the host: nginx gives the host's "/" location
+  /// this Ingress's annotations (controller.go createServers).
+  bool creates_host = false;
   /// ssl-passthrough: TLS on 443 goes straight to this backend (TLSRoute).
   std::optional<BackendRefIR> passthrough;
   /// Which listeners the routes use and how HTTP is redirected.

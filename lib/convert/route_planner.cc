@@ -259,7 +259,9 @@ void plan_default_backends(Plan& plan) {
     if (info.cls.name.empty() || info.is_canary()) continue;
     for (const auto& rule : info.ing->rules) {
       if (rule.host.empty()) continue;  // the default server is created by the controller
-      creator.emplace(info.cls.name + '\n' + rule.host, i);
+      if (creator.emplace(info.cls.name + '\n' + rule.host, i).second) {
+        plan.drafts[plan.draft_for(i, rule.host)].creates_host = true;
+      }
     }
   }
   for (size_t i = 0; i < plan.ingresses.size(); ++i) {
