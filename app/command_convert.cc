@@ -15,7 +15,6 @@
 #include "exit_code.h"
 #include "report/compat_report.h"
 #include "report/summary.h"
-#include "rules/catalog.h"
 #include "util/atomic_write.h"
 
 namespace im::cli {
@@ -138,23 +137,11 @@ int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Con
 }
 
 int run_convert_command(ConvertFlags& f, Context& ctx) {
-  if (!finish_conversion_flags(f.conv, ctx)) return kExitUsageOrInput;
   Findings findings;
-  ConvertOutcome outcome;
-  try {
-    outcome = run_convert(f.conv.request, ctx.io.in, findings);
-  } catch (const RuleLoadError& e) {
-    ctx.io.err << e.what() << "\n";
-    return kExitUsageOrInput;
-  }
-  if (!outcome.invalid_objects.empty()) {
-    for (const auto& msg : outcome.invalid_objects) {
-      ctx.io.err << "internal error: emitted object is not valid Gateway API: " << msg << "\n";
-    }
-    ctx.io.err << "nothing was written; please report this with the input that caused it\n";
-    return kExitInternal;
-  }
-
+  int exit_code = kExitOk;
+  auto converted = run_conversion(f.conv, ctx, findings, exit_code);
+  if (!converted) return exit_code;
+  ConvertOutcome& outcome = *converted;
   std::vector<const ControllerSupport*> target;
   if (!f.target_controller.empty()) {
     if (!resolve_controllers({f.target_controller}, ctx, target)) return kExitUsageOrInput;

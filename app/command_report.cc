@@ -7,7 +7,6 @@
 #include "conversion_options.h"
 #include "exit_code.h"
 #include "report/compat_report.h"
-#include "rules/catalog.h"
 
 namespace im::cli {
 
@@ -20,17 +19,13 @@ struct ReportFlags {
 };
 
 int run_report_command(ReportFlags& f, Context& ctx) {
-  if (!finish_conversion_flags(f.conv, ctx)) return kExitUsageOrInput;
   std::vector<const ControllerSupport*> chosen;
   if (!resolve_controllers(f.controllers, ctx, chosen)) return kExitUsageOrInput;
   Findings findings;
-  ConvertOutcome outcome;
-  try {
-    outcome = run_convert(f.conv.request, ctx.io.in, findings);
-  } catch (const RuleLoadError& e) {
-    ctx.io.err << e.what() << "\n";
-    return kExitUsageOrInput;
-  }
+  int exit_code = kExitOk;
+  auto converted = run_conversion(f.conv, ctx, findings, exit_code);
+  if (!converted) return exit_code;
+  const ConvertOutcome& outcome = *converted;
   ReportFormat format = f.format == "json"       ? ReportFormat::Json
                         : f.format == "markdown" ? ReportFormat::Markdown
                                                  : ReportFormat::Text;

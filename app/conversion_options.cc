@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "exit_code.h"
+#include "rules/catalog.h"
 #include "util/did_you_mean.h"
 #include "util/text.h"
 
@@ -71,6 +73,29 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
   f.request.inputs = f.inputs;
   f.request.rules_dirs = f.rules_dirs;
   return true;
+}
+
+std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,
+                                             int& exit_code) {
+  exit_code = kExitUsageOrInput;
+  if (!finish_conversion_flags(f, ctx)) return std::nullopt;
+  ConvertOutcome outcome;
+  try {
+    outcome = run_convert(f.request, ctx.io.in, findings);
+  } catch (const RuleLoadError& e) {
+    ctx.io.err << e.what() << "\n";
+    return std::nullopt;
+  }
+  if (!outcome.invalid_objects.empty()) {
+    for (const auto& msg : outcome.invalid_objects) {
+      ctx.io.err << "internal error: emitted object is not valid Gateway API: " << msg << "\n";
+    }
+    ctx.io.err << "nothing was written; please report this with the input that caused it\n";
+    exit_code = kExitInternal;
+    return std::nullopt;
+  }
+  exit_code = kExitOk;
+  return outcome;
 }
 
 bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,

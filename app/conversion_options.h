@@ -2,6 +2,7 @@
 // Flags shared by the commands that convert (convert, report): inputs,
 // class and Gateway choices, rules and parse limits.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,12 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f);
 /// Checks the values CLI11 cannot (FROM=TO, NS/NAME) and fills
 /// f.request; false (after saying why on stderr) on bad usage.
 bool finish_conversion_flags(ConversionFlags& f, Context& ctx);
+
+/// Finishes the flags and runs the conversion. On failure returns nullopt
+/// with `exit_code` set: bad usage or a broken --rules file (2), or an
+/// emitted object that fails validation (3, with the reasons on stderr).
+std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,
+                                             int& exit_code);
 
 /// The implementations named by --controller/--target-controller values;
 /// false (after a "did you mean" message listing the known names) on an
