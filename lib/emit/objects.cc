@@ -223,10 +223,4 @@ void for_each_object(const ConversionOutput& out, const std::function<void(const
   for_each_object_with_source(out, [&](const json& obj, const std::string&, const Location&) { fn(obj); });
 }
 
-std::vector<json> to_objects(const ConversionOutput& out) {
-  std::vector<json> objects;
-  for_each_object(out, [&](const json& obj) { objects.push_back(obj); });
-  return objects;
-}
-
 }  // namespace im

@@ -19,9 +19,6 @@ nlohmann::ordered_json grpc_route_object(const GRPCRouteIR& r);
 nlohmann::ordered_json tls_route_object(const TLSRouteIR& r);
 nlohmann::ordered_json backend_tls_policy_object(const BackendTLSPolicyIR& p);
 
-/// Every object of `out`, in print order.
-std::vector<nlohmann::ordered_json> to_objects(const ConversionOutput& out);
-
 /// Calls `fn` with each object of `out` in print order, building one at a
 /// time so that large outputs are never held as JSON trees all at once.
 void for_each_object(const ConversionOutput& out,
