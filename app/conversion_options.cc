@@ -2,6 +2,7 @@
 
 #include <ostream>
 
+#include "cluster_options.h"
 #include "exit_code.h"
 #include "rules/catalog.h"
 #include "util/did_you_mean.h"
@@ -12,8 +13,8 @@ namespace im::cli {
 void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("-f,--filename", f.inputs,
                  "Input file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin; repeatable")
-      ->required()
       ->type_name("PATH");
+  add_cluster_options(sub, f);
   sub.add_option("--default-class", f.request.options.default_class,
                  "Ingress class for Ingresses that have none")
       ->type_name("NAME");
@@ -54,6 +55,8 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
 }
 
 bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
+  if (!check_input_flags(f, ctx)) return false;
+  if (f.from_cluster) f.request.cluster = f.cluster;
   for (const auto& p : f.gateway_classes) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == p.size()) {
@@ -84,6 +87,9 @@ std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, F
     outcome = run_convert(f.request, ctx.io.in, findings);
   } catch (const RuleLoadError& e) {
     ctx.io.err << e.what() << "\n";
+    return std::nullopt;
+  } catch (const ClusterError& e) {
+    ctx.io.err << ctx.program << ": cannot read the cluster: " << e.what() << "\n";
     return std::nullopt;
   }
   if (!outcome.invalid_objects.empty()) {

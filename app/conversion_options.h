@@ -1,6 +1,6 @@
 #pragma once
-// Flags shared by the commands that convert (convert, report): inputs,
-// class and Gateway choices, rules and parse limits.
+// Flags shared by the commands that convert (convert, report): inputs (files
+// or --from-cluster), class and Gateway choices, rules and parse limits.
 
 #include <optional>
 #include <string>
@@ -19,6 +19,8 @@ struct ConversionFlags {
   std::vector<std::string> gateway_classes;
   std::string gateway;
   std::vector<std::string> rules_dirs;
+  bool from_cluster = false;
+  ClusterQuery cluster;  ///< --context, --kubeconfig, -n, -A (with --from-cluster)
   ConvertRequest request;
 };
 

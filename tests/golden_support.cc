@@ -1,9 +1,11 @@
 #include "golden_support.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
 
@@ -44,6 +46,18 @@ std::vector<std::string> read_args(const fs::path& dir) {
     if (!line.empty()) args.push_back(line);
   }
   return args;
+}
+
+void check_golden(const fs::path& dir, const GoldenRun& run) {
+  if (std::getenv("IM_UPDATE_GOLDEN") != nullptr) {
+    write_text(dir / "expected.stdout", run.out);
+    write_text(dir / "expected.stderr", run.err);
+    write_text(dir / "expected.exit", std::to_string(run.exit_code) + "\n");
+    return;
+  }
+  CHECK(run.err == read_text(dir / "expected.stderr"));
+  CHECK(run.out == read_text(dir / "expected.stdout"));
+  CHECK(std::to_string(run.exit_code) + "\n" == read_text(dir / "expected.exit"));
 }
 
 namespace {

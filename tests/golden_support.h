@@ -21,6 +21,9 @@ void write_text(const std::filesystem::path& p, const std::string& text);
 std::vector<std::string> read_args(const std::filesystem::path& dir);
 /// Runs the CLI in-process inside `dir` with its args (or `args`).
 GoldenRun run_case(const std::filesystem::path& dir, std::vector<std::string> args = {});
+/// Compares a run with dir/expected.{stdout,stderr,exit} (Catch CHECKs), or
+/// rewrites those files when IM_UPDATE_GOLDEN is set.
+void check_golden(const std::filesystem::path& dir, const GoldenRun& run);
 /// The same arguments with the order of the -f values reversed.
 std::vector<std::string> reverse_inputs(const std::vector<std::string>& args);
 /// Parses a YAML stream and validates every object; returns the problems.

@@ -20,21 +20,11 @@ namespace fs = std::filesystem;
 using namespace im::testing;
 
 TEST_CASE("golden cases produce exactly the expected output", "[golden]") {
-  const bool update = std::getenv("IM_UPDATE_GOLDEN") != nullptr;
   auto cases = golden_cases();
   REQUIRE(!cases.empty());
   for (const auto& dir : cases) {
     DYNAMIC_SECTION(dir.lexically_relative(testdata_dir()).string()) {
-      GoldenRun run = run_case(dir);
-      if (update) {
-        write_text(dir / "expected.stdout", run.out);
-        write_text(dir / "expected.stderr", run.err);
-        write_text(dir / "expected.exit", std::to_string(run.exit_code) + "\n");
-        continue;
-      }
-      CHECK(run.err == read_text(dir / "expected.stderr"));
-      CHECK(run.out == read_text(dir / "expected.stdout"));
-      CHECK(std::to_string(run.exit_code) + "\n" == read_text(dir / "expected.exit"));
+      check_golden(dir, run_case(dir));
     }
   }
 }

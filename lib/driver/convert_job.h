@@ -2,11 +2,13 @@
 // The whole `convert` pipeline: read, convert, validate, render.
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cluster/kubectl.h"
 #include "convert/converter.h"
 #include "driver/load.h"
 
@@ -14,6 +16,7 @@ namespace im {
 
 struct ConvertRequest {
   std::vector<std::string> inputs;      ///< -f values
+  std::optional<ClusterQuery> cluster;  ///< --from-cluster: read with kubectl instead of inputs
   std::vector<std::string> rules_dirs;  ///< --rules
   ParseLimits limits;
   ConvertOptions options;
@@ -26,7 +29,8 @@ struct ConvertOutcome {
   std::vector<std::string> invalid_objects;
 };
 
-/// Runs the pipeline. Throws RuleLoadError for a broken --rules file.
+/// Runs the pipeline. Throws RuleLoadError for a broken --rules file and
+/// ClusterError when kubectl cannot read the cluster.
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
                            Findings& findings);
 

@@ -12,6 +12,14 @@ bool is_input_failure(const Finding& f) {
           f.rule_id == "limit-exceeded" || f.rule_id == "invalid-utf8");
 }
 
+void finish_load(LoadResult& result, const Findings& local, Findings& findings) {
+  result.inventory.sort();
+  for (const auto& f : local.items()) {
+    if (is_input_failure(f)) result.input_failed = true;
+  }
+  findings.append(local);
+}
+
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings) {
   LoadResult result;
@@ -35,11 +43,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
       local.warning(Location{input.origin, 0, 0}, "input is empty", "empty-input");
     }
   }
-  result.inventory.sort();
-  for (const auto& f : local.items()) {
-    if (is_input_failure(f)) result.input_failed = true;
-  }
-  findings.append(local);
+  finish_load(result, local, findings);
   return result;
 }
 

@@ -21,6 +21,10 @@ struct LoadResult {
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings);
 
+/// The last step of every loader: sorts the inventory, sets input_failed
+/// from the loader's own findings `local`, and appends them to `findings`.
+void finish_load(LoadResult& result, const Findings& local, Findings& findings);
+
 /// Whether a finding means an input could not be read or parsed.
 bool is_input_failure(const Finding& f);
 

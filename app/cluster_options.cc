@@ -1,0 +1,42 @@
+#include "cluster_options.h"
+
+#include <ostream>
+
+namespace im::cli {
+
+void add_cluster_options(CLI::App& sub, ConversionFlags& f) {
+  sub.add_flag("--from-cluster", f.from_cluster,
+               "Read Ingresses, IngressClasses and Services from the cluster with kubectl (read-only) "
+               "instead of -f");
+  sub.add_option("--context", f.cluster.context, "With --from-cluster: kubeconfig context (default: the current one)")
+      ->type_name("NAME");
+  sub.add_option("--kubeconfig", f.cluster.kubeconfig, "With --from-cluster: kubeconfig file for kubectl")
+      ->type_name("PATH");
+  sub.add_option("-n,--namespace", f.cluster.ns,
+                 "With --from-cluster: namespace to read (default: the context's namespace)")
+      ->type_name("NS");
+  sub.add_flag("-A,--all-namespaces", f.cluster.all_namespaces, "With --from-cluster: read every namespace");
+}
+
+bool check_input_flags(const ConversionFlags& f, Context& ctx) {
+  auto usage = [&ctx](const std::string& what) {
+    ctx.io.err << ctx.program << ": " << what << "\nRun with --help for more information.\n";
+    return false;
+  };
+  if (f.inputs.empty() && !f.from_cluster) return usage("no input: give -f PATH or --from-cluster");
+  if (!f.inputs.empty() && f.from_cluster) return usage("give -f PATH or --from-cluster, not both");
+  if (!f.from_cluster) {
+    const char* stray = !f.cluster.context.empty()      ? "--context"
+                        : !f.cluster.kubeconfig.empty() ? "--kubeconfig"
+                        : !f.cluster.ns.empty()         ? "--namespace"
+                        : f.cluster.all_namespaces      ? "--all-namespaces"
+                                                        : nullptr;
+    if (stray) return usage(std::string(stray) + " only applies with --from-cluster");
+  }
+  if (!f.cluster.ns.empty() && f.cluster.all_namespaces) {
+    return usage("--namespace and --all-namespaces exclude each other");
+  }
+  return true;
+}
+
+}  // namespace im::cli

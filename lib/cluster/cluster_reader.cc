@@ -1,0 +1,120 @@
+#include "cluster/cluster_reader.h"
+
+#include <memory>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/text.h"
+
+namespace im {
+
+namespace {
+
+/// Drops every position: findings then print the object's cluster address alone.
+void forget_positions(Node& n) {
+  n.line = 0;
+  n.col = 0;
+  for (Node& item : n.items) forget_positions(item);
+  for (auto& [key, value] : n.entries) {
+    forget_positions(key);
+    forget_positions(value);
+  }
+}
+
+std::string scalar_at(const Node& obj, std::string_view key) {
+  const Node* n = obj.get(key);
+  return n && n->is_scalar() ? n->value : std::string();
+}
+
+/// "cluster:<context>/<namespace>/<Kind>/<name>"; the namespace part is
+/// left out for cluster-scoped objects, which have none.
+std::string cluster_address(const std::string& context, const Node& obj) {
+  std::string ns, name;
+  if (const Node* meta = obj.get("metadata")) {
+    ns = scalar_at(*meta, "namespace");
+    name = scalar_at(*meta, "name");
+  }
+  std::string out = "cluster:" + context + "/";
+  if (!ns.empty()) out += ns + "/";
+  return out + scalar_at(obj, "kind") + "/" + name;
+}
+
+void read_item(Node&& item, const std::string& context, size_t index, Inventory& inventory,
+               Findings& findings) {
+  Document doc;
+  doc.origin = std::make_shared<const std::string>(cluster_address(context, item));
+  doc.index = index;
+  doc.root = std::move(item);
+  forget_positions(doc.root);
+  read_objects(doc, inventory, findings);
+}
+
+}  // namespace
+
+std::vector<std::string> resources_to_read(const std::string& api_resources) {
+  std::set<std::string> served;
+  for (const auto& line : split(api_resources, '\n')) served.insert(trim(line));
+  std::vector<std::string> out;
+  // The API server stores one object and serves it in every version it
+  // offers, so listing more than one Ingress version would read each
+  // Ingress twice; kubectl picks the group's preferred (newest) version.
+  if (served.count("ingresses.networking.k8s.io")) {
+    out.push_back("ingresses.networking.k8s.io");
+  } else if (served.count("ingresses.extensions")) {
+    out.push_back("ingresses.extensions");
+  } else {
+    throw ClusterError("the cluster serves no Ingress API (neither networking.k8s.io nor extensions)");
+  }
+  if (served.count("ingressclasses.networking.k8s.io")) out.push_back("ingressclasses.networking.k8s.io");
+  out.push_back("services");
+  return out;
+}
+
+void read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
+                       Inventory& inventory, Findings& findings) {
+  auto origin = std::make_shared<const std::string>("cluster:" + context);
+  size_t index = 0;
+  read_documents(json, origin, limits, findings, [&](Document&& doc) {
+    // kubectl prints one List; its items each get their own address.
+    for (auto& [key, value] : doc.root.entries) {
+      if (key.value != "items" || !value.is_sequence()) continue;
+      for (Node& item : value.items) read_item(std::move(item), context, index++, inventory, findings);
+      return true;
+    }
+    if (doc.root.get("kind")) read_item(std::move(doc.root), context, index++, inventory, findings);
+    return true;
+  });
+}
+
+std::string context_name(const ClusterQuery& query) {
+  if (!query.context.empty()) return query.context;
+  return trim(run_kubectl(query, {"config", "current-context"}));
+}
+
+LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings) {
+  std::string context = context_name(query);
+  std::vector<std::string> resources =
+      resources_to_read(run_kubectl(query, {"api-resources", "-o", "name"}));
+  std::vector<std::string> args{"get", join(resources, ","), "-o", "json"};
+  if (query.all_namespaces) {
+    args.push_back("--all-namespaces");
+  } else if (!query.ns.empty()) {
+    args.push_back("--namespace=" + query.ns);
+  }
+  std::string json = run_kubectl(query, args);
+  LoadResult result;
+  Findings local;
+  if (json.size() > limits.max_file_bytes) {
+    local.error(Location{std::make_shared<const std::string>("cluster:" + context), 0, 0},
+                fmt::format("kubectl printed more than {} bytes (--max-file-bytes); not read",
+                            limits.max_file_bytes),
+                "limit-exceeded");
+  } else {
+    read_cluster_list(json, context, limits, result.inventory, local);
+  }
+  finish_load(result, local, findings);
+  return result;
+}
+
+}  // namespace im

@@ -1,0 +1,34 @@
+#pragma once
+// Reading Ingresses, IngressClasses and Services from a live cluster with
+// `kubectl get -o json`, into the same inventory files are read into, so
+// everything after loading behaves exactly as for -f.
+
+#include <string>
+#include <vector>
+
+#include "cluster/kubectl.h"
+#include "driver/load.h"
+
+namespace im {
+
+/// The resources to list, given `kubectl api-resources -o name` output:
+/// Ingresses from networking.k8s.io if the cluster serves them there, else
+/// from extensions (clusters before 1.14); IngressClasses if served (1.18+);
+/// Services. Throws ClusterError when the cluster serves no Ingress API.
+std::vector<std::string> resources_to_read(const std::string& api_resources);
+
+/// Reads the List printed by `kubectl get -o json`. Every finding about an
+/// object points at "cluster:<context>/<namespace>/<Kind>/<name>" (no
+/// namespace part for cluster-scoped kinds): line numbers in kubectl's
+/// output mean nothing to the user.
+void read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
+                       Inventory& inventory, Findings& findings);
+
+/// The current context's name, or query.context when given.
+std::string context_name(const ClusterQuery& query);
+
+/// Runs discovery and one `kubectl get`, and reads the objects. Throws
+/// ClusterError when kubectl fails (its message included).
+LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings);
+
+}  // namespace im

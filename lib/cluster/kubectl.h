@@ -1,0 +1,38 @@
+#pragma once
+// Talking to a cluster through the user's own kubectl, so every way kubectl
+// authenticates (exec plugins, OIDC, cloud helpers) works without this tool
+// knowing about any of them. Only read-only commands are ever run.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace im {
+
+/// Which cluster and namespaces to read: kubectl's own flags.
+struct ClusterQuery {
+  std::string context;          ///< --context; empty: the kubeconfig's current context
+  std::string kubeconfig;       ///< --kubeconfig; empty: kubectl's default ($KUBECONFIG, ~/.kube/config)
+  std::string ns;               ///< -n; empty: the context's namespace
+  bool all_namespaces = false;  ///< -A
+  std::string kubectl = "kubectl";  ///< program run, looked up on PATH
+};
+
+/// kubectl could not be run or failed; what() is the message to show,
+/// ending with kubectl's own words.
+class ClusterError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The argv for `kubectl ARGS...` with the query's --context and
+/// --kubeconfig. Throws std::logic_error unless ARGS start with one of the
+/// read-only commands (get, version, api-resources, config current-context):
+/// the tool must never change a cluster, whatever a caller passes.
+std::vector<std::string> kubectl_command(const ClusterQuery& query, const std::vector<std::string>& args);
+
+/// Runs kubectl_command(query, args) and returns its standard output.
+/// Throws ClusterError when kubectl is missing or exits non-zero.
+std::string run_kubectl(const ClusterQuery& query, const std::vector<std::string>& args);
+
+}  // namespace im

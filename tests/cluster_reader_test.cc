@@ -1,0 +1,61 @@
+// lib/cluster without a cluster: which resources are read, where findings
+// point, the server version, and that only read-only kubectl commands exist.
+
+#include <catch2/catch.hpp>
+
+#include "cluster/cluster_reader.h"
+#include "cluster/server_version.h"
+
+using namespace im;
+
+TEST_CASE("resources_to_read prefers networking.k8s.io and reads IngressClasses only where served", "[cluster]") {
+  CHECK(resources_to_read("services\ningresses.extensions\ningresses.networking.k8s.io\n"
+                          "ingressclasses.networking.k8s.io\n") ==
+        std::vector<std::string>{"ingresses.networking.k8s.io", "ingressclasses.networking.k8s.io", "services"});
+  // Kubernetes 1.13: Ingress only in extensions/v1beta1, no IngressClass.
+  CHECK(resources_to_read("pods\nservices\ningresses.extensions\n") ==
+        std::vector<std::string>{"ingresses.extensions", "services"});
+  CHECK_THROWS_WITH(resources_to_read("pods\nservices\n"),
+                    "the cluster serves no Ingress API (neither networking.k8s.io nor extensions)");
+}
+
+TEST_CASE("findings about cluster objects point at cluster:<context>/<namespace>/<kind>/<name>", "[cluster]") {
+  const std::string list = R"({"apiVersion": "v1", "kind": "List", "items": [
+    {"apiVersion": "networking.k8s.io/v1", "kind": "Ingress",
+     "metadata": {"name": "web", "namespace": "shop"},
+     "spec": {"rules": [{"http": {"paths": [{"path": "/", "pathType": "Prefix", "backend": {"service": {"name": "web", "port": {"number": 70000}}}}]}}]}},
+    {"apiVersion": "networking.k8s.io/v1", "kind": "IngressClass", "metadata": {"name": "nginx"}, "spec": {"controller": ["k8s.io/ingress-nginx"]}}
+  ]})";
+  Inventory inventory;
+  Findings findings;
+  read_cluster_list(list, "prod", ParseLimits{}, inventory, findings);
+  std::vector<std::string> got;
+  for (const auto& f : findings.items()) got.push_back(format_finding(f));
+  CHECK(got == std::vector<std::string>{
+                   "cluster:prod/shop/Ingress/web: error: backend.service.port.number 70000 is out of range 1-65535 [invalid-port]",
+                   "cluster:prod/IngressClass/nginx: error: spec.controller must be a string, found a sequence [invalid-field]"});
+}
+
+TEST_CASE("kubectl_command allows only read-only commands", "[cluster]") {
+  ClusterQuery q;
+  q.context = "prod";
+  q.kubeconfig = "/tmp/kc";
+  CHECK(kubectl_command(q, {"get", "services", "-o", "json"}) ==
+        std::vector<std::string>{"kubectl", "get", "services", "-o", "json", "--kubeconfig=/tmp/kc", "--context=prod"});
+  CHECK(kubectl_command(q, {"config", "current-context"}).size() == 5);
+  for (const char* verb : {"apply", "delete", "patch", "create", "edit", "replace", "label", "annotate", "scale"}) {
+    CHECK_THROWS_AS(kubectl_command(q, {verb, "ingress", "x"}), std::logic_error);
+  }
+  CHECK_THROWS_AS(kubectl_command(q, {"config", "use-context", "x"}), std::logic_error);
+}
+
+TEST_CASE("parse_server_version reads managed-cluster minors and rejects output without a server", "[cluster]") {
+  ServerVersion v = parse_server_version(
+      R"({"clientVersion": {"major": "1", "minor": "32"}, "serverVersion": {"major": "1", "minor": "30+", "gitVersion": "v1.30.5-eks-ce1d5eb"}})");
+  CHECK(v.major == 1);
+  CHECK(v.minor == 30);
+  CHECK(v.git_version == "v1.30.5-eks-ce1d5eb");
+  CHECK_THROWS_WITH(parse_server_version(R"({"clientVersion": {"major": "1", "minor": "32"}})"),
+                    "kubectl version printed no serverVersion");
+  CHECK_THROWS_WITH(parse_server_version("not json"), "kubectl version printed something that is not JSON");
+}
