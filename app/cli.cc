@@ -6,8 +6,10 @@
 #include <memory>
 
 #include "commands.h"
+#include "completion.h"
 #include "exit_code.h"
 #include "man_page.h"
+#include "validate/gateway_api_version.h"
 
 namespace im::cli {
 
@@ -44,7 +46,8 @@ std::string program_name(const char* argv0) {
 std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
   auto app = std::make_unique<CLI::App>("Move Kubernetes Ingress manifests to Gateway API v1.",
                                         ctx.program);
-  app->set_version_flag("--version", std::string("ingress-migrate ") + IM_VERSION);
+  app->set_version_flag("--version", std::string("ingress-migrate ") + IM_VERSION + "\nemits Gateway API " +
+                                         kGatewayApiVersion + " objects");
   app->require_subcommand(1);
   app->footer(exit_status_help());
   for (const auto& spec : commands()) {
@@ -60,6 +63,21 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
   man->callback([&handler, &ctx, root] {
     handler = [&ctx, root] {
       ctx.io.out << man_page(*root);
+      return kExitOk;
+    };
+  });
+  // Hidden: prints shell completion generated from this definition; the
+  // committed completions/ are checked against it like the man page.
+  CLI::App* completion = app->add_subcommand("completion", "Print shell completion")->group("");
+  auto shell = std::make_shared<std::string>();
+  completion->add_option("shell", *shell, "bash, zsh or kubectl")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "kubectl"}));
+  completion->callback([&handler, &ctx, root, shell] {
+    handler = [&ctx, root, shell] {
+      ctx.io.out << (*shell == "bash"  ? bash_completion(*root)
+                     : *shell == "zsh" ? zsh_completion(*root)
+                                       : kubectl_complete_script());
       return kExitOk;
     };
   });

@@ -1,6 +1,7 @@
 #include "man_page.h"
 
 #include "commands.h"
+#include "validate/gateway_api_version.h"
 
 #include <sstream>
 
@@ -70,7 +71,10 @@ std::string man_page(const CLI::App& app) {
          "extensions/v1beta1), with their IngressClasses and Services, and writes Gateway API v1\n"
          "objects. Findings go to standard error as\n"
          ".IR path : line : col :\\ severity :\\ message\\ [ rule\\-id ],\n"
-         "followed by a summary line.\n";
+         "followed by a summary line.\n"
+         "Every emitted object is checked against the Gateway API "
+      << kGatewayApiVersion
+      << " CRD schema and CEL rules before it is printed.\n";
   out << ".SH GLOBAL OPTIONS\n";
   describe_options(out, app);
   out << ".SH COMMANDS\n";
@@ -85,7 +89,24 @@ std::string man_page(const CLI::App& app) {
     auto gap = line.find("  ", text);
     out << ".TP\n.B " << line.substr(text, gap - text) << "\n" << roff(line.substr(gap + 2)) << "\n";
   }
-  out << ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nReserved: output is never coloured yet.\n";
+  out << ".SH KUBECTL PLUGIN\n"
+         "Installed as \\fBkubectl\\-ingress_migrate\\fR on PATH, the tool runs as\n"
+         "\\fBkubectl ingress\\-migrate\\fR and its messages say so.\n"
+         "With \\fB\\-\\-from\\-cluster\\fR it reads Ingresses, IngressClasses and Services by running\n"
+         "\\fBkubectl api\\-resources\\fR and \\fBkubectl get \\-o json\\fR (with \\fB\\-\\-context\\fR,\n"
+         "\\fB\\-\\-kubeconfig\\fR, \\fB\\-n\\fR and \\fB\\-A\\fR passed on), so every way kubectl\n"
+         "authenticates works. Only read\\-only kubectl commands are run; nothing is ever written to\n"
+         "the cluster. Findings then point at\n"
+         ".IR cluster : context / namespace / kind / name\n"
+         "instead of a file position. When kubectl fails, its own message is printed and the exit\n"
+         "status is 2.\n";
+  out << ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nReserved: output is never coloured yet.\n"
+         ".TP\n.B KUBECONFIG\nRead by kubectl for \\fB\\-\\-from\\-cluster\\fR unless "
+         "\\fB\\-\\-kubeconfig\\fR is given.\n"
+         ".TP\n.B PATH\nWhere \\fBkubectl\\fR is looked up.\n";
+  out << ".SH FILES\n.TP\n.I share/bash\\-completion/completions/ingress\\-migrate\n"
+         "bash completion (also used by \\fBkubectl_complete\\-ingress_migrate\\fR for the plugin).\n"
+         ".TP\n.I share/zsh/site\\-functions/_ingress\\-migrate\nzsh completion.\n";
   out << ".SH SEE ALSO\n\\fBkubectl\\fR(1)\n";
   return out.str();
 }
