@@ -109,7 +109,7 @@ TEST_CASE("kubectl ingress-migrate golden cases against the loopback API server"
   }
 }
 
-TEST_CASE("--from-cluster only reads: every request kubectl makes is a GET of discovery or a list", "[plugin]") {
+TEST_CASE("reading a cluster only reads: every request kubectl makes is a GET of discovery or a list", "[plugin]") {
   FakeApiServer server(cluster_dir() / "apiserver");
   PluginWorld world(server);
   auto run = world.kubectl({"ingress-migrate", "convert", "--from-cluster", "-A"});
