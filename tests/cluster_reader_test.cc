@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "cluster/cluster_reader.h"
+#include "cluster/process.h"
 #include "cluster/server_version.h"
 
 using namespace im;
@@ -58,4 +59,21 @@ TEST_CASE("parse_server_version reads managed-cluster minors and rejects output 
   CHECK_THROWS_WITH(parse_server_version(R"({"clientVersion": {"major": "1", "minor": "32"}})"),
                     "kubectl version printed no serverVersion");
   CHECK_THROWS_WITH(parse_server_version("not json"), "kubectl version printed something that is not JSON");
+}
+
+TEST_CASE("a missing kubectl is a ClusterError that says how to fix it", "[cluster]") {
+  ClusterQuery q;
+  q.kubectl = "/nonexistent/kubectl";
+  CHECK_THROWS_WITH(run_kubectl(q, {"version", "-o", "json"}),
+                    "cannot run /nonexistent/kubectl (/nonexistent/kubectl: No such file or directory); install "
+                    "kubectl or put it on PATH");
+}
+
+TEST_CASE("run_process collects large outputs on both streams and the exit status", "[cluster]") {
+  // More than a pipe buffer on each stream: reading only one would deadlock.
+  ProcessResult r = run_process({"bash", "-c", "head -c 300000 /dev/zero; head -c 200000 /dev/zero >&2; exit 3"});
+  REQUIRE(r.started);
+  CHECK(r.out.size() == 300000);
+  CHECK(r.err.size() == 200000);
+  CHECK(r.exit_status == 3);
 }
