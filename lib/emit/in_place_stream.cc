@@ -67,11 +67,13 @@ std::string rewrite_streams(const std::vector<StreamText>& streams, const std::v
       uint32_t first = chunk.first_line + 1;
       uint32_t last = first + static_cast<uint32_t>(std::count(chunk.text.begin(), chunk.text.end(), '\n'));
       std::vector<const ObjectSpan*> inside;
-      for (const ObjectSpan& o : objects) {
-        if (o.location.origin && *o.location.origin == *s.origin && o.location.line >= first &&
-            o.location.line <= last) {
-          inside.push_back(&o);
-        }
+      Location chunk_start{s.origin, first, 0};
+      auto it = std::lower_bound(objects.begin(), objects.end(), chunk_start,
+                                 [](const ObjectSpan& o, const Location& l) { return o.location < l; });
+      for (; it != objects.end() && it->location.origin && *it->location.origin == *s.origin &&
+             it->location.line <= last;
+           ++it) {
+        inside.push_back(&*it);
       }
       bool all_ingresses = !inside.empty() && std::all_of(inside.begin(), inside.end(), [](const ObjectSpan* o) {
         return o->kind == "Ingress";

@@ -34,7 +34,7 @@ struct StreamText {
 };
 
 /// The rewritten streams, concatenated in input order. `objects` are the
-/// objects read from them (ObjectIndex), `output` their conversion.
+/// objects read from them, sorted (ObjectIndex::sorted()), `output` their conversion.
 std::string rewrite_streams(const std::vector<StreamText>& streams, const std::vector<ObjectSpan>& objects,
                             const ConversionOutput& output, Findings& findings);
 

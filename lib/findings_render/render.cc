@@ -1,5 +1,8 @@
 #include "findings_render/render.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace im {
 
 const std::vector<std::string>& findings_format_names() {
@@ -39,11 +42,14 @@ std::string render_findings(FindingsFormat format, const FindingsReport& report)
 
 const ObjectSpan* object_at(const std::vector<ObjectSpan>& objects, const Location& where) {
   // Objects do not nest (List items are objects, the List is not), so the
-  // first match is the only one.
-  for (const ObjectSpan& o : objects) {
-    if (o.contains(where)) return &o;
-  }
-  return nullptr;
+  // only candidate is the last object that starts at or before `where`.
+  Location line_end = where;
+  line_end.col = UINT32_MAX;
+  auto after = std::upper_bound(objects.begin(), objects.end(), line_end,
+                                [](const Location& l, const ObjectSpan& o) { return l < o.location; });
+  if (after == objects.begin()) return nullptr;
+  const ObjectSpan& candidate = *std::prev(after);
+  return candidate.contains(where) ? &candidate : nullptr;
 }
 
 }  // namespace im

@@ -35,7 +35,7 @@ std::string render_github(const FindingsReport& report);
 
 std::string render_findings(FindingsFormat format, const FindingsReport& report);
 
-/// The object of `objects` that `where` lies in, or null.
+/// The object of `objects` (sorted by location) that `where` lies in, or null.
 const ObjectSpan* object_at(const std::vector<ObjectSpan>& objects, const Location& where);
 
 }  // namespace im
