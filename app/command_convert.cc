@@ -43,6 +43,7 @@ struct ConvertFlags {
 bool check_mode_flags(const ConvertFlags& f, Context& ctx) {
   const char* bad = nullptr;
   if (f.check && f.output_dir.empty()) bad = "--check needs --output-dir";
+  if (f.check && !f.report_file.empty()) bad = "--check writes nothing; drop --report";
   if (f.in_place_stream && !f.output_dir.empty()) bad = "--in-place-stream writes to standard output; drop --output-dir";
   if (f.in_place_stream && f.format != "yaml") bad = "--in-place-stream writes YAML; drop -o json";
   if (bad) ctx.io.err << ctx.program << ": " << bad << "\n";

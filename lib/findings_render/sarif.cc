@@ -6,6 +6,7 @@
 // runs, or GitHub closes the old alert and opens a duplicate. A test
 // validates the golden outputs against the OASIS schema.
 
+#include <cctype>
 #include <map>
 
 #include <nlohmann/json.hpp>

@@ -78,7 +78,8 @@ std::optional<KubeVersion> parse_kube_version(const std::string& text) {
   std::string minor = s.substr(dot + 1, end == std::string::npos ? std::string::npos : end - dot - 1);
   std::string patch = end == std::string::npos ? "0" : s.substr(end + 1);
   auto digits = [](const std::string& d) {
-    return !d.empty() && d.size() <= 4 && std::all_of(d.begin(), d.end(), ::isdigit);
+    return !d.empty() && d.size() <= 4 &&
+           std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   if (!digits(major) || !digits(minor) || !digits(patch)) return std::nullopt;
   v.major = std::atoi(major.c_str());
