@@ -18,14 +18,17 @@ const std::vector<CommandSpec>& commands() {
       {"convert", "Convert Ingress manifests to Gateway API v1 objects", setup_convert},
       {"report", "Say which Gateway API implementations can run the converted manifests", setup_report},
       {"rules", "List and explain the annotation rules", setup_rules},
+      {"lint", "Check manifests before an upgrade or in CI: removed APIs, risky annotations, conversion problems",
+       setup_lint},
   };
   return list;
 }
 
 const char* exit_status_help() {
   return "Exit status:\n"
-         "  0  converted; no error findings\n"
-         "  1  converted, but some input could not be converted faithfully (error findings)\n"
+         "  0  converted (lint: checked); no error findings (lint: none at or above --fail-on)\n"
+         "  1  converted, but some input could not be converted faithfully (error findings); "
+         "lint: a finding at or above --fail-on; convert --check: DIR is out of date\n"
          "  2  bad usage, or an input that could not be read or parsed (the rest is still "
          "processed)\n"
          "  3  internal error: an emitted object failed Gateway API validation (a bug)\n";

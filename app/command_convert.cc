@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "conversion_options.h"
+#include "convert_ci_modes.h"
 #include "driver/convert_job.h"
 #include "emit/object_writer.h"
 #include "emit/objects.h"
@@ -16,6 +18,7 @@
 #include "report/compat_report.h"
 #include "report/summary.h"
 #include "util/atomic_write.h"
+#include "util/text.h"
 
 namespace im::cli {
 
@@ -30,7 +33,29 @@ struct ConvertFlags {
   bool quiet = false;
   std::string report_file;
   std::string target_controller;
+  bool check = false;
+  bool in_place_stream = false;
+  std::string findings_format = "text";
+  std::string findings_file;
 };
+
+/// Combinations CLI11 cannot express; false after saying why on stderr.
+bool check_mode_flags(const ConvertFlags& f, Context& ctx) {
+  const char* bad = nullptr;
+  if (f.check && f.output_dir.empty()) bad = "--check needs --output-dir";
+  if (f.check && !f.report_file.empty()) bad = "--check writes nothing; drop --report";
+  if (f.in_place_stream && !f.output_dir.empty()) bad = "--in-place-stream writes to standard output; drop --output-dir";
+  if (f.in_place_stream && f.format != "yaml") bad = "--in-place-stream writes YAML; drop -o json";
+  if (bad) ctx.io.err << ctx.program << ": " << bad << "\n";
+  return bad == nullptr;
+}
+
+std::vector<OutputFile> planned_files(const ConvertFlags& f, const ConversionOutput& output) {
+  OutputFilePlanner planner(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
+                            f.split == "object" ? SplitMode::Object : SplitMode::Namespace);
+  for_each_object(output, [&](const nlohmann::ordered_json& obj) { planner.add(obj); });
+  return planner.files();
+}
 
 int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
   namespace fs = std::filesystem;
@@ -40,10 +65,7 @@ int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Cont
     ctx.io.err << f.output_dir << ": error: " << error << "\n";
     return kExitUsageOrInput;
   }
-  OutputFilePlanner planner(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
-                            f.split == "object" ? SplitMode::Object : SplitMode::Namespace);
-  for_each_object(output, [&](const nlohmann::ordered_json& obj) { planner.add(obj); });
-  auto files = planner.files();
+  auto files = planned_files(f, output);
   int status = kExitOk;
   for (const auto& file : files) {
     fs::path path = dir / file.path;
@@ -137,9 +159,21 @@ int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Con
 }
 
 int run_convert_command(ConvertFlags& f, Context& ctx) {
+  if (!check_mode_flags(f, ctx)) return kExitUsageOrInput;
+  ObjectIndex index;
+  f.conv.request.on_document = [&index](const Document& doc) { index.add(doc); };
+  // --in-place-stream copies documents byte for byte, so it reads the raw
+  // inputs first; the conversion then reads standard input from `replay`.
+  std::istringstream replay;
+  std::vector<StreamText> streams;
+  if (f.in_place_stream) streams = read_streams(f.conv.inputs, ctx, replay);
+  Io run_io{f.in_place_stream ? replay : ctx.io.in, ctx.io.out, ctx.io.err, ctx.io.err_is_tty,
+            ctx.io.out_is_tty};
+  Context run_ctx{run_io, ctx.program};
+
   Findings findings;
   int exit_code = kExitOk;
-  auto converted = run_conversion(f.conv, ctx, findings, exit_code);
+  auto converted = run_conversion(f.conv, run_ctx, findings, exit_code);
   if (!converted) return exit_code;
   ConvertOutcome& outcome = *converted;
   std::vector<const ControllerSupport*> target;
@@ -149,8 +183,16 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   }
 
   int status = kExitOk;
+  bool drift = false;
   if (!f.report_file.empty()) status = write_report_file(f, outcome.conversion.output, ctx);
-  if (f.output_dir.empty()) {
+  if (f.in_place_stream) {
+    ctx.io.out << rewrite_streams(streams, index.sorted(), outcome.conversion.output, findings);
+    findings.sort_and_dedupe();
+  } else if (f.check) {
+    int check_status = check_output_dir(f.output_dir, planned_files(f, outcome.conversion.output), ctx);
+    drift = check_status == kExitFindings;
+    if (check_status == kExitUsageOrInput) status = check_status;
+  } else if (f.output_dir.empty()) {
     auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
                                      ctx.io.out);
     for_each_object(outcome.conversion.output,
@@ -161,15 +203,25 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     if (dir_status != kExitOk) status = dir_status;
   }
 
+  FindingsReport report;
+  report.command = "convert";
+  report.objects = index.sorted();
   for (const auto& finding : findings.items()) {
     if (f.quiet && finding.severity != Severity::Error) continue;
-    ctx.io.err << format_finding(finding) << "\n";
+    report.findings.push_back(finding);
   }
-  if (!f.quiet) {
-    ctx.io.err << conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) << "\n";
+  std::string rendered;
+  if (f.findings_format == "text") {
+    for (const auto& finding : report.findings) rendered += format_finding(finding) + "\n";
+    if (!f.quiet) {
+      rendered += conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) + "\n";
+    }
+  } else {
+    rendered = render_findings(*parse_findings_format(f.findings_format), report);
   }
+  if (!write_findings(rendered, f.findings_file, ctx)) status = kExitUsageOrInput;
   if (status != kExitOk || outcome.load.input_failed) return kExitUsageOrInput;
-  return findings.has_errors() ? kExitFindings : kExitOk;
+  return findings.has_errors() || drift ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -195,6 +247,18 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
   sub.add_option("--target-controller", f->target_controller,
                  "Gateway implementation the output must run on: its unsupported features are errors")
       ->type_name("NAME");
+  sub.add_flag("--check", f->check,
+               "With --output-dir: write nothing; print a unified diff and exit 1 when DIR differs "
+               "from the output");
+  sub.add_flag("--in-place-stream", f->in_place_stream,
+               "Write the input stream back with each Ingress replaced by its Gateway API objects and "
+               "every other document unchanged");
+  sub.add_option("--findings-format", f->findings_format, "Format of the findings (stdout holds the objects)")
+      ->check(CLI::IsMember(findings_format_names()))
+      ->type_name(join(findings_format_names(), "|"))
+      ->capture_default_str();
+  sub.add_option("--findings-file", f->findings_file, "Write the findings to FILE instead of standard error")
+      ->type_name("FILE");
   return [f, &ctx] { return run_convert_command(*f, ctx); };
 }
 

@@ -11,6 +11,7 @@ _ingress_migrate() {
       ':convert') cmdpath='convert' ;;
       ':report') cmdpath='report' ;;
       ':rules') cmdpath='rules' ;;
+      ':lint') cmdpath='lint' ;;
       'rules:list') cmdpath='rules list' ;;
       'rules:explain') cmdpath='rules explain' ;;
     esac
@@ -57,6 +58,10 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'convert:--target-controller')
       COMPREPLY=(); return ;;
+    'convert:--findings-format')
+      COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
+    'convert:--findings-file')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'report:-f'|'report:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'report:--context')
@@ -93,14 +98,53 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'rules list:--controller')
       COMPREPLY=(); return ;;
+    'lint:-f'|'lint:--filename')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'lint:--context')
+      COMPREPLY=(); return ;;
+    'lint:--kubeconfig')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'lint:-n'|'lint:--namespace')
+      COMPREPLY=(); return ;;
+    'lint:--default-class')
+      COMPREPLY=(); return ;;
+    'lint:--gateway-class')
+      COMPREPLY=(); return ;;
+    'lint:--gateway')
+      COMPREPLY=(); return ;;
+    'lint:--annotations-prefix')
+      COMPREPLY=(); return ;;
+    'lint:--rules')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'lint:--max-depth')
+      COMPREPLY=(); return ;;
+    'lint:--max-document-bytes')
+      COMPREPLY=(); return ;;
+    'lint:--max-file-bytes')
+      COMPREPLY=(); return ;;
+    'lint:--max-documents')
+      COMPREPLY=(); return ;;
+    'lint:--max-alias-nodes')
+      COMPREPLY=(); return ;;
+    'lint:--max-scalar-bytes')
+      COMPREPLY=(); return ;;
+    'lint:--target-version')
+      COMPREPLY=(); return ;;
+    'lint:--fail-on')
+      COMPREPLY=($(compgen -W 'error warning info' -- "$cur")); return ;;
+    'lint:--ignore')
+      COMPREPLY=(); return ;;
+    'lint:--format')
+      COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
   esac
   case "$cmdpath" in
-    '') candidates='convert report rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller' ;;
+    '') candidates='convert report rules lint -h --help --version' ;;
+    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file' ;;
     'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --format --controller' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;
+    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
   esac
   COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
 }

@@ -125,11 +125,15 @@ std::vector<std::string> reverse_inputs(const std::vector<std::string>& args) {
   return out;
 }
 
-std::vector<std::string> validate_emitted(const std::string& yaml_stream, bool experimental) {
+std::vector<std::string> validate_emitted(const std::string& yaml_stream, bool experimental,
+                                          bool only_gateway_api) {
   std::vector<std::string> problems;
   if (yaml_stream.empty() || yaml_stream[0] == '{') return problems;  // JSON output is checked elsewhere
   for (const YAML::Node& doc : YAML::LoadAll(yaml_stream)) {
     auto obj = to_json(doc);
+    if (only_gateway_api && obj.value("apiVersion", std::string()).rfind("gateway.networking.k8s.io/", 0) != 0) {
+      continue;
+    }
     for (const auto& e : im::validate_object(obj, experimental ? im::Channel::Experimental
                                                                 : im::Channel::Standard)) {
       problems.push_back(obj["kind"].get<std::string>() + " " +

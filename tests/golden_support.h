@@ -29,6 +29,9 @@ std::vector<std::string> reverse_inputs(const std::vector<std::string>& args);
 /// Parses a YAML stream and validates every object; returns the problems.
 /// With `experimental`, HTTPRoutes and GRPCRoutes are checked against the
 /// experimental-channel CRDs (the case ran with --experimental).
-std::vector<std::string> validate_emitted(const std::string& yaml_stream, bool experimental = false);
+/// With `only_gateway_api`, documents of other API groups are skipped (the
+/// output of --in-place-stream passes them through from the input).
+std::vector<std::string> validate_emitted(const std::string& yaml_stream, bool experimental = false,
+                                          bool only_gateway_api = false);
 
 }  // namespace im::testing

@@ -18,8 +18,10 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
     for (const auto& dir : request.rules_dirs) user_catalog.load_directory(dir);
     catalog = &user_catalog;
   }
-  outcome.load = request.cluster ? load_cluster(*request.cluster, request.limits, findings)
-                                 : load_inputs(request.inputs, stdin_stream, request.limits, findings);
+  outcome.load = request.cluster
+                     ? load_cluster(*request.cluster, request.limits, findings)
+                     : load_inputs(request.inputs, stdin_stream, request.limits, findings,
+                                   request.on_document);
   outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects

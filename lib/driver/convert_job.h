@@ -20,6 +20,9 @@ struct ConvertRequest {
   std::vector<std::string> rules_dirs;  ///< --rules
   ParseLimits limits;
   ConvertOptions options;
+  /// Called with every parsed document before it is read into the model
+  /// (lint and --in-place-stream index objects this way without parsing twice).
+  DocumentObserver on_document;
 };
 
 struct ConvertOutcome {

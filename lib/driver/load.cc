@@ -21,7 +21,8 @@ void finish_load(LoadResult& result, const Findings& local, Findings& findings) 
 }
 
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
-                       const ParseLimits& limits, Findings& findings) {
+                       const ParseLimits& limits, Findings& findings,
+                       const DocumentObserver& observe) {
   LoadResult result;
   Findings local;
   auto inputs = expand_inputs(paths, local);
@@ -36,6 +37,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
       continue;
     }
     size_t docs = read_documents(*text, input.origin, limits, local, [&](Document&& doc) {
+      if (observe) observe(doc);
       read_objects(doc, result.inventory, local);
       return true;
     });

@@ -1,6 +1,7 @@
 #pragma once
 // Reading every input named on the command line into one inventory.
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -16,10 +17,14 @@ struct LoadResult {
   bool input_failed = false;  ///< some input could not be read or parsed (exit 2)
 };
 
+/// Sees every parsed document of every input, in stream order.
+using DocumentObserver = std::function<void(const Document&)>;
+
 /// Expands `paths` (files, directories, "-"), parses every document and
 /// reads the objects. Sorted so that the order of the inputs never matters.
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
-                       const ParseLimits& limits, Findings& findings);
+                       const ParseLimits& limits, Findings& findings,
+                       const DocumentObserver& observe = nullptr);
 
 /// The last step of every loader: sorts the inventory, sets input_failed
 /// from the loader's own findings `local`, and appends them to `findings`.

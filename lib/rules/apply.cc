@@ -34,6 +34,9 @@ IngressPolicy apply_annotations(const Ingress& ing, const std::string& controlle
                                 Findings& findings) {
   IngressPolicy policy;
   for (const Annotation& a : ing.annotations) {
+    // ingress-migrate's own annotations (lint's ingress-migrate.io/ignore)
+    // are read by the tool, not by any controller: nothing to convert or report.
+    if (a.key.rfind("ingress-migrate.io/", 0) == 0) continue;
     RuleMatch m = catalog.match(a.key, controller, nginx_prefix);
     if (!m.family) {
       findings.info(a.location,

@@ -1,0 +1,31 @@
+#pragma once
+// `lint` over a finished conversion: the conversion's findings are lint
+// findings too; lint adds its own checks and drops suppressed findings.
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "driver/convert_job.h"
+#include "lint/object_index.h"
+#include "lint/tables.h"
+
+namespace im {
+
+struct LintOptions {
+  KubeVersion target;            ///< --target-version
+  std::set<std::string> ignore;  ///< --ignore ids (already checked to exist)
+};
+
+/// The conversion's findings plus lint's own, without the suppressed ones,
+/// sorted. `objects` are every object of the input (ObjectIndex fed from
+/// ConvertRequest::on_document during the conversion).
+Findings lint(const ConvertOutcome& converted, const std::vector<ObjectSpan>& objects,
+              const LintOptions& options, const Findings& conversion_findings);
+
+/// `findings` without those named by `ignore` or by the ingress-migrate.io/ignore
+/// annotation of the object they point into.
+Findings without_suppressed(const Findings& findings, const std::vector<ObjectSpan>& objects,
+                            const std::set<std::string>& ignore);
+
+}  // namespace im
