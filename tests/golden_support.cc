@@ -1,8 +1,11 @@
 #include "golden_support.h"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
+
+#include <unistd.h>
 
 #include <yaml-cpp/yaml.h>
 #include <nlohmann/json.hpp>
@@ -86,8 +89,36 @@ nlohmann::ordered_json to_json(const YAML::Node& n) {
 
 }  // namespace
 
-GoldenRun run_case(const fs::path& dir, std::vector<std::string> args) {
-  if (args.empty()) args = read_args(dir);
+std::map<std::string, std::string> read_tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  if (!fs::is_directory(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[e.path().lexically_relative(dir).generic_string()] = read_text(e.path());
+  }
+  return files;
+}
+
+void write_tree(const fs::path& dir, const std::map<std::string, std::string>& files) {
+  fs::remove_all(dir);
+  for (const auto& [path, content] : files) {
+    fs::create_directories((dir / path).parent_path());
+    write_text(dir / path, content);
+  }
+}
+
+namespace {
+
+/// A directory no other run (or test process) uses; not created.
+fs::path fresh_output_dir() {
+  static std::atomic<int> counter{0};
+  fs::path p = fs::temp_directory_path() /
+               ("im-golden-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(p);
+  return p;
+}
+
+/// Runs the CLI in-process inside dir with exactly args.
+GoldenRun run_in(const fs::path& dir, const std::vector<std::string>& args) {
   ChangeDir cd(dir);
   std::istringstream in(fs::exists("stdin") ? read_text("stdin") : "");
   std::ostringstream out, err;
@@ -96,6 +127,32 @@ GoldenRun run_case(const fs::path& dir, std::vector<std::string> args) {
   run.exit_code = im::cli::run(args, io);
   run.out = out.str();
   run.err = err.str();
+  return run;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
+GoldenRun run_case(const fs::path& dir, std::vector<std::string> args) {
+  if (args.empty()) args = read_args(dir);
+  fs::path output_dir;
+  for (auto& a : args) {
+    if (a != kOutputDirToken) continue;
+    if (output_dir.empty()) output_dir = fresh_output_dir();
+    a = output_dir.string();
+  }
+  GoldenRun run = run_in(dir, args);
+  if (!output_dir.empty()) {
+    run.files = read_tree(output_dir);
+    fs::remove_all(output_dir);
+    replace_all(run.out, output_dir.string(), kOutputDirToken);
+    replace_all(run.err, output_dir.string(), kOutputDirToken);
+  }
   return run;
 }
 

@@ -2,6 +2,7 @@
 //   args              the command line, one argument per line (paths relative to the folder)
 //   stdin             (optional) standard input
 //   expected.stdout, expected.stderr, expected.exit
+//   expected.files/   (when args name $OUTPUT_DIR) every file written there
 // The test runs the CLI in-process from inside the folder and compares whole
 // outputs. IM_UPDATE_GOLDEN=1 rewrites the expected files instead (review
 // the diff before committing).
@@ -19,6 +20,30 @@
 namespace fs = std::filesystem;
 using namespace im::testing;
 
+namespace {
+
+bool writes_files(const fs::path& dir) {
+  auto args = read_args(dir);
+  return std::find(args.begin(), args.end(), kOutputDirToken) != args.end();
+}
+
+/// The same file list, then each file's whole content (one failure per file).
+void check_tree(const std::map<std::string, std::string>& written,
+                const std::map<std::string, std::string>& expected) {
+  std::vector<std::string> written_paths, expected_paths;
+  for (const auto& [path, text] : written) written_paths.push_back(path);
+  for (const auto& [path, text] : expected) expected_paths.push_back(path);
+  CHECK(written_paths == expected_paths);
+  for (const auto& [path, text] : expected) {
+    auto it = written.find(path);
+    if (it == written.end()) continue;
+    INFO(path);
+    CHECK(it->second == text);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("golden cases produce exactly the expected output", "[golden]") {
   const bool update = std::getenv("IM_UPDATE_GOLDEN") != nullptr;
   auto cases = golden_cases();
@@ -30,11 +55,13 @@ TEST_CASE("golden cases produce exactly the expected output", "[golden]") {
         write_text(dir / "expected.stdout", run.out);
         write_text(dir / "expected.stderr", run.err);
         write_text(dir / "expected.exit", std::to_string(run.exit_code) + "\n");
+        if (writes_files(dir)) write_tree(dir / "expected.files", run.files);
         continue;
       }
       CHECK(run.err == read_text(dir / "expected.stderr"));
       CHECK(run.out == read_text(dir / "expected.stdout"));
       CHECK(std::to_string(run.exit_code) + "\n" == read_text(dir / "expected.exit"));
+      if (writes_files(dir)) check_tree(run.files, read_tree(dir / "expected.files"));
     }
   }
 }

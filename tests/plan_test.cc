@@ -1,0 +1,133 @@
+// `plan`: the written trees are pinned by the golden cases in testdata/plan/
+// (expected.files/); these tests check what must hold for every plan: each
+// manifest is valid Gateway API, no route points at a Gateway or listener
+// the plan does not define, and writing a plan twice gives the same files.
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include <yaml-cpp/yaml.h>
+
+#include "golden_support.h"
+
+namespace fs = std::filesystem;
+using namespace im::testing;
+
+namespace {
+
+std::vector<fs::path> plan_cases() {
+  std::vector<fs::path> out;
+  for (const auto& dir : golden_cases()) {
+    auto args = read_args(dir);
+    if (!args.empty() && args[0] == "plan" && fs::is_directory(dir / "expected.files")) out.push_back(dir);
+  }
+  return out;
+}
+
+bool is_yaml(const std::string& path) { return path.size() > 5 && path.substr(path.size() - 5) == ".yaml"; }
+
+std::string text(const YAML::Node& n, const char* key) { return n[key] ? n[key].as<std::string>() : ""; }
+
+}  // namespace
+
+TEST_CASE("plan goldens cover every --group-by value", "[plan]") {
+  std::set<std::string> seen;
+  for (const auto& dir : plan_cases()) {
+    auto args = read_args(dir);
+    for (size_t i = 0; i + 1 < args.size(); ++i) {
+      if (args[i] == "--group-by") seen.insert(args[i + 1]);
+    }
+  }
+  CHECK(seen == std::set<std::string>{"host", "ingress-class", "namespace"});
+}
+
+TEST_CASE("every manifest of every plan phase is valid Gateway API", "[plan][crd]") {
+  auto cases = plan_cases();
+  REQUIRE(!cases.empty());
+  for (const auto& dir : cases) {
+    DYNAMIC_SECTION(dir.filename().string()) {
+      size_t manifests = 0;
+      for (const auto& [path, content] : read_tree(dir / "expected.files")) {
+        if (!is_yaml(path)) continue;
+        ++manifests;
+        for (const auto& problem : validate_emitted(content)) FAIL_CHECK(path + ": " + problem);
+      }
+      CHECK(manifests > 1);
+    }
+  }
+}
+
+TEST_CASE("every parentRef of a plan names a Gateway and listener of 00-observe", "[plan]") {
+  for (const auto& dir : plan_cases()) {
+    DYNAMIC_SECTION(dir.filename().string()) {
+      auto files = read_tree(dir / "expected.files");
+      // Gateways and their listener names, as phase 0 defines them.
+      std::map<std::string, std::set<std::string>> listeners;
+      for (const auto& [path, content] : files) {
+        if (!is_yaml(path) || path.rfind("00-observe/", 0) != 0) continue;
+        for (const auto& doc : YAML::LoadAll(content)) {
+          if (text(doc, "kind") != "Gateway") continue;
+          auto& names = listeners[text(doc["metadata"], "namespace") + "/" + text(doc["metadata"], "name")];
+          for (const auto& l : doc["spec"]["listeners"]) names.insert(text(l, "name"));
+        }
+      }
+      REQUIRE(!listeners.empty());
+      size_t refs = 0;
+      for (const auto& [path, content] : files) {
+        if (!is_yaml(path)) continue;
+        for (const auto& doc : YAML::LoadAll(content)) {
+          std::string kind = text(doc, "kind");
+          if (kind == "Gateway") {
+            CHECK(path.rfind("00-observe/", 0) == 0);  // only phase 0 creates Gateways
+            continue;
+          }
+          if (!doc["spec"]["parentRefs"]) continue;
+          std::string route_ns = text(doc["metadata"], "namespace");
+          for (const auto& p : doc["spec"]["parentRefs"]) {
+            ++refs;
+            std::string ns = p["namespace"] ? text(p, "namespace") : route_ns;
+            std::string gateway = ns + "/" + text(p, "name");
+            INFO(path << ": " << kind << " " << route_ns << "/" << text(doc["metadata"], "name") << " -> "
+                      << gateway << " " << text(p, "sectionName"));
+            auto it = listeners.find(gateway);
+            REQUIRE(it != listeners.end());
+            if (p["sectionName"]) CHECK(it->second.count(text(p, "sectionName")) == 1);
+          }
+        }
+      }
+      CHECK(refs > 0);
+    }
+  }
+}
+
+TEST_CASE("plan writes the same files twice, and again with --force", "[plan]") {
+  for (const auto& dir : plan_cases()) {
+    DYNAMIC_SECTION(dir.filename().string()) {
+      fs::path out = fs::temp_directory_path() / ("im-plan-twice-" + dir.filename().string());
+      fs::remove_all(out);
+      auto args = read_args(dir);
+      for (auto& a : args) {
+        if (a == kOutputDirToken) a = out.string();
+      }
+      GoldenRun first = run_case(dir, args);
+      auto written = read_tree(out);
+      CHECK(written == read_tree(dir / "expected.files"));
+
+      GoldenRun refused = run_case(dir, args);
+      CHECK(refused.exit_code == 2);
+      CHECK(refused.err == out.string() +
+                               ": error: exists and is not an empty directory; not written (use "
+                               "--force to overwrite the plan in it)\n");
+      CHECK(read_tree(out) == written);
+
+      args.push_back("--force");
+      GoldenRun again = run_case(dir, args);
+      CHECK(again.exit_code == first.exit_code);
+      CHECK(again.err == first.err);
+      CHECK(read_tree(out) == written);
+      fs::remove_all(out);
+    }
+  }
+}
