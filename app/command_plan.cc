@@ -1,8 +1,10 @@
 // `ingress-migrate plan`: convert, then write a phased cutover (observe,
 // coexist, converge) as files a team can review and apply.
 
+#include <algorithm>
 #include <filesystem>
 #include <ostream>
+#include <set>
 
 #include "commands.h"
 #include "conversion_options.h"
@@ -42,6 +44,26 @@ bool output_dir_usable(const PlanFlags& f, Context& ctx) {
   return false;
 }
 
+/// With --force, files an earlier plan left behind would be applied with
+/// this one (kubectl apply -f DIR/): name each of them.
+void warn_stale_files(const std::string& dir, const std::vector<OutputFile>& files, Context& ctx) {
+  namespace fs = std::filesystem;
+  std::set<std::string> written;
+  for (const auto& f : files) written.insert(f.path);
+  std::vector<std::string> stale;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    std::string rel = it->path().lexically_relative(dir).generic_string();
+    if (it->is_regular_file(ec) && !written.count(rel)) stale.push_back(rel);
+  }
+  std::sort(stale.begin(), stale.end());
+  for (const auto& s : stale) {
+    ctx.io.err << (fs::path(dir) / s).string()
+               << ": warning: not part of this plan (left from an earlier one?); remove it before applying\n";
+  }
+}
+
 int run_plan_command(PlanFlags& f, Context& ctx) {
   auto group_by = parse_group_by(f.group_by);
   if (!group_by) {
@@ -78,6 +100,7 @@ int run_plan_command(PlanFlags& f, Context& ctx) {
                                         target.empty() ? nullptr : target.front()});
   auto errors = write_output_files(f.output_dir, files, f.force);
   for (const auto& e : errors) ctx.io.err << e << "\n";
+  if (f.force) warn_stale_files(f.output_dir, files, ctx);
 
   for (const auto& finding : findings.items()) ctx.io.err << format_finding(finding) << "\n";
   ctx.io.err << conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) << "\n";

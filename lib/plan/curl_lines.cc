@@ -69,16 +69,12 @@ std::string curl(const Entry& e, const std::string& host, const std::string& pat
                                     : shell_quote(url));
 }
 
-void add_unique(std::vector<std::string>& lines, const std::string& line) {
-  if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
-}
+/// One Gateway's check lines, each with the host it asks for.
+using HostLines = std::vector<std::pair<std::string, std::string>>;
 
-/// The host a check line asks for ("" for the bare address).
-std::string line_host(const std::string& line) {
-  auto at = line.find("--resolve ");
-  if (at == std::string::npos) return "";
-  at += 10;
-  return line.substr(at, line.find(':', at) - at);
+void add_unique(HostLines& lines, const std::string& host, const std::string& line) {
+  std::pair<std::string, std::string> entry{host, line};
+  if (std::find(lines.begin(), lines.end(), entry) == lines.end()) lines.push_back(std::move(entry));
 }
 
 class Collector {
@@ -102,19 +98,18 @@ class Collector {
     }
   }
 
+  /// Per Gateway: one host's lines together, hosts in name order, each
+  /// host's lines in route order.
   std::vector<GatewayChecks> result() const {
     std::vector<GatewayChecks> out;
-    for (const auto& [key, lines] : lines_) out.push_back(GatewayChecks{GatewayRef{key.first, key.second}, lines});
-    return out;
-  }
-
-  /// Lines of one host together, hosts in name order, each host's lines in route order.
-  void group_by_host() {
-    for (auto& [key, lines] : lines_) {
-      std::stable_sort(lines.begin(), lines.end(), [](const std::string& a, const std::string& b) {
-        return line_host(a) < line_host(b);
-      });
+    for (auto [key, lines] : lines_) {
+      std::stable_sort(lines.begin(), lines.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      GatewayChecks checks{GatewayRef{key.first, key.second}, {}};
+      for (auto& [host, line] : lines) checks.lines.push_back(std::move(line));
+      out.push_back(std::move(checks));
     }
+    return out;
   }
 
  private:
@@ -127,7 +122,7 @@ class Collector {
 
   const ConversionOutput& all_;
   const std::set<std::string>& hosts_;
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> lines_;
+  std::map<std::pair<std::string, std::string>, HostLines> lines_;
 };
 
 }  // namespace
@@ -136,7 +131,7 @@ std::vector<GatewayChecks> gateway_checks(const ConversionOutput& all, const Con
                                           const std::set<std::string>& hosts) {
   Collector c(all, hosts);
   for (const auto& r : routes.http_routes) {
-    c.each_entry(r, [&](std::vector<std::string>& lines, const Entry& e, const std::string& host) {
+    c.each_entry(r, [&](HostLines& lines, const Entry& e, const std::string& host) {
       for (const auto& rule : r.rules) {
         std::vector<std::string> headers;
         std::string notes;
@@ -158,26 +153,25 @@ std::vector<GatewayChecks> gateway_checks(const ConversionOutput& all, const Con
         if (const auto& red = rule.filters.get().redirect) {
           line += fmt::format("  # expect {} (redirect)", red->status_code);
         }
-        add_unique(lines, line);
+        add_unique(lines, host, line);
       }
     });
   }
   for (const auto& r : routes.grpc_routes) {
-    c.each_entry(r, [&](std::vector<std::string>& lines, const Entry& e, const std::string& host) {
+    c.each_entry(r, [&](HostLines& lines, const Entry& e, const std::string& host) {
       for (const auto& rule : r.rules) {
         std::string tls = e.scheme == "http" ? "-plaintext" : "-servername " + host;
         std::string call = rule.service.empty() ? "list" : "describe " + rule.service;
-        add_unique(lines, fmt::format("grpcurl {} -authority {} $GATEWAY_ADDRESS:{} {}", tls,
+        add_unique(lines, host, fmt::format("grpcurl {} -authority {} $GATEWAY_ADDRESS:{} {}", tls,
                                       host.empty() ? "$GATEWAY_ADDRESS" : host, e.port, call));
       }
     });
   }
   for (const auto& r : routes.tls_routes) {
-    c.each_entry(r, [&](std::vector<std::string>& lines, const Entry& e, const std::string& host) {
-      add_unique(lines, curl(e, host, "/", {}) + "  # TLS passed through to the backend");
+    c.each_entry(r, [&](HostLines& lines, const Entry& e, const std::string& host) {
+      add_unique(lines, host, curl(e, host, "/", {}) + "  # TLS passed through to the backend");
     });
   }
-  c.group_by_host();
   return c.result();
 }
 

@@ -26,9 +26,9 @@ std::string delete_script(const CutoverPlan& plan) {
       "# Phase 2: converge. Deletes the Ingresses the Gateways replaced, one step\n"
       "# at a time: run step N only once the hosts of 01-coexist/<N>-*/ point at\n"
       "# the Gateway and traffic looks right. ROLLBACK.md says how to undo a step.\n";
-  out += fmt::format("# usage: delete-ingresses.sh STEP|all   (STEP: 1 to {})\n", n);
+  out += fmt::format("# usage: sh delete-ingresses.sh STEP|all   (STEP: 1 to {})\n", n);
   out += "set -eu\n\n";
-  out += "step=${1:?usage: delete-ingresses.sh STEP|all}\n";
+  out += "step=${1:?usage: sh delete-ingresses.sh STEP|all}\n";
   out += fmt::format(
       "case $step in\n  all) ;;\n  *[!0-9]*|'') echo \"unknown step: $step\" >&2; exit 2 ;;\n"
       "  *) [ \"$step\" -ge 1 ] && [ \"$step\" -le {} ] || {{ echo \"no step $step (1 to {})\" >&2; exit 2; }} ;;\n"
@@ -80,9 +80,13 @@ std::string rollback_notes(const CutoverPlan& plan) {
     size_t item = 1;
     if (!g.released.empty()) {
       out += fmt::format(
-          "{}. If `02-converge/delete-ingresses.sh {}` already ran, re-create its Ingresses from the "
+          "{}. If `sh 02-converge/delete-ingresses.sh {}` already ran, re-create what it deleted from the "
           "manifests they were read from, and wait until the Ingress controller serves them:\n",
           item++, i + 1);
+      // The class first: an Ingress of a missing class is served by no controller.
+      for (const auto& [cls, at] : plan.class_deletions) {
+        if (at == i) out += fmt::format("   - IngressClass `{}` ({})\n", cls->name, cls->location.str());
+      }
       for (const Ingress* ing : g.released) out += "   " + ingress_item(*ing);
     }
     out += fmt::format(

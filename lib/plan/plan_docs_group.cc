@@ -112,7 +112,7 @@ std::string group_readme(const CutoverPlan& plan, size_t index) {
   } else {
     out += fmt::format(
         "Once the hosts above point at the Gateway and traffic looks right, these Ingresses serve "
-        "nothing any more; `02-converge/delete-ingresses.sh {}` deletes them:\n\n",
+        "nothing any more; `sh 02-converge/delete-ingresses.sh {}` deletes them:\n\n",
         index + 1);
     for (const Ingress* ing : g.released) out += ingress_item(*ing);
     out += "\n";

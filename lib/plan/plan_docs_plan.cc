@@ -62,7 +62,7 @@ constexpr const char* kHowItFits =
     "- Steps run from the safest group to the riskiest: groups whose annotations all converted "
     "first, then those with partly converted annotations, then those that drop an annotation, "
     "then those with errors; ties by name.\n"
-    "- `02-converge/delete-ingresses.sh STEP` deletes the Ingresses a step made unnecessary, and "
+    "- `sh 02-converge/delete-ingresses.sh STEP` deletes the Ingresses a step made unnecessary, and "
     "an IngressClass once none of the input's Ingresses uses it (and no Ingress in the cluster "
     "names it). `02-converge/ROLLBACK.md` says how to undo each step.\n\n";
 
@@ -71,7 +71,7 @@ std::string steps(const CutoverPlan& plan) {
   out += "1. `00-observe/`: apply, wait for the Gateways to be programmed, test every host "
          "(`00-observe/README.md`).\n";
   out += "2. `01-coexist/`, one step at a time; after each, "
-         "`02-converge/delete-ingresses.sh STEP` once traffic looks right:\n\n";
+         "`sh 02-converge/delete-ingresses.sh STEP` once traffic looks right:\n\n";
   out += "   | Step | Group | Risk | Routes | Hosts moving | Ingresses deleted | Findings |\n"
          "   |---|---|---|---|---|---|---|\n";
   for (size_t i = 0; i < plan.groups.size(); ++i) {

@@ -2,10 +2,10 @@
 # Phase 2: converge. Deletes the Ingresses the Gateways replaced, one step
 # at a time: run step N only once the hosts of 01-coexist/<N>-*/ point at
 # the Gateway and traffic looks right. ROLLBACK.md says how to undo a step.
-# usage: delete-ingresses.sh STEP|all   (STEP: 1 to 5)
+# usage: sh delete-ingresses.sh STEP|all   (STEP: 1 to 5)
 set -eu
 
-step=${1:?usage: delete-ingresses.sh STEP|all}
+step=${1:?usage: sh delete-ingresses.sh STEP|all}
 case $step in
   all) ;;
   *[!0-9]*|'') echo "unknown step: $step" >&2; exit 2 ;;
