@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -30,6 +31,57 @@ bool is_yaml(const std::string& path) { return path.size() > 5 && path.substr(pa
 
 std::string text(const YAML::Node& n, const char* key) { return n[key] ? n[key].as<std::string>() : ""; }
 
+/// Fails for each manifest that is not valid Gateway API; returns how many
+/// YAML files there were.
+size_t check_manifests_valid(const std::map<std::string, std::string>& files) {
+  size_t manifests = 0;
+  for (const auto& [path, content] : files) {
+    if (!is_yaml(path)) continue;
+    ++manifests;
+    for (const auto& problem : validate_emitted(content)) FAIL_CHECK(path + ": " + problem);
+  }
+  return manifests;
+}
+
+/// Fails for each parentRef that names no Gateway of 00-observe, or a
+/// listener that Gateway does not have; returns how many parentRefs there were.
+size_t check_parent_refs(const std::map<std::string, std::string>& files) {
+  // Gateways and their listener names, as phase 0 defines them.
+  std::map<std::string, std::set<std::string>> listeners;
+  for (const auto& [path, content] : files) {
+    if (!is_yaml(path) || path.rfind("00-observe/", 0) != 0) continue;
+    for (const auto& doc : YAML::LoadAll(content)) {
+      if (text(doc, "kind") != "Gateway") continue;
+      auto& names = listeners[text(doc["metadata"], "namespace") + "/" + text(doc["metadata"], "name")];
+      for (const auto& l : doc["spec"]["listeners"]) names.insert(text(l, "name"));
+    }
+  }
+  size_t refs = 0;
+  for (const auto& [path, content] : files) {
+    if (!is_yaml(path)) continue;
+    for (const auto& doc : YAML::LoadAll(content)) {
+      std::string kind = text(doc, "kind");
+      if (kind == "Gateway") {
+        CHECK(path.rfind("00-observe/", 0) == 0);  // only phase 0 creates Gateways
+        continue;
+      }
+      if (!doc["spec"]["parentRefs"]) continue;
+      std::string route_ns = text(doc["metadata"], "namespace");
+      for (const auto& p : doc["spec"]["parentRefs"]) {
+        ++refs;
+        std::string ns = p["namespace"] ? text(p, "namespace") : route_ns;
+        std::string gateway = ns + "/" + text(p, "name");
+        INFO(path << ": " << kind << " " << route_ns << "/" << text(doc["metadata"], "name") << " -> "
+                  << gateway << " " << text(p, "sectionName"));
+        auto it = listeners.find(gateway);
+        REQUIRE(it != listeners.end());
+        if (p["sectionName"]) CHECK(it->second.count(text(p, "sectionName")) == 1);
+      }
+    }
+  }
+  return refs;
+}
+
 }  // namespace
 
 TEST_CASE("plan goldens cover every --group-by value", "[plan]") {
@@ -48,56 +100,43 @@ TEST_CASE("every manifest of every plan phase is valid Gateway API", "[plan][crd
   REQUIRE(!cases.empty());
   for (const auto& dir : cases) {
     DYNAMIC_SECTION(dir.filename().string()) {
-      size_t manifests = 0;
-      for (const auto& [path, content] : read_tree(dir / "expected.files")) {
-        if (!is_yaml(path)) continue;
-        ++manifests;
-        for (const auto& problem : validate_emitted(content)) FAIL_CHECK(path + ": " + problem);
-      }
-      CHECK(manifests > 1);
+      CHECK(check_manifests_valid(read_tree(dir / "expected.files")) > 1);
     }
   }
 }
 
 TEST_CASE("every parentRef of a plan names a Gateway and listener of 00-observe", "[plan]") {
   for (const auto& dir : plan_cases()) {
-    DYNAMIC_SECTION(dir.filename().string()) {
-      auto files = read_tree(dir / "expected.files");
-      // Gateways and their listener names, as phase 0 defines them.
-      std::map<std::string, std::set<std::string>> listeners;
-      for (const auto& [path, content] : files) {
-        if (!is_yaml(path) || path.rfind("00-observe/", 0) != 0) continue;
-        for (const auto& doc : YAML::LoadAll(content)) {
-          if (text(doc, "kind") != "Gateway") continue;
-          auto& names = listeners[text(doc["metadata"], "namespace") + "/" + text(doc["metadata"], "name")];
-          for (const auto& l : doc["spec"]["listeners"]) names.insert(text(l, "name"));
+    DYNAMIC_SECTION(dir.filename().string()) { CHECK(check_parent_refs(read_tree(dir / "expected.files")) > 0); }
+  }
+}
+
+TEST_CASE("plans of the convert corpus are valid and dangle nowhere, for each --group-by", "[plan][crd]") {
+  // The convert cases hold the odd inputs (default servers, wildcards,
+  // regex hosts, gRPC, passthrough, split routes and Gateways).
+  for (const auto& dir : golden_cases()) {
+    if (dir.parent_path().filename() != "convert") continue;
+    std::vector<std::string> inputs;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      std::string ext = e.path().extension().string();
+      if (ext == ".yaml" || ext == ".json") inputs.push_back(e.path().filename().string());
+    }
+    if (inputs.empty()) continue;
+    std::sort(inputs.begin(), inputs.end());
+    for (const auto& group_by : {"namespace", "host", "ingress-class"}) {
+      DYNAMIC_SECTION(dir.filename().string() << " --group-by " << group_by) {
+        std::vector<std::string> args = {"plan", "--output-dir", kOutputDirToken, "--group-by", group_by,
+                                         "--default-class", "nginx"};
+        for (const auto& in : inputs) {
+          args.push_back("-f");
+          args.push_back(in);
         }
+        GoldenRun run = run_case(dir, args);
+        INFO(run.err);
+        CHECK(run.exit_code < 3);
+        check_manifests_valid(run.files);
+        check_parent_refs(run.files);
       }
-      REQUIRE(!listeners.empty());
-      size_t refs = 0;
-      for (const auto& [path, content] : files) {
-        if (!is_yaml(path)) continue;
-        for (const auto& doc : YAML::LoadAll(content)) {
-          std::string kind = text(doc, "kind");
-          if (kind == "Gateway") {
-            CHECK(path.rfind("00-observe/", 0) == 0);  // only phase 0 creates Gateways
-            continue;
-          }
-          if (!doc["spec"]["parentRefs"]) continue;
-          std::string route_ns = text(doc["metadata"], "namespace");
-          for (const auto& p : doc["spec"]["parentRefs"]) {
-            ++refs;
-            std::string ns = p["namespace"] ? text(p, "namespace") : route_ns;
-            std::string gateway = ns + "/" + text(p, "name");
-            INFO(path << ": " << kind << " " << route_ns << "/" << text(doc["metadata"], "name") << " -> "
-                      << gateway << " " << text(p, "sectionName"));
-            auto it = listeners.find(gateway);
-            REQUIRE(it != listeners.end());
-            if (p["sectionName"]) CHECK(it->second.count(text(p, "sectionName")) == 1);
-          }
-        }
-      }
-      CHECK(refs > 0);
     }
   }
 }
