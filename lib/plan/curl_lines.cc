@@ -69,12 +69,15 @@ std::string curl(const Entry& e, const std::string& host, const std::string& pat
                                     : shell_quote(url));
 }
 
-/// One Gateway's check lines, each with the host it asks for.
-using HostLines = std::vector<std::pair<std::string, std::string>>;
+/// One Gateway's check lines, each with the host it asks for, and the
+/// lines already there (many rules give the same request).
+struct HostLines {
+  std::vector<std::pair<std::string, std::string>> lines;
+  std::set<std::string> seen;
+};
 
 void add_unique(HostLines& lines, const std::string& host, const std::string& line) {
-  std::pair<std::string, std::string> entry{host, line};
-  if (std::find(lines.begin(), lines.end(), entry) == lines.end()) lines.push_back(std::move(entry));
+  if (lines.seen.insert(line).second) lines.lines.emplace_back(host, line);
 }
 
 class Collector {
@@ -102,7 +105,8 @@ class Collector {
   /// host's lines in route order.
   std::vector<GatewayChecks> result() const {
     std::vector<GatewayChecks> out;
-    for (auto [key, lines] : lines_) {
+    for (auto [key, host_lines] : lines_) {
+      auto& lines = host_lines.lines;
       std::stable_sort(lines.begin(), lines.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       GatewayChecks checks{GatewayRef{key.first, key.second}, {}};

@@ -4,6 +4,7 @@
 // (groups of hosts move their DNS to the Gateway one at a time, safest
 // first), converge (the Ingresses nobody needs any more are deleted).
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,10 @@ struct CutoverPlan {
   std::vector<std::pair<const IngressClass*, size_t>> class_deletions;
   /// Findings the plan itself adds (plan-host-split).
   Findings findings;
+  /// Each host's routes, and the index of the group it moves in (or is
+  /// stuck in): what a step's checks and notes need without rescanning.
+  std::map<std::string, ConversionOutput> host_routes;
+  std::map<std::string, size_t> host_step;
 };
 
 struct PlanInput {

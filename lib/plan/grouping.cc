@@ -70,6 +70,11 @@ struct Builder {
   std::map<std::string, std::set<std::string>> host_groups;
   std::map<std::string, std::set<std::pair<std::string, std::string>>> host_gateways;
   std::set<std::string> routed_ingresses;
+  /// host -> the Gateway of its first route, and the first route that
+  /// attaches elsewhere (where a plan-host-split finding points).
+  std::map<std::string, std::pair<std::string, std::string>> first_gateway;
+  std::map<std::string, Location> split_at;
+  std::map<std::string, ConversionOutput> host_routes;
 
   std::string key_of(const std::string& ns, const std::vector<std::string>& hostnames,
                      const std::string& source) {
@@ -101,14 +106,21 @@ struct Builder {
     (g.routes.*list).push_back(r);
     std::string host = r.hostnames.empty() ? "" : r.hostnames.front();
     host_groups[host].insert(key);
-    for (const auto& p : r.parents) host_gateways[host].insert({p.ns.empty() ? r.ns : p.ns, p.name});
+    for (const auto& p : r.parents) {
+      std::pair<std::string, std::string> gw{p.ns.empty() ? r.ns : p.ns, p.name};
+      host_gateways[host].insert(gw);
+      auto first = first_gateway.emplace(host, gw).first;
+      if (first->second != gw) split_at.emplace(host, r.source);
+    }
+    (host_routes[host].*list).push_back(r);
     routed_ingresses.insert(r.source_ingress);
   }
 };
 
 /// The BackendTLSPolicies for the Services a group's routes send to: the
 /// group's routes need them to reach their backends the same way.
-void add_backend_policies(const ConversionOutput& all, PlanGroup& g) {
+void add_backend_policies(const std::multimap<std::pair<std::string, std::string>, const BackendTLSPolicyIR*>& by_service,
+                          PlanGroup& g) {
   std::set<std::pair<std::string, std::string>> services;
   for (const auto& r : g.routes.http_routes) {
     for (const auto& rule : r.rules) {
@@ -123,30 +135,20 @@ void add_backend_policies(const ConversionOutput& all, PlanGroup& g) {
   for (const auto& r : g.routes.tls_routes) {
     for (const auto& b : r.backends) services.insert({r.ns, b.name});
   }
-  for (const auto& p : all.backend_tls_policies) {
-    if (services.count({p.ns, p.service})) g.routes.backend_tls_policies.push_back(p);
+  for (const auto& service : services) {
+    auto [from, to] = by_service.equal_range(service);
+    for (auto it = from; it != to; ++it) g.routes.backend_tls_policies.push_back(*it->second);
   }
 }
 
 /// A host whose routes attach to several Gateways cannot move: DNS names
 /// one address, and each Gateway gets its own.
-void check_host_splits(const Builder& b, const ConversionOutput& all, Findings& findings) {
+void check_host_splits(const Builder& b, Findings& findings) {
   for (const auto& [host, gateways] : b.host_gateways) {
     if (gateways.size() < 2) continue;
     std::vector<std::string> names;
     for (const auto& [ns, name] : gateways) names.push_back(ns.empty() ? name : ns + "/" + name);
-    // Point at the first route on a Gateway other than the first one.
-    Location where;
-    auto first = *gateways.begin();
-    for (const auto& r : all.http_routes) {
-      std::string h = r.hostnames.empty() ? "" : r.hostnames.front();
-      if (h != host || r.parents.empty()) continue;
-      const auto& p = r.parents.front();
-      if (std::make_pair(p.ns.empty() ? r.ns : p.ns, p.name) != first) {
-        where = r.source;
-        break;
-      }
-    }
+    const Location& where = b.split_at.at(host);
     findings.error(where,
                    fmt::format("host {} is served by routes on {} Gateways ({}), which get separate "
                                "addresses; its DNS name can point at only one of them, so moving it "
@@ -165,7 +167,7 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
   plan.group_by = in.group_by;
   plan.all = *in.output;
   const Inventory& inv = *in.inventory;
-  Builder b{in, in.group_by, {}, {}, {}, {}, {}};
+  Builder b{in, in.group_by, {}, {}, {}, {}, {}, {}, {}, {}};
 
   // The converter resolved classes already; resolving again (into scratch
   // findings, which the conversion has reported) gives the same answers.
@@ -176,7 +178,7 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
   for (const auto& r : plan.all.http_routes) b.add_route(r, &ConversionOutput::http_routes);
   for (const auto& r : plan.all.grpc_routes) b.add_route(r, &ConversionOutput::grpc_routes);
   for (const auto& r : plan.all.tls_routes) b.add_route(r, &ConversionOutput::tls_routes);
-  check_host_splits(b, plan.all, plan.findings);
+  check_host_splits(b, plan.findings);
 
   // Which Ingresses go away, and which stay because the Gateway would not
   // serve all of what they serve.
@@ -223,9 +225,11 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
     }
   }
 
+  std::multimap<std::pair<std::string, std::string>, const BackendTLSPolicyIR*> policies;
+  for (const auto& p : plan.all.backend_tls_policies) policies.emplace(std::make_pair(p.ns, p.service), &p);
   for (auto& [key, g] : b.groups) {
     g.label = label_for(in.group_by, key);
-    add_backend_policies(plan.all, g);
+    add_backend_policies(policies, g);
     plan.groups.push_back(std::move(g));
   }
   std::stable_sort(plan.groups.begin(), plan.groups.end(), [&](const PlanGroup& x, const PlanGroup& y) {
@@ -247,6 +251,7 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
     size_t last = 0;
     for (const auto& k : keys) last = std::max(last, position[k]);
     moved_at[host] = last;
+    plan.host_step[host] = last;
     HostMove move{host, {}};
     for (const auto& [ns, name] : b.host_gateways[host]) move.gateways.push_back(GatewayRef{ns, name});
     auto& list = move.gateways.size() > 1 ? plan.groups[last].stuck : plan.groups[last].moves;
@@ -273,6 +278,7 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
       plan.class_deletions.push_back({&cls, last == class_last.end() ? plan.groups.size() - 1 : last->second});
     }
   }
+  plan.host_routes = std::move(b.host_routes);
   return plan;
 }
 

@@ -36,20 +36,28 @@ std::string gateway_names(const HostMove& m) {
 
 /// Hosts of this group's routes that move in a later step, with that step.
 std::map<std::string, std::string> later_hosts(const CutoverPlan& plan, size_t index) {
-  std::map<std::string, std::string> moved_in;
-  for (const auto& g : plan.groups) {
-    for (const auto& m : g.moves) moved_in[m.host] = g.dir;
-    for (const auto& m : g.stuck) moved_in[m.host] = g.dir;
-  }
   std::map<std::string, std::string> out;
   auto add = [&](const std::vector<std::string>& hostnames) {
     std::string host = hostnames.empty() ? "" : hostnames.front();
-    if (moved_in[host] != plan.groups[index].dir) out[host] = moved_in[host];
+    size_t step = plan.host_step.at(host);
+    if (step != index) out[host] = plan.groups[step].dir;
   };
   const ConversionOutput& r = plan.groups[index].routes;
   for (const auto& x : r.http_routes) add(x.hostnames);
   for (const auto& x : r.grpc_routes) add(x.hostnames);
   for (const auto& x : r.tls_routes) add(x.hostnames);
+  return out;
+}
+
+/// Every route of the hosts, from whichever group: a DNS name moves them all.
+ConversionOutput routes_of(const CutoverPlan& plan, const std::set<std::string>& hosts) {
+  ConversionOutput out;
+  for (const auto& h : hosts) {
+    const ConversionOutput& r = plan.host_routes.at(h);
+    out.http_routes.insert(out.http_routes.end(), r.http_routes.begin(), r.http_routes.end());
+    out.grpc_routes.insert(out.grpc_routes.end(), r.grpc_routes.begin(), r.grpc_routes.end());
+    out.tls_routes.insert(out.tls_routes.end(), r.tls_routes.begin(), r.tls_routes.end());
+  }
   return out;
 }
 
@@ -87,7 +95,7 @@ std::string group_readme(const CutoverPlan& plan, size_t index) {
       out += fmt::format("- {} → {}\n", host_label(m.host), gateway_names(m));
       hosts.insert(m.host);
     }
-    out += "\n" + checks_markdown(plan, plan.all, hosts);
+    out += "\n" + checks_markdown(plan, routes_of(plan, hosts), hosts);
   }
   if (!g.stuck.empty()) {
     out +=
