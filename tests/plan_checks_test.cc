@@ -129,4 +129,9 @@ TEST_CASE("gRPC and passthrough routes get grpcurl and TLS checks", "[plan]") {
         });
   CHECK(address_command(checks[0].gateway) ==
         "GATEWAY_ADDRESS=$(kubectl get gateway -n edge gw -o jsonpath='{.status.addresses[0].value}')");
+  // A Gateway without namespace is looked up in kubectl's current namespace.
+  CHECK(address_command(GatewayRef{"", "nginx"}) ==
+        "GATEWAY_ADDRESS=$(kubectl get gateway nginx -o jsonpath='{.status.addresses[0].value}')");
+  CHECK(gateway_label(GatewayRef{"", "nginx"}) == "nginx");
+  CHECK(gateway_label(GatewayRef{"edge", "gw"}) == "edge/gw");
 }

@@ -20,9 +20,12 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
+std::string gateway_label(const GatewayRef& g) { return g.ns.empty() ? g.name : g.ns + "/" + g.name; }
+
 std::string address_command(const GatewayRef& g) {
-  return fmt::format("GATEWAY_ADDRESS=$(kubectl get gateway -n {} {} -o jsonpath='{{.status.addresses[0].value}}')",
-                     g.ns, g.name);
+  // A Gateway written without a namespace lands in kubectl's current one.
+  return fmt::format("GATEWAY_ADDRESS=$(kubectl get gateway {}{} -o jsonpath='{{.status.addresses[0].value}}')",
+                     g.ns.empty() ? "" : "-n " + g.ns + " ", g.name);
 }
 
 namespace {

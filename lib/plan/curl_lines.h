@@ -23,6 +23,9 @@ struct GatewayChecks {
 std::vector<GatewayChecks> gateway_checks(const ConversionOutput& all, const ConversionOutput& routes,
                                           const std::set<std::string>& hosts);
 
+/// "namespace/name", or "name" for a Gateway without namespace.
+std::string gateway_label(const GatewayRef& gateway);
+
 /// The shell line that sets GATEWAY_ADDRESS to a Gateway's address.
 std::string address_command(const GatewayRef& gateway);
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "plan/curl_lines.h"
 #include "plan/plan_files.h"
 #include "util/text.h"
 
@@ -30,7 +31,7 @@ void list_routes(const std::vector<Route>& routes, const char* kind, std::string
 
 std::string gateway_names(const HostMove& m) {
   std::vector<std::string> names;
-  for (const auto& g : m.gateways) names.push_back(fmt::format("`{}/{}`", g.ns, g.name));
+  for (const auto& g : m.gateways) names.push_back("`" + gateway_label(g) + "`");
   return join(names, ", ");
 }
 

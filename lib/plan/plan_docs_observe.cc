@@ -18,7 +18,7 @@ std::string checks_markdown(const CutoverPlan& plan, const ConversionOutput& rou
                             const std::set<std::string>& hosts) {
   std::string out;
   for (const auto& checks : gateway_checks(plan.all, routes, hosts)) {
-    out += fmt::format("Gateway `{}/{}`:\n\n```sh\n{}\n", checks.gateway.ns, checks.gateway.name,
+    out += fmt::format("Gateway `{}`:\n\n```sh\n{}\n", gateway_label(checks.gateway),
                        address_command(checks.gateway));
     for (const auto& line : checks.lines) out += line + "\n";
     out += "```\n\n";
@@ -45,11 +45,11 @@ std::string observe_readme(const CutoverPlan& plan) {
   for (const auto& g : all.gateways) {
     if (g.named_address.empty()) continue;
     out += fmt::format(
-        "Gateway `{}/{}` asks for the named address `{}` (from an Ingress's static IP "
+        "Gateway `{}` asks for the named address `{}` (from an Ingress's static IP "
         "annotation). While that Ingress holds the address, the Gateway may not get it; test it "
         "once the address is free, or run this phase with the annotation removed from the "
         "Ingress manifests.\n\n",
-        g.ns, g.name, g.named_address);
+        gateway_label(GatewayRef{g.ns, g.name}), g.named_address);
   }
   out +=
       "## Test each host against its Gateway\n\n"
