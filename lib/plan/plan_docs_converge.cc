@@ -31,7 +31,7 @@ std::string delete_script(const CutoverPlan& plan) {
   out += "step=${1:?usage: sh delete-ingresses.sh STEP|all}\n";
   out += fmt::format(
       "case $step in\n  all) ;;\n  *[!0-9]*|'') echo \"unknown step: $step\" >&2; exit 2 ;;\n"
-      "  *) [ \"$step\" -ge 1 ] && [ \"$step\" -le {} ] || {{ echo \"no step $step (1 to {})\" >&2; exit 2; }} ;;\n"
+      "  *) if [ \"$step\" -lt 1 ] || [ \"$step\" -gt {} ]; then echo \"no step $step (1 to {})\" >&2; exit 2; fi ;;\n"
       "esac\n\n",
       n, n);
   out +=

@@ -9,7 +9,7 @@ step=${1:?usage: sh delete-ingresses.sh STEP|all}
 case $step in
   all) ;;
   *[!0-9]*|'') echo "unknown step: $step" >&2; exit 2 ;;
-  *) [ "$step" -ge 1 ] && [ "$step" -le 5 ] || { echo "no step $step (1 to 5)" >&2; exit 2; } ;;
+  *) if [ "$step" -lt 1 ] || [ "$step" -gt 5 ]; then echo "no step $step (1 to 5)" >&2; exit 2; fi ;;
 esac
 
 # An IngressClass goes only when no Ingress in the cluster names it any more
