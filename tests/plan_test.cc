@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
 #include <yaml-cpp/yaml.h>
 
 #include "golden_support.h"
@@ -177,7 +179,8 @@ TEST_CASE("plans of the convert corpus are valid and dangle nowhere, for each --
 TEST_CASE("plan writes the same files twice: refused without --force, the same with it", "[plan]") {
   for (const auto& dir : plan_cases()) {
     DYNAMIC_SECTION(dir.filename().string()) {
-      fs::path out = fs::temp_directory_path() / ("im-plan-twice-" + dir.filename().string());
+      fs::path out = fs::temp_directory_path() /
+                     ("im-plan-twice-" + std::to_string(getpid()) + "-" + dir.filename().string());
       fs::remove_all(out);
       auto args = read_args(dir);
       for (auto& a : args) {
