@@ -1,11 +1,7 @@
 // `ingress-migrate convert`: flags to a ConvertRequest, then print.
 
-#include <algorithm>
-#include <filesystem>
 #include <ostream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "commands.h"
 #include "conversion_options.h"
@@ -14,9 +10,11 @@
 #include "emit/object_writer.h"
 #include "emit/objects.h"
 #include "emit/output_files.h"
+#include "emit/write_output_files.h"
 #include "exit_code.h"
 #include "report/compat_report.h"
 #include "report/summary.h"
+#include "report/target_findings.h"
 #include "util/atomic_write.h"
 #include "util/text.h"
 
@@ -58,80 +56,9 @@ std::vector<OutputFile> planned_files(const ConvertFlags& f, const ConversionOut
 }
 
 int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
-  namespace fs = std::filesystem;
-  std::string error;
-  fs::path dir(f.output_dir);
-  if (!ensure_directory(dir, error)) {
-    ctx.io.err << f.output_dir << ": error: " << error << "\n";
-    return kExitUsageOrInput;
-  }
-  auto files = planned_files(f, output);
-  int status = kExitOk;
-  for (const auto& file : files) {
-    fs::path path = dir / file.path;
-    if (!is_inside(dir, path)) {
-      ctx.io.err << path.string() << ": error: would be written outside " << f.output_dir
-                 << " through a symbolic link; not written\n";
-      status = kExitUsageOrInput;
-      continue;
-    }
-    if (!ensure_directory(path.parent_path(), error)) {
-      ctx.io.err << path.parent_path().string() << ": error: " << error << "\n";
-      status = kExitUsageOrInput;
-      continue;
-    }
-    switch (write_file_atomically(path, file.content, f.force, error)) {
-      case WriteResult::Written:
-      case WriteResult::Unchanged:
-        break;
-      case WriteResult::Exists:
-        ctx.io.err << path.string()
-                   << ": error: file exists with other content; not overwritten (use --force)\n";
-        status = kExitUsageOrInput;
-        break;
-      case WriteResult::Error:
-        ctx.io.err << path.string() << ": error: " << error << "\n";
-        status = kExitUsageOrInput;
-        break;
-    }
-  }
-  return status;
-}
-
-/// --target-controller: a feature the implementation does not support is an
-/// error (CI can gate on it); one its report does not cover is a warning.
-void add_target_findings(const CompatReport& report, Findings& findings) {
-  for (const auto& c : report.controllers) {
-    for (const auto& gap : c.gaps) {
-      bool sourced = std::any_of(gap.objects->begin(), gap.objects->end(),
-                                 [](const ObjectRef& o) { return !o.source_ingress.empty(); });
-      for (const auto& obj : *gap.objects) {
-        // A Gateway serves many Ingresses; report it only when no route
-        // carries the same feature back to its Ingress.
-        Location where = obj.source;
-        if (obj.source_ingress.empty()) {
-          if (sourced) continue;
-          where.origin = std::make_shared<const std::string>(
-              fmt::format("{} {}{}", obj.kind, obj.ns.empty() ? "" : obj.ns + "/", obj.name));
-        }
-        std::string what = fmt::format("{} {}{} uses {}", obj.kind, obj.ns.empty() ? "" : obj.ns + "/",
-                                       obj.name, gap.feature);
-        std::string by = fmt::format("{} {} (conformance report for Gateway API {})", c.controller->name,
-                                     c.controller->version, c.controller->gateway_api_version);
-        if (gap.support == Support::Unsupported) {
-          findings.error(where, fmt::format("{}, which {} does not support", what, by),
-                         "unsupported-feature");
-        } else {
-          findings.warning(where,
-                           fmt::format("{}, which {} {}", what, by,
-                                       gap.support == Support::Partial ? "passes only partly"
-                                                                       : "does not report on"),
-                           "unverified-feature");
-        }
-      }
-    }
-  }
-  findings.sort_and_dedupe();
+  auto errors = write_output_files(f.output_dir, planned_files(f, output), f.force);
+  for (const auto& e : errors) ctx.io.err << e << "\n";
+  return errors.empty() ? kExitOk : kExitUsageOrInput;
 }
 
 int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {

@@ -10,6 +10,7 @@ _ingress_migrate() {
     case "$cmdpath:$word" in
       ':convert') cmdpath='convert' ;;
       ':report') cmdpath='report' ;;
+      ':plan') cmdpath='plan' ;;
       ':rules') cmdpath='rules' ;;
       ':lint') cmdpath='lint' ;;
       'rules:list') cmdpath='rules list' ;;
@@ -96,6 +97,42 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'text markdown json' -- "$cur")); return ;;
     'report:--controller')
       COMPREPLY=(); return ;;
+    'plan:-f'|'plan:--filename')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'plan:--context')
+      COMPREPLY=(); return ;;
+    'plan:--kubeconfig')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'plan:-n'|'plan:--namespace')
+      COMPREPLY=(); return ;;
+    'plan:--default-class')
+      COMPREPLY=(); return ;;
+    'plan:--gateway-class')
+      COMPREPLY=(); return ;;
+    'plan:--gateway')
+      COMPREPLY=(); return ;;
+    'plan:--annotations-prefix')
+      COMPREPLY=(); return ;;
+    'plan:--rules')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'plan:--max-depth')
+      COMPREPLY=(); return ;;
+    'plan:--max-document-bytes')
+      COMPREPLY=(); return ;;
+    'plan:--max-file-bytes')
+      COMPREPLY=(); return ;;
+    'plan:--max-documents')
+      COMPREPLY=(); return ;;
+    'plan:--max-alias-nodes')
+      COMPREPLY=(); return ;;
+    'plan:--max-scalar-bytes')
+      COMPREPLY=(); return ;;
+    'plan:--output-dir')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'plan:--group-by')
+      COMPREPLY=(); return ;;
+    'plan:--target-controller')
+      COMPREPLY=(); return ;;
     'rules list:--controller')
       COMPREPLY=(); return ;;
     'lint:-f'|'lint:--filename')
@@ -138,9 +175,10 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
   esac
   case "$cmdpath" in
-    '') candidates='convert report rules lint -h --help --version' ;;
+    '') candidates='convert report plan rules lint -h --help --version' ;;
     'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file' ;;
     'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;

@@ -1,9 +1,12 @@
 #include "golden_support.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <yaml-cpp/yaml.h>
@@ -48,16 +51,42 @@ std::vector<std::string> read_args(const fs::path& dir) {
   return args;
 }
 
+namespace {
+
+bool writes_files(const fs::path& dir) {
+  auto args = read_args(dir);
+  return std::find(args.begin(), args.end(), kOutputDirToken) != args.end();
+}
+
+/// The same file list, then each file's whole content (one failure per file).
+void check_tree(const std::map<std::string, std::string>& written,
+                const std::map<std::string, std::string>& expected) {
+  std::vector<std::string> written_paths, expected_paths;
+  for (const auto& [path, text] : written) written_paths.push_back(path);
+  for (const auto& [path, text] : expected) expected_paths.push_back(path);
+  CHECK(written_paths == expected_paths);
+  for (const auto& [path, text] : expected) {
+    auto it = written.find(path);
+    if (it == written.end()) continue;
+    INFO(path);
+    CHECK(it->second == text);
+  }
+}
+
+}  // namespace
+
 void check_golden(const fs::path& dir, const GoldenRun& run) {
   if (std::getenv("IM_UPDATE_GOLDEN") != nullptr) {
     write_text(dir / "expected.stdout", run.out);
     write_text(dir / "expected.stderr", run.err);
     write_text(dir / "expected.exit", std::to_string(run.exit_code) + "\n");
+    if (writes_files(dir)) write_tree(dir / "expected.files", run.files);
     return;
   }
   CHECK(run.err == read_text(dir / "expected.stderr"));
   CHECK(run.out == read_text(dir / "expected.stdout"));
   CHECK(std::to_string(run.exit_code) + "\n" == read_text(dir / "expected.exit"));
+  if (writes_files(dir)) check_tree(run.files, read_tree(dir / "expected.files"));
 }
 
 namespace {
@@ -100,8 +129,36 @@ nlohmann::ordered_json to_json(const YAML::Node& n) {
 
 }  // namespace
 
-GoldenRun run_case(const fs::path& dir, std::vector<std::string> args) {
-  if (args.empty()) args = read_args(dir);
+std::map<std::string, std::string> read_tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  if (!fs::is_directory(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) files[e.path().lexically_relative(dir).generic_string()] = read_text(e.path());
+  }
+  return files;
+}
+
+void write_tree(const fs::path& dir, const std::map<std::string, std::string>& files) {
+  fs::remove_all(dir);
+  for (const auto& [path, content] : files) {
+    fs::create_directories((dir / path).parent_path());
+    write_text(dir / path, content);
+  }
+}
+
+namespace {
+
+/// A directory no other run (or test process) uses; not created.
+fs::path fresh_output_dir() {
+  static std::atomic<int> counter{0};
+  fs::path p = fs::temp_directory_path() /
+               ("im-golden-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::remove_all(p);
+  return p;
+}
+
+/// Runs the CLI in-process inside dir with exactly args.
+GoldenRun run_in(const fs::path& dir, const std::vector<std::string>& args) {
   ChangeDir cd(dir);
   std::istringstream in(fs::exists("stdin") ? read_text("stdin") : "");
   std::ostringstream out, err;
@@ -110,6 +167,32 @@ GoldenRun run_case(const fs::path& dir, std::vector<std::string> args) {
   run.exit_code = im::cli::run(args, io);
   run.out = out.str();
   run.err = err.str();
+  return run;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
+GoldenRun run_case(const fs::path& dir, std::vector<std::string> args) {
+  if (args.empty()) args = read_args(dir);
+  fs::path output_dir;
+  for (auto& a : args) {
+    if (a != kOutputDirToken) continue;
+    if (output_dir.empty()) output_dir = fresh_output_dir();
+    a = output_dir.string();
+  }
+  GoldenRun run = run_in(dir, args);
+  if (!output_dir.empty()) {
+    run.files = read_tree(output_dir);
+    fs::remove_all(output_dir);
+    replace_all(run.out, output_dir.string(), kOutputDirToken);
+    replace_all(run.err, output_dir.string(), kOutputDirToken);
+  }
   return run;
 }
 

@@ -2,6 +2,7 @@
 // Helpers for the data-driven golden tests.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,19 @@ struct GoldenRun {
   std::string out;
   std::string err;
   int exit_code = 0;
+  /// With kOutputDirToken in the args: every file written there, by path.
+  std::map<std::string, std::string> files;
 };
+
+/// An argument standing for a fresh temporary directory. The run's files
+/// there become GoldenRun::files (compared with the case's expected.files/),
+/// and the directory's path in stdout and stderr is spelled as the token.
+constexpr const char* kOutputDirToken = "$OUTPUT_DIR";
+
+/// Every regular file below dir, by path relative to it ('/'-separated).
+std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
+/// Replaces dir with exactly these files.
+void write_tree(const std::filesystem::path& dir, const std::map<std::string, std::string>& files);
 
 std::filesystem::path testdata_dir();
 /// Every folder below testdata/ that has an `args` file, sorted.

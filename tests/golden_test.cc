@@ -2,6 +2,7 @@
 //   args              the command line, one argument per line (paths relative to the folder)
 //   stdin             (optional) standard input
 //   expected.stdout, expected.stderr, expected.exit
+//   expected.files/   (when args name $OUTPUT_DIR) every file written there
 // The test runs the CLI in-process from inside the folder and compares whole
 // outputs. IM_UPDATE_GOLDEN=1 rewrites the expected files instead (review
 // the diff before committing).

@@ -104,7 +104,7 @@ TEST_CASE("kubectl ingress-migrate golden cases against the loopback API server"
     DYNAMIC_SECTION(dir.filename().string()) {
       im::ProcessResult run = world.kubectl(lines_of(read_text(dir / "kubectl-args")));
       REQUIRE(run.started);
-      check_golden(dir, GoldenRun{run.out, run.err, run.exit_status});
+      check_golden(dir, GoldenRun{run.out, run.err, run.exit_status, {}});
     }
   }
 }

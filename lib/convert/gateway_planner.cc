@@ -332,7 +332,11 @@ ConversionOutput plan_gateways(Plan& plan) {
   // 3. Lay out listeners, splitting Gateways that would exceed 64.
   ConversionOutput out;
   NameRegistry names;
-  std::map<std::string, std::vector<std::string>> grants;  // secret ns -> names, for the shared Gateway
+  // (secret ns, Gateway ns) -> secret names. Not only the shared Gateway
+  // needs grants: nginx serves a host with the certificate of whichever
+  // Ingress names it, so a per-namespace Gateway may use another
+  // namespace's Secret for a host that namespaces share.
+  std::map<std::pair<std::string, std::string>, std::vector<std::string>> grants;
   for (auto& [key, g] : gateways) {
     std::vector<GatewayIR> parts;
     for (const auto& [host, h] : g.hosts) {
@@ -367,7 +371,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         l.route_namespaces = allowed;
         CertRefIR cert{h.secret_ns != g.ns ? h.secret_ns : "", h.secret};
         l.certificates.push_back(cert);
-        if (!cert.ns.empty()) grants[cert.ns].push_back(h.secret);
+        if (!cert.ns.empty()) grants[{cert.ns, g.ns}].push_back(h.secret);
         place.https = l.name;
         gw.listeners.push_back(std::move(l));
       }
@@ -475,17 +479,18 @@ ConversionOutput plan_gateways(Plan& plan) {
 
   out.backend_tls_policies = plan.backend_tls;
 
-  // 5. The shared Gateway may reference Secrets in other namespaces.
-  for (auto& [ns, secrets] : grants) {
+  // 5. Grants for the Secrets Gateways reference in other namespaces.
+  for (auto& [key, secrets] : grants) {
+    const auto& [ns, from_ns] = key;
     std::sort(secrets.begin(), secrets.end());
     secrets.erase(std::unique(secrets.begin(), secrets.end()), secrets.end());
     ReferenceGrantIR rg;
     rg.ns = ns;
-    rg.from_ns = opt.shared_gateway ? opt.shared_gateway->ns : "";
+    rg.from_ns = from_ns;
     rg.name = names.claim("ReferenceGrant/" + ns,
                           "allow-gateway-" + (opt.shared_gateway ? opt.shared_gateway->ns + "-" +
                                                                        opt.shared_gateway->name
-                                                                 : std::string("secrets")));
+                                                                 : from_ns + "-secrets"));
     rg.secret_names = secrets;
     out.reference_grants.push_back(std::move(rg));
   }

@@ -1,0 +1,19 @@
+#pragma once
+// Writing planned output files below a directory: each atomically, none
+// through a symbolic link out of the directory, none replaced without force.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "emit/output_files.h"
+
+namespace im {
+
+/// Writes every file below dir (created with its parents as needed) and
+/// keeps going after a failure. Returns one "path: error: why" line per
+/// file that was not written; empty when all were.
+std::vector<std::string> write_output_files(const std::filesystem::path& dir,
+                                            const std::vector<OutputFile>& files, bool force);
+
+}  // namespace im

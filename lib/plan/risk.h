@@ -1,0 +1,15 @@
+#pragma once
+// How risky a finding makes moving the routes it is about.
+
+#include "diag/finding.h"
+#include "plan/cutover_plan.h"
+#include "rules/catalog.h"
+
+namespace im {
+
+/// Errors block; a warning from an annotation rule with verdict none means
+/// behaviour is dropped; any other warning means it is approximated; info
+/// changes nothing the clients see.
+Risk risk_of(const Finding& f, const Catalog& catalog);
+
+}  // namespace im
