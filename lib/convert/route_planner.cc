@@ -154,6 +154,17 @@ bool apply_rewrite(const IngressInfo& info, const IngressPath& p, IngressPath& e
                    "nginx-rewrite-target");
     return false;
   }
+  if (prefix->match_prefix.size() > 1 && prefix->match_prefix.back() == '/') {
+    // Gateway API ignores a trailing "/" of a PathPrefix value, while the
+    // nginx regex needs the slash: the bare literal changes hands.
+    std::string bare = prefix->match_prefix.substr(0, prefix->match_prefix.size() - 1);
+    findings.warning(p.path_location,
+                     fmt::format("PathPrefix \"{}\" also matches \"{}\" (Gateway API ignores a trailing "
+                                 "\"/\"), which \"{}\" did not match under ingress-nginx; \"{}\" is now "
+                                 "rewritten to \"{}\" and sent to this backend",
+                                 prefix->match_prefix, bare, p.path, bare, prefix->replacement),
+                     "nginx-rewrite-target");
+  }
   effective.path = prefix->match_prefix;
   effective.type = PathType::Prefix;
   effective.type_given = true;
