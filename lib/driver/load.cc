@@ -14,6 +14,11 @@ bool is_input_failure(const Finding& f) {
 
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings) {
+  return load_inputs(paths, stdin_stream, limits, findings, nullptr);
+}
+
+LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
+                       const ParseLimits& limits, Findings& findings, const DocumentObserver& observe) {
   LoadResult result;
   Findings local;
   auto inputs = expand_inputs(paths, local);
@@ -29,6 +34,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
     }
     size_t docs = read_documents(*text, input.origin, limits, local, [&](Document&& doc) {
       read_objects(doc, result.inventory, local);
+      if (observe) observe(doc, local);
       return true;
     });
     if (docs == 0 && text->find_first_not_of(" \t\r\n") == std::string::npos) {

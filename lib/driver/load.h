@@ -1,6 +1,7 @@
 #pragma once
 // Reading every input named on the command line into one inventory.
 
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -20,6 +21,12 @@ struct LoadResult {
 /// reads the objects. Sorted so that the order of the inputs never matters.
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings);
+
+/// The same, also showing every parsed document to `observe` (verify reads
+/// the Gateway API objects the inventory only counts).
+using DocumentObserver = std::function<void(const Document&, Findings&)>;
+LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
+                       const ParseLimits& limits, Findings& findings, const DocumentObserver& observe);
 
 /// Whether a finding means an input could not be read or parsed.
 bool is_input_failure(const Finding& f);
