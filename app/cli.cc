@@ -16,6 +16,8 @@ const std::vector<CommandSpec>& commands() {
       {"convert", "Convert Ingress manifests to Gateway API v1 objects", setup_convert},
       {"report", "Say which Gateway API implementations can run the converted manifests", setup_report},
       {"rules", "List and explain the annotation rules", setup_rules},
+      {"verify", "Show the requests that route differently under Gateway API than under the Ingresses",
+       setup_verify},
   };
   return list;
 }

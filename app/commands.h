@@ -32,6 +32,7 @@ const std::vector<CommandSpec>& commands();
 Handler setup_convert(CLI::App& sub, Context& ctx);
 Handler setup_rules(CLI::App& sub, Context& ctx);
 Handler setup_report(CLI::App& sub, Context& ctx);
+Handler setup_verify(CLI::App& sub, Context& ctx);
 
 /// The whole command line definition; `handler` is set to the chosen
 /// subcommand's function during parsing.

@@ -1,0 +1,38 @@
+#pragma once
+// Gateway API semantics over the converter's IR (or Gateway API objects
+// read from files into the same IR): which listener, route and rule take a
+// request, and what the rule's filters and backends do with it.
+
+#include <string>
+
+#include "convert/gateway_ir.h"
+#include "verify/outcome.h"
+#include "verify/probe.h"
+
+namespace im::verify {
+
+class GatewayModel {
+ public:
+  /// `output` must outlive the model.
+  explicit GatewayModel(const ConversionOutput& output) : out_(output) {}
+
+  Outcome route(const Probe& probe) const;
+
+ private:
+  const ConversionOutput& out_;
+};
+
+/// HTTPRoute hostname / listener hostname match: exact (case-insensitive),
+/// or "*.example.com" covering any name below example.com.
+bool hostname_matches(const std::string& pattern, const std::string& host);
+
+/// The spec's PathPrefix: element-wise, case-sensitive, a trailing "/" of
+/// the prefix ignored.
+bool prefix_matches(const std::string& prefix, const std::string& path);
+
+/// URLRewrite / RequestRedirect ReplacePrefixMatch, by the spec's table:
+/// the matched prefix is replaced and exactly one "/" joins the rest.
+std::string replace_prefix(const std::string& path, const std::string& matched,
+                           const std::string& replacement);
+
+}  // namespace im::verify
