@@ -16,6 +16,7 @@
 #include "report/compat_report.h"
 #include "report/summary.h"
 #include "util/atomic_write.h"
+#include "verify/verify.h"
 
 namespace im::cli {
 
@@ -30,6 +31,7 @@ struct ConvertFlags {
   bool quiet = false;
   std::string report_file;
   std::string target_controller;
+  bool verify = false;
 };
 
 int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
@@ -148,6 +150,17 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     add_target_findings(build_compat_report(outcome.conversion.output, target), findings);
   }
 
+  if (f.verify) {
+    // Verify what is about to be printed: the findings point at the
+    // Ingress paths whose requests now go elsewhere.
+    verify::VerifyOptions options;
+    options.annotation_prefix = f.conv.request.options.nginx_annotations_prefix;
+    options.default_class = f.conv.request.options.default_class;
+    verify::add_verify_findings(verify::run_verify(outcome.load.inventory, outcome.conversion.output, options),
+                                findings);
+    findings.sort_and_dedupe();
+  }
+
   int status = kExitOk;
   if (!f.report_file.empty()) status = write_report_file(f, outcome.conversion.output, ctx);
   if (f.output_dir.empty()) {
@@ -195,6 +208,8 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
   sub.add_option("--target-controller", f->target_controller,
                  "Gateway implementation the output must run on: its unsupported features are errors")
       ->type_name("NAME");
+  sub.add_flag("--verify", f->verify,
+               "Also run `verify`: an error finding for each request the output routes differently");
   return [f, &ctx] { return run_convert_command(*f, ctx); };
 }
 
