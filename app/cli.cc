@@ -25,7 +25,8 @@ const std::vector<CommandSpec>& commands() {
 const char* exit_status_help() {
   return "Exit status:\n"
          "  0  converted; no error findings\n"
-         "  1  converted, but some input could not be converted faithfully (error findings)\n"
+         "  1  converted, but some input could not be converted faithfully (error findings); "
+         "verify: a request routes differently\n"
          "  2  bad usage, or an input that could not be read or parsed (the rest is still "
          "processed)\n"
          "  3  internal error: an emitted object failed Gateway API validation (a bug)\n";

@@ -115,7 +115,11 @@ NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix)
   }
   // annotations/redirect/redirect.go Parse: temporal-redirect is read first
   // and wins; its code must be 300..307 (else 302); permanent-redirect's
-  // 300..308 (else 301).
+  // 300..308 (else 301). isValidURL rejects a URL whose scheme does not
+  // start with "http" (the annotation is then an error and ignored).
+  auto valid_url = [](const std::string& u) { return starts_with(u, "http") && u.find(':') != std::string::npos; };
+  if (!valid_url(temporal)) temporal.clear();
+  if (!valid_url(permanent)) permanent.clear();
   if (!temporal.empty()) {
     s.redirect_url = temporal;
     int c = temporal_code.value_or(302);
