@@ -5,6 +5,7 @@
 #include "verify/gateway_model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -14,12 +15,13 @@
 namespace im::verify {
 
 bool hostname_matches(const std::string& pattern, const std::string& host) {
-  std::string p = to_lower(pattern);
-  if (p.rfind("*.", 0) == 0) {
-    std::string suffix = p.substr(1);
-    return host.size() > suffix.size() && ends_with(host, suffix);
+  // Hostnames compare case-insensitively; `host` is already lower case.
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  if (pattern.rfind("*.", 0) == 0) {
+    size_t n = pattern.size() - 1;  // ".example.com"
+    return host.size() > n && std::equal(pattern.begin() + 1, pattern.end(), host.end() - static_cast<long>(n), same);
   }
-  return p == host;
+  return pattern.size() == host.size() && std::equal(pattern.begin(), pattern.end(), host.begin(), same);
 }
 
 bool prefix_matches(const std::string& prefix, const std::string& path) {
@@ -167,24 +169,63 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
 
 }  // namespace
 
+GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
+  for (size_t g = 0; g < out_.gateways.size(); ++g) {
+    for (const ListenerIR& l : out_.gateways[g].listeners) {
+      if (l.hostname.empty() || l.hostname[0] == '*') {
+        listeners_any_host_.emplace_back(g, &l);
+      } else {
+        listeners_by_host_[to_lower(l.hostname)].emplace_back(g, &l);
+      }
+    }
+  }
+  for (size_t i = 0; i < out_.http_routes.size(); ++i) {
+    const auto& names = out_.http_routes[i].hostnames;
+    bool any = names.empty();
+    for (const auto& h : names) {
+      if (h.empty() || h[0] == '*') {
+        any = true;
+      } else {
+        routes_by_host_[to_lower(h)].push_back(i);
+      }
+    }
+    if (any) routes_any_host_.push_back(i);
+  }
+}
+
+std::vector<size_t> GatewayModel::routes_for(const std::string& host) const {
+  std::vector<size_t> out = routes_any_host_;
+  auto it = routes_by_host_.find(host);
+  if (it != routes_by_host_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<GatewayModel::GatewayListener> GatewayModel::listeners_for(const std::string& host) const {
+  std::vector<GatewayListener> out = listeners_any_host_;
+  auto it = listeners_by_host_.find(host);
+  if (it != listeners_by_host_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  // Listener order within a Gateway decides ties; keep the Gateway's own.
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 Outcome GatewayModel::route(const Probe& probe) const {
   int port = probe.scheme == "https" ? 443 : 80;
   std::string protocol = probe.scheme == "https" ? "HTTPS" : "HTTP";
   // The most specific listener of each Gateway serving this port and host;
   // a host two Gateways serve depends on which address DNS gives.
   std::vector<std::pair<const GatewayIR*, const ListenerIR*>> chosen;
-  for (const GatewayIR& g : out_.gateways) {
-    const ListenerIR* best = nullptr;
-    int best_score = -1;
-    for (const ListenerIR& l : g.listeners) {
-      if (l.port != port || l.protocol != protocol) continue;
-      int score = listener_specificity(l, probe.host);
-      if (score > best_score) {
-        best = &l;
-        best_score = score;
-      }
-    }
-    if (best) chosen.emplace_back(&g, best);
+  std::map<size_t, std::pair<int, const ListenerIR*>> best;  // per Gateway
+  for (const auto& [g, l] : listeners_for(probe.host)) {
+    if (l->port != port || l->protocol != protocol) continue;
+    int score = listener_specificity(*l, probe.host);
+    auto [it, inserted] = best.emplace(g, std::make_pair(score, l));
+    if (!inserted && score > it->second.first) it->second = {score, l};
+  }
+  for (const auto& [g, scored] : best) {
+    if (scored.first >= 0) chosen.emplace_back(&out_.gateways[g], scored.second);
   }
   if (chosen.empty()) {
     // Plain HTTP to a host no listener names finds no route: whether the
@@ -207,7 +248,8 @@ Outcome GatewayModel::route(const Probe& probe) const {
 
   std::vector<Candidate> candidates;
   std::string uncertain;
-  for (const HTTPRouteIR& route : out_.http_routes) {
+  for (size_t index : routes_for(probe.host)) {
+    const HTTPRouteIR& route = out_.http_routes[index];
     bool attached = false;
     for (const ParentRefIR& p : route.parents) {
       std::string ns = p.ns.empty() ? route.ns : p.ns;

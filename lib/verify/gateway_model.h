@@ -3,7 +3,9 @@
 // read from files into the same IR): which listener, route and rule take a
 // request, and what the rule's filters and backends do with it.
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "convert/gateway_ir.h"
 #include "verify/outcome.h"
@@ -14,12 +16,25 @@ namespace im::verify {
 class GatewayModel {
  public:
   /// `output` must outlive the model.
-  explicit GatewayModel(const ConversionOutput& output) : out_(output) {}
+  explicit GatewayModel(const ConversionOutput& output);
 
   Outcome route(const Probe& probe) const;
 
  private:
+  /// Routes (indexes into out_.http_routes) that may take `host`: those
+  /// naming it exactly, plus those with wildcard or no hostnames. Keeps
+  /// each probe from scanning every route of a large conversion.
+  std::vector<size_t> routes_for(const std::string& host) const;
+
+  using GatewayListener = std::pair<size_t, const ListenerIR*>;  ///< gateway index, listener
+  /// The listeners (of every Gateway) that may take `host`, by the same split.
+  std::vector<GatewayListener> listeners_for(const std::string& host) const;
+
   const ConversionOutput& out_;
+  std::map<std::string, std::vector<GatewayListener>> listeners_by_host_;
+  std::vector<GatewayListener> listeners_any_host_;
+  std::map<std::string, std::vector<size_t>> routes_by_host_;
+  std::vector<size_t> routes_any_host_;
 };
 
 /// HTTPRoute hostname / listener hostname match: exact (case-insensitive),

@@ -154,16 +154,31 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
 }
 
 void sort_probes(std::vector<Probe>& probes) {
-  // Group by host, then order by the request: stable tables.
-  auto key = [](const Probe& p) { return std::make_tuple(p.host, p.path, p.scheme, p.text()); };
-  std::stable_sort(probes.begin(), probes.end(), [&](const Probe& a, const Probe& b) {
-    auto ka = key(a), kb = key(b);
-    if (ka != kb) return ka < kb;
-    return a.source < b.source;
+  // Group by host, then order by the request: stable tables. The text is
+  // built once per probe; large inputs have hundreds of thousands.
+  std::vector<std::string> texts;
+  texts.reserve(probes.size());
+  for (const Probe& p : probes) texts.push_back(p.text());
+  std::vector<size_t> order(probes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Probe& x = probes[a];
+    const Probe& y = probes[b];
+    if (x.host != y.host) return x.host < y.host;
+    if (x.path != y.path) return x.path < y.path;
+    if (x.scheme != y.scheme) return x.scheme < y.scheme;
+    if (texts[a] != texts[b]) return texts[a] < texts[b];
+    if (x.source < y.source || y.source < x.source) return x.source < y.source;
+    return a < b;
   });
-  probes.erase(std::unique(probes.begin(), probes.end(),
-                           [](const Probe& a, const Probe& b) { return a.text() == b.text(); }),
-               probes.end());
+  std::vector<Probe> sorted;
+  sorted.reserve(probes.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    // Equal texts are adjacent; the first has the earliest source.
+    if (k > 0 && texts[order[k]] == texts[order[k - 1]]) continue;
+    sorted.push_back(std::move(probes[order[k]]));
+  }
+  probes = std::move(sorted);
 }
 
 bool parse_probe(const std::string& line, Probe& out, std::string& error) {
