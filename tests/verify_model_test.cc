@@ -30,16 +30,22 @@ std::string ingress(const std::string& name, const std::string& host, const std:
          "\n        backend: {service: {name: " + service + ", port: {number: 80}}}\n";
 }
 
-Inventory inventory(const std::string& yaml) {
-  Inventory inv;
+/// Calls `read` on every document of `yaml`; the input must be clean.
+template <typename Read>
+void each_document(const std::string& yaml, Read read) {
   Findings findings;
   read_documents(yaml, std::make_shared<const std::string>("t.yaml"), ParseLimits{}, findings,
                  [&](Document&& doc) {
-                   read_objects(doc, inv, findings);
+                   read(doc, findings);
                    return true;
                  });
-  inv.sort();
   REQUIRE(findings.items().empty());
+}
+
+Inventory inventory(const std::string& yaml) {
+  Inventory inv;
+  each_document(yaml, [&](const Document& doc, Findings& f) { read_objects(doc, inv, f); });
+  inv.sort();
   return inv;
 }
 
@@ -54,12 +60,7 @@ std::string nginx(const std::string& yaml, const std::string& url) {
 
 std::string gateway(const std::string& yaml, const std::string& url) {
   ConversionOutput out;
-  Findings findings;
-  read_documents(yaml, std::make_shared<const std::string>("g.yaml"), ParseLimits{}, findings,
-                 [&](Document&& doc) {
-                   read_gateway_objects(doc, out, findings);
-                   return true;
-                 });
+  each_document(yaml, [&](const Document& doc, Findings& f) { read_gateway_objects(doc, out, f); });
   GatewayModel model(out);
   Probe p;
   std::string error;
