@@ -157,3 +157,12 @@ TEST_CASE("method and RegularExpression matches are uncertain, not guessed", "[v
   CHECK(gateway(yaml, "http://r.example.com/a") ==
         "uncertain (RegularExpression path \"/a.*\" is implementation-specific)");
 }
+
+TEST_CASE("a rewrite-target equal to its path does not rewrite it, but the host's root makes it regex",
+          "[verify]") {
+  std::string yaml = std::string(kClass) +
+                     ingress("a", "h.example.com", "/p", "Prefix", "svc",
+                             "  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: /p\n");
+  CHECK(nginx(yaml, "http://h.example.com/p/x") == "ns/svc:80 path /p/x");
+  CHECK(nginx(yaml, "http://h.example.com/px") == "ns/svc:80 path /px");
+}

@@ -92,6 +92,7 @@ void NginxModel::add_servers(const Inventory& inventory, const std::vector<size_
   def.host = kDefaultServer;
   NginxLocation root;
   root.path = "/";
+  root.ingress_path = "/";
   root.is_def_backend = true;
   root.owner = SIZE_MAX;  // the controller's own defaults
   def.locations.push_back(root);
@@ -106,6 +107,7 @@ void NginxModel::add_servers(const Inventory& inventory, const std::vector<size_
       catch_all.owner = i;
       catch_all.source = ing.default_backend->location;
       catch_all.is_def_backend = false;
+      catch_all.catch_all = true;
     }
     for (const IngressRule& rule : ing.rules) {
       if (rule.host.empty()) continue;
@@ -142,6 +144,7 @@ void NginxModel::add_paths(const Inventory& inventory, const std::vector<size_t>
       for (const IngressPath& p : rule.paths) {
         NginxLocation loc;
         loc.path = p.path.empty() ? "/" : p.path;
+        loc.ingress_path = loc.path;
         loc.exact = p.type == PathType::Exact;
         loc.owner = i;
         loc.backend = backend_name(p.backend, ing);
@@ -192,10 +195,10 @@ void NginxModel::finish_server(NginxServer& server) {
     return a.path.size() > b.path.size();
   });
   auto regex_location = [&](const NginxLocation& l) {
-    if (l.owner == SIZE_MAX) return false;
+    if (l.owner == SIZE_MAX || l.catch_all) return false;
     const NginxSettings& s = settings_[l.owner];
     // needsRewrite: a target that differs from the path.
-    return s.use_regex || (!s.rewrite_target.empty() && s.rewrite_target != l.path);
+    return s.use_regex || (!s.rewrite_target.empty() && s.rewrite_target != l.ingress_path);
   };
   std::vector<NginxLocation> split;
   for (const NginxLocation& l : locs) {

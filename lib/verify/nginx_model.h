@@ -17,9 +17,11 @@
 namespace im::verify {
 
 struct NginxLocation {
-  std::string path;   ///< the Ingress path ("" read as "/"), or "/p/" after normalisation
+  std::string path;          ///< the Ingress path ("" read as "/"), or "/p/" after normalisation
+  std::string ingress_path;  ///< the Ingress path ("" read as "/"), never normalised
   bool exact = false;
   bool is_def_backend = false;  ///< the synthetic `location /` of a server
+  bool catch_all = false;       ///< the default server's root from a rule-less Ingress
   size_t owner = 0;             ///< index into NginxModel's settings
   std::string backend;          ///< "ns/svc:port"; "" = upstream-default-backend (404)
   Location source;

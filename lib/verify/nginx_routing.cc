@@ -96,7 +96,7 @@ Outcome NginxModel::route(const Probe& probe) const {
   // sits in the server block, ahead of every location.
   if (probe.path == "/") {
     for (const NginxLocation& l : server.locations) {
-      if (l.owner == SIZE_MAX || settings_[l.owner].app_root.empty()) continue;
+      if (l.owner == SIZE_MAX || l.catch_all || settings_[l.owner].app_root.empty()) continue;
       Outcome o;
       o.kind = Outcome::Kind::Redirect;
       o.status = 302;
@@ -138,7 +138,15 @@ Outcome NginxModel::route(const Probe& probe) const {
 
 Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   static const NginxSettings defaults;
-  const NginxSettings& s = loc.owner == SIZE_MAX ? defaults : settings_[loc.owner];
+  NginxSettings s = loc.owner == SIZE_MAX ? defaults : settings_[loc.owner];
+  if (loc.catch_all) {
+    // createServers: "Redirect and rewrite can affect the catch all
+    // behavior, skip for now" -- the catch-all keeps the defaults for both.
+    NginxSettings kept = defaults;
+    kept.unmodelled = s.unmodelled;
+    kept.upstream_vhost = s.upstream_vhost;
+    s = kept;
+  }
   if (!s.unmodelled.empty()) {
     return Outcome::uncertain("annotation " + join(s.unmodelled, ", ") + " is not modelled");
   }
@@ -173,8 +181,8 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   o.kind = Outcome::Kind::Proxy;
   o.path = probe.path;
   o.host = s.upstream_vhost.empty() ? probe.host : s.upstream_vhost;
-  if (!s.rewrite_target.empty() && s.rewrite_target != loc.path) {
-    auto rewritten = rewrite(loc.path, s.rewrite_target, probe.path);
+  if (!s.rewrite_target.empty() && s.rewrite_target != loc.ingress_path) {
+    auto rewritten = rewrite(loc.ingress_path, s.rewrite_target, probe.path);
     if (!rewritten) return Outcome::uncertain("rewrite regex \"" + loc.path + "\" is not understood");
     o.path = *rewritten;
     // Only the rewrite branch of buildProxyPass sends X-Forwarded-Prefix.

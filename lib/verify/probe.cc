@@ -133,7 +133,9 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
                                    const std::set<std::string>& tls_hosts) {
   std::vector<Probe> out;
   ProbeSink sink{out, tls_hosts};
-  if (!inventory.ingresses.empty()) sink.add(kUnmatchedHost, "/", Location{});
+  // The unmatched host's root belongs to no one path; findings about it
+  // point at the first Ingress.
+  if (!inventory.ingresses.empty()) sink.add(kUnmatchedHost, "/", inventory.ingresses.front().location);
   for (const Ingress& ing : inventory.ingresses) {
     const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
     bool is_canary = canary && lower(canary->value) == "true";
