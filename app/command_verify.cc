@@ -67,7 +67,8 @@ int run_verify_command(VerifyFlags& f, Context& ctx) {
   }
   findings.sort_and_dedupe();
   for (const auto& finding : findings.items()) ctx.io.err << format_finding(finding) << "\n";
-  ctx.io.out << (f.format == "json" ? verify::render_json(job.result) : verify::render_text(job.result));
+  ctx.io.out << (f.format == "json" ? verify::render_json(job.result)
+                                    : verify::render_text(job.result));
   if (job.load.input_failed) return kExitUsageOrInput;
   return job.result.differ > 0 ? kExitFindings : kExitOk;
 }

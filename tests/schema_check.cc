@@ -19,7 +19,8 @@ void check_schema(const json& value, const json& schema, const json& root, const
   if (schema.contains("type")) {
     std::string t = schema["type"];
     bool ok = (t == "object" && value.is_object()) || (t == "array" && value.is_array()) ||
-              (t == "string" && value.is_string()) || (t == "integer" && value.is_number_integer()) ||
+              (t == "string" && value.is_string()) ||
+              (t == "integer" && value.is_number_integer()) ||
               (t == "number" && value.is_number()) || (t == "boolean" && value.is_boolean());
     if (!ok) errors.push_back(path + ": not " + t);
   }
@@ -30,7 +31,8 @@ void check_schema(const json& value, const json& schema, const json& root, const
   }
   if (value.is_object()) {
     for (const auto& r : schema.value("required", json::array())) {
-      if (!value.contains(r.get<std::string>())) errors.push_back(path + ": missing " + r.get<std::string>());
+      if (!value.contains(r.get<std::string>()))
+        errors.push_back(path + ": missing " + r.get<std::string>());
     }
     for (const auto& [k, v] : value.items()) {
       if (schema.contains("properties") && schema["properties"].contains(k)) {

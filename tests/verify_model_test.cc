@@ -2,7 +2,6 @@
 // with whole outcomes compared.
 
 #include <catch2/catch.hpp>
-
 #include <memory>
 
 #include "model/inventory.h"
@@ -23,9 +22,11 @@ spec: {controller: k8s.io/ingress-nginx}
 )";
 
 std::string ingress(const std::string& name, const std::string& host, const std::string& path,
-                    const std::string& type, const std::string& service, const std::string& extra = "") {
+                    const std::string& type, const std::string& service,
+                    const std::string& extra = "") {
   return "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: " + name +
-         "\n  namespace: ns\n" + extra + "spec:\n  ingressClassName: nginx\n  rules:\n  - host: " + host +
+         "\n  namespace: ns\n" + extra +
+         "spec:\n  ingressClassName: nginx\n  rules:\n  - host: " + host +
          "\n    http:\n      paths:\n      - path: " + path + "\n        pathType: " + type +
          "\n        backend: {service: {name: " + service + ", port: {number: 80}}}\n";
 }
@@ -87,24 +88,26 @@ TEST_CASE("nginx gives a duplicate host and path to the oldest Ingress", "[verif
 
 TEST_CASE("a canary header that does not equal canary-by-header-value falls through to the cookie",
           "[verify]") {
-  std::string yaml =
-      std::string(kClass) + ingress("main", "h.example.com", "/", "Prefix", "stable") +
-      ingress("canary", "h.example.com", "/", "Prefix", "next",
-              "  annotations:\n    nginx.ingress.kubernetes.io/canary: \"true\"\n"
-              "    nginx.ingress.kubernetes.io/canary-by-header: X-Ring\n"
-              "    nginx.ingress.kubernetes.io/canary-by-header-value: beta\n"
-              "    nginx.ingress.kubernetes.io/canary-by-cookie: ring\n"
-              "    nginx.ingress.kubernetes.io/canary-weight: \"10\"\n");
+  std::string yaml = std::string(kClass) +
+                     ingress("main", "h.example.com", "/", "Prefix", "stable") +
+                     ingress("canary", "h.example.com", "/", "Prefix", "next",
+                             "  annotations:\n    nginx.ingress.kubernetes.io/canary: \"true\"\n"
+                             "    nginx.ingress.kubernetes.io/canary-by-header: X-Ring\n"
+                             "    nginx.ingress.kubernetes.io/canary-by-header-value: beta\n"
+                             "    nginx.ingress.kubernetes.io/canary-by-cookie: ring\n"
+                             "    nginx.ingress.kubernetes.io/canary-weight: \"10\"\n");
   CHECK(nginx(yaml, "http://h.example.com/ x-ring: beta") == "ns/next:80 path /");
-  CHECK(nginx(yaml, "http://h.example.com/ x-ring: gamma cookie: ring=always") == "ns/next:80 path /");
+  CHECK(nginx(yaml, "http://h.example.com/ x-ring: gamma cookie: ring=always") ==
+        "ns/next:80 path /");
   CHECK(nginx(yaml, "http://h.example.com/ cookie: ring=never") == "ns/stable:80 path /");
   CHECK(nginx(yaml, "http://h.example.com/") == "ns/next:80 10%, ns/stable:80 90% path /");
 }
 
 TEST_CASE("an unmodelled annotation makes the nginx outcome uncertain", "[verify]") {
-  std::string yaml = std::string(kClass) +
-                     ingress("a", "h.example.com", "/", "Prefix", "svc",
-                             "  annotations:\n    nginx.ingress.kubernetes.io/auth-url: http://auth/\n");
+  std::string yaml =
+      std::string(kClass) +
+      ingress("a", "h.example.com", "/", "Prefix", "svc",
+              "  annotations:\n    nginx.ingress.kubernetes.io/auth-url: http://auth/\n");
   CHECK(nginx(yaml, "http://h.example.com/") ==
         "uncertain (annotation nginx.ingress.kubernetes.io/auth-url is not modelled)");
 }
@@ -122,18 +125,20 @@ spec:
 
 std::string route(const std::string& name, const std::string& host, const std::string& match,
                   const std::string& service, const std::string& filters = "") {
-  return std::string("---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ") + name +
-         ", namespace: ns}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [\"" + host +
-         "\"]\n  rules:\n  - matches: [" + match + "]\n" + filters + "    backendRefs: [{name: " + service +
-         ", port: 80}]\n";
+  return std::string(
+             "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ") +
+         name + ", namespace: ns}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [\"" + host +
+         "\"]\n  rules:\n  - matches: [" + match + "]\n" + filters +
+         "    backendRefs: [{name: " + service + ", port: 80}]\n";
 }
 
 }  // namespace
 
 TEST_CASE("a route naming the host exactly beats a wildcard route with a longer path", "[verify]") {
-  std::string yaml = std::string(kGateway) +
-                     route("wild", "*.example.com", "{path: {type: PathPrefix, value: /long/path}}", "wild") +
-                     route("exact", "h.example.com", "{path: {type: PathPrefix, value: /}}", "exact");
+  std::string yaml =
+      std::string(kGateway) +
+      route("wild", "*.example.com", "{path: {type: PathPrefix, value: /long/path}}", "wild") +
+      route("exact", "h.example.com", "{path: {type: PathPrefix, value: /}}", "exact");
   CHECK(gateway(yaml, "http://h.example.com/long/path") == "ns/exact:80 path /long/path");
   CHECK(gateway(yaml, "http://other.example.com/long/path/x") == "ns/wild:80 path /long/path/x");
   CHECK(gateway(yaml, "http://example.com/long/path") == "404");
@@ -141,10 +146,12 @@ TEST_CASE("a route naming the host exactly beats a wildcard route with a longer 
 
 TEST_CASE("a RequestRedirect to https leaves the well-known port out of Location", "[verify]") {
   std::string yaml =
-      std::string(kGateway) +
-      route("r", "h.example.com", "{path: {type: PathPrefix, value: /old}}", "unused",
-            "    filters:\n    - type: RequestRedirect\n      requestRedirect:\n        scheme: https\n"
-            "        path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}\n        statusCode: 301\n");
+      std::string(kGateway) + route("r", "h.example.com", "{path: {type: PathPrefix, value: /old}}",
+                                    "unused",
+                                    "    filters:\n    - type: RequestRedirect\n      "
+                                    "requestRedirect:\n        scheme: https\n"
+                                    "        path: {type: ReplacePrefixMatch, replacePrefixMatch: "
+                                    "/new}\n        statusCode: 301\n");
   CHECK(gateway(yaml, "http://h.example.com/old/x") == "redirect 301 https://h.example.com/new/x");
 }
 
@@ -158,11 +165,13 @@ TEST_CASE("method and RegularExpression matches are uncertain, not guessed", "[v
         "uncertain (RegularExpression path \"/a.*\" is implementation-specific)");
 }
 
-TEST_CASE("a rewrite-target equal to its path does not rewrite it, but the host's root makes it regex",
-          "[verify]") {
-  std::string yaml = std::string(kClass) +
-                     ingress("a", "h.example.com", "/p", "Prefix", "svc",
-                             "  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: /p\n");
+TEST_CASE(
+    "a rewrite-target equal to its path does not rewrite it, but the host's root makes it regex",
+    "[verify]") {
+  std::string yaml =
+      std::string(kClass) +
+      ingress("a", "h.example.com", "/p", "Prefix", "svc",
+              "  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: /p\n");
   CHECK(nginx(yaml, "http://h.example.com/p/x") == "ns/svc:80 path /p/x");
   CHECK(nginx(yaml, "http://h.example.com/px") == "ns/svc:80 path /px");
 }

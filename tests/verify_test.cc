@@ -4,10 +4,8 @@
 // on, pinned to the spec's own examples.
 
 #include <catch2/catch.hpp>
-
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "golden_support.h"
 #include "schema_check.h"
@@ -23,8 +21,8 @@ namespace {
 /// The case's convert command line as a verify command line: flags that
 /// only shape convert's printed output are dropped.
 std::vector<std::string> verify_args(const std::vector<std::string>& args) {
-  static const std::set<std::string> with_value = {"-o", "--output", "--output-dir", "--split", "--report",
-                                                   "--target-controller"};
+  static const std::set<std::string> with_value = {"-o",      "--output", "--output-dir",
+                                                   "--split", "--report", "--target-controller"};
   static const std::set<std::string> alone = {"--force", "-q", "--quiet", "--verify"};
   std::vector<std::string> out = {"verify", "--format", "json"};
   for (size_t i = 1; i < args.size(); ++i) {
@@ -59,8 +57,9 @@ Expected read_expected(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("every convert and rule case routes like ingress-nginx except where verify.expected says why",
-          "[verify]") {
+TEST_CASE(
+    "every convert and rule case routes like ingress-nginx except where verify.expected says why",
+    "[verify]") {
   const bool update = std::getenv("IM_UPDATE_GOLDEN") != nullptr;
   size_t cases = 0;
   for (const auto& dir : golden_cases()) {
@@ -135,7 +134,8 @@ TEST_CASE("PathPrefix matches whole path elements and ignores a trailing slash",
 TEST_CASE("a probe is a URL with optional header words", "[verify]") {
   im::verify::Probe p;
   std::string error;
-  REQUIRE(im::verify::parse_probe("https://Shop.Example.com:8443/cart x-canary: always cookie: c=1", p, error));
+  REQUIRE(im::verify::parse_probe("https://Shop.Example.com:8443/cart x-canary: always cookie: c=1",
+                                  p, error));
   CHECK(p.text() == "https://shop.example.com/cart [x-canary: always] [cookie c=1]");
   CHECK_FALSE(im::verify::parse_probe("ftp://h/", p, error));
   CHECK(error == "\"ftp://h/\" is not an http:// or https:// URL");

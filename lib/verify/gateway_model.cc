@@ -4,11 +4,11 @@
 
 #include "verify/gateway_model.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 #include <tuple>
-
-#include <fmt/format.h>
 
 #include "util/text.h"
 
@@ -19,9 +19,11 @@ bool hostname_matches(const std::string& pattern, const std::string& host) {
   auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
   if (pattern.rfind("*.", 0) == 0) {
     size_t n = pattern.size() - 1;  // ".example.com"
-    return host.size() > n && std::equal(pattern.begin() + 1, pattern.end(), host.end() - static_cast<long>(n), same);
+    return host.size() > n &&
+           std::equal(pattern.begin() + 1, pattern.end(), host.end() - static_cast<long>(n), same);
   }
-  return pattern.size() == host.size() && std::equal(pattern.begin(), pattern.end(), host.begin(), same);
+  return pattern.size() == host.size() &&
+         std::equal(pattern.begin(), pattern.end(), host.begin(), same);
 }
 
 bool prefix_matches(const std::string& prefix, const std::string& path) {
@@ -80,7 +82,8 @@ bool precedes(const Candidate& a, const Candidate& b) {
 
 std::string backend_ref_name(const BackendRefIR& b, const std::string& ns) {
   std::string n = ns.empty() ? "default" : ns;
-  if (!b.kind.empty() && b.kind != "Service") return fmt::format("{}/{} {}/{}", b.group, b.kind, n, b.name);
+  if (!b.kind.empty() && b.kind != "Service")
+    return fmt::format("{}/{} {}/{}", b.group, b.kind, n, b.name);
   return fmt::format("{}/{}:{}", n, b.name, b.port ? std::to_string(*b.port) : "?");
 }
 
@@ -100,7 +103,8 @@ bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncerta
     } else if (const std::string* v = probe.header(to_lower(h.name))) {
       value = *v;
     }
-    bool present = to_lower(h.name) == "cookie" ? !probe.cookies.empty() : probe.header(to_lower(h.name)) != nullptr;
+    bool present = to_lower(h.name) == "cookie" ? !probe.cookies.empty()
+                                                : probe.header(to_lower(h.name)) != nullptr;
     if (h.type == "Unmodelled") {
       uncertain = "a " + h.name + " match is not modelled";
       return false;
@@ -126,7 +130,9 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
     std::string host = r.hostname.empty() ? probe.host : r.hostname;
     // Without a port: the scheme's well-known port when the scheme is set,
     // else the listener's; well-known ports are left out of Location.
-    int port = r.port ? *r.port : !r.scheme.empty() ? (scheme == "https" ? 443 : 80) : listener_port;
+    int port = r.port              ? *r.port
+               : !r.scheme.empty() ? (scheme == "https" ? 443 : 80)
+                                   : listener_port;
     bool well_known = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
     std::string path = probe.path;
     if (r.full_path) path = *r.full_path;
@@ -160,7 +166,8 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
   }
   for (const auto& b : c.rule->backends) {
     int w = b.weight.value_or(1);
-    if (w > 0) o.backends.push_back({backend_ref_name(b, c.route->ns), w / static_cast<double>(total)});
+    if (w > 0)
+      o.backends.push_back({backend_ref_name(b, c.route->ns), w / static_cast<double>(total)});
   }
   o.kind = Outcome::Kind::Proxy;
   o.normalise();
@@ -202,7 +209,8 @@ std::vector<size_t> GatewayModel::routes_for(const std::string& host) const {
   return out;
 }
 
-std::vector<GatewayModel::GatewayListener> GatewayModel::listeners_for(const std::string& host) const {
+std::vector<GatewayModel::GatewayListener> GatewayModel::listeners_for(
+    const std::string& host) const {
   std::vector<GatewayListener> out = listeners_any_host_;
   auto it = listeners_by_host_.find(host);
   if (it != listeners_by_host_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
@@ -259,7 +267,8 @@ Outcome GatewayModel::route(const Probe& probe) const {
     }
     // allowedRoutes.namespaces: Same by default, "*" = All, else a list.
     const auto& allowed = listener.route_namespaces;
-    bool ns_ok = route.ns == gw.ns || std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
+    bool ns_ok = route.ns == gw.ns ||
+                 std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
                  std::find(allowed.begin(), allowed.end(), route.ns) != allowed.end();
     if (!attached || !ns_ok) continue;
     // The route's hostnames intersected with the listener's; the request
@@ -269,7 +278,8 @@ Outcome GatewayModel::route(const Probe& probe) const {
     if (names.empty()) names.push_back(listener.hostname.empty() ? "*" : listener.hostname);
     for (const std::string& h : names) {
       bool match = h == "*" || hostname_matches(h, probe.host);
-      bool listener_ok = listener.hostname.empty() || hostname_matches(listener.hostname, probe.host);
+      bool listener_ok =
+          listener.hostname.empty() || hostname_matches(listener.hostname, probe.host);
       if (!match || !listener_ok) continue;
       bool wildcard = h[0] == '*';
       exact_chars = std::max(exact_chars, wildcard ? 0 : static_cast<int>(h.size()));

@@ -1,8 +1,8 @@
 #include "verify/gateway_reader.h"
 
-#include <tuple>
-
 #include <fmt/format.h>
+
+#include <tuple>
 
 #include "util/text.h"
 
@@ -25,7 +25,9 @@ std::optional<int> integer(const Node* n) {
   }
 }
 
-const Node* child(const Node* n, const char* key) { return n ? n->get(key) : nullptr; }
+const Node* child(const Node* n, const char* key) {
+  return n ? n->get(key) : nullptr;
+}
 
 /// metadata.name and metadata.namespace ("default" when unset, as kubectl applies it).
 std::pair<std::string, std::string> name_of(const Node& obj) {
@@ -61,8 +63,9 @@ struct Reader {
       if (from == "All") {
         li.route_namespaces.push_back("*");
       } else if (from == "Selector") {
-        note(*ns, "allowedRoutes namespace selectors are not evaluated; routes of every namespace are "
-                  "taken to attach");
+        note(*ns,
+             "allowedRoutes namespace selectors are not evaluated; routes of every namespace are "
+             "taken to attach");
         li.route_namespaces.push_back("*");
       }
       g.listeners.push_back(std::move(li));
@@ -79,7 +82,8 @@ struct Reader {
       std::string kind = str(p.get("kind"), "Gateway");
       if (kind != "Gateway") continue;
       r.parents.push_back({str(p.get("namespace")), str(p.get("name")), str(p.get("sectionName"))});
-      if (p.get("port")) note(p, "parentRefs port is not evaluated; the route attaches by sectionName only");
+      if (p.get("port"))
+        note(p, "parentRefs port is not evaluated; the route attaches by sectionName only");
     }
     for (const Node& h : items(child(spec, "hostnames"))) r.hostnames.push_back(to_lower(str(&h)));
     const Node* rules = child(spec, "rules");
@@ -106,7 +110,8 @@ struct Reader {
       ref.name = str(b.get("name"));
       ref.port = integer(b.get("port"));
       ref.weight = integer(b.get("weight"));
-      if (b.get("namespace")) note(b, "backendRefs namespace is not modelled; the route's namespace is used");
+      if (b.get("namespace"))
+        note(b, "backendRefs namespace is not modelled; the route's namespace is used");
       if (b.get("filters")) note(b, "backendRef filters are not modelled");
       base.backends.push_back(ref);
     }
@@ -122,7 +127,8 @@ struct Reader {
       const Node* path = m.get("path");
       rule.path = {str(child(path, "type"), "PathPrefix"), str(child(path, "value"), "/")};
       for (const Node& h : items(m.get("headers"))) {
-        rule.headers.push_back({str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
+        rule.headers.push_back(
+            {str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
       }
       // Method and query matches: the model has no field for them, so a rule
       // that uses one is marked and answered "uncertain".
@@ -169,7 +175,8 @@ struct Reader {
     // ResponseHeaderModifier and CORS act on responses only.
   }
 
-  void read_path_modifier(const Node* p, std::optional<std::string>& full, std::optional<std::string>& prefix) {
+  void read_path_modifier(const Node* p, std::optional<std::string>& full,
+                          std::optional<std::string>& prefix) {
     if (!p) return;
     std::string type = str(p->get("type"));
     if (type == "ReplaceFullPath") full = str(p->get("replaceFullPath"));

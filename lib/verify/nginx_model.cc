@@ -5,10 +5,10 @@
 
 #include "verify/nginx_model.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <fmt/format.h>
 
 #include "convert/class_resolver.h"
 #include "util/text.h"
@@ -26,20 +26,25 @@ std::vector<size_t> by_age(const std::vector<Ingress>& ings, const std::vector<s
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     const Ingress& x = ings[a];
     const Ingress& y = ings[b];
-    if (x.creation_timestamp.empty() != y.creation_timestamp.empty()) return y.creation_timestamp.empty();
-    if (x.creation_timestamp != y.creation_timestamp) return x.creation_timestamp < y.creation_timestamp;
+    if (x.creation_timestamp.empty() != y.creation_timestamp.empty())
+      return y.creation_timestamp.empty();
+    if (x.creation_timestamp != y.creation_timestamp)
+      return x.creation_timestamp < y.creation_timestamp;
     return std::make_pair(y.ns, y.name) < std::make_pair(x.ns, x.name);
   });
   return order;
 }
 
-std::string ns_of(const Ingress& ing) { return ing.ns.empty() ? "default" : ing.ns; }
+std::string ns_of(const Ingress& ing) {
+  return ing.ns.empty() ? "default" : ing.ns;
+}
 
 }  // namespace
 
 std::string NginxModel::backend_name(const Backend& b, const Ingress& ing) const {
   if (b.kind == Backend::Kind::Resource) {
-    return fmt::format("{}/{} {}/{}", b.resource_group, b.resource_kind, ns_of(ing), b.resource_name);
+    return fmt::format("{}/{} {}/{}", b.resource_group, b.resource_kind, ns_of(ing),
+                       b.resource_name);
   }
   std::string port = b.port.number ? std::to_string(*b.port.number) : b.port.name;
   if (!b.port.number) {
@@ -69,8 +74,9 @@ NginxModel::NginxModel(const Inventory& inventory, const std::string& annotation
       nginx.push_back(i);
       continue;
     }
-    std::string why = fmt::format("Ingress {} is served by {}, which verify does not model", ing.ref(),
-                                  cls.controller.empty() ? "controller of class " + cls.name : cls.controller);
+    std::string why =
+        fmt::format("Ingress {} is served by {}, which verify does not model", ing.ref(),
+                    cls.controller.empty() ? "controller of class " + cls.name : cls.controller);
     if (ing.rules.empty() && ing.default_backend) foreign_.emplace(kDefaultServer, why);
     for (const auto& r : ing.rules) {
       foreign_.emplace(r.host.empty() ? kDefaultServer : to_lower(r.host), why);
@@ -149,9 +155,9 @@ void NginxModel::add_paths(const Inventory& inventory, const std::vector<size_t>
         loc.owner = i;
         loc.backend = backend_name(p.backend, ing);
         loc.source = p.location;
-        auto same = std::find_if(server.locations.begin(), server.locations.end(), [&](const NginxLocation& l) {
-          return l.path == loc.path && l.exact == loc.exact;
-        });
+        auto same = std::find_if(
+            server.locations.begin(), server.locations.end(),
+            [&](const NginxLocation& l) { return l.path == loc.path && l.exact == loc.exact; });
         if (same == server.locations.end()) {
           server.locations.push_back(loc);
         } else if (same->is_def_backend) {
@@ -210,8 +216,9 @@ void NginxModel::finish_server(NginxServer& server) {
     NginxLocation prefix = l;
     if (prefix.path.back() != '/') prefix.path += '/';
     split.push_back(prefix);
-    bool has_exact = std::any_of(locs.begin(), locs.end(),
-                                 [&](const NginxLocation& o) { return o.exact && o.path == l.path; });
+    bool has_exact = std::any_of(locs.begin(), locs.end(), [&](const NginxLocation& o) {
+      return o.exact && o.path == l.path;
+    });
     if (!has_exact) {
       NginxLocation exact = l;
       exact.exact = true;

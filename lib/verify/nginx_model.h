@@ -59,7 +59,7 @@ class NginxModel {
   std::string backend_name(const Backend& b, const Ingress& ing) const;
 
   const Inventory& inventory_;
-  std::vector<NginxSettings> settings_;    ///< per Ingress, index = inventory position
+  std::vector<NginxSettings> settings_;  ///< per Ingress, index = inventory position
   std::map<std::string, NginxServer> servers_;
   std::map<std::string, Canary> canaries_;  ///< primary backend -> its first canary
   /// Hosts ("_" for host-less rules) that Ingresses of other controllers

@@ -2,9 +2,8 @@
 // location does with it (nginx.tmpl's server and location blocks, and
 // lua_ingress.lua / balancer.lua at request time).
 
-#include <re2/re2.h>
-
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include "util/text.h"
 #include "verify/nginx_model.h"
@@ -22,7 +21,8 @@ std::string server_for(const std::map<std::string, NginxServer>& servers, const 
   for (const auto& [name, s] : servers) {
     if (name.rfind("*.", 0) != 0) continue;
     std::string suffix = name.substr(1);
-    if (host.size() > suffix.size() && ends_with(host, suffix) && name.size() > best.size()) best = name;
+    if (host.size() > suffix.size() && ends_with(host, suffix) && name.size() > best.size())
+      best = name;
   }
   return best;
 }
@@ -54,7 +54,8 @@ std::optional<std::string> rewrite(const std::string& path, const std::string& t
   if (!re.ok()) return std::nullopt;
   int groups = re.NumberOfCapturingGroups();
   std::vector<re2::StringPiece> m(static_cast<size_t>(groups) + 1);
-  if (!re.Match(uri, 0, uri.size(), RE2::UNANCHORED, m.data(), static_cast<int>(m.size()))) return uri;
+  if (!re.Match(uri, 0, uri.size(), RE2::UNANCHORED, m.data(), static_cast<int>(m.size())))
+    return uri;
   std::string out;
   for (size_t i = 0; i < target.size(); ++i) {
     if (target[i] == '$' && i + 1 < target.size() && target[i + 1] >= '0' && target[i + 1] <= '9') {
@@ -88,7 +89,8 @@ Outcome NginxModel::route(const Probe& probe) const {
   for (const auto& [pattern, why] : foreign_) {
     bool wildcard = pattern.rfind("*.", 0) == 0 && probe.host.size() > pattern.size() - 1 &&
                     ends_with(probe.host, pattern.substr(1));
-    if (pattern == probe.host || wildcard || (pattern == "_" && name == "_")) return Outcome::uncertain(why);
+    if (pattern == probe.host || wildcard || (pattern == "_" && name == "_"))
+      return Outcome::uncertain(why);
   }
   const NginxServer& server = servers_.at(name);
 
@@ -183,10 +185,12 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   o.host = s.upstream_vhost.empty() ? probe.host : s.upstream_vhost;
   if (!s.rewrite_target.empty() && s.rewrite_target != loc.ingress_path) {
     auto rewritten = rewrite(loc.ingress_path, s.rewrite_target, probe.path);
-    if (!rewritten) return Outcome::uncertain("rewrite regex \"" + loc.path + "\" is not understood");
+    if (!rewritten)
+      return Outcome::uncertain("rewrite regex \"" + loc.path + "\" is not understood");
     o.path = *rewritten;
     // Only the rewrite branch of buildProxyPass sends X-Forwarded-Prefix.
-    if (!s.x_forwarded_prefix.empty()) o.set_headers.emplace_back("x-forwarded-prefix", s.x_forwarded_prefix);
+    if (!s.x_forwarded_prefix.empty())
+      o.set_headers.emplace_back("x-forwarded-prefix", s.x_forwarded_prefix);
   }
   o.normalise();
   return o;
@@ -194,7 +198,8 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
 
 // balancer.lua route_to_alternative_balancer: header, then cookie, then
 // weight (weight-total below 100 is read as 100).
-std::vector<WeightedBackend> NginxModel::pick_backends(const std::string& primary, const Probe& probe,
+std::vector<WeightedBackend> NginxModel::pick_backends(const std::string& primary,
+                                                       const Probe& probe,
                                                        std::string& uncertain) const {
   auto it = canaries_.find(primary);
   if (it == canaries_.end()) return {{primary, 1}};

@@ -33,19 +33,46 @@ std::optional<int> go_int(const std::string& v) {
 /// upstream path or Host: timeouts, buffering, balancing, logging, upstream
 /// TLS, response-only headers (CORS), rate limits (only above the limit).
 bool routing_neutral(const std::string& suffix) {
-  static const std::set<std::string> exact = {
-      "proxy-connect-timeout", "proxy-send-timeout", "proxy-read-timeout", "proxy-next-upstream",
-      "proxy-next-upstream-timeout", "proxy-next-upstream-tries", "proxy-body-size", "proxy-buffering",
-      "proxy-buffer-size", "proxy-buffers-number", "proxy-max-temp-file-size", "proxy-request-buffering",
-      "proxy-http-version", "proxy-cookie-domain", "proxy-cookie-path", "proxy-redirect-from",
-      "proxy-redirect-to", "client-body-buffer-size", "load-balance", "upstream-hash-by",
-      "upstream-hash-by-subset", "upstream-hash-by-subset-size", "affinity", "affinity-mode",
-      "affinity-canary-behavior", "enable-access-log", "enable-rewrite-log", "enable-opentelemetry",
-      "enable-opentracing", "service-upstream", "ssl-ciphers", "ssl-prefer-server-ciphers",
-      "http2-push-preload", "enable-cors", "connection-proxy-header", "custom-headers",
-      "use-port-in-redirects"};
-  static const char* const prefixes[] = {"session-cookie-", "cors-", "limit-", "global-rate-limit",
-                                         "proxy-ssl-", "opentelemetry-", "opentracing-"};
+  static const std::set<std::string> exact = {"proxy-connect-timeout",
+                                              "proxy-send-timeout",
+                                              "proxy-read-timeout",
+                                              "proxy-next-upstream",
+                                              "proxy-next-upstream-timeout",
+                                              "proxy-next-upstream-tries",
+                                              "proxy-body-size",
+                                              "proxy-buffering",
+                                              "proxy-buffer-size",
+                                              "proxy-buffers-number",
+                                              "proxy-max-temp-file-size",
+                                              "proxy-request-buffering",
+                                              "proxy-http-version",
+                                              "proxy-cookie-domain",
+                                              "proxy-cookie-path",
+                                              "proxy-redirect-from",
+                                              "proxy-redirect-to",
+                                              "client-body-buffer-size",
+                                              "load-balance",
+                                              "upstream-hash-by",
+                                              "upstream-hash-by-subset",
+                                              "upstream-hash-by-subset-size",
+                                              "affinity",
+                                              "affinity-mode",
+                                              "affinity-canary-behavior",
+                                              "enable-access-log",
+                                              "enable-rewrite-log",
+                                              "enable-opentelemetry",
+                                              "enable-opentracing",
+                                              "service-upstream",
+                                              "ssl-ciphers",
+                                              "ssl-prefer-server-ciphers",
+                                              "http2-push-preload",
+                                              "enable-cors",
+                                              "connection-proxy-header",
+                                              "custom-headers",
+                                              "use-port-in-redirects"};
+  static const char* const prefixes[] = {"session-cookie-",   "cors-",      "limit-",
+                                         "global-rate-limit", "proxy-ssl-", "opentelemetry-",
+                                         "opentracing-"};
   if (exact.count(suffix)) return true;
   for (const char* p : prefixes) {
     if (starts_with(suffix, p)) return true;
@@ -117,7 +144,9 @@ NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix)
   // and wins; its code must be 300..307 (else 302); permanent-redirect's
   // 300..308 (else 301). isValidURL rejects a URL whose scheme does not
   // start with "http" (the annotation is then an error and ignored).
-  auto valid_url = [](const std::string& u) { return starts_with(u, "http") && u.find(':') != std::string::npos; };
+  auto valid_url = [](const std::string& u) {
+    return starts_with(u, "http") && u.find(':') != std::string::npos;
+  };
   if (!valid_url(temporal)) temporal.clear();
   if (!valid_url(permanent)) permanent.clear();
   if (!temporal.empty()) {

@@ -1,22 +1,17 @@
 #include "verify/outcome.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace im::verify {
 
 const char* kind_name(Outcome::Kind k) {
-  switch (k) {
-    case Outcome::Kind::Proxy: return "proxy";
-    case Outcome::Kind::Redirect: return "redirect";
-    case Outcome::Kind::NotFound: return "not-found";
-    case Outcome::Kind::Unserved: return "unserved";
-    case Outcome::Kind::Error: return "error";
-    case Outcome::Kind::Uncertain: return "uncertain";
-  }
-  return "uncertain";
+  // In the order of Outcome::Kind.
+  static const char* const names[] = {"proxy",    "redirect", "not-found",
+                                      "unserved", "error",    "uncertain"};
+  return names[static_cast<size_t>(k)];
 }
 
 Outcome Outcome::uncertain(std::string why) {
@@ -26,7 +21,9 @@ Outcome Outcome::uncertain(std::string why) {
   return o;
 }
 
-Outcome Outcome::not_found() { return Outcome{}; }
+Outcome Outcome::not_found() {
+  return Outcome{};
+}
 
 void Outcome::normalise() {
   // The same backend named twice (two weighted refs to one Service) is one
@@ -74,13 +71,18 @@ std::string Outcome::text(const std::string& request_host) const {
     case Kind::Redirect: {
       // "https://h" and "https://h/" are the same URI (RFC 3986 6.2.3).
       size_t authority = location.find("://");
-      bool no_path = authority != std::string::npos && location.find('/', authority + 3) == std::string::npos;
+      bool no_path =
+          authority != std::string::npos && location.find('/', authority + 3) == std::string::npos;
       return fmt::format("redirect {} {}{}", status, location, no_path ? "/" : "");
     }
-    case Kind::NotFound: return "404";
-    case Kind::Unserved: return "unserved (" + reason + ")";
-    case Kind::Error: return fmt::format("{} ({})", status, reason);
-    case Kind::Uncertain: return "uncertain (" + reason + ")";
+    case Kind::NotFound:
+      return "404";
+    case Kind::Unserved:
+      return "unserved (" + reason + ")";
+    case Kind::Error:
+      return fmt::format("{} ({})", status, reason);
+    case Kind::Uncertain:
+      return "uncertain (" + reason + ")";
   }
   return "";
 }

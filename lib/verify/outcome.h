@@ -2,11 +2,10 @@
 // Where one request ends up: the result verify compares between the source
 // controller's semantics and Gateway API semantics.
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace im::verify {
 
@@ -28,11 +27,12 @@ struct Outcome {
   std::vector<WeightedBackend> backends;  ///< Proxy: sorted by name
   std::string path;                       ///< Proxy: upstream path after rewrites
   std::string host;                       ///< Proxy: upstream Host header
-  std::vector<std::pair<std::string, std::string>> set_headers;  ///< Proxy: lower-case names, sorted
-  std::vector<std::string> mirrors;       ///< Proxy: mirrored-to backends, sorted
-  int status = 0;                         ///< Redirect / Error
-  std::string location;                   ///< Redirect
-  std::string reason;                     ///< Uncertain / Error / Unserved
+  std::vector<std::pair<std::string, std::string>>
+      set_headers;                   ///< Proxy: lower-case names, sorted
+  std::vector<std::string> mirrors;  ///< Proxy: mirrored-to backends, sorted
+  int status = 0;                    ///< Redirect / Error
+  std::string location;              ///< Redirect
+  std::string reason;                ///< Uncertain / Error / Unserved
 
   static Outcome uncertain(std::string why);
   static Outcome not_found();

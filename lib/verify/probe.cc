@@ -27,7 +27,9 @@ const std::string* find_pair(const std::vector<std::pair<std::string, std::strin
   return nullptr;
 }
 
-std::string lower(const std::string& s) { return to_lower(s); }
+std::string lower(const std::string& s) {
+  return to_lower(s);
+}
 
 std::vector<std::string> split_words(const std::string& line) {
   std::vector<std::string> words;
@@ -51,8 +53,12 @@ std::string upper(std::string s) {
 
 }  // namespace
 
-const std::string* Probe::header(const std::string& name) const { return find_pair(headers, name); }
-const std::string* Probe::cookie(const std::string& name) const { return find_pair(cookies, name); }
+const std::string* Probe::header(const std::string& name) const {
+  return find_pair(headers, name);
+}
+const std::string* Probe::cookie(const std::string& name) const {
+  return find_pair(cookies, name);
+}
 
 std::string wildcard_instance(const std::string& host) {
   return host.rfind("*.", 0) == 0 ? "wildcard" + host.substr(1) : host;
@@ -135,7 +141,8 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
   ProbeSink sink{out, tls_hosts};
   // The unmatched host's root belongs to no one path; findings about it
   // point at the first Ingress.
-  if (!inventory.ingresses.empty()) sink.add(kUnmatchedHost, "/", inventory.ingresses.front().location);
+  if (!inventory.ingresses.empty())
+    sink.add(kUnmatchedHost, "/", inventory.ingresses.front().location);
   for (const Ingress& ing : inventory.ingresses) {
     const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
     bool is_canary = canary && lower(canary->value) == "true";

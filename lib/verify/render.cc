@@ -1,6 +1,7 @@
 #include "verify/render.h"
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 namespace im::verify {
@@ -17,8 +18,7 @@ std::string render_text(const VerifyResult& result) {
   for (const ProbeResult& r : result.results) {
     if (r.probe.host != host || &r == &result.results.front()) {
       host = r.probe.host;
-      out += "\n" + host +
-             (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
+      out += "\n" + host + (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
     }
     std::string request = r.probe.text();
     switch (r.status) {
@@ -27,7 +27,8 @@ std::string render_text(const VerifyResult& result) {
         break;
       case ProbeResult::Status::Differ:
       case ProbeResult::Status::Uncertain:
-        out += fmt::format("  {} {}\n", r.status == ProbeResult::Status::Differ ? '!' : '?', request);
+        out +=
+            fmt::format("  {} {}\n", r.status == ProbeResult::Status::Differ ? '!' : '?', request);
         out += fmt::format("      before: {}\n", r.before.text(host));
         out += fmt::format("      after:  {}\n", r.after.text(host));
         break;

@@ -8,12 +8,9 @@
 namespace im::verify {
 
 const char* status_name(ProbeResult::Status s) {
-  switch (s) {
-    case ProbeResult::Status::Same: return "same";
-    case ProbeResult::Status::Differ: return "differ";
-    case ProbeResult::Status::Uncertain: return "uncertain";
-  }
-  return "uncertain";
+  // In the order of ProbeResult::Status.
+  static const char* const names[] = {"same", "differ", "uncertain"};
+  return names[static_cast<size_t>(s)];
 }
 
 VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gateway,
@@ -47,10 +44,11 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
 void add_verify_findings(const VerifyResult& result, Findings& findings) {
   for (const ProbeResult& r : result.results) {
     if (r.status != ProbeResult::Status::Differ) continue;
-    findings.error(r.probe.source,
-                     fmt::format("request {} routes differently: ingress-nginx gives {}, Gateway API gives {}",
-                                 r.probe.text(), r.before.text(r.probe.host), r.after.text(r.probe.host)),
-                     "verify-differs");
+    findings.error(
+        r.probe.source,
+        fmt::format("request {} routes differently: ingress-nginx gives {}, Gateway API gives {}",
+                    r.probe.text(), r.before.text(r.probe.host), r.after.text(r.probe.host)),
+        "verify-differs");
   }
 }
 
