@@ -21,6 +21,8 @@ const std::vector<CommandSpec>& commands() {
       {"rules", "List and explain the annotation rules", setup_rules},
       {"lint", "Check manifests before an upgrade or in CI: removed APIs, risky annotations, conversion problems",
        setup_lint},
+      {"verify", "Show the requests that route differently under Gateway API than under the Ingresses",
+       setup_verify},
   };
   return list;
 }
@@ -29,7 +31,8 @@ const char* exit_status_help() {
   return "Exit status:\n"
          "  0  converted (lint: checked); no error findings (lint: none at or above --fail-on)\n"
          "  1  converted, but some input could not be converted faithfully (error findings); "
-         "lint: a finding at or above --fail-on; convert --check: DIR is out of date\n"
+         "lint: a finding at or above --fail-on; convert --check: DIR is out of date; "
+         "verify: a request routes differently\n"
          "  2  bad usage, or an input that could not be read or parsed (the rest is still "
          "processed)\n"
          "  3  internal error: an emitted object failed Gateway API validation (a bug)\n";

@@ -17,6 +17,7 @@
 #include "report/target_findings.h"
 #include "util/atomic_write.h"
 #include "util/text.h"
+#include "verify/verify.h"
 
 namespace im::cli {
 
@@ -35,6 +36,7 @@ struct ConvertFlags {
   bool in_place_stream = false;
   std::string findings_format = "text";
   std::string findings_file;
+  bool verify = false;
 };
 
 /// Combinations CLI11 cannot express; false after saying why on stderr.
@@ -88,7 +90,7 @@ int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Con
 int run_convert_command(ConvertFlags& f, Context& ctx) {
   if (!check_mode_flags(f, ctx)) return kExitUsageOrInput;
   ObjectIndex index;
-  f.conv.request.on_document = [&index](const Document& doc) { index.add(doc); };
+  f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
   // --in-place-stream copies documents byte for byte, so it reads the raw
   // inputs first; the conversion then reads standard input from `replay`.
   std::istringstream replay;
@@ -107,6 +109,17 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   if (!f.target_controller.empty()) {
     if (!resolve_controllers({f.target_controller}, ctx, target)) return kExitUsageOrInput;
     add_target_findings(build_compat_report(outcome.conversion.output, target), findings);
+  }
+
+  if (f.verify) {
+    // Verify what is about to be printed: the findings point at the
+    // Ingress paths whose requests now go elsewhere.
+    verify::VerifyOptions options;
+    options.annotation_prefix = f.conv.request.options.nginx_annotations_prefix;
+    options.default_class = f.conv.request.options.default_class;
+    verify::add_verify_findings(verify::run_verify(outcome.load.inventory, outcome.conversion.output, options),
+                                findings);
+    findings.sort_and_dedupe();
   }
 
   int status = kExitOk;
@@ -186,6 +199,8 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->capture_default_str();
   sub.add_option("--findings-file", f->findings_file, "Write the findings to FILE instead of standard error")
       ->type_name("FILE");
+  sub.add_flag("--verify", f->verify,
+               "Also run `verify`: an error finding for each request the output routes differently");
   return [f, &ctx] { return run_convert_command(*f, ctx); };
 }
 

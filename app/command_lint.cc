@@ -59,7 +59,7 @@ int run_lint_command(LintFlags& f, Context& ctx) {
   LintOptions options;
   if (!lint_options(f, ctx, options)) return kExitUsageOrInput;
   ObjectIndex index;
-  f.conv.request.on_document = [&index](const Document& doc) { index.add(doc); };
+  f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
   Findings conversion_findings;
   int exit_code = kExitOk;
   auto converted = run_conversion(f.conv, ctx, conversion_findings, exit_code);

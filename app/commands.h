@@ -34,6 +34,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx);
 Handler setup_report(CLI::App& sub, Context& ctx);
 Handler setup_lint(CLI::App& sub, Context& ctx);
 Handler setup_plan(CLI::App& sub, Context& ctx);
+Handler setup_verify(CLI::App& sub, Context& ctx);
 
 /// The whole command line definition; `handler` is set to the chosen
 /// subcommand's function during parsing.

@@ -13,6 +13,7 @@ _ingress_migrate() {
       ':plan') cmdpath='plan' ;;
       ':rules') cmdpath='rules' ;;
       ':lint') cmdpath='lint' ;;
+      ':verify') cmdpath='verify' ;;
       'rules:list') cmdpath='rules list' ;;
       'rules:explain') cmdpath='rules explain' ;;
     esac
@@ -173,16 +174,53 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'lint:--format')
       COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
+    'verify:-f'|'verify:--filename')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'verify:--context')
+      COMPREPLY=(); return ;;
+    'verify:--kubeconfig')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'verify:-n'|'verify:--namespace')
+      COMPREPLY=(); return ;;
+    'verify:--default-class')
+      COMPREPLY=(); return ;;
+    'verify:--gateway-class')
+      COMPREPLY=(); return ;;
+    'verify:--gateway')
+      COMPREPLY=(); return ;;
+    'verify:--annotations-prefix')
+      COMPREPLY=(); return ;;
+    'verify:--rules')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'verify:--max-depth')
+      COMPREPLY=(); return ;;
+    'verify:--max-document-bytes')
+      COMPREPLY=(); return ;;
+    'verify:--max-file-bytes')
+      COMPREPLY=(); return ;;
+    'verify:--max-documents')
+      COMPREPLY=(); return ;;
+    'verify:--max-alias-nodes')
+      COMPREPLY=(); return ;;
+    'verify:--max-scalar-bytes')
+      COMPREPLY=(); return ;;
+    'verify:--probe')
+      COMPREPLY=(); return ;;
+    'verify:--probes')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'verify:--format')
+      COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
   esac
   case "$cmdpath" in
-    '') candidates='convert report plan rules lint -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file' ;;
+    '') candidates='convert report plan rules lint verify -h --help --version' ;;
+    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
     'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --format --controller' ;;
     'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;
     'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
   esac
   COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
 }

@@ -45,7 +45,7 @@ TEST_CASE("the committed completion scripts are the ones the CLI generates", "[c
 }
 
 TEST_CASE("bash completes subcommands, their flags and flag values", "[completion]") {
-  CHECK(complete({""}) == "--help\n--version\n-h\nconvert\nlint\nplan\nreport\nrules\n");
+  CHECK(complete({""}) == "--help\n--version\n-h\nconvert\nlint\nplan\nreport\nrules\nverify\n");
   CHECK(complete({"r"}) == "report\nrules\n");
   CHECK(complete({"rules", ""}) == "--help\n-h\nexplain\nlist\n");
   CHECK(complete({"convert", "--from"}) == "--from-cluster\n");

@@ -2,6 +2,7 @@
 // and with the winners ingress-nginx would pick.
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -27,13 +28,23 @@ bool needs_rewrite(const IngressInfo& info, const IngressPath& p) {
 /// template.go enforceRegexModifier: a host is in regex mode when any of its
 /// locations uses use-regex or needs a rewrite. Canary Ingresses create no
 /// locations (controller.go createServers skips them), so they do not count.
+/// The synthetic `location /` that createServers gives each host carries the
+/// annotations of the (oldest) Ingress that created it, so a rewrite-target
+/// other than "/" there counts too, even when it equals every path.
 std::map<std::string, std::string> regex_hosts(const Plan& plan) {
   std::map<std::string, std::string> causes;  // class \n host -> cause
+  std::set<std::string> created;
   for (const auto& info : plan.ingresses) {
     if (!info.is_nginx() || info.is_canary() || info.cls.name.empty()) continue;
     for (const auto& rule : info.ing->rules) {
       std::string key = info.cls.name + '\n' + rule.host;
+      bool creates = created.insert(key).second;
       if (causes.count(key)) continue;
+      const auto& target = info.policy.rewrite_target;
+      if (creates && target && !target->empty() && *target != "/") {
+        causes[key] = fmt::format("Ingress {} uses rewrite-target", info.ing->ref());
+        continue;
+      }
       for (const auto& p : rule.paths) {
         if (info.policy.use_regex) {
           causes[key] = fmt::format("Ingress {} uses use-regex", info.ing->ref());
@@ -153,6 +164,17 @@ bool apply_rewrite(const IngressInfo& info, const IngressPath& p, IngressPath& e
                                target, p.path, why),
                    "nginx-rewrite-target");
     return false;
+  }
+  if (prefix->match_prefix.size() > 1 && prefix->match_prefix.back() == '/') {
+    // Gateway API ignores a trailing "/" of a PathPrefix value, while the
+    // nginx regex needs the slash: the bare literal changes hands.
+    std::string bare = prefix->match_prefix.substr(0, prefix->match_prefix.size() - 1);
+    findings.warning(p.path_location,
+                     fmt::format("PathPrefix \"{}\" also matches \"{}\" (Gateway API ignores a trailing "
+                                 "\"/\"), which \"{}\" did not match under ingress-nginx; \"{}\" is now "
+                                 "rewritten to \"{}\" and sent to this backend",
+                                 prefix->match_prefix, bare, p.path, bare, prefix->replacement),
+                     "nginx-rewrite-target");
   }
   effective.path = prefix->match_prefix;
   effective.type = PathType::Prefix;

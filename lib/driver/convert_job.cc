@@ -8,16 +8,18 @@
 
 namespace im {
 
+const Catalog& catalog_for(const std::vector<std::string>& rules_dirs, Catalog& storage) {
+  if (rules_dirs.empty()) return Catalog::builtin();
+  storage = Catalog::builtin();
+  for (const auto& dir : rules_dirs) storage.load_directory(dir);
+  return storage;
+}
+
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
                            Findings& findings) {
   ConvertOutcome outcome;
   Catalog user_catalog;
-  const Catalog* catalog = &Catalog::builtin();
-  if (!request.rules_dirs.empty()) {
-    user_catalog = Catalog::builtin();
-    for (const auto& dir : request.rules_dirs) user_catalog.load_directory(dir);
-    catalog = &user_catalog;
-  }
+  const Catalog* catalog = &catalog_for(request.rules_dirs, user_catalog);
   outcome.load = request.cluster
                      ? load_cluster(*request.cluster, request.limits, findings)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,

@@ -32,6 +32,10 @@ struct ConvertOutcome {
   std::vector<std::string> invalid_objects;
 };
 
+/// The built-in catalog, or (in `storage`) it plus the --rules
+/// directories. Throws RuleLoadError for a broken rule file.
+const Catalog& catalog_for(const std::vector<std::string>& rules_dirs, Catalog& storage);
+
 /// Runs the pipeline. Throws RuleLoadError for a broken --rules file and
 /// ClusterError when kubectl cannot read the cluster.
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,

@@ -37,8 +37,8 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
       continue;
     }
     size_t docs = read_documents(*text, input.origin, limits, local, [&](Document&& doc) {
-      if (observe) observe(doc);
       read_objects(doc, result.inventory, local);
+      if (observe) observe(doc, local);
       return true;
     });
     if (docs == 0 && text->find_first_not_of(" \t\r\n") == std::string::npos) {

@@ -17,8 +17,10 @@ struct LoadResult {
   bool input_failed = false;  ///< some input could not be read or parsed (exit 2)
 };
 
-/// Sees every parsed document of every input, in stream order.
-using DocumentObserver = std::function<void(const Document&)>;
+/// Sees every parsed document of every input, in stream order, after its
+/// objects were read; it may add findings about the document (verify reads
+/// the Gateway API objects the inventory only counts, lint indexes objects).
+using DocumentObserver = std::function<void(const Document&, Findings&)>;
 
 /// Expands `paths` (files, directories, "-"), parses every document and
 /// reads the objects. Sorted so that the order of the inputs never matters.
@@ -29,6 +31,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
 /// The last step of every loader: sorts the inventory, sets input_failed
 /// from the loader's own findings `local`, and appends them to `findings`.
 void finish_load(LoadResult& result, const Findings& local, Findings& findings);
+
 
 /// Whether a finding means an input could not be read or parsed.
 bool is_input_failure(const Finding& f);

@@ -1,0 +1,304 @@
+// The precedence rules quoted here are from the Gateway API v1 spec
+// (HTTPRouteSpec.hostnames, HTTPRouteRule.matches, Listener hostname,
+// HTTPPathModifier, HTTPRequestRedirectFilter).
+
+#include "verify/gateway_model.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "util/text.h"
+
+namespace im::verify {
+
+bool hostname_matches(const std::string& pattern, const std::string& host) {
+  // Hostnames compare case-insensitively; `host` is already lower case.
+  auto same = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; };
+  if (pattern.rfind("*.", 0) == 0) {
+    size_t n = pattern.size() - 1;  // ".example.com"
+    return host.size() > n &&
+           std::equal(pattern.begin() + 1, pattern.end(), host.end() - static_cast<long>(n), same);
+  }
+  return pattern.size() == host.size() &&
+         std::equal(pattern.begin(), pattern.end(), host.begin(), same);
+}
+
+bool prefix_matches(const std::string& prefix, const std::string& path) {
+  std::string p = prefix;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  if (p == "/") return true;
+  return path == p || starts_with(path, p + "/");
+}
+
+std::string replace_prefix(const std::string& path, const std::string& matched,
+                           const std::string& replacement) {
+  std::string m = matched;
+  while (!m.empty() && m.back() == '/') m.pop_back();
+  std::string rest = path.substr(std::min(m.size(), path.size()));
+  std::string r = replacement;
+  while (!r.empty() && r.back() == '/') r.pop_back();
+  std::string out = r + rest;
+  if (out.empty() || out[0] != '/') out = "/" + out;
+  return out;
+}
+
+namespace {
+
+/// Where a listener stands for a request: how specific its hostname is
+/// (exact beats the longest wildcard beats none).
+int listener_specificity(const ListenerIR& l, const std::string& host) {
+  if (l.hostname.empty()) return 0;
+  if (!hostname_matches(l.hostname, host)) return -1;
+  return l.hostname[0] == '*' ? 1 + static_cast<int>(l.hostname.size()) : 100000;
+}
+
+struct Candidate {
+  const HTTPRouteIR* route;
+  const RouteRuleIR* rule;
+  size_t rule_index;
+  int host_exact_chars;  ///< characters of a matching non-wildcard hostname
+  int host_chars;        ///< characters of the matching hostname
+};
+
+/// Spec precedence: hostname specificity across routes, then Exact path,
+/// longest prefix, header count, then (creation time, unknown in the IR)
+/// namespace/name, then rule order.
+bool precedes(const Candidate& a, const Candidate& b) {
+  auto key = [](const Candidate& c) {
+    bool exact = c.rule->path.type == "Exact";
+    return std::make_tuple(-c.host_exact_chars, -c.host_chars, exact ? 0 : 1,
+                           -static_cast<long>(c.rule->path.value.size()),
+                           -static_cast<long>(c.rule->headers.size()));
+  };
+  auto ka = key(a), kb = key(b);
+  if (ka != kb) return ka < kb;
+  auto ra = std::tie(a.route->ns, a.route->name), rb = std::tie(b.route->ns, b.route->name);
+  if (ra != rb) return ra < rb;
+  return a.rule_index < b.rule_index;
+}
+
+std::string backend_ref_name(const BackendRefIR& b, const std::string& ns) {
+  std::string n = ns.empty() ? "default" : ns;
+  if (!b.kind.empty() && b.kind != "Service")
+    return fmt::format("{}/{} {}/{}", b.group, b.kind, n, b.name);
+  return fmt::format("{}/{}:{}", n, b.name, b.port ? std::to_string(*b.port) : "?");
+}
+
+/// Whether the rule's matches take the request; "" or the reason the
+/// answer depends on the implementation.
+bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncertain) {
+  if (r.path.type == "RegularExpression") {
+    uncertain = "RegularExpression path \"" + r.path.value + "\" is implementation-specific";
+    return false;
+  }
+  if (r.path.type == "Exact" && r.path.value != probe.path) return false;
+  if (r.path.type == "PathPrefix" && !prefix_matches(r.path.value, probe.path)) return false;
+  for (const HeaderMatchIR& h : r.headers) {
+    std::string value;
+    if (to_lower(h.name) == "cookie") {
+      for (const auto& [k, v] : probe.cookies) value += (value.empty() ? "" : "; ") + k + "=" + v;
+    } else if (const std::string* v = probe.header(to_lower(h.name))) {
+      value = *v;
+    }
+    bool present = to_lower(h.name) == "cookie" ? !probe.cookies.empty()
+                                                : probe.header(to_lower(h.name)) != nullptr;
+    if (h.type == "Unmodelled") {
+      uncertain = "a " + h.name + " match is not modelled";
+      return false;
+    }
+    if (h.type == "RegularExpression") {
+      if (!present) return false;  // no value can match a header that is absent
+      uncertain = "RegularExpression header match on " + h.name + " is implementation-specific";
+      return false;
+    }
+    if (!present || value != h.value) return false;
+  }
+  return true;
+}
+
+Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
+  const FilterSet& f = c.rule->filters.get();
+  Outcome o;
+  const std::string& matched = c.rule->path.value;
+  bool prefix = c.rule->path.type == "PathPrefix";
+  if (f.redirect) {
+    const RedirectSpec& r = *f.redirect;
+    std::string scheme = r.scheme.empty() ? probe.scheme : r.scheme;
+    std::string host = r.hostname.empty() ? probe.host : r.hostname;
+    // Without a port: the scheme's well-known port when the scheme is set,
+    // else the listener's; well-known ports are left out of Location.
+    int port = r.port              ? *r.port
+               : !r.scheme.empty() ? (scheme == "https" ? 443 : 80)
+                                   : listener_port;
+    bool well_known = (scheme == "http" && port == 80) || (scheme == "https" && port == 443);
+    std::string path = probe.path;
+    if (r.full_path) path = *r.full_path;
+    if (r.prefix && prefix) path = replace_prefix(probe.path, matched, *r.prefix);
+    o.kind = Outcome::Kind::Redirect;
+    o.status = r.status_code;
+    o.location = scheme + "://" + host + (well_known ? "" : ":" + std::to_string(port)) + path;
+    return o;
+  }
+  o.path = probe.path;
+  if (f.rewrite_full_path) o.path = *f.rewrite_full_path;
+  if (f.rewrite_prefix && prefix) o.path = replace_prefix(probe.path, matched, *f.rewrite_prefix);
+  o.host = f.rewrite_hostname ? *f.rewrite_hostname : probe.host;
+  for (const auto& [k, v] : f.request_set) o.set_headers.emplace_back(to_lower(k), v);
+  for (const auto& m : f.mirrors) {
+    const auto& ref = m.value("backendRef", nlohmann::ordered_json::object());
+    BackendRefIR b;
+    b.name = ref.value("name", "");
+    b.kind = ref.value("kind", "");
+    b.group = ref.value("group", "");
+    if (ref.contains("port")) b.port = ref.at("port").get<int>();
+    o.mirrors.push_back(backend_ref_name(b, ref.value("namespace", c.route->ns)));
+  }
+  long total = 0;
+  for (const auto& b : c.rule->backends) total += b.weight.value_or(1);
+  if (c.rule->backends.empty() || total <= 0) {
+    o.kind = Outcome::Kind::Error;
+    o.status = 500;
+    o.reason = "rule has no backend with weight";
+    return o;
+  }
+  for (const auto& b : c.rule->backends) {
+    int w = b.weight.value_or(1);
+    if (w > 0)
+      o.backends.push_back({backend_ref_name(b, c.route->ns), w / static_cast<double>(total)});
+  }
+  o.kind = Outcome::Kind::Proxy;
+  o.normalise();
+  return o;
+}
+
+}  // namespace
+
+GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
+  for (size_t g = 0; g < out_.gateways.size(); ++g) {
+    for (const ListenerIR& l : out_.gateways[g].listeners) {
+      if (l.hostname.empty() || l.hostname[0] == '*') {
+        listeners_any_host_.emplace_back(g, &l);
+      } else {
+        listeners_by_host_[to_lower(l.hostname)].emplace_back(g, &l);
+      }
+    }
+  }
+  for (size_t i = 0; i < out_.http_routes.size(); ++i) {
+    const auto& names = out_.http_routes[i].hostnames;
+    bool any = names.empty();
+    for (const auto& h : names) {
+      if (h.empty() || h[0] == '*') {
+        any = true;
+      } else {
+        routes_by_host_[to_lower(h)].push_back(i);
+      }
+    }
+    if (any) routes_any_host_.push_back(i);
+  }
+}
+
+std::vector<size_t> GatewayModel::routes_for(const std::string& host) const {
+  std::vector<size_t> out = routes_any_host_;
+  auto it = routes_by_host_.find(host);
+  if (it != routes_by_host_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<GatewayModel::GatewayListener> GatewayModel::listeners_for(
+    const std::string& host) const {
+  std::vector<GatewayListener> out = listeners_any_host_;
+  auto it = listeners_by_host_.find(host);
+  if (it != listeners_by_host_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  // Listener order within a Gateway decides ties; keep the Gateway's own.
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Outcome GatewayModel::route(const Probe& probe) const {
+  int port = probe.scheme == "https" ? 443 : 80;
+  std::string protocol = probe.scheme == "https" ? "HTTPS" : "HTTP";
+  // The most specific listener of each Gateway serving this port and host;
+  // a host two Gateways serve depends on which address DNS gives.
+  std::vector<std::pair<const GatewayIR*, const ListenerIR*>> chosen;
+  std::map<size_t, std::pair<int, const ListenerIR*>> best;  // per Gateway
+  for (const auto& [g, l] : listeners_for(probe.host)) {
+    if (l->port != port || l->protocol != protocol) continue;
+    int score = listener_specificity(*l, probe.host);
+    auto [it, inserted] = best.emplace(g, std::make_pair(score, l));
+    if (!inserted && score > it->second.first) it->second = {score, l};
+  }
+  for (const auto& [g, scored] : best) {
+    if (scored.first >= 0) chosen.emplace_back(&out_.gateways[g], scored.second);
+  }
+  if (chosen.empty()) {
+    // Plain HTTP to a host no listener names finds no route: whether the
+    // Gateway's address answers 404 or nothing answers at all, no backend
+    // gets it, as with nginx's 404. Over TLS no listener has a certificate.
+    if (probe.scheme == "http") return Outcome::not_found();
+    Outcome o;
+    o.kind = Outcome::Kind::Unserved;
+    o.reason = fmt::format("no {} listener on port {} for this host", protocol, port);
+    return o;
+  }
+  if (chosen.size() > 1) {
+    std::vector<std::string> names;
+    for (const auto& [g, l] : chosen) names.push_back(g->ns + "/" + g->name);
+    return Outcome::uncertain("host is served by " + std::to_string(chosen.size()) + " Gateways (" +
+                              join(names, ", ") + "); DNS decides which");
+  }
+  const GatewayIR& gw = *chosen[0].first;
+  const ListenerIR& listener = *chosen[0].second;
+
+  std::vector<Candidate> candidates;
+  std::string uncertain;
+  for (size_t index : routes_for(probe.host)) {
+    const HTTPRouteIR& route = out_.http_routes[index];
+    bool attached = false;
+    for (const ParentRefIR& p : route.parents) {
+      std::string ns = p.ns.empty() ? route.ns : p.ns;
+      if (ns != gw.ns || p.name != gw.name) continue;
+      if (!p.section.empty() && p.section != listener.name) continue;
+      attached = true;
+    }
+    // allowedRoutes.namespaces: Same by default, "*" = All, else a list.
+    const auto& allowed = listener.route_namespaces;
+    bool ns_ok = route.ns == gw.ns ||
+                 std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
+                 std::find(allowed.begin(), allowed.end(), route.ns) != allowed.end();
+    if (!attached || !ns_ok) continue;
+    // The route's hostnames intersected with the listener's; the request
+    // must match a hostname that survives the intersection.
+    int exact_chars = -1, chars = -1;
+    std::vector<std::string> names = route.hostnames;
+    if (names.empty()) names.push_back(listener.hostname.empty() ? "*" : listener.hostname);
+    for (const std::string& h : names) {
+      bool match = h == "*" || hostname_matches(h, probe.host);
+      bool listener_ok =
+          listener.hostname.empty() || hostname_matches(listener.hostname, probe.host);
+      if (!match || !listener_ok) continue;
+      bool wildcard = h[0] == '*';
+      exact_chars = std::max(exact_chars, wildcard ? 0 : static_cast<int>(h.size()));
+      chars = std::max(chars, h == "*" ? 0 : static_cast<int>(h.size()));
+    }
+    if (chars < 0) continue;
+    for (size_t i = 0; i < route.rules.size(); ++i) {
+      std::string why;
+      if (rule_matches(route.rules[i], probe, why)) {
+        candidates.push_back({&route, &route.rules[i], i, exact_chars, chars});
+      } else if (!why.empty() && uncertain.empty()) {
+        uncertain = why;
+      }
+    }
+  }
+  if (!uncertain.empty()) return Outcome::uncertain(uncertain);
+  if (candidates.empty()) return Outcome::not_found();
+  const Candidate& win = *std::min_element(candidates.begin(), candidates.end(), precedes);
+  return apply_rule(win, probe, listener.port);
+}
+
+}  // namespace im::verify

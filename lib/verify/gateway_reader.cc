@@ -1,0 +1,212 @@
+#include "verify/gateway_reader.h"
+
+#include <fmt/format.h>
+
+#include <tuple>
+
+#include "util/text.h"
+
+namespace im::verify {
+
+namespace {
+
+const char* const kId = "verify-input";
+
+std::string str(const Node* n, const std::string& def = "") {
+  return n && n->is_scalar() ? n->value : def;
+}
+
+std::optional<int> integer(const Node* n) {
+  if (!n || !n->is_int()) return std::nullopt;
+  try {
+    return std::stoi(n->value);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+const Node* child(const Node* n, const char* key) {
+  return n ? n->get(key) : nullptr;
+}
+
+/// metadata.name and metadata.namespace ("default" when unset, as kubectl applies it).
+std::pair<std::string, std::string> name_of(const Node& obj) {
+  const Node* meta = obj.get("metadata");
+  return {str(child(meta, "namespace"), "default"), str(child(meta, "name"))};
+}
+
+const std::vector<Node>& items(const Node* n) {
+  static const std::vector<Node> none;
+  return n && n->is_sequence() ? n->items : none;
+}
+
+struct Reader {
+  const Document& doc;
+  ConversionOutput& out;
+  Findings& findings;
+
+  void note(const Node& at, const std::string& msg) { findings.warning(doc.at(at), msg, kId); }
+
+  void gateway(const Node& obj) {
+    const Node* spec = obj.get("spec");
+    GatewayIR g;
+    std::tie(g.ns, g.name) = name_of(obj);
+    g.gateway_class = str(child(spec, "gatewayClassName"));
+    for (const Node& l : items(child(spec, "listeners"))) {
+      ListenerIR li;
+      li.name = str(l.get("name"));
+      li.hostname = str(l.get("hostname"));
+      li.port = integer(l.get("port")).value_or(0);
+      li.protocol = str(l.get("protocol"));
+      const Node* ns = child(l.get("allowedRoutes"), "namespaces");
+      std::string from = str(child(ns, "from"), "Same");
+      if (from == "All") {
+        li.route_namespaces.push_back("*");
+      } else if (from == "Selector") {
+        note(*ns,
+             "allowedRoutes namespace selectors are not evaluated; routes of every namespace are "
+             "taken to attach");
+        li.route_namespaces.push_back("*");
+      }
+      g.listeners.push_back(std::move(li));
+    }
+    out.gateways.push_back(std::move(g));
+  }
+
+  void http_route(const Node& obj) {
+    const Node* spec = obj.get("spec");
+    HTTPRouteIR r;
+    std::tie(r.ns, r.name) = name_of(obj);
+    r.source = doc.at(obj);
+    for (const Node& p : items(child(spec, "parentRefs"))) {
+      std::string kind = str(p.get("kind"), "Gateway");
+      if (kind != "Gateway") continue;
+      r.parents.push_back({str(p.get("namespace")), str(p.get("name")), str(p.get("sectionName"))});
+      if (p.get("port"))
+        note(p, "parentRefs port is not evaluated; the route attaches by sectionName only");
+    }
+    for (const Node& h : items(child(spec, "hostnames"))) r.hostnames.push_back(to_lower(str(&h)));
+    const Node* rules = child(spec, "rules");
+    if (!rules) {
+      // No rules: one rule matching every path, with no backends.
+      RouteRuleIR rule;
+      rule.path = {"PathPrefix", "/"};
+      r.rules.push_back(rule);
+    }
+    for (const Node& rn : items(rules)) read_rule(rn, r);
+    out.http_routes.push_back(std::move(r));
+  }
+
+  void read_rule(const Node& rn, HTTPRouteIR& route) {
+    RouteRuleIR base;
+    base.source = doc.at(rn);
+    FilterSet f;
+    for (const Node& fn : items(rn.get("filters"))) read_filter(fn, f);
+    base.filters = SharedFilters(f);
+    for (const Node& b : items(rn.get("backendRefs"))) {
+      BackendRefIR ref;
+      ref.group = str(b.get("group"));
+      ref.kind = str(b.get("kind"));
+      ref.name = str(b.get("name"));
+      ref.port = integer(b.get("port"));
+      ref.weight = integer(b.get("weight"));
+      if (b.get("namespace"))
+        note(b, "backendRefs namespace is not modelled; the route's namespace is used");
+      if (b.get("filters")) note(b, "backendRef filters are not modelled");
+      base.backends.push_back(ref);
+    }
+    const Node* matches = rn.get("matches");
+    if (!matches || items(matches).empty()) {
+      RouteRuleIR rule = base;
+      rule.path = {"PathPrefix", "/"};
+      route.rules.push_back(rule);
+      return;
+    }
+    for (const Node& m : items(matches)) {
+      RouteRuleIR rule = base;
+      const Node* path = m.get("path");
+      rule.path = {str(child(path, "type"), "PathPrefix"), str(child(path, "value"), "/")};
+      for (const Node& h : items(m.get("headers"))) {
+        rule.headers.push_back(
+            {str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
+      }
+      // Method and query matches: the model has no field for them, so a rule
+      // that uses one is marked and answered "uncertain".
+      if (m.get("method")) rule.headers.push_back({"Unmodelled", "method", str(m.get("method"))});
+      if (m.get("queryParams")) rule.headers.push_back({"Unmodelled", "queryParams", ""});
+      route.rules.push_back(rule);
+    }
+  }
+
+  void read_filter(const Node& fn, FilterSet& f) {
+    std::string type = str(fn.get("type"));
+    if (type == "RequestRedirect") {
+      const Node* r = fn.get("requestRedirect");
+      RedirectSpec spec;
+      spec.scheme = str(child(r, "scheme"));
+      spec.hostname = str(child(r, "hostname"));
+      spec.port = integer(child(r, "port"));
+      spec.status_code = integer(child(r, "statusCode")).value_or(302);
+      read_path_modifier(child(r, "path"), spec.full_path, spec.prefix);
+      f.redirect = spec;
+    } else if (type == "URLRewrite") {
+      const Node* r = fn.get("urlRewrite");
+      if (r && r->get("hostname")) f.rewrite_hostname = str(r->get("hostname"));
+      read_path_modifier(child(r, "path"), f.rewrite_full_path, f.rewrite_prefix);
+    } else if (type == "RequestHeaderModifier") {
+      const Node* m = fn.get("requestHeaderModifier");
+      for (const char* op : {"set", "add"}) {
+        for (const Node& h : items(child(m, op))) {
+          f.request_set.emplace_back(str(h.get("name")), str(h.get("value")));
+        }
+      }
+      if (m && m->get("remove")) note(fn, "removed request headers are not modelled");
+    } else if (type == "RequestMirror") {
+      const Node* m = fn.get("requestMirror");
+      const Node* ref = child(m, "backendRef");
+      nlohmann::ordered_json b = nlohmann::ordered_json::object();
+      b["name"] = str(child(ref, "name"));
+      if (auto port = integer(child(ref, "port"))) b["port"] = *port;
+      if (ref && ref->get("namespace")) b["namespace"] = str(ref->get("namespace"));
+      f.mirrors.push_back({{"backendRef", b}});
+    } else if (type == "ExtensionRef") {
+      note(fn, "ExtensionRef filters are implementation-specific and not modelled");
+    }
+    // ResponseHeaderModifier and CORS act on responses only.
+  }
+
+  void read_path_modifier(const Node* p, std::optional<std::string>& full,
+                          std::optional<std::string>& prefix) {
+    if (!p) return;
+    std::string type = str(p->get("type"));
+    if (type == "ReplaceFullPath") full = str(p->get("replaceFullPath"));
+    if (type == "ReplacePrefixMatch") prefix = str(p->get("replacePrefixMatch"));
+  }
+
+  size_t object(const Node& obj, int depth) {
+    if (!obj.is_mapping() || depth > 2) return 0;
+    std::string api = str(obj.get("apiVersion"));
+    std::string kind = str(obj.get("kind"));
+    if (ends_with(kind, "List")) {
+      size_t n = 0;
+      for (const Node& item : items(obj.get("items"))) n += object(item, depth + 1);
+      return n;
+    }
+    if (!starts_with(api, "gateway.networking.k8s.io/")) return 0;
+    if (kind == "Gateway") {
+      gateway(obj);
+    } else if (kind == "HTTPRoute") {
+      http_route(obj);
+    }
+    return 1;
+  }
+};
+
+}  // namespace
+
+size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings) {
+  Reader r{doc, out, findings};
+  return r.object(doc.root, 0);
+}
+
+}  // namespace im::verify

@@ -1,0 +1,71 @@
+#pragma once
+// An independent model of how ingress-nginx routes a request, built from
+// the Ingresses and their annotations the way the controller builds its
+// nginx.conf. It shares nothing with the converter's planners, so verify
+// can catch the converter's mistakes.
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/inventory.h"
+#include "verify/nginx_settings.h"
+#include "verify/outcome.h"
+#include "verify/probe.h"
+
+namespace im::verify {
+
+struct NginxLocation {
+  std::string path;          ///< the Ingress path ("" read as "/"), or "/p/" after normalisation
+  std::string ingress_path;  ///< the Ingress path ("" read as "/"), never normalised
+  bool exact = false;
+  bool is_def_backend = false;  ///< the synthetic `location /` of a server
+  bool catch_all = false;       ///< the default server's root from a rule-less Ingress
+  size_t owner = 0;             ///< index into NginxModel's settings
+  std::string backend;          ///< "ns/svc:port"; "" = upstream-default-backend (404)
+  Location source;
+};
+
+struct NginxServer {
+  std::string host;  ///< "_" for the default server
+  std::vector<NginxLocation> locations;
+  bool regex = false;
+  bool has_cert = false;
+};
+
+class NginxModel {
+ public:
+  NginxModel(const Inventory& inventory, const std::string& annotation_prefix,
+             const std::string& default_class);
+
+  Outcome route(const Probe& probe) const;
+  /// Hosts nginx holds a certificate for (where https probes make sense).
+  const std::set<std::string>& tls_hosts() const { return tls_hosts_; }
+
+ private:
+  struct Canary {
+    std::string backend;
+    size_t settings = 0;
+  };
+  void add_servers(const Inventory& inventory, const std::vector<size_t>& order);
+  void add_paths(const Inventory& inventory, const std::vector<size_t>& order);
+  void merge_canaries(const Inventory& inventory, const std::vector<size_t>& order);
+  void finish_server(NginxServer& server);
+  bool has_certificate(const std::string& host) const;
+  Outcome serve(const NginxLocation& loc, const Probe& probe) const;
+  std::vector<WeightedBackend> pick_backends(const std::string& primary, const Probe& probe,
+                                             std::string& uncertain) const;
+  std::string backend_name(const Backend& b, const Ingress& ing) const;
+
+  const Inventory& inventory_;
+  std::vector<NginxSettings> settings_;  ///< per Ingress, index = inventory position
+  std::map<std::string, NginxServer> servers_;
+  std::map<std::string, Canary> canaries_;  ///< primary backend -> its first canary
+  /// Hosts ("_" for host-less rules) that Ingresses of other controllers
+  /// also claim, with the reason: the model does not know those controllers.
+  std::map<std::string, std::string> foreign_;
+  std::set<std::string> tls_hosts_;
+};
+
+}  // namespace im::verify

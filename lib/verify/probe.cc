@@ -1,0 +1,249 @@
+#include "verify/probe.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "util/text.h"
+
+namespace im::verify {
+
+const char* const kUnmatchedHost = "unmatched.invalid";
+
+std::string Probe::text() const {
+  std::string s = scheme + "://" + host + path;
+  for (const auto& [k, v] : headers) s += " [" + k + ": " + v + "]";
+  for (const auto& [k, v] : cookies) s += " [cookie " + k + "=" + v + "]";
+  return s;
+}
+
+namespace {
+
+const std::string* find_pair(const std::vector<std::pair<std::string, std::string>>& list,
+                             const std::string& name) {
+  for (const auto& [k, v] : list) {
+    if (k == name) return &v;
+  }
+  return nullptr;
+}
+
+std::string lower(const std::string& s) {
+  return to_lower(s);
+}
+
+std::vector<std::string> split_words(const std::string& line) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : line) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!w.empty()) words.push_back(std::move(w));
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) words.push_back(std::move(w));
+  return words;
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+const std::string* Probe::header(const std::string& name) const {
+  return find_pair(headers, name);
+}
+const std::string* Probe::cookie(const std::string& name) const {
+  return find_pair(cookies, name);
+}
+
+std::string wildcard_instance(const std::string& host) {
+  return host.rfind("*.", 0) == 0 ? "wildcard" + host.substr(1) : host;
+}
+
+std::string literal_prefix(const std::string& path) {
+  size_t end = path.find_first_of("^$*+?()[]{}|\\");
+  std::string lit = path.substr(0, end);
+  return lit.empty() ? "/" : lit;
+}
+
+namespace {
+
+/// The request paths that probe one Ingress path: where Exact, Prefix and
+/// nginx's regex reading of it disagree.
+std::vector<std::string> path_variants(const std::string& ingress_path) {
+  std::string p = literal_prefix(ingress_path.empty() ? "/" : ingress_path);
+  if (p[0] != '/') p = "/" + p;
+  std::vector<std::string> out = {"/", p};
+  if (p != "/") {
+    std::string base = p.back() == '/' ? p.substr(0, p.size() - 1) : p;
+    out.push_back(base);
+    out.push_back(base + "/");
+    out.push_back(base + "/x");
+    out.push_back(base + "x");
+    if (upper(p) != p) out.push_back(upper(p));
+  }
+  return out;
+}
+
+struct ProbeSink {
+  std::vector<Probe>& out;
+  const std::set<std::string>& tls_hosts;
+
+  void add(const std::string& host, const std::string& path, const Location& source,
+           std::vector<std::pair<std::string, std::string>> headers = {},
+           std::vector<std::pair<std::string, std::string>> cookies = {}) {
+    for (const char* scheme : {"http", "https"}) {
+      // nginx answers https for every host, but with its self-signed
+      // default certificate where no TLS is configured: no client gets a
+      // response there, so such probes tell nothing.
+      if (std::string(scheme) == "https" && !tls_hosts.count(host)) continue;
+      Probe p;
+      p.scheme = scheme;
+      p.host = host;
+      p.path = path;
+      p.headers = headers;
+      p.cookies = cookies;
+      p.source = source;
+      out.push_back(std::move(p));
+    }
+  }
+};
+
+/// Header and cookie values that select each side of a canary Ingress.
+void add_canary_probes(ProbeSink& sink, const Ingress& ing, const std::string& prefix,
+                       const std::string& host, const std::string& path, const Location& source) {
+  auto value = [&](const char* suffix) -> std::string {
+    const Annotation* a = ing.annotation(prefix + "/" + suffix);
+    return a ? a->value : "";
+  };
+  std::string header = lower(value("canary-by-header"));
+  if (!header.empty()) {
+    std::string v = value("canary-by-header-value");
+    sink.add(host, path, source, {{header, v.empty() ? "always" : v}});
+    sink.add(host, path, source, {{header, "never"}});
+  }
+  std::string cookie = value("canary-by-cookie");
+  if (!cookie.empty()) {
+    sink.add(host, path, source, {}, {{cookie, "always"}});
+    sink.add(host, path, source, {}, {{cookie, "never"}});
+  }
+}
+
+}  // namespace
+
+std::vector<Probe> generate_probes(const Inventory& inventory, const std::string& annotation_prefix,
+                                   const std::set<std::string>& tls_hosts) {
+  std::vector<Probe> out;
+  ProbeSink sink{out, tls_hosts};
+  // The unmatched host's root belongs to no one path; findings about it
+  // point at the first Ingress.
+  if (!inventory.ingresses.empty())
+    sink.add(kUnmatchedHost, "/", inventory.ingresses.front().location);
+  for (const Ingress& ing : inventory.ingresses) {
+    const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
+    bool is_canary = canary && lower(canary->value) == "true";
+    if (ing.default_backend) sink.add(kUnmatchedHost, "/", ing.default_backend->location);
+    for (const IngressRule& rule : ing.rules) {
+      std::string host = rule.host.empty() ? kUnmatchedHost : wildcard_instance(lower(rule.host));
+      sink.add(host, "/", rule.location);
+      for (const IngressPath& p : rule.paths) {
+        for (const auto& v : path_variants(p.path)) sink.add(host, v, p.location);
+        if (is_canary) {
+          add_canary_probes(sink, ing, annotation_prefix, host, literal_prefix(p.path), p.location);
+        }
+      }
+    }
+  }
+  sort_probes(out);
+  return out;
+}
+
+void sort_probes(std::vector<Probe>& probes) {
+  // Group by host, then order by the request: stable tables. The text is
+  // built once per probe; large inputs have hundreds of thousands.
+  std::vector<std::string> texts;
+  texts.reserve(probes.size());
+  for (const Probe& p : probes) texts.push_back(p.text());
+  std::vector<size_t> order(probes.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Probe& x = probes[a];
+    const Probe& y = probes[b];
+    if (x.host != y.host) return x.host < y.host;
+    if (x.path != y.path) return x.path < y.path;
+    if (x.scheme != y.scheme) return x.scheme < y.scheme;
+    if (texts[a] != texts[b]) return texts[a] < texts[b];
+    if (x.source < y.source || y.source < x.source) return x.source < y.source;
+    return a < b;
+  });
+  std::vector<Probe> sorted;
+  sorted.reserve(probes.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    // Equal texts are adjacent; the first has the earliest source.
+    if (k > 0 && texts[order[k]] == texts[order[k - 1]]) continue;
+    sorted.push_back(std::move(probes[order[k]]));
+  }
+  probes = std::move(sorted);
+}
+
+bool parse_probe(const std::string& line, Probe& out, std::string& error) {
+  auto words = split_words(line);
+  if (words.empty()) {
+    error = "empty probe";
+    return false;
+  }
+  const std::string& url = words[0];
+  Probe p;
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) {
+    error = "\"" + url + "\" is not an http:// or https:// URL";
+    return false;
+  }
+  p.scheme = lower(url.substr(0, scheme_end));
+  if (p.scheme != "http" && p.scheme != "https") {
+    error = "\"" + url + "\" is not an http:// or https:// URL";
+    return false;
+  }
+  std::string rest = url.substr(scheme_end + 3);
+  size_t slash = rest.find('/');
+  std::string authority = rest.substr(0, slash);
+  p.path = slash == std::string::npos ? "/" : rest.substr(slash);
+  if (p.path.find_first_of("?#") != std::string::npos) {
+    error = "\"" + url + "\": query strings and fragments are not modelled";
+    return false;
+  }
+  size_t colon = authority.find(':');
+  p.host = lower(authority.substr(0, colon));
+  if (p.host.empty()) {
+    error = "\"" + url + "\" has no host";
+    return false;
+  }
+  // Header words come in pairs: "name:" "value".
+  for (size_t i = 1; i < words.size(); i += 2) {
+    const std::string& name = words[i];
+    if (name.size() < 2 || name.back() != ':' || i + 1 >= words.size()) {
+      error = "expected \"NAME: VALUE\" after the URL, got \"" + name + "\"";
+      return false;
+    }
+    std::string key = lower(name.substr(0, name.size() - 1));
+    const std::string& value = words[i + 1];
+    if (key == "cookie") {
+      size_t eq = value.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        error = "expected \"cookie: NAME=VALUE\", got \"" + value + "\"";
+        return false;
+      }
+      p.cookies.emplace_back(value.substr(0, eq), value.substr(eq + 1));
+    } else {
+      p.headers.emplace_back(key, value);
+    }
+  }
+  out = std::move(p);
+  return true;
+}
+
+}  // namespace im::verify

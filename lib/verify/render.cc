@@ -1,0 +1,69 @@
+#include "verify/render.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace im::verify {
+
+std::string summary_line(const VerifyResult& r) {
+  size_t same = r.results.size() - r.differ - r.uncertain;
+  return fmt::format("{} probe{}: {} differ, {} uncertain, {} same", r.results.size(),
+                     r.results.size() == 1 ? "" : "s", r.differ, r.uncertain, same);
+}
+
+std::string render_text(const VerifyResult& result) {
+  std::string out = "before: ingress-nginx; after: Gateway API. = same, ! differs, ? uncertain\n";
+  std::string host;
+  for (const ProbeResult& r : result.results) {
+    if (r.probe.host != host || &r == &result.results.front()) {
+      host = r.probe.host;
+      out += "\n" + host + (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
+    }
+    std::string request = r.probe.text();
+    switch (r.status) {
+      case ProbeResult::Status::Same:
+        out += fmt::format("  = {}  ->  {}\n", request, r.before.text(host));
+        break;
+      case ProbeResult::Status::Differ:
+      case ProbeResult::Status::Uncertain:
+        out +=
+            fmt::format("  {} {}\n", r.status == ProbeResult::Status::Differ ? '!' : '?', request);
+        out += fmt::format("      before: {}\n", r.before.text(host));
+        out += fmt::format("      after:  {}\n", r.after.text(host));
+        break;
+    }
+  }
+  out += "\n" + summary_line(result) + "\n";
+  return out;
+}
+
+std::string render_json(const VerifyResult& result) {
+  nlohmann::ordered_json j;
+  j["schemaVersion"] = 1;
+  j["probes"] = result.results.size();
+  j["differ"] = result.differ;
+  j["uncertain"] = result.uncertain;
+  auto& rows = j["results"] = nlohmann::ordered_json::array();
+  for (const ProbeResult& r : result.results) {
+    nlohmann::ordered_json req;
+    req["scheme"] = r.probe.scheme;
+    req["host"] = r.probe.host;
+    req["path"] = r.probe.path;
+    auto& headers = req["headers"] = nlohmann::ordered_json::array();
+    for (const auto& [k, v] : r.probe.headers) headers.push_back({{"name", k}, {"value", v}});
+    auto& cookies = req["cookies"] = nlohmann::ordered_json::array();
+    for (const auto& [k, v] : r.probe.cookies) cookies.push_back({{"name", k}, {"value", v}});
+    nlohmann::ordered_json row;
+    row["request"] = r.probe.text();
+    row["status"] = status_name(r.status);
+    row["probe"] = req;
+    row["source"] = r.probe.source.line ? r.probe.source.str() : "";
+    row["before"] = r.before.to_json();
+    row["after"] = r.after.to_json();
+    rows.push_back(row);
+  }
+  return j.dump(2) + "\n";
+}
+
+}  // namespace im::verify

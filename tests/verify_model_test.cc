@@ -1,0 +1,177 @@
+// The two routing models of verify on small inputs, one behaviour each,
+// with whole outcomes compared.
+
+#include <catch2/catch.hpp>
+#include <memory>
+
+#include "model/inventory.h"
+#include "parse/document.h"
+#include "verify/gateway_model.h"
+#include "verify/gateway_reader.h"
+#include "verify/nginx_model.h"
+
+using namespace im;
+using namespace im::verify;
+
+namespace {
+
+const char* const kClass = R"(apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: nginx}
+spec: {controller: k8s.io/ingress-nginx}
+)";
+
+std::string ingress(const std::string& name, const std::string& host, const std::string& path,
+                    const std::string& type, const std::string& service,
+                    const std::string& extra = "") {
+  return "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: " + name +
+         "\n  namespace: ns\n" + extra +
+         "spec:\n  ingressClassName: nginx\n  rules:\n  - host: " + host +
+         "\n    http:\n      paths:\n      - path: " + path + "\n        pathType: " + type +
+         "\n        backend: {service: {name: " + service + ", port: {number: 80}}}\n";
+}
+
+/// Calls `read` on every document of `yaml`; the input must be clean.
+template <typename Read>
+void each_document(const std::string& yaml, Read read) {
+  Findings findings;
+  read_documents(yaml, std::make_shared<const std::string>("t.yaml"), ParseLimits{}, findings,
+                 [&](Document&& doc) {
+                   read(doc, findings);
+                   return true;
+                 });
+  REQUIRE(findings.items().empty());
+}
+
+Inventory inventory(const std::string& yaml) {
+  Inventory inv;
+  each_document(yaml, [&](const Document& doc, Findings& f) { read_objects(doc, inv, f); });
+  inv.sort();
+  return inv;
+}
+
+std::string nginx(const std::string& yaml, const std::string& url) {
+  Inventory inv = inventory(yaml);
+  NginxModel model(inv, "nginx.ingress.kubernetes.io", "");
+  Probe p;
+  std::string error;
+  REQUIRE(parse_probe(url, p, error));
+  return model.route(p).text(p.host);
+}
+
+std::string gateway(const std::string& yaml, const std::string& url) {
+  ConversionOutput out;
+  each_document(yaml, [&](const Document& doc, Findings& f) { read_gateway_objects(doc, out, f); });
+  GatewayModel model(out);
+  Probe p;
+  std::string error;
+  REQUIRE(parse_probe(url, p, error));
+  return model.route(p).text(p.host);
+}
+
+}  // namespace
+
+TEST_CASE("nginx answers /p with a 301 to /p/ for a Prefix path that ends in a slash", "[verify]") {
+  std::string yaml = std::string(kClass) + ingress("a", "h.example.com", "/p/", "Prefix", "svc");
+  CHECK(nginx(yaml, "http://h.example.com/p") == "redirect 301 http://h.example.com/p/");
+  CHECK(nginx(yaml, "http://h.example.com/p/x") == "ns/svc:80 path /p/x");
+}
+
+TEST_CASE("nginx gives a duplicate host and path to the oldest Ingress", "[verify]") {
+  std::string yaml = std::string(kClass) +
+                     ingress("young", "h.example.com", "/p", "Prefix", "young",
+                             "  creationTimestamp: \"2024-02-01T00:00:00Z\"\n") +
+                     ingress("old", "h.example.com", "/p", "ImplementationSpecific", "old",
+                             "  creationTimestamp: \"2024-01-01T00:00:00Z\"\n");
+  CHECK(nginx(yaml, "http://h.example.com/p") == "ns/old:80 path /p");
+}
+
+TEST_CASE("a canary header that does not equal canary-by-header-value falls through to the cookie",
+          "[verify]") {
+  std::string yaml = std::string(kClass) +
+                     ingress("main", "h.example.com", "/", "Prefix", "stable") +
+                     ingress("canary", "h.example.com", "/", "Prefix", "next",
+                             "  annotations:\n    nginx.ingress.kubernetes.io/canary: \"true\"\n"
+                             "    nginx.ingress.kubernetes.io/canary-by-header: X-Ring\n"
+                             "    nginx.ingress.kubernetes.io/canary-by-header-value: beta\n"
+                             "    nginx.ingress.kubernetes.io/canary-by-cookie: ring\n"
+                             "    nginx.ingress.kubernetes.io/canary-weight: \"10\"\n");
+  CHECK(nginx(yaml, "http://h.example.com/ x-ring: beta") == "ns/next:80 path /");
+  CHECK(nginx(yaml, "http://h.example.com/ x-ring: gamma cookie: ring=always") ==
+        "ns/next:80 path /");
+  CHECK(nginx(yaml, "http://h.example.com/ cookie: ring=never") == "ns/stable:80 path /");
+  CHECK(nginx(yaml, "http://h.example.com/") == "ns/next:80 10%, ns/stable:80 90% path /");
+}
+
+TEST_CASE("an unmodelled annotation makes the nginx outcome uncertain", "[verify]") {
+  std::string yaml =
+      std::string(kClass) +
+      ingress("a", "h.example.com", "/", "Prefix", "svc",
+              "  annotations:\n    nginx.ingress.kubernetes.io/auth-url: http://auth/\n");
+  CHECK(nginx(yaml, "http://h.example.com/") ==
+        "uncertain (annotation nginx.ingress.kubernetes.io/auth-url is not modelled)");
+}
+
+namespace {
+
+const char* const kGateway = R"(apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: ns}
+spec:
+  gatewayClassName: x
+  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+)";
+
+std::string route(const std::string& name, const std::string& host, const std::string& match,
+                  const std::string& service, const std::string& filters = "") {
+  return std::string(
+             "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: ") +
+         name + ", namespace: ns}\nspec:\n  parentRefs: [{name: gw}]\n  hostnames: [\"" + host +
+         "\"]\n  rules:\n  - matches: [" + match + "]\n" + filters +
+         "    backendRefs: [{name: " + service + ", port: 80}]\n";
+}
+
+}  // namespace
+
+TEST_CASE("a route naming the host exactly beats a wildcard route with a longer path", "[verify]") {
+  std::string yaml =
+      std::string(kGateway) +
+      route("wild", "*.example.com", "{path: {type: PathPrefix, value: /long/path}}", "wild") +
+      route("exact", "h.example.com", "{path: {type: PathPrefix, value: /}}", "exact");
+  CHECK(gateway(yaml, "http://h.example.com/long/path") == "ns/exact:80 path /long/path");
+  CHECK(gateway(yaml, "http://other.example.com/long/path/x") == "ns/wild:80 path /long/path/x");
+  CHECK(gateway(yaml, "http://example.com/long/path") == "404");
+}
+
+TEST_CASE("a RequestRedirect to https leaves the well-known port out of Location", "[verify]") {
+  std::string yaml =
+      std::string(kGateway) + route("r", "h.example.com", "{path: {type: PathPrefix, value: /old}}",
+                                    "unused",
+                                    "    filters:\n    - type: RequestRedirect\n      "
+                                    "requestRedirect:\n        scheme: https\n"
+                                    "        path: {type: ReplacePrefixMatch, replacePrefixMatch: "
+                                    "/new}\n        statusCode: 301\n");
+  CHECK(gateway(yaml, "http://h.example.com/old/x") == "redirect 301 https://h.example.com/new/x");
+}
+
+TEST_CASE("method and RegularExpression matches are uncertain, not guessed", "[verify]") {
+  std::string yaml =
+      std::string(kGateway) +
+      route("m", "h.example.com", "{path: {type: PathPrefix, value: /}, method: GET}", "m") +
+      route("r", "r.example.com", "{path: {type: RegularExpression, value: \"/a.*\"}}", "r");
+  CHECK(gateway(yaml, "http://h.example.com/") == "uncertain (a method match is not modelled)");
+  CHECK(gateway(yaml, "http://r.example.com/a") ==
+        "uncertain (RegularExpression path \"/a.*\" is implementation-specific)");
+}
+
+TEST_CASE(
+    "a rewrite-target equal to its path does not rewrite it, but the host's root makes it regex",
+    "[verify]") {
+  std::string yaml =
+      std::string(kClass) +
+      ingress("a", "h.example.com", "/p", "Prefix", "svc",
+              "  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: /p\n");
+  CHECK(nginx(yaml, "http://h.example.com/p/x") == "ns/svc:80 path /p/x");
+  CHECK(nginx(yaml, "http://h.example.com/px") == "ns/svc:80 path /px");
+}
