@@ -5,7 +5,6 @@
 
 #include <array>
 #include <cstdio>
-#include <regex>
 #include <sstream>
 
 #include "cli.h"
