@@ -2,9 +2,22 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <thread>
+
 #include "parse/input.h"
 
 namespace im {
+
+namespace {
+
+// Documents are parsed on every core (up to a point: past a few threads the
+// merge and memory cost more than they save).
+size_t parse_threads() {
+  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+}
+
+}  // namespace
 
 bool is_input_failure(const Finding& f) {
   return f.severity == Severity::Error &&
@@ -27,10 +40,17 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
                   "limit-exceeded");
       continue;
     }
-    size_t docs = read_documents(*text, input.origin, limits, local, [&](Document&& doc) {
-      read_objects(doc, result.inventory, local);
-      return true;
-    });
+    // Each run of documents is read into its own inventory on its own
+    // thread; merging them in run order keeps the result deterministic.
+    ReadOptions options;
+    options.threads = parse_threads();
+    options.needs_body = needs_body;
+    std::vector<Inventory> runs(options.threads);
+    size_t docs = read_documents(*text, input.origin, limits, local, options,
+                                 [&](size_t run, Document&& doc, Findings& run_findings) {
+                                   read_objects(doc, runs[run], run_findings);
+                                 });
+    for (Inventory& run : runs) result.inventory.merge(std::move(run));
     if (docs == 0 && text->find_first_not_of(" \t\r\n") == std::string::npos) {
       local.warning(Location{input.origin, 0, 0}, "input is empty", "empty-input");
     }
