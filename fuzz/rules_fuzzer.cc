@@ -24,19 +24,15 @@ std::string ingress_using(const im::Catalog& catalog) {
     if (family == nullptr || family->prefixes.empty()) continue;
     annotations[family->prefixes.front() + rule.key] = rule.example;
   }
+  const nlohmann::json backend = {{"service", {{"name", "web"}, {"port", {{"number", 80}}}}}};
+  const nlohmann::json path = {{"path", "/"}, {"pathType", "Prefix"}, {"backend", backend}};
+  const nlohmann::json rule = {{"host", "a.example.com"},
+                               {"http", {{"paths", nlohmann::json::array({path})}}}};
   nlohmann::json ingress = {
       {"apiVersion", "networking.k8s.io/v1"},
       {"kind", "Ingress"},
       {"metadata", {{"name", "web"}, {"namespace", "apps"}, {"annotations", annotations}}},
-      {"spec",
-       {{"ingressClassName", "nginx"},
-        {"rules",
-         {{{"host", "a.example.com"},
-           {"http",
-            {{"paths",
-              {{{"path", "/"},
-                {"pathType", "Prefix"},
-                {"backend", {{"service", {{"name", "web"}, {"port", {{"number", 80}}}}}}}}}}}}}}}}}}};
+      {"spec", {{"ingressClassName", "nginx"}, {"rules", nlohmann::json::array({rule})}}}};
   return ingress.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
