@@ -2,22 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <thread>
-
 #include "parse/input.h"
+#include "util/threads.h"
 
 namespace im {
-
-namespace {
-
-// Documents are parsed on every core (up to a point: past a few threads the
-// merge and memory cost more than they save).
-size_t parse_threads() {
-  return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-}
-
-}  // namespace
 
 bool is_input_failure(const Finding& f) {
   return f.severity == Severity::Error &&
@@ -43,7 +31,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
     // Each run of documents is read into its own inventory on its own
     // thread; merging them in run order keeps the result deterministic.
     ReadOptions options;
-    options.threads = parse_threads();
+    options.threads = worker_threads();
     options.needs_body = needs_body;
     std::vector<Inventory> runs(options.threads);
     size_t docs = read_documents(*text, input.origin, limits, local, options,
