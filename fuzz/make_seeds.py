@@ -6,12 +6,16 @@ convert: every input file under testdata/ up to 8 KiB, deduplicated, behind the
 rules: the annotation rule files cut into pieces of a few rules each, so
     that every seed is small and still a loadable file.
 Files are named by content hash, so rerunning it changes nothing unless the
-data did.
+data did. With --merge BUILD_DIR (a scripts/fuzz build), each corpus is then
+cut down with libFuzzer's -merge=1 to the seeds that add coverage.
 """
 import hashlib
 import pathlib
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 OUT = ROOT / "fuzz" / "corpus"
@@ -48,12 +52,24 @@ def rules_seeds() -> None:
             write("rules", (head + sep + "\n".join(rules[i:i + 4]).rstrip("\n") + "\n").encode())
 
 
+def merge(build: pathlib.Path, kind: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        everything = pathlib.Path(tmp) / kind
+        shutil.move(str(OUT / kind), everything)
+        (OUT / kind).mkdir()
+        subprocess.run([str(build / "fuzz" / f"{kind}_fuzzer"), "-merge=1", str(OUT / kind),
+                        str(everything)], check=True, stderr=subprocess.DEVNULL)
+
+
 def main() -> None:
     for kind in ("convert", "rules"):
         shutil.rmtree(OUT / kind, ignore_errors=True)
         (OUT / kind).mkdir(parents=True)
     convert_seeds()
     rules_seeds()
+    if len(sys.argv) == 3 and sys.argv[1] == "--merge":
+        for kind in ("convert", "rules"):
+            merge(pathlib.Path(sys.argv[2]).resolve(), kind)
 
 
 if __name__ == "__main__":
