@@ -12,7 +12,7 @@
 
 namespace fs = std::filesystem;
 
-TEST_CASE("no source file uses the standard library regex; RE2 is the only regex engine", "[source]") {
+TEST_CASE("no source file uses the standard library regex, RE2 is the only regex engine", "[source]") {
   // Spelled in pieces so that this file does not find itself.
   const std::vector<std::string> needles = {"std::" + std::string("regex"),
                                             "<" + std::string("regex>")};
