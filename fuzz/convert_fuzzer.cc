@@ -30,6 +30,7 @@ im::ParseLimits fuzz_limits() {
   limits.max_documents = 64;
   limits.max_alias_nodes = 4096;
   limits.max_scalar_bytes = 16 << 10;
+  limits.max_nodes = 20000;
   return limits;
 }
 

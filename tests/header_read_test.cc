@@ -53,6 +53,9 @@ TEST_CASE("documents read for their header only give the findings of whole docum
       "- kind: Deployment\n",
       "kind: Deployment\nkind: Job\n",
       "apiVersion: v1\nkind: Service\nspec: {ports: [{port: x}]}\n",
+      "kind: Deployment\nx: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,\n"
+      "   21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40]\n",
+      "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [*a, *a, *a]\nkind: Deployment\n",
   };
   std::string stream;
   for (const auto& d : documents) stream += "---\n" + d;
@@ -60,6 +63,7 @@ TEST_CASE("documents read for their header only give the findings of whole docum
   limits.max_depth = 5;
   limits.max_alias_nodes = 50;
   limits.max_scalar_bytes = 20;
+  limits.max_nodes = 40;
   im::ReadOptions whole;
   whole.threads = 2;
   im::ReadOptions headers = whole;

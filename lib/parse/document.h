@@ -29,6 +29,9 @@ struct ParseLimits {
   size_t max_file_bytes = 1024u << 20;    ///< one input
   size_t max_documents = 1000000;         ///< documents per input
   size_t max_alias_nodes = 100000;        ///< nodes produced by alias expansion per document
+  /// Nodes per document: a node costs ~100 bytes of memory against ~3
+  /// bytes of text, so this, not the byte limits, bounds memory per document.
+  size_t max_nodes = 10000000;
   size_t max_scalar_bytes = 16u << 20;    ///< one string
 };
 

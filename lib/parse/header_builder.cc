@@ -11,15 +11,18 @@ HeaderBuilder::HeaderBuilder(const ParseLimits& limits)
 
 void HeaderBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, bool plain,
                            AnchorId anchor) {
+  count_nodes(limits_, nodes_, 1, line, col);
   add(scalar_node(limits_, line, col, std::move(value), plain), Size{}, anchor);
 }
 
 void HeaderBuilder::null(uint32_t line, uint32_t col, AnchorId anchor) {
+  count_nodes(limits_, nodes_, 1, line, col);
   add(null_node(line, col), Size{}, anchor);
 }
 
 void HeaderBuilder::start(Node::Type type, uint32_t line, uint32_t col, AnchorId anchor) {
   if (frames_.size() + 1 > max_depth_) throw_too_deep(limits_, line, col);
+  count_nodes(limits_, nodes_, 1, line, col);
   if (frames_.empty()) {
     root_.type = type;
     root_.line = line;
@@ -53,6 +56,7 @@ void HeaderBuilder::alias(uint32_t line, uint32_t col, AnchorId anchor) {
   const Size size = it->second;
   if (size.nodes > alias_budget_) throw_too_many_alias_nodes(limits_, line, col);
   if (frames_.size() + size.height > max_depth_) throw_too_deep(limits_, line, col);
+  count_nodes(limits_, nodes_, size.nodes, line, col);
   alias_budget_ -= size.nodes;
   if (frames_.size() == 1) exact_ = false;  // a root key or value that is an alias
   Frame& top = frames_.back();

@@ -54,6 +54,7 @@ class HeaderBuilder {
   const ParseLimits& limits_;
   size_t max_depth_;
   size_t alias_budget_;
+  size_t nodes_ = 0;
   std::vector<Frame> frames_;
   std::unordered_map<AnchorId, Size> anchors_;
   Node root_;

@@ -76,6 +76,16 @@ void throw_alias_inside_anchor(uint32_t line, uint32_t col) {
   throw DocumentError(line, col, "alias refers to a node that contains it", "parse-error");
 }
 
+void count_nodes(const ParseLimits& limits, size_t& nodes, size_t more, uint32_t line,
+                 uint32_t col) {
+  nodes += more;
+  if (nodes > limits.max_nodes) {
+    throw DocumentError(
+        line, col,
+        fmt::format("document has more than {} nodes (--max-nodes)", limits.max_nodes), kLimit);
+  }
+}
+
 TreeBuilder::TreeBuilder(const ParseLimits& limits)
     : limits_(limits),
       max_depth_(std::min(limits.max_depth, kMaxSupportedDepth)),
@@ -103,15 +113,18 @@ Node null_node(uint32_t line, uint32_t col) {
 
 void TreeBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, bool plain,
                          AnchorId anchor) {
+  count_nodes(limits_, nodes_, 1, line, col);
   add(scalar_node(limits_, line, col, std::move(value), plain), anchor);
 }
 
 void TreeBuilder::null(uint32_t line, uint32_t col, AnchorId anchor) {
+  count_nodes(limits_, nodes_, 1, line, col);
   add(null_node(line, col), anchor);
 }
 
 void TreeBuilder::start(Node::Type type, uint32_t line, uint32_t col, AnchorId anchor) {
   if (frames_.size() + 1 > max_depth_) throw_too_deep(limits_, line, col);
+  count_nodes(limits_, nodes_, 1, line, col);
   Frame f;
   f.slot = slot_in_top();
   f.anchor = anchor;
@@ -134,6 +147,7 @@ void TreeBuilder::alias(uint32_t line, uint32_t col, AnchorId anchor) {
   const size_t height = measure(*target, alias_budget_, &count);
   if (count > alias_budget_) throw_too_many_alias_nodes(limits_, line, col);
   if (frames_.size() + height > max_depth_) throw_too_deep(limits_, line, col);
+  count_nodes(limits_, nodes_, count, line, col);
   alias_budget_ -= count;
   // The copy's root sits where the alias is, so findings about the value
   // point at its use; its inner nodes keep the anchor's positions, which is

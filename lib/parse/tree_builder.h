@@ -37,6 +37,11 @@ class DocumentError : public std::runtime_error {
 [[noreturn]] void throw_too_many_alias_nodes(const ParseLimits& limits, uint32_t line, uint32_t col);
 [[noreturn]] void throw_alias_inside_anchor(uint32_t line, uint32_t col);
 
+/// Adds `more` to a document's node count `nodes`, throwing the
+/// --max-nodes error at line:col once past the limit.
+void count_nodes(const ParseLimits& limits, size_t& nodes, size_t more, uint32_t line,
+                 uint32_t col);
+
 /// A scalar node, after checking its length against the limit.
 Node scalar_node(const ParseLimits& limits, uint32_t line, uint32_t col, std::string&& value,
                  bool plain);
@@ -82,6 +87,7 @@ class TreeBuilder {
   const ParseLimits& limits_;
   size_t max_depth_;
   size_t alias_budget_;
+  size_t nodes_ = 0;
   std::vector<Frame> frames_;
   Node root_;
   bool done_ = false;
