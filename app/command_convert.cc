@@ -135,8 +135,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   } else if (f.output_dir.empty()) {
     auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
                                      ctx.io.out);
-    for_each_object(outcome.conversion.output,
-                    [&](const nlohmann::ordered_json& obj) { writer->write(obj); });
+    write_all(outcome.conversion.output, *writer);
     writer->finish();
   } else {
     int dir_status = write_output_dir(f, outcome.conversion.output, ctx);

@@ -49,6 +49,10 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
                  "Most nodes YAML aliases may expand to in one document")
       ->type_name("N")
       ->capture_default_str();
+  sub.add_option("--max-nodes", f.request.limits.max_nodes,
+                 "Most nodes (values, keys, collections) in one document")
+      ->type_name("N")
+      ->capture_default_str();
   sub.add_option("--max-scalar-bytes", f.request.limits.max_scalar_bytes, "Longest string accepted")
       ->type_name("BYTES")
       ->capture_default_str();

@@ -26,3 +26,8 @@ for f in c10000 c100000 mixed; do
   measure "convert $f" "$build/ingress-migrate" convert -f "$work/$f.yaml"
   measure "convert $f (1 core)" taskset -c 0 "$build/ingress-migrate" convert -f "$work/$f.yaml"
 done
+# The other subcommands that read a whole corpus; `lint` only once it exists.
+measure "report c100000" "$build/ingress-migrate" report -f "$work/c100000.yaml"
+if "$build/ingress-migrate" lint --help >/dev/null 2>&1; then
+  measure "lint c100000" "$build/ingress-migrate" lint -f "$work/c100000.yaml"
+fi

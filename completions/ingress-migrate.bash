@@ -48,6 +48,8 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'convert:--max-alias-nodes')
       COMPREPLY=(); return ;;
+    'convert:--max-nodes')
+      COMPREPLY=(); return ;;
     'convert:--max-scalar-bytes')
       COMPREPLY=(); return ;;
     'convert:-o'|'convert:--output')
@@ -92,6 +94,8 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'report:--max-alias-nodes')
       COMPREPLY=(); return ;;
+    'report:--max-nodes')
+      COMPREPLY=(); return ;;
     'report:--max-scalar-bytes')
       COMPREPLY=(); return ;;
     'report:--format')
@@ -125,6 +129,8 @@ _ingress_migrate() {
     'plan:--max-documents')
       COMPREPLY=(); return ;;
     'plan:--max-alias-nodes')
+      COMPREPLY=(); return ;;
+    'plan:--max-nodes')
       COMPREPLY=(); return ;;
     'plan:--max-scalar-bytes')
       COMPREPLY=(); return ;;
@@ -164,6 +170,8 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'lint:--max-alias-nodes')
       COMPREPLY=(); return ;;
+    'lint:--max-nodes')
+      COMPREPLY=(); return ;;
     'lint:--max-scalar-bytes')
       COMPREPLY=(); return ;;
     'lint:--target-version')
@@ -202,6 +210,8 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'verify:--max-alias-nodes')
       COMPREPLY=(); return ;;
+    'verify:--max-nodes')
+      COMPREPLY=(); return ;;
     'verify:--max-scalar-bytes')
       COMPREPLY=(); return ;;
     'verify:--probe')
@@ -213,14 +223,14 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert report plan rules lint verify -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
+    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;
-    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
+    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
   esac
   COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
 }

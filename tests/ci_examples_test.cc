@@ -4,9 +4,9 @@
 // and pins its whole output; the SARIF one is also schema-validated).
 
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include <filesystem>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -22,14 +22,14 @@ namespace {
 /// shell operator (redirection, pipe, ||, &&).
 std::vector<std::vector<std::string>> commands_in(const std::string& text) {
   std::vector<std::vector<std::string>> out;
-  std::regex command(R"((?:^|[\s:-])ingress-migrate ([^\n]*))");
+  const re2::RE2 command(R"((?:^|[\s:-])ingress-migrate ([^\n]*))");
   std::istringstream lines(text);
   for (std::string line; std::getline(lines, line);) {
     std::string code = line.substr(0, line.find('#'));
-    std::smatch m;
-    if (!std::regex_search(code, m, command)) continue;
+    std::string rest;
+    if (!re2::RE2::PartialMatch(code, command, &rest)) continue;
     std::vector<std::string> words;
-    std::istringstream in(m[1].str());
+    std::istringstream in(rest);
     for (std::string w; in >> w;) {
       if (w == ">" || w == "|" || w == "||" || w == "&&" || w == "2>") break;
       words.push_back(w);

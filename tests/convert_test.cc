@@ -106,6 +106,13 @@ TEST_CASE("convert with --output-dir refuses to write through a symbolic link ou
   std::string input = (testdata_dir() / "convert" / "basic-tls-redirect" / "input.yaml").string();
   Run r = run_cli({"convert", "-f", input, "--output-dir", dir.string(), "--split", "object", "-q"});
   CHECK(r.code == 2);
+  const std::string store = (dir / "store").string();
+  CHECK(r.err == store + "/gateway-nginx.yaml: error: would be written outside " + dir.string() +
+                     " through a symbolic link; not written\n" + store +
+                     "/httproute-shop-shop.example.com-redirect.yaml: error: would be written outside " +
+                     dir.string() + " through a symbolic link; not written\n" + store +
+                     "/httproute-shop-shop.example.com.yaml: error: would be written outside " +
+                     dir.string() + " through a symbolic link; not written\n");
   CHECK(fs::is_empty(outside));
   fs::remove_all(dir);
   fs::remove_all(outside);

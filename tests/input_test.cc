@@ -162,3 +162,31 @@ TEST_CASE("reading a directory as a file is an unreadable-input error", "[input]
         "d.yaml: error: cannot read input: Is a directory [unreadable-input]");
   CHECK(im::has_unreadable_input(findings));
 }
+
+TEST_CASE("files in a directory that cannot be read are reported and the rest is read",
+          "[input]") {
+  // Tests often run as root, which may open any file whatever its mode, so
+  // the unreadable files are ones no one can read: a link loop (ELOOP) and
+  // /proc/self/mem, which opens but fails at the first read (EIO).
+  TempDir t;
+  t.dir("d");
+  t.file("d/good.yaml", "kind: A\n");
+  t.link("b.yaml", "d/a.yaml");
+  t.link("a.yaml", "d/b.yaml");
+  t.link("/proc/self/mem", "d/mem.yaml");
+  im::Findings findings;
+  std::string out;
+  for (const im::InputFile& in : im::expand_inputs({t.path() + "/d"}, findings)) {
+    std::istringstream no_stdin;
+    auto text = im::read_input(in, no_stdin, findings);
+    out += *in.origin + (text ? ": " + *text : " unreadable\n");
+  }
+  for (const auto& f : findings.items()) out += im::format_finding(f) + "\n";
+  for (size_t at; (at = out.find(t.path())) != std::string::npos;) out.replace(at, t.path().size(), "T");
+  CHECK(out ==
+        "T/d/good.yaml: kind: A\n"
+        "T/d/mem.yaml unreadable\n"
+        "T/d/a.yaml: error: cannot read input: Too many levels of symbolic links [unreadable-input]\n"
+        "T/d/b.yaml: error: cannot read input: Too many levels of symbolic links [unreadable-input]\n"
+        "T/d/mem.yaml: error: cannot read input: Input/output error [unreadable-input]\n");
+}

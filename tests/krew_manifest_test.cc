@@ -3,11 +3,11 @@
 // (kubernetes-sigs/krew internal/index/validation/validate.go).
 
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include <unistd.h>
 
 #include <filesystem>
-#include <regex>
 #include <set>
 
 #include <yaml-cpp/yaml.h>
@@ -89,7 +89,7 @@ TEST_CASE("release-krew writes a manifest that passes krew's validation", "[krew
   CHECK(m["apiVersion"].as<std::string>() == "krew.googlecontainertools.github.com/v1alpha2");
   CHECK(m["kind"].as<std::string>() == "Plugin");
   std::string name = m["metadata"]["name"].as<std::string>();
-  CHECK(std::regex_match(name, std::regex(R"([\w-]+)")));
+  CHECK(re2::RE2::FullMatch(name, R"([\w-]+)"));
   // krew-index requires plugins/<name>.yaml; the template is that name + .in.
   CHECK(fs::exists(kSource / "plugins" / (name + ".yaml.in")));
   YAML::Node spec = m["spec"];
@@ -115,7 +115,7 @@ TEST_CASE("release-krew writes a manifest that passes krew's validation", "[krew
                                                  labels["arch"].as<std::string>() + ".tar.gz");
     CHECK(p["uri"].as<std::string>() == "https://example.org/releases/v0.1.0/" + archives[i].filename().string());
     std::string sha = p["sha256"].as<std::string>();
-    CHECK(std::regex_match(sha, std::regex("[a-f0-9]{64}")));
+    CHECK(re2::RE2::FullMatch(sha, "[a-f0-9]{64}"));
     CHECK(sha == sha256_of(archives[i]));
     CHECK(p["bin"].as<std::string>() == "ingress-migrate");
     REQUIRE(p["files"].size() > 0);

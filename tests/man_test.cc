@@ -6,7 +6,6 @@
 #include <array>
 #include <cstdio>
 #include <functional>
-#include <regex>
 #include <sstream>
 
 #include "cli.h"

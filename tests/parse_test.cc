@@ -235,8 +235,8 @@ TEST_CASE("invalid UTF-8 drops only its own document", "[parse]") {
   CHECK(read("a: 1\n---\nb: caf\xE9\n---\nc: \xED\xA0\x80\n---\nd: \xC3\xA9\n") ==
         "0: {a@1:1: 1@1:4}@1:1\n"
         "3: {d@7:1: \xC3\xA9@7:4}@7:1\n"
-        "in.yaml:3:7: error: invalid UTF-8 byte 0xE9 [invalid-utf8]\n"
-        "in.yaml:5:4: error: invalid UTF-8 byte 0xED [invalid-utf8]\n");
+        "in.yaml:3:7: error: invalid UTF-8 byte sequence [invalid-utf8]\n"
+        "in.yaml:5:4: error: invalid UTF-8 byte sequence [invalid-utf8]\n");
 }
 
 TEST_CASE("a UTF-8 byte order mark is skipped and not counted as a column", "[parse]") {
@@ -302,4 +302,41 @@ TEST_CASE("the sink can stop reading, and the count says how many it received", 
                                       [&](im::Document&&) { return ++seen < 2; });
   CHECK(n == 2);
   CHECK(seen == 2);
+}
+
+TEST_CASE("parsing on several threads gives the serial result: documents, indexes, findings",
+          "[parse]") {
+  // Good and broken documents mixed, so that every run has some of each.
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "---\n";
+    switch (i % 5) {
+      case 0: text += "a: " + std::to_string(i) + "\n"; break;
+      case 1: text += "b: [" + std::to_string(i) + "\n"; break;
+      case 2: text += "c: caf\xE9\n"; break;
+      case 3: text += "# only a comment\n"; break;
+      default: text += "d: &x [1, *x]\n"; break;
+    }
+  }
+  im::ParseLimits limits;
+  limits.max_documents = 30;
+  const std::string serial = read(text, "in.yaml", limits);
+  for (size_t threads : {1, 2, 3, 8, 64}) {
+    DYNAMIC_SECTION(threads << " threads") {
+      std::vector<std::string> runs(threads);
+      im::Findings findings;
+      im::ReadOptions options;
+      options.threads = threads;
+      const size_t delivered = im::read_documents(
+          text, std::make_shared<const std::string>("in.yaml"), limits, findings, options,
+          [&](size_t run, im::Document&& d, im::Findings&) {
+            runs.at(run) += std::to_string(d.index) + ": " + dump(d.root) + "\n";
+          });
+      std::string out;
+      for (const auto& r : runs) out += r;
+      for (const auto& f : findings.items()) out += im::format_finding(f) + "\n";
+      CHECK(out == serial);
+      CHECK(delivered == 8);  // the "a:" documents; the limit stops the stream at i = 37
+    }
+  }
 }

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <thread>
+
 #include "cluster/cluster_reader.h"
 #include "emit/objects.h"
+#include "util/threads.h"
 #include "validate/validator.h"
 
 namespace im {
@@ -29,15 +32,31 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   // before printing any of it: printing something `kubectl apply` rejects
   // would be worse than failing. Objects are built one at a time here and
   // again when printed, so the output is never held in memory as a whole.
-  Channel channel = request.options.experimental ? Channel::Experimental : Channel::Standard;
-  for_each_object(outcome.conversion.output, [&](const nlohmann::ordered_json& obj) {
-    for (const auto& e : validate_object(obj, channel)) {
-      outcome.invalid_objects.push_back(fmt::format(
-          "{} {}/{}: {}", obj.at("kind").get<std::string>(),
-          obj.at("metadata").value("namespace", std::string()),
-          obj.at("metadata").at("name").get<std::string>(), format_validation_error(e)));
+  // The objects are independent, so the check is split between threads by
+  // index ranges whose results are joined in order.
+  const Channel channel =
+      request.options.experimental ? Channel::Experimental : Channel::Standard;
+  const size_t count = object_count(outcome.conversion.output);
+  const size_t threads = worker_threads();
+  std::vector<std::vector<std::string>> problems(threads);
+  auto check = [&](size_t t) {
+    for (size_t i = count * t / threads; i < count * (t + 1) / threads; ++i) {
+      const nlohmann::ordered_json obj = object_at(outcome.conversion.output, i);
+      for (const auto& e : validate_object(obj, channel)) {
+        problems[t].push_back(fmt::format(
+            "{} {}/{}: {}", obj.at("kind").get<std::string>(),
+            obj.at("metadata").value("namespace", std::string()),
+            obj.at("metadata").at("name").get<std::string>(), format_validation_error(e)));
+      }
     }
-  });
+  };
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(check, t);
+  check(0);
+  for (auto& w : workers) w.join();
+  for (auto& p : problems) {
+    outcome.invalid_objects.insert(outcome.invalid_objects.end(), p.begin(), p.end());
+  }
   findings.sort_and_dedupe();
   return outcome;
 }

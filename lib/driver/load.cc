@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "parse/input.h"
+#include "util/threads.h"
 
 namespace im {
 
@@ -36,11 +37,20 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
                   "limit-exceeded");
       continue;
     }
-    size_t docs = read_documents(*text, input.origin, limits, local, [&](Document&& doc) {
-      read_objects(doc, result.inventory, local);
-      if (observe) observe(doc, local);
-      return true;
-    });
+    // Each run of documents is read into its own inventory on its own
+    // thread; merging them in run order keeps the result deterministic. An
+    // observer (lint's object index, verify's Gateway reader) needs every
+    // document whole and in stream order, so it gets one run.
+    ReadOptions options;
+    options.threads = observe ? 1 : worker_threads();
+    if (!observe) options.needs_body = needs_body;
+    std::vector<Inventory> runs(options.threads);
+    size_t docs = read_documents(*text, input.origin, limits, local, options,
+                                 [&](size_t run, Document&& doc, Findings& run_findings) {
+                                   read_objects(doc, runs[run], run_findings);
+                                   if (observe) observe(doc, run_findings);
+                                 });
+    for (Inventory& run : runs) result.inventory.merge(std::move(run));
     if (docs == 0 && text->find_first_not_of(" \t\r\n") == std::string::npos) {
       local.warning(Location{input.origin, 0, 0}, "input is empty", "empty-input");
     }

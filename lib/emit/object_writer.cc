@@ -1,8 +1,13 @@
 #include "emit/object_writer.h"
 
+#include <algorithm>
 #include <ostream>
+#include <thread>
+#include <vector>
 
+#include "emit/objects.h"
 #include "emit/yaml_writer.h"
+#include "util/threads.h"
 
 namespace im {
 
@@ -11,7 +16,10 @@ namespace {
 class YamlWriter : public ObjectWriter {
  public:
   explicit YamlWriter(std::ostream& out) : out_(out) {}
-  void write(const nlohmann::ordered_json& obj) override { out_ << "---\n" << to_yaml(obj); }
+  std::string render(const nlohmann::ordered_json& obj) const override {
+    return "---\n" + to_yaml(obj);
+  }
+  void append(const std::string& rendered) override { out_ << rendered; }
   void finish() override {}
 
  private:
@@ -25,14 +33,20 @@ class JsonListWriter : public ObjectWriter {
   explicit JsonListWriter(std::ostream& out) : out_(out) {
     out_ << "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\",\n  \"items\": [";
   }
-  void write(const nlohmann::ordered_json& obj) override {
-    std::string text = obj.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    out_ << (first_ ? "\n    " : ",\n    ");
-    first_ = false;
+  std::string render(const nlohmann::ordered_json& obj) const override {
+    const std::string text =
+        obj.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    std::string indented;
+    indented.reserve(text.size() + text.size() / 8);
     for (char c : text) {
-      out_ << c;
-      if (c == '\n') out_ << "    ";
+      indented += c;
+      if (c == '\n') indented += "    ";
     }
+    return indented;
+  }
+  void append(const std::string& rendered) override {
+    out_ << (first_ ? "\n    " : ",\n    ") << rendered;
+    first_ = false;
   }
   void finish() override { out_ << (first_ ? "]\n}\n" : "\n  ]\n}\n"); }
 
@@ -42,6 +56,27 @@ class JsonListWriter : public ObjectWriter {
 };
 
 }  // namespace
+
+void write_all(const ConversionOutput& output, ObjectWriter& writer) {
+  // Batches bound the memory held by rendered text that waits for its turn.
+  constexpr size_t kBatch = 512;
+  const size_t count = object_count(output);
+  const size_t threads = worker_threads();
+  std::vector<std::string> rendered(kBatch);
+  for (size_t begin = 0; begin < count; begin += kBatch) {
+    const size_t n = std::min(kBatch, count - begin);
+    auto render = [&](size_t t) {
+      for (size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) {
+        rendered[i] = writer.render(object_at(output, begin + i));
+      }
+    };
+    std::vector<std::thread> workers;
+    for (size_t t = 1; t < threads; ++t) workers.emplace_back(render, t);
+    render(0);
+    for (auto& w : workers) w.join();
+    for (size_t i = 0; i < n; ++i) writer.append(rendered[i]);
+  }
+}
 
 std::unique_ptr<ObjectWriter> make_object_writer(OutputFormat format, std::ostream& out) {
   if (format == OutputFormat::Yaml) return std::make_unique<YamlWriter>(out);

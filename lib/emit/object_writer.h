@@ -5,9 +5,11 @@
 
 #include <iosfwd>
 #include <memory>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "convert/gateway_ir.h"
 #include "emit/output_files.h"
 
 namespace im {
@@ -15,11 +17,20 @@ namespace im {
 class ObjectWriter {
  public:
   virtual ~ObjectWriter() = default;
-  virtual void write(const nlohmann::ordered_json& obj) = 0;
+  void write(const nlohmann::ordered_json& obj) { append(render(obj)); }
+  /// One object's text; depends on nothing else, so it may run on any thread.
+  virtual std::string render(const nlohmann::ordered_json& obj) const = 0;
+  /// Adds a rendered object to the stream, after the ones before it.
+  virtual void append(const std::string& rendered) = 0;
   /// Completes the stream (the JSON List's closing brackets).
   virtual void finish() = 0;
 };
 
 std::unique_ptr<ObjectWriter> make_object_writer(OutputFormat format, std::ostream& out);
+
+/// Writes every object of `output` (as for_each_object gives them) with
+/// `writer`, building and rendering batches of them on worker_threads()
+/// threads; the stream gets them in order. Does not call finish().
+void write_all(const ConversionOutput& output, ObjectWriter& writer);
 
 }  // namespace im

@@ -219,6 +219,25 @@ void for_each_object_with_source(
   for (const auto& g : out.reference_grants) fn(reference_grant_object(g), none, nowhere);
 }
 
+size_t object_count(const ConversionOutput& out) {
+  return out.gateways.size() + out.http_routes.size() + out.grpc_routes.size() +
+         out.tls_routes.size() + out.backend_tls_policies.size() + out.reference_grants.size();
+}
+
+json object_at(const ConversionOutput& out, size_t i) {
+  if (i < out.gateways.size()) return gateway_object(out.gateways[i]);
+  i -= out.gateways.size();
+  if (i < out.http_routes.size()) return http_route_object(out.http_routes[i]);
+  i -= out.http_routes.size();
+  if (i < out.grpc_routes.size()) return grpc_route_object(out.grpc_routes[i]);
+  i -= out.grpc_routes.size();
+  if (i < out.tls_routes.size()) return tls_route_object(out.tls_routes[i]);
+  i -= out.tls_routes.size();
+  if (i < out.backend_tls_policies.size()) return backend_tls_policy_object(out.backend_tls_policies[i]);
+  i -= out.backend_tls_policies.size();
+  return reference_grant_object(out.reference_grants.at(i));
+}
+
 void for_each_object(const ConversionOutput& out, const std::function<void(const json&)>& fn) {
   for_each_object_with_source(out, [&](const json& obj, const std::string&, const Location&) { fn(obj); });
 }

@@ -24,6 +24,12 @@ nlohmann::ordered_json backend_tls_policy_object(const BackendTLSPolicyIR& p);
 void for_each_object(const ConversionOutput& out,
                      const std::function<void(const nlohmann::ordered_json&)>& fn);
 
+/// How many objects for_each_object gives.
+size_t object_count(const ConversionOutput& out);
+/// The i-th object for_each_object gives (i < object_count(out)), so that
+/// work on the objects can be split between threads.
+nlohmann::ordered_json object_at(const ConversionOutput& out, size_t i);
+
 /// The same, with the Ingress each object came from ("" and an empty
 /// location for Gateways and ReferenceGrants, which serve many).
 void for_each_object_with_source(

@@ -174,6 +174,13 @@ void Inventory::sort() {
   });
 }
 
+// Must stay in step with read_object's dispatch: every kind it reads more of.
+bool needs_body(std::string_view kind) {
+  constexpr std::string_view list = "List";
+  return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" ||
+         (kind.size() >= list.size() && kind.substr(kind.size() - list.size()) == list);
+}
+
 void read_objects(const Document& doc, Inventory& inventory, Findings& findings) {
   FieldReader reader(doc, findings);
   ++inventory.documents;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/finding.h"
@@ -27,6 +28,11 @@ struct Inventory {
   /// never depends on the order of the input files.
   void sort();
 };
+
+/// Whether read_objects needs more of an object of `kind` than its
+/// apiVersion and kind: false for kinds it only counts (Deployment, Secret,
+/// ...), so their documents need not be read whole (ReadOptions::needs_body).
+bool needs_body(std::string_view kind);
 
 /// Reads one document (expanding `kind: List`) into `inventory`. Problems
 /// with the objects become findings; a broken object is skipped, never the

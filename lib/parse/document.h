@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "diag/finding.h"
 #include "parse/node.h"
@@ -28,6 +29,9 @@ struct ParseLimits {
   size_t max_file_bytes = 1024u << 20;    ///< one input
   size_t max_documents = 1000000;         ///< documents per input
   size_t max_alias_nodes = 100000;        ///< nodes produced by alias expansion per document
+  /// Nodes per document: a node costs ~100 bytes of memory against ~3
+  /// bytes of text, so this, not the byte limits, bounds memory per document.
+  size_t max_nodes = 10000000;
   size_t max_scalar_bytes = 16u << 20;    ///< one string
 };
 
@@ -41,5 +45,29 @@ using DocumentSink = std::function<bool(Document&&)>;
 /// documents delivered.
 size_t read_documents(const std::string& text, std::shared_ptr<const std::string> origin,
                       const ParseLimits& limits, Findings& findings, const DocumentSink& sink);
+
+/// Called on the thread that parsed the document. `run` numbers the runs
+/// of consecutive documents the stream was cut into (0 .. threads-1), and
+/// `findings` is that run's own, for the sink to report into. Within a run,
+/// documents arrive in stream order.
+using ParallelDocumentSink = std::function<void(size_t run, Document&&, Findings& findings)>;
+
+/// How read_documents may save time on large streams.
+struct ReadOptions {
+  size_t threads = 1;  ///< parse YAML documents on up to this many threads
+  /// A YAML document whose top-level `kind:` this says no to is checked as
+  /// thoroughly (syntax, encoding, limits) but delivered with only its
+  /// apiVersion and kind entries, without building the rest of its tree.
+  /// Null: every document is delivered whole.
+  std::function<bool(std::string_view kind)> needs_body;
+};
+
+/// read_documents with `options`: the stream is cut into one run of
+/// consecutive documents per thread. Findings end up in `findings` in the
+/// order read_documents gives them. A JSON input is one document and goes
+/// to run 0, whole, on the calling thread.
+size_t read_documents(const std::string& text, std::shared_ptr<const std::string> origin,
+                      const ParseLimits& limits, Findings& findings, const ReadOptions& options,
+                      const ParallelDocumentSink& sink);
 
 }  // namespace im

@@ -1,6 +1,10 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
+#include <optional>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "parse/document.h"
@@ -17,15 +21,75 @@ namespace {
 constexpr const char* kLimit = "limit-exceeded";
 constexpr const char* kParseError = "parse-error";
 
+using Origin = std::shared_ptr<const std::string>;
+
+void error_at(Findings& findings, const Origin& origin, TextPos at, std::string message,
+              const char* id) {
+  findings.error(Location{origin, at.line, at.col}, std::move(message), id);
+}
+
+bool check_size_and_encoding(std::string_view doc, TextPos start, const ParseLimits& limits,
+                             const Origin& origin, Findings& findings) {
+  if (doc.size() > limits.max_document_bytes) {
+    error_at(findings, origin, start,
+             fmt::format("document is larger than {} bytes (--max-document-bytes)",
+                         limits.max_document_bytes),
+             kLimit);
+    return false;
+  }
+  // The byte itself is not shown: it may be part of a Secret's data.
+  if (size_t bad = find_invalid_utf8(doc); bad != std::string_view::npos) {
+    error_at(findings, origin, position_of(doc, bad, start), "invalid UTF-8 byte sequence",
+             "invalid-utf8");
+    return false;
+  }
+  return true;
+}
+
+// The document's tree, or only its header when its kind (guessed from the
+// text, confirmed by the parse) is one `needs_body` says no to.
+Node parse_yaml(const Chunk& chunk, const ParseLimits& limits,
+                const std::function<bool(std::string_view)>& needs_body) {
+  if (needs_body) {
+    const std::string_view kind = sniff_kind(chunk.text);
+    if (!kind.empty() && !needs_body(kind)) {
+      if (auto header = read_yaml_header(chunk.text, chunk.first_line, limits)) {
+        const Node* parsed = header->get("kind");
+        if (parsed != nullptr && parsed->is_scalar() && parsed->value == kind) return *header;
+      }
+    }
+  }
+  return read_yaml_document(chunk.text, chunk.first_line, limits);
+}
+
+// One YAML document, or nullopt with its error in `findings`. Touches
+// nothing shared, so documents can be parsed on several threads at once.
+std::optional<Node> parse_chunk(const Chunk& chunk, const ParseLimits& limits, const Origin& origin,
+                                Findings& findings,
+                                const std::function<bool(std::string_view)>& needs_body = {}) {
+  if (!check_size_and_encoding(chunk.text, {chunk.first_line + 1, 1}, limits, origin, findings)) {
+    return std::nullopt;
+  }
+  try {
+    return parse_yaml(chunk, limits, needs_body);
+  } catch (const DocumentError& e) {
+    error_at(findings, origin, {e.line, e.col}, e.what(), e.id);
+    return std::nullopt;
+  }
+}
+
 // Reads one input: whole-input checks, then JSON or YAML document by
 // document, turning every DocumentError into a finding.
 class StreamReader {
  public:
-  StreamReader(std::shared_ptr<const std::string> origin, const ParseLimits& limits,
-               Findings& findings, const DocumentSink& sink)
+  StreamReader(Origin origin, const ParseLimits& limits, Findings& findings,
+               const DocumentSink& sink)
       : origin_(std::move(origin)), limits_(limits), findings_(findings), sink_(sink) {}
 
-  size_t read(std::string_view text) {
+  /// With `parallel`, YAML documents are read as `options` allow and go to
+  /// it instead of the serial sink.
+  size_t read(std::string_view text, const ReadOptions& options = {},
+              const ParallelDocumentSink* parallel = nullptr) {
     if (text.size() > limits_.max_file_bytes) {
       error({},
             fmt::format("input is larger than {} bytes (--max-file-bytes)", limits_.max_file_bytes),
@@ -39,6 +103,8 @@ class StreamReader {
     }
     if (looks_like_json(text)) {
       read_json(text);
+    } else if (parallel != nullptr) {
+      read_yaml_parallel(text, options, *parallel);
     } else {
       read_yaml(text);
     }
@@ -52,7 +118,9 @@ class StreamReader {
   // not for a .json file, where YAML's leniency would turn `"b": }` into
   // a null.
   void read_json(std::string_view text) {
-    if (!count_document({}) || !check_size_and_encoding(text, {})) return;
+    if (!count_document({}) || !check_size_and_encoding(text, {}, limits_, origin_, findings_)) {
+      return;
+    }
     Node root;
     try {
       root = read_json_document(text, 0, limits_);
@@ -94,47 +162,84 @@ class StreamReader {
     Chunk chunk;
     while (!stopped_ && splitter.next(chunk)) {
       if (chunk.empty) continue;
-      const TextPos start{chunk.first_line + 1, 1};
-      if (!count_document(start)) return;
+      if (!count_document({chunk.first_line + 1, 1})) return;
       const size_t index = index_ - 1;
-      if (!check_size_and_encoding(chunk.text, start)) continue;
-      try {
-        deliver(index, read_yaml_document(chunk.text, chunk.first_line, limits_));
-      } catch (const DocumentError& e) {
-        error({e.line, e.col}, e.what(), e.id);
+      if (auto root = parse_chunk(chunk, limits_, origin_, findings_)) {
+        deliver(index, std::move(*root));
       }
     }
+  }
+
+  // read_yaml on up to options.threads threads. The stream is cut into runs of
+  // consecutive documents of about equal size, one per thread; each run
+  // reports into its own Findings, appended in stream order afterwards, so
+  // the result is read_yaml's whatever the timing.
+  void read_yaml_parallel(std::string_view text, const ReadOptions& options,
+                          const ParallelDocumentSink& sink) {
+    struct Piece {
+      Chunk chunk;
+      size_t index;
+    };
+    std::vector<Piece> pieces;
+    Findings after;  // the --max-documents error follows every document before it
+    DocumentSplitter splitter(text);
+    Chunk chunk;
+    while (splitter.next(chunk)) {
+      if (chunk.empty) continue;
+      if (index_ == limits_.max_documents) {
+        too_many_documents({chunk.first_line + 1, 1}, after);
+        break;
+      }
+      pieces.push_back({chunk, index_++});
+    }
+    const size_t threads = std::max<size_t>(1, std::min(options.threads, pieces.size()));
+    // Run r covers pieces [bounds[r], bounds[r + 1]).
+    std::vector<size_t> bounds{0};
+    size_t bytes = 0;
+    for (size_t i = 0; i < pieces.size() && bounds.size() < threads; ++i) {
+      bytes += pieces[i].chunk.text.size();
+      if (bytes * threads >= text.size() * bounds.size()) bounds.push_back(i + 1);
+    }
+    bounds.push_back(pieces.size());
+    const size_t runs = bounds.size() - 1;
+    std::vector<Findings> run_findings(runs);
+    std::vector<size_t> run_delivered(runs, 0);
+    auto work = [&](size_t r) {
+      for (size_t i = bounds[r]; i < bounds[r + 1]; ++i) {
+        if (auto root = parse_chunk(pieces[i].chunk, limits_, origin_, run_findings[r],
+                                    options.needs_body)) {
+          ++run_delivered[r];
+          sink(r, Document{origin_, pieces[i].index, std::move(*root)}, run_findings[r]);
+        }
+      }
+    };
+    std::vector<std::thread> workers;
+    for (size_t r = 1; r < runs; ++r) workers.emplace_back(work, r);
+    work(0);
+    for (auto& w : workers) w.join();
+    for (size_t r = 0; r < runs; ++r) {
+      findings_.append(run_findings[r]);
+      delivered_ += run_delivered[r];
+    }
+    findings_.append(after);
   }
 
   // Documents are counted whether or not they can be read, so that index
   // is the position in the stream.
   bool count_document(TextPos start) {
     if (index_ == limits_.max_documents) {
-      error(
-          start,
-          fmt::format("input has more than {} documents (--max-documents)", limits_.max_documents),
-          kLimit);
+      too_many_documents(start, findings_);
       return false;
     }
     ++index_;
     return true;
   }
 
-  bool check_size_and_encoding(std::string_view doc, TextPos start) {
-    if (doc.size() > limits_.max_document_bytes) {
-      error(start,
-            fmt::format("document is larger than {} bytes (--max-document-bytes)",
-                        limits_.max_document_bytes),
-            kLimit);
-      return false;
-    }
-    if (size_t bad = find_invalid_utf8(doc); bad != std::string_view::npos) {
-      error(position_of(doc, bad, start),
-            fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(doc[bad])),
-            "invalid-utf8");
-      return false;
-    }
-    return true;
+  void too_many_documents(TextPos start, Findings& into) const {
+    error_at(into, origin_, start,
+             fmt::format("input has more than {} documents (--max-documents)",
+                         limits_.max_documents),
+             kLimit);
   }
 
   bool deliver(size_t index, Node&& root) {
@@ -144,10 +249,10 @@ class StreamReader {
   }
 
   void error(TextPos at, std::string message, const char* id) {
-    findings_.error(Location{origin_, at.line, at.col}, std::move(message), id);
+    error_at(findings_, origin_, at, std::move(message), id);
   }
 
-  std::shared_ptr<const std::string> origin_;
+  Origin origin_;
   const ParseLimits& limits_;
   Findings& findings_;
   const DocumentSink& sink_;
@@ -161,6 +266,17 @@ class StreamReader {
 size_t read_documents(const std::string& text, std::shared_ptr<const std::string> origin,
                       const ParseLimits& limits, Findings& findings, const DocumentSink& sink) {
   return StreamReader(std::move(origin), limits, findings, sink).read(text);
+}
+
+size_t read_documents(const std::string& text, std::shared_ptr<const std::string> origin,
+                      const ParseLimits& limits, Findings& findings, const ReadOptions& options,
+                      const ParallelDocumentSink& sink) {
+  // A JSON input is one document; it goes to run 0.
+  const DocumentSink serial = [&](Document&& doc) {
+    sink(0, std::move(doc), findings);
+    return true;
+  };
+  return StreamReader(std::move(origin), limits, findings, serial).read(text, options, &sink);
 }
 
 }  // namespace im

@@ -1,5 +1,8 @@
 #include "parse/text_scan.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <cstring>
 
 namespace im {
@@ -77,6 +80,30 @@ TextPos position_of(std::string_view text, size_t offset, TextPos start) {
   if (pos.line != start.line) pos.col = 1;
   pos.col += static_cast<uint32_t>(offset - line_begin);
   return pos;
+}
+
+std::string_view sniff_kind(std::string_view doc) {
+  constexpr std::string_view key = "kind:";
+  for (size_t pos = 0; pos < doc.size();) {
+    size_t end = doc.find('\n', pos);
+    if (end == std::string_view::npos) end = doc.size();
+    std::string_view line = doc.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.substr(0, key.size()) != key) continue;
+    line.remove_prefix(key.size());
+    if (const size_t hash = line.find(" #"); hash != std::string_view::npos) {
+      line = line.substr(0, hash);
+    }
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) {
+      line.remove_suffix(1);
+    }
+    const bool word = !line.empty() && std::all_of(line.begin(), line.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    });
+    return word ? line : std::string_view();
+  }
+  return {};
 }
 
 }  // namespace im

@@ -27,6 +27,11 @@ size_t find_binary_byte(std::string_view text);
 /// included), or npos.
 size_t find_invalid_utf8(std::string_view text);
 
+/// The value of a `kind:` line at column 0 when it is a plain word
+/// ("kind: Deployment  # comment" gives "Deployment"), or "". A guess from
+/// the text alone: the parse decides what the kind really is.
+std::string_view sniff_kind(std::string_view document);
+
 /// Position of byte `offset` of `text`, whose first byte is at `start`.
 TextPos position_of(std::string_view text, size_t offset, TextPos start = {});
 

@@ -44,53 +44,87 @@ const Node* child_at(const Node& n, uint32_t slot) {
 
 }  // namespace
 
-TreeBuilder::TreeBuilder(const ParseLimits& limits)
-    : requested_depth_(limits.max_depth),
-      max_depth_(std::min(limits.max_depth, kMaxSupportedDepth)),
-      max_scalar_bytes_(limits.max_scalar_bytes),
-      max_alias_nodes_(limits.max_alias_nodes),
-      alias_budget_(limits.max_alias_nodes) {}
-
-void TreeBuilder::too_deep(uint32_t line, uint32_t col) const {
-  if (requested_depth_ > max_depth_) {
+void throw_too_deep(const ParseLimits& limits, uint32_t line, uint32_t col) {
+  if (limits.max_depth > kMaxSupportedDepth) {
     throw DocumentError(
         line, col,
         fmt::format("document nests deeper than {} levels, the most this tool supports",
-                    max_depth_),
+                    kMaxSupportedDepth),
         kLimit);
   }
-  throw DocumentError(line, col,
-                      fmt::format("document nests deeper than {} levels (--max-depth)", max_depth_),
-                      kLimit);
+  throw DocumentError(
+      line, col,
+      fmt::format("document nests deeper than {} levels (--max-depth)", limits.max_depth), kLimit);
 }
 
-void TreeBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, bool plain,
-                         AnchorId anchor) {
-  if (value.size() > max_scalar_bytes_) {
+void throw_scalar_too_long(const ParseLimits& limits, uint32_t line, uint32_t col) {
+  throw DocumentError(
+      line, col,
+      fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)", limits.max_scalar_bytes),
+      kLimit);
+}
+
+void throw_too_many_alias_nodes(const ParseLimits& limits, uint32_t line, uint32_t col) {
+  throw DocumentError(
+      line, col,
+      fmt::format("document expands aliases into more than {} nodes (--max-alias-nodes)",
+                  limits.max_alias_nodes),
+      kLimit);
+}
+
+void throw_alias_inside_anchor(uint32_t line, uint32_t col) {
+  throw DocumentError(line, col, "alias refers to a node that contains it", "parse-error");
+}
+
+void count_nodes(const ParseLimits& limits, size_t& nodes, size_t more, uint32_t line,
+                 uint32_t col) {
+  nodes += more;
+  if (nodes > limits.max_nodes) {
     throw DocumentError(
         line, col,
-        fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)", max_scalar_bytes_),
-        kLimit);
+        fmt::format("document has more than {} nodes (--max-nodes)", limits.max_nodes), kLimit);
   }
+}
+
+TreeBuilder::TreeBuilder(const ParseLimits& limits)
+    : limits_(limits),
+      max_depth_(std::min(limits.max_depth, kMaxSupportedDepth)),
+      alias_budget_(limits.max_alias_nodes) {}
+
+Node scalar_node(const ParseLimits& limits, uint32_t line, uint32_t col, std::string&& value,
+                 bool plain) {
+  if (value.size() > limits.max_scalar_bytes) throw_scalar_too_long(limits, line, col);
   Node n;
   n.type = Node::Type::Scalar;
   n.plain = plain;
   n.line = line;
   n.col = col;
   n.value = std::move(value);
-  add(std::move(n), anchor);
+  return n;
 }
 
-void TreeBuilder::null(uint32_t line, uint32_t col, AnchorId anchor) {
+Node null_node(uint32_t line, uint32_t col) {
   Node n;
   n.plain = true;  // both parsers report only unquoted, untagged nulls here
   n.line = line;
   n.col = col;
-  add(std::move(n), anchor);
+  return n;
+}
+
+void TreeBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, bool plain,
+                         AnchorId anchor) {
+  count_nodes(limits_, nodes_, 1, line, col);
+  add(scalar_node(limits_, line, col, std::move(value), plain), anchor);
+}
+
+void TreeBuilder::null(uint32_t line, uint32_t col, AnchorId anchor) {
+  count_nodes(limits_, nodes_, 1, line, col);
+  add(null_node(line, col), anchor);
 }
 
 void TreeBuilder::start(Node::Type type, uint32_t line, uint32_t col, AnchorId anchor) {
-  if (frames_.size() + 1 > max_depth_) too_deep(line, col);
+  if (frames_.size() + 1 > max_depth_) throw_too_deep(limits_, line, col);
+  count_nodes(limits_, nodes_, 1, line, col);
   Frame f;
   f.slot = slot_in_top();
   f.anchor = anchor;
@@ -108,19 +142,12 @@ void TreeBuilder::end() {
 
 void TreeBuilder::alias(uint32_t line, uint32_t col, AnchorId anchor) {
   const Node* target = find_anchored(anchor);
-  if (target == nullptr) {
-    throw DocumentError(line, col, "alias refers to a node that contains it", "parse-error");
-  }
+  if (target == nullptr) throw_alias_inside_anchor(line, col);
   size_t count = 0;
   const size_t height = measure(*target, alias_budget_, &count);
-  if (count > alias_budget_) {
-    throw DocumentError(
-        line, col,
-        fmt::format("document expands aliases into more than {} nodes (--max-alias-nodes)",
-                    max_alias_nodes_),
-        kLimit);
-  }
-  if (frames_.size() + height > max_depth_) too_deep(line, col);
+  if (count > alias_budget_) throw_too_many_alias_nodes(limits_, line, col);
+  if (frames_.size() + height > max_depth_) throw_too_deep(limits_, line, col);
+  count_nodes(limits_, nodes_, count, line, col);
   alias_budget_ -= count;
   // The copy's root sits where the alias is, so findings about the value
   // point at its use; its inner nodes keep the anchor's positions, which is

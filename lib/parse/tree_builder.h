@@ -31,6 +31,23 @@ class DocumentError : public std::runtime_error {
   const char* id;  ///< "parse-error" or "limit-exceeded"
 };
 
+/// The limit errors both builders throw, with the same words and ids.
+[[noreturn]] void throw_too_deep(const ParseLimits& limits, uint32_t line, uint32_t col);
+[[noreturn]] void throw_scalar_too_long(const ParseLimits& limits, uint32_t line, uint32_t col);
+[[noreturn]] void throw_too_many_alias_nodes(const ParseLimits& limits, uint32_t line, uint32_t col);
+[[noreturn]] void throw_alias_inside_anchor(uint32_t line, uint32_t col);
+
+/// Adds `more` to a document's node count `nodes`, throwing the
+/// --max-nodes error at line:col once past the limit.
+void count_nodes(const ParseLimits& limits, size_t& nodes, size_t more, uint32_t line,
+                 uint32_t col);
+
+/// A scalar node, after checking its length against the limit.
+Node scalar_node(const ParseLimits& limits, uint32_t line, uint32_t col, std::string&& value,
+                 bool plain);
+/// A plain null node.
+Node null_node(uint32_t line, uint32_t col);
+
 /// Anchors as the parser numbers them (yaml-cpp: 1, 2, ...); 0 means none.
 using AnchorId = size_t;
 
@@ -67,13 +84,10 @@ class TreeBuilder {
   uint32_t slot_in_top() const;
   void add(Node&& node, AnchorId anchor);
   const Node* find_anchored(AnchorId anchor) const;
-  [[noreturn]] void too_deep(uint32_t line, uint32_t col) const;
-
-  size_t requested_depth_;
+  const ParseLimits& limits_;
   size_t max_depth_;
-  size_t max_scalar_bytes_;
-  size_t max_alias_nodes_;
   size_t alias_budget_;
+  size_t nodes_ = 0;
   std::vector<Frame> frames_;
   Node root_;
   bool done_ = false;

@@ -8,6 +8,7 @@
 #include <istream>
 #include <streambuf>
 
+#include "parse/header_builder.h"
 #include "parse/tree_builder.h"
 
 namespace im {
@@ -23,9 +24,24 @@ class ViewBuf : public std::streambuf {
   }
 };
 
-class Handler : public YAML::EventHandler {
+// Positions as 1-based stream lines and columns.
+class Marks {
  public:
-  Handler(TreeBuilder& builder, uint32_t first_line) : b_(builder), first_line_(first_line) {}
+  explicit Marks(uint32_t first_line) : first_line_(first_line) {}
+  uint32_t line(const YAML::Mark& m) const {
+    return first_line_ + static_cast<uint32_t>(m.line) + 1;
+  }
+  static uint32_t col(const YAML::Mark& m) { return static_cast<uint32_t>(m.column) + 1; }
+
+ private:
+  uint32_t first_line_;
+};
+
+// Forwards yaml-cpp's events to a TreeBuilder or a HeaderBuilder.
+template <typename Builder>
+class Handler : public YAML::EventHandler, public Marks {
+ public:
+  Handler(Builder& builder, uint32_t first_line) : Marks(first_line), b_(builder) {}
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -51,23 +67,17 @@ class Handler : public YAML::EventHandler {
   }
   void OnMapEnd() override { b_.end(); }
 
-  uint32_t line(const YAML::Mark& m) const {
-    return first_line_ + static_cast<uint32_t>(m.line) + 1;
-  }
-  static uint32_t col(const YAML::Mark& m) { return static_cast<uint32_t>(m.column) + 1; }
-
  private:
-  TreeBuilder& b_;
-  uint32_t first_line_;
+  Builder& b_;
 };
 
 // Stops at the start of a second document: yaml-cpp accepts "[1]\n[2]" as
 // two documents, but without a "---" between them it is a syntax error.
 class SecondDocument : public YAML::EventHandler {
  public:
-  explicit SecondDocument(const Handler& h) : h_(h) {}
+  explicit SecondDocument(const Marks& h) : h_(h) {}
   void OnDocumentStart(const YAML::Mark& m) override {
-    throw DocumentError(h_.line(m), Handler::col(m),
+    throw DocumentError(h_.line(m), Marks::col(m),
                         "YAML syntax error: a second document needs a '---' line before it",
                         "parse-error");
   }
@@ -84,16 +94,30 @@ class SecondDocument : public YAML::EventHandler {
   void OnMapEnd() override {}
 
  private:
-  const Handler& h_;
+  const Marks& h_;
 };
 
-}  // namespace
+// yaml-cpp appends the offending input to a few messages ("unknown escape
+// character: q"). Parse errors come before the tool knows the document's
+// kind, and that text may sit in a Secret's data, which must never be
+// printed; the position already points at it, so the echo is dropped.
+std::string without_echoed_input(const std::string& msg) {
+  for (const char* echoing :
+       {YAML::ErrorMsg::YAML_VERSION, YAML::ErrorMsg::INVALID_UNICODE, YAML::ErrorMsg::INVALID_ESCAPE}) {
+    const std::string_view prefix(echoing);
+    if (msg.compare(0, prefix.size(), prefix) == 0) {
+      return std::string(prefix.substr(0, prefix.find(':')));
+    }
+  }
+  return msg;
+}
 
-Node read_yaml_document(std::string_view chunk, uint32_t first_line, const ParseLimits& limits) {
+// Runs the parser over the one document in `chunk` into `builder`.
+template <typename Builder>
+void parse_into(Builder& builder, std::string_view chunk, uint32_t first_line) {
   ViewBuf buf(chunk);
   std::istream in(&buf);
-  TreeBuilder builder(limits);
-  Handler handler(builder, first_line);
+  Handler<Builder> handler(builder, first_line);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(handler);
@@ -102,16 +126,34 @@ Node read_yaml_document(std::string_view chunk, uint32_t first_line, const Parse
   } catch (const YAML::Exception& e) {
     const bool known = !e.mark.is_null();
     throw DocumentError(known ? handler.line(e.mark) : first_line + 1,
-                        known ? Handler::col(e.mark) : 1, "YAML syntax error: " + e.msg,
-                        "parse-error");
+                        known ? Marks::col(e.mark) : 1,
+                        "YAML syntax error: " + without_echoed_input(e.msg), "parse-error");
   }
-  if (builder.done()) return builder.take();
-  // read_documents skips pieces of only markers and comments, so yaml-cpp
-  // found no node in something else (e.g. a lone "..."): call it null.
+}
+
+// read_documents skips pieces of only markers and comments, so a parser
+// that found no node in something else (e.g. a lone "...") read a null.
+Node null_at(uint32_t first_line) {
   Node null;
   null.line = first_line + 1;
   null.col = 1;
   return null;
+}
+
+}  // namespace
+
+Node read_yaml_document(std::string_view chunk, uint32_t first_line, const ParseLimits& limits) {
+  TreeBuilder builder(limits);
+  parse_into(builder, chunk, first_line);
+  return builder.done() ? builder.take() : null_at(first_line);
+}
+
+std::optional<Node> read_yaml_header(std::string_view chunk, uint32_t first_line,
+                                     const ParseLimits& limits) {
+  HeaderBuilder builder(limits);
+  parse_into(builder, chunk, first_line);
+  if (!builder.done() || !builder.exact()) return std::nullopt;
+  return builder.take();
 }
 
 }  // namespace im

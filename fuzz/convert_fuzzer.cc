@@ -1,0 +1,108 @@
+// libFuzzer target over the whole convert path: bytes -> documents -> model
+// -> annotation rules -> Gateway API IR -> objects -> CRD/CEL validation ->
+// YAML and JSON text. Any crash, sanitizer report or leak is a bug: bad
+// input must only ever produce findings. It also checks that the parallel,
+// header-skipping read agrees with the plain one.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "convert/converter.h"
+#include "emit/object_writer.h"
+#include "emit/objects.h"
+#include "model/inventory.h"
+#include "parse/document.h"
+#include "validate/validator.h"
+
+namespace {
+
+// Small limits make the fuzzer reach every limit error with short inputs
+// instead of spending its time on huge ones.
+im::ParseLimits fuzz_limits() {
+  im::ParseLimits limits;
+  limits.max_depth = 64;
+  limits.max_document_bytes = 64 << 10;
+  limits.max_file_bytes = 256 << 10;
+  limits.max_documents = 64;
+  limits.max_alias_nodes = 4096;
+  limits.max_scalar_bytes = 16 << 10;
+  limits.max_nodes = 20000;
+  return limits;
+}
+
+std::string formatted(const im::Findings& findings) {
+  std::string out;
+  for (const auto& f : findings.items()) out += im::format_finding(f) + "\n";
+  return out;
+}
+
+// The fast read (two threads, header-only documents of kinds not converted)
+// must give what the plain serial read gives; a difference is a bug.
+void check_fast_read_agrees(const std::string& text, const std::shared_ptr<const std::string>& origin,
+                            const im::Inventory& serial, const im::Findings& serial_findings) {
+  im::ReadOptions options;
+  options.threads = 2;
+  options.needs_body = im::needs_body;
+  im::Findings findings;
+  std::vector<im::Inventory> runs(options.threads);
+  im::read_documents(text, origin, fuzz_limits(), findings, options,
+                     [&](size_t run, im::Document&& doc, im::Findings& run_findings) {
+                       im::read_objects(doc, runs[run], run_findings);
+                     });
+  im::Inventory fast;
+  for (auto& run : runs) fast.merge(std::move(run));
+  if (formatted(findings) != formatted(serial_findings) || fast.skipped != serial.skipped ||
+      fast.documents != serial.documents || fast.ingresses.size() != serial.ingresses.size() ||
+      fast.services.size() != serial.services.size() ||
+      fast.classes.size() != serial.classes.size() ||
+      fast.config_maps.size() != serial.config_maps.size()) {
+    std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // The first byte picks the options, so one corpus covers YAML and JSON
+  // origins, the output formats and the experimental channel.
+  const uint8_t flags = size > 0 ? data[0] : 0;
+  const std::string text(reinterpret_cast<const char*>(data) + (size > 0 ? 1 : 0),
+                         size > 0 ? size - 1 : 0);
+  auto origin = std::make_shared<const std::string>((flags & 1) ? "in.json" : "in.yaml");
+
+  im::Findings findings;
+  im::Inventory inventory;
+  im::read_documents(text, origin, fuzz_limits(), findings, [&](im::Document&& doc) {
+    im::read_objects(doc, inventory, findings);
+    return true;
+  });
+  check_fast_read_agrees(text, origin, inventory, findings);
+  inventory.sort();
+
+  im::ConvertOptions options;
+  options.experimental = (flags & 2) != 0;
+  if (flags & 4) options.shared_gateway = im::GatewayRef{"infra", "shared"};
+  if (flags & 8) options.default_class = "nginx";
+  const im::ConversionResult result =
+      im::convert(inventory, options, im::Catalog::builtin(), findings);
+
+  std::ostringstream out;
+  auto writer = im::make_object_writer(
+      (flags & 16) ? im::OutputFormat::Json : im::OutputFormat::Yaml, out);
+  const auto channel = options.experimental ? im::Channel::Experimental : im::Channel::Standard;
+  im::for_each_object(result.output, [&](const nlohmann::ordered_json& obj) {
+    for (const auto& e : im::validate_object(obj, channel)) {
+      (void)im::format_validation_error(e);
+    }
+    writer->write(obj);
+  });
+  writer->finish();
+
+  findings.sort_and_dedupe();
+  for (const auto& f : findings.items()) (void)im::format_finding(f);
+  return 0;
+}
