@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cluster/server_version.h"
 #include "commands.h"
 #include "conversion_options.h"
 #include "exit_code.h"
@@ -55,6 +56,26 @@ bool lint_options(const LintFlags& f, Context& ctx, LintOptions& out) {
   return true;
 }
 
+/// lint --from-cluster: the upgrade window starts at the version the cluster
+/// runs; false (after saying why) when kubectl cannot tell it or the target
+/// is older.
+bool cluster_window(const LintFlags& f, const ClusterQuery& query, Context& ctx, LintOptions& options) {
+  try {
+    ServerVersion server = read_server_version(query);
+    options.current = KubeVersion{server.major, server.minor};
+  } catch (const ClusterError& e) {
+    ctx.io.err << ctx.program << ": cannot read the cluster's version: " << e.what() << "\n";
+    return false;
+  }
+  if (!f.target_version.empty() && !(*options.current <= options.target)) {
+    ctx.io.err << ctx.program << ": --target-version " << options.target.str()
+               << " is older than the cluster's Kubernetes " << options.current->str() << "\n";
+    return false;
+  }
+  if (options.target <= *options.current) options.target = *options.current;
+  return true;
+}
+
 int run_lint_command(LintFlags& f, Context& ctx) {
   LintOptions options;
   if (!lint_options(f, ctx, options)) return kExitUsageOrInput;
@@ -64,6 +85,9 @@ int run_lint_command(LintFlags& f, Context& ctx) {
   int exit_code = kExitOk;
   auto converted = run_conversion(f.conv, ctx, conversion_findings, exit_code);
   if (!converted) return exit_code;
+  if (f.conv.request.cluster && !cluster_window(f, *f.conv.request.cluster, ctx, options)) {
+    return kExitUsageOrInput;
+  }
 
   FindingsReport report;
   report.command = "lint";

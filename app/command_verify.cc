@@ -3,6 +3,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "cluster/kubectl.h"
 #include "commands.h"
 #include "conversion_options.h"
 #include "exit_code.h"
@@ -63,6 +64,9 @@ int run_verify_command(VerifyFlags& f, Context& ctx) {
     job = verify::run_verify_job(f.conv.request, options, ctx.io.in, findings);
   } catch (const RuleLoadError& e) {
     ctx.io.err << e.what() << "\n";
+    return kExitUsageOrInput;
+  } catch (const ClusterError& e) {
+    ctx.io.err << ctx.program << ": cannot read the cluster: " << e.what() << "\n";
     return kExitUsageOrInput;
   }
   findings.sort_and_dedupe();

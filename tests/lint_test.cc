@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "findings_render/render.h"
 #include "golden_support.h"
+#include "lint/checks.h"
 #include "lint/linter.h"
 #include "lint/tables.h"
 #include "parse/document_splitter.h"
@@ -172,4 +173,31 @@ TEST_CASE("a findings file gets the findings and stderr nothing", "[lint][conver
   std::string sarif = testing::read_text(file);
   CHECK(sarif.find("\"ruleId\": \"no-ingress-class\"") != std::string::npos);
   fs::remove_all(tmp);
+}
+
+TEST_CASE("linting a cluster reports only what the upgrade from its version removes", "[lint]") {
+  // kubectl returns objects in a version the cluster serves, so an API the
+  // cluster already removed cannot be stored; one the window removes can.
+  Inventory inventory;
+  ObjectSpan ingress;
+  ingress.api_version = "extensions/v1beta1";
+  ingress.kind = "Ingress";
+  ingress.ns = "shop";
+  ingress.name = "web";
+  ingress.api_version_location = Location{std::make_shared<const std::string>("cluster:prod/shop/Ingress/web"), 0, 0};
+  std::vector<ObjectSpan> objects{ingress};
+  auto messages = [&](std::optional<KubeVersion> current) {
+    Findings findings;
+    check_api_versions(LintContext{objects, inventory, *parse_kube_version("1.34"), current}, findings);
+    std::vector<std::string> out;
+    for (const Finding& f : findings.items()) out.push_back(format_finding(f));
+    return out;
+  };
+  CHECK(messages(parse_kube_version("1.21")) ==
+        std::vector<std::string>{
+            "cluster:prod/shop/Ingress/web: error: Ingress shop/web uses extensions/v1beta1, which "
+            "Kubernetes 1.34 no longer serves (deprecated in 1.14, removed in 1.22); use networking.k8s.io/v1 "
+            "Ingress (available since 1.19) before upgrading from 1.21 [removed-api-version]"});
+  CHECK(messages(parse_kube_version("1.22")).empty());
+  CHECK(messages(std::nullopt).size() == 1);
 }

@@ -41,13 +41,16 @@ std::string cluster_address(const std::string& context, const Node& obj) {
 }
 
 void read_item(Node&& item, const std::string& context, size_t index, Inventory& inventory,
-               Findings& findings) {
+               Findings& findings, const DocumentObserver& observe) {
   Document doc;
   doc.origin = std::make_shared<const std::string>(cluster_address(context, item));
   doc.index = index;
   doc.root = std::move(item);
   forget_positions(doc.root);
   read_objects(doc, inventory, findings);
+  // Each item is a document of its own to observers, as if read from a file
+  // of its own: lint indexes it under its cluster address.
+  if (observe) observe(doc, findings);
 }
 
 }  // namespace
@@ -72,17 +75,17 @@ std::vector<std::string> resources_to_read(const std::string& api_resources) {
 }
 
 void read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
-                       Inventory& inventory, Findings& findings) {
+                       Inventory& inventory, Findings& findings, const DocumentObserver& observe) {
   auto origin = std::make_shared<const std::string>("cluster:" + context);
   size_t index = 0;
   read_documents(json, origin, limits, findings, [&](Document&& doc) {
     // kubectl prints one List; its items each get their own address.
     for (auto& [key, value] : doc.root.entries) {
       if (key.value != "items" || !value.is_sequence()) continue;
-      for (Node& item : value.items) read_item(std::move(item), context, index++, inventory, findings);
+      for (Node& item : value.items) read_item(std::move(item), context, index++, inventory, findings, observe);
       return true;
     }
-    if (doc.root.get("kind")) read_item(std::move(doc.root), context, index++, inventory, findings);
+    if (doc.root.get("kind")) read_item(std::move(doc.root), context, index++, inventory, findings, observe);
     return true;
   });
 }
@@ -92,7 +95,8 @@ std::string context_name(const ClusterQuery& query) {
   return trim(run_kubectl(query, {"config", "current-context"}));
 }
 
-LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings) {
+LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings,
+                        const DocumentObserver& observe) {
   std::string context = context_name(query);
   std::vector<std::string> resources =
       resources_to_read(run_kubectl(query, {"api-resources", "-o", "name"}));
@@ -111,7 +115,7 @@ LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Fi
                             limits.max_file_bytes),
                 "limit-exceeded");
   } else {
-    read_cluster_list(json, context, limits, result.inventory, local);
+    read_cluster_list(json, context, limits, result.inventory, local, observe);
   }
   finish_load(result, local, findings);
   return result;

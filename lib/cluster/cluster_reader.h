@@ -21,14 +21,17 @@ std::vector<std::string> resources_to_read(const std::string& api_resources);
 /// object points at "cluster:<context>/<namespace>/<Kind>/<name>" (no
 /// namespace part for cluster-scoped kinds): line numbers in kubectl's
 /// output mean nothing to the user.
+/// `observe` sees each object as a document of its own.
 void read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
-                       Inventory& inventory, Findings& findings);
+                       Inventory& inventory, Findings& findings,
+                       const DocumentObserver& observe = nullptr);
 
 /// The current context's name, or query.context when given.
 std::string context_name(const ClusterQuery& query);
 
 /// Runs discovery and one `kubectl get`, and reads the objects. Throws
 /// ClusterError when kubectl fails (its message included).
-LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings);
+LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings,
+                        const DocumentObserver& observe = nullptr);
 
 }  // namespace im

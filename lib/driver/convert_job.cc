@@ -24,7 +24,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   Catalog user_catalog;
   const Catalog* catalog = &catalog_for(request.rules_dirs, user_catalog);
   outcome.load = request.cluster
-                     ? load_cluster(*request.cluster, request.limits, findings)
+                     ? load_cluster(*request.cluster, request.limits, findings, request.on_document)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
                                    request.on_document);
   outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);

@@ -3,6 +3,7 @@
 // the converter reports is reported too (linter.cc runs it); these add what
 // matters before an upgrade but is no conversion problem.
 
+#include <optional>
 #include <vector>
 
 #include "diag/finding.h"
@@ -16,6 +17,7 @@ struct LintContext {
   const std::vector<ObjectSpan>& objects;  ///< every object of the input
   const Inventory& inventory;              ///< the objects the converter models
   KubeVersion target;                      ///< --target-version
+  std::optional<KubeVersion> current;      ///< the cluster's version, if read from one
 };
 
 /// apiVersions the target release no longer serves (error) or deprecates (warning).

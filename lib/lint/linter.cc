@@ -9,7 +9,7 @@ namespace im {
 Findings lint(const ConvertOutcome& converted, const std::vector<ObjectSpan>& objects,
               const LintOptions& options, const Findings& conversion_findings) {
   Findings all = conversion_findings;
-  LintContext ctx{objects, converted.load.inventory, options.target};
+  LintContext ctx{objects, converted.load.inventory, options.target, options.current};
   check_api_versions(ctx, all);
   check_snippets(ctx, all);
   check_tls_hosts(ctx, all);

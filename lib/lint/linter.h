@@ -2,6 +2,7 @@
 // `lint` over a finished conversion: the conversion's findings are lint
 // findings too; lint adds its own checks and drops suppressed findings.
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ namespace im {
 
 struct LintOptions {
   KubeVersion target;            ///< --target-version
+  /// The version the cluster runs (lint --from-cluster): only what the
+  /// upgrade from it to `target` removes is reported as removed.
+  std::optional<KubeVersion> current;
   std::set<std::string> ignore;  ///< --ignore ids (already checked to exist)
 };
 

@@ -1,5 +1,6 @@
 #include "verify/verify_job.h"
 
+#include "cluster/cluster_reader.h"
 #include "verify/gateway_reader.h"
 
 namespace im::verify {
@@ -9,10 +10,12 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
   VerifyJob job;
   Catalog storage;
   const Catalog& catalog = catalog_for(request.rules_dirs, storage);
-  job.load = load_inputs(request.inputs, stdin_stream, request.limits, findings,
-                         [&](const Document& doc, Findings& f) {
-                           job.gateway_objects += read_gateway_objects(doc, job.gateway, f);
-                         });
+  DocumentObserver read_gateway = [&](const Document& doc, Findings& f) {
+    job.gateway_objects += read_gateway_objects(doc, job.gateway, f);
+  };
+  job.load = request.cluster
+                 ? load_cluster(*request.cluster, request.limits, findings, read_gateway)
+                 : load_inputs(request.inputs, stdin_stream, request.limits, findings, read_gateway);
   if (job.gateway_objects == 0) {
     Findings conversion_findings;
     job.gateway = convert(job.load.inventory, request.options, catalog, conversion_findings).output;
