@@ -16,13 +16,13 @@ namespace im::cli {
 const std::vector<CommandSpec>& commands() {
   static const std::vector<CommandSpec> list = {
       {"convert", "Convert Ingress manifests to Gateway API v1 objects", setup_convert},
-      {"report", "Say which Gateway API implementations can run the converted manifests", setup_report},
-      {"plan", "Write a phased cutover (observe, coexist, converge) as files to apply", setup_plan},
-      {"rules", "List and explain the annotation rules", setup_rules},
       {"lint", "Check manifests before an upgrade or in CI: removed APIs, risky annotations, conversion problems",
        setup_lint},
       {"verify", "Show the requests that route differently under Gateway API than under the Ingresses",
        setup_verify},
+      {"report", "Say which Gateway API implementations can run the converted manifests", setup_report},
+      {"plan", "Write a phased cutover (observe, coexist, converge) as files to apply", setup_plan},
+      {"rules", "List and explain the annotation rules", setup_rules},
   };
   return list;
 }

@@ -9,11 +9,11 @@ _ingress_migrate() {
     word="${COMP_WORDS[i]}"
     case "$cmdpath:$word" in
       ':convert') cmdpath='convert' ;;
+      ':lint') cmdpath='lint' ;;
+      ':verify') cmdpath='verify' ;;
       ':report') cmdpath='report' ;;
       ':plan') cmdpath='plan' ;;
       ':rules') cmdpath='rules' ;;
-      ':lint') cmdpath='lint' ;;
-      ':verify') cmdpath='verify' ;;
       'rules:list') cmdpath='rules list' ;;
       'rules:explain') cmdpath='rules explain' ;;
     esac
@@ -66,82 +66,6 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
     'convert:--findings-file')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    'report:-f'|'report:--filename')
-      COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    'report:--context')
-      COMPREPLY=(); return ;;
-    'report:--kubeconfig')
-      COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    'report:-n'|'report:--namespace')
-      COMPREPLY=(); return ;;
-    'report:--default-class')
-      COMPREPLY=(); return ;;
-    'report:--gateway-class')
-      COMPREPLY=(); return ;;
-    'report:--gateway')
-      COMPREPLY=(); return ;;
-    'report:--annotations-prefix')
-      COMPREPLY=(); return ;;
-    'report:--rules')
-      COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    'report:--max-depth')
-      COMPREPLY=(); return ;;
-    'report:--max-document-bytes')
-      COMPREPLY=(); return ;;
-    'report:--max-file-bytes')
-      COMPREPLY=(); return ;;
-    'report:--max-documents')
-      COMPREPLY=(); return ;;
-    'report:--max-alias-nodes')
-      COMPREPLY=(); return ;;
-    'report:--max-nodes')
-      COMPREPLY=(); return ;;
-    'report:--max-scalar-bytes')
-      COMPREPLY=(); return ;;
-    'report:--format')
-      COMPREPLY=($(compgen -W 'text markdown json' -- "$cur")); return ;;
-    'report:--controller')
-      COMPREPLY=(); return ;;
-    'plan:-f'|'plan:--filename')
-      COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    'plan:--context')
-      COMPREPLY=(); return ;;
-    'plan:--kubeconfig')
-      COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    'plan:-n'|'plan:--namespace')
-      COMPREPLY=(); return ;;
-    'plan:--default-class')
-      COMPREPLY=(); return ;;
-    'plan:--gateway-class')
-      COMPREPLY=(); return ;;
-    'plan:--gateway')
-      COMPREPLY=(); return ;;
-    'plan:--annotations-prefix')
-      COMPREPLY=(); return ;;
-    'plan:--rules')
-      COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    'plan:--max-depth')
-      COMPREPLY=(); return ;;
-    'plan:--max-document-bytes')
-      COMPREPLY=(); return ;;
-    'plan:--max-file-bytes')
-      COMPREPLY=(); return ;;
-    'plan:--max-documents')
-      COMPREPLY=(); return ;;
-    'plan:--max-alias-nodes')
-      COMPREPLY=(); return ;;
-    'plan:--max-nodes')
-      COMPREPLY=(); return ;;
-    'plan:--max-scalar-bytes')
-      COMPREPLY=(); return ;;
-    'plan:--output-dir')
-      COMPREPLY=($(compgen -d -- "$cur")); return ;;
-    'plan:--group-by')
-      COMPREPLY=(); return ;;
-    'plan:--target-controller')
-      COMPREPLY=(); return ;;
-    'rules list:--controller')
-      COMPREPLY=(); return ;;
     'lint:-f'|'lint:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'lint:--context')
@@ -220,17 +144,93 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'verify:--format')
       COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+    'report:-f'|'report:--filename')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'report:--context')
+      COMPREPLY=(); return ;;
+    'report:--kubeconfig')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'report:-n'|'report:--namespace')
+      COMPREPLY=(); return ;;
+    'report:--default-class')
+      COMPREPLY=(); return ;;
+    'report:--gateway-class')
+      COMPREPLY=(); return ;;
+    'report:--gateway')
+      COMPREPLY=(); return ;;
+    'report:--annotations-prefix')
+      COMPREPLY=(); return ;;
+    'report:--rules')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'report:--max-depth')
+      COMPREPLY=(); return ;;
+    'report:--max-document-bytes')
+      COMPREPLY=(); return ;;
+    'report:--max-file-bytes')
+      COMPREPLY=(); return ;;
+    'report:--max-documents')
+      COMPREPLY=(); return ;;
+    'report:--max-alias-nodes')
+      COMPREPLY=(); return ;;
+    'report:--max-nodes')
+      COMPREPLY=(); return ;;
+    'report:--max-scalar-bytes')
+      COMPREPLY=(); return ;;
+    'report:--format')
+      COMPREPLY=($(compgen -W 'text markdown json' -- "$cur")); return ;;
+    'report:--controller')
+      COMPREPLY=(); return ;;
+    'plan:-f'|'plan:--filename')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'plan:--context')
+      COMPREPLY=(); return ;;
+    'plan:--kubeconfig')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'plan:-n'|'plan:--namespace')
+      COMPREPLY=(); return ;;
+    'plan:--default-class')
+      COMPREPLY=(); return ;;
+    'plan:--gateway-class')
+      COMPREPLY=(); return ;;
+    'plan:--gateway')
+      COMPREPLY=(); return ;;
+    'plan:--annotations-prefix')
+      COMPREPLY=(); return ;;
+    'plan:--rules')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'plan:--max-depth')
+      COMPREPLY=(); return ;;
+    'plan:--max-document-bytes')
+      COMPREPLY=(); return ;;
+    'plan:--max-file-bytes')
+      COMPREPLY=(); return ;;
+    'plan:--max-documents')
+      COMPREPLY=(); return ;;
+    'plan:--max-alias-nodes')
+      COMPREPLY=(); return ;;
+    'plan:--max-nodes')
+      COMPREPLY=(); return ;;
+    'plan:--max-scalar-bytes')
+      COMPREPLY=(); return ;;
+    'plan:--output-dir')
+      COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    'plan:--group-by')
+      COMPREPLY=(); return ;;
+    'plan:--target-controller')
+      COMPREPLY=(); return ;;
+    'rules list:--controller')
+      COMPREPLY=(); return ;;
   esac
   case "$cmdpath" in
-    '') candidates='convert report plan rules lint verify -h --help --version' ;;
+    '') candidates='convert lint verify report plan rules -h --help --version' ;;
     'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
     'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
     'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;
-    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
   esac
   COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
 }
