@@ -8,6 +8,7 @@
 #include "parse/document.h"
 #include "verify/gateway_model.h"
 #include "verify/gateway_reader.h"
+#include "verify/location_index.h"
 #include "verify/nginx_model.h"
 
 using namespace im;
@@ -174,4 +175,70 @@ TEST_CASE(
               "  annotations:\n    nginx.ingress.kubernetes.io/rewrite-target: /p\n");
   CHECK(nginx(yaml, "http://h.example.com/p/x") == "ns/svc:80 path /p/x");
   CHECK(nginx(yaml, "http://h.example.com/px") == "ns/svc:80 path /px");
+}
+
+// --- indexing (issue 20): the indexes must choose what a scan chose ------
+
+TEST_CASE("a regex location's required prefix stops where the pattern may stop needing it",
+          "[verify][index]") {
+  CHECK(regex_required_prefix("/Svc1/api(/|$)(.*)") == "/svc1/api");
+  CHECK(regex_required_prefix("/foo?") == "/fo");
+  CHECK(regex_required_prefix("/ab*c") == "/a");
+  CHECK(regex_required_prefix("/ab{0,2}") == "/a");
+  CHECK(regex_required_prefix("/ab+") == "/ab");
+  CHECK(regex_required_prefix("/a.b") == "/a");
+  CHECK(regex_required_prefix("/a\\.b") == "/a");
+  CHECK(regex_required_prefix("(/a|/b)") == "");
+  CHECK(regex_required_prefix("/a|/b") == "");
+  CHECK(regex_required_prefix("/a)|(/b") == "");
+  CHECK(regex_required_prefix("/a[|)]x") == "/a");
+  CHECK(regex_required_prefix("/a\\Q)|\\E") == "");
+  CHECK(regex_required_prefix("/caf\xc3\xa9") == "/caf");
+}
+
+TEST_CASE("on a regex host the first matching location in nginx's order wins, indexed or not",
+          "[verify][index]") {
+  auto path = [](const std::string& p, const std::string& svc) {
+    return "      - path: \"" + p + "\"\n        pathType: ImplementationSpecific\n" +
+           "        backend: {service: {name: " + svc + ", port: {number: 80}}}\n";
+  };
+  // nginx's order: longest path first. "/(a|b)x/.*" has no literal start and
+  // sorts before "/ax/y", so it takes "/ax/y" although "/ax/y" names it.
+  std::string yaml = std::string(kClass) +
+                     "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n"
+                     "  name: r\n  namespace: ns\n  annotations:\n"
+                     "    nginx.ingress.kubernetes.io/use-regex: \"true\"\n"
+                     "spec:\n  ingressClassName: nginx\n  rules:\n  - host: h.example.com\n"
+                     "    http:\n      paths:\n" +
+                     path("/(a|b)x/.*", "alt") + path("/ax/y", "named") + path("/kkx", "k") +
+                     path("/Upper", "upper") + path("/b(", "bad") + path("/z", "z");
+  CHECK(nginx(yaml, "http://h.example.com/ax/y") == "ns/alt:80 path /ax/y");
+  CHECK(nginx(yaml, "http://h.example.com/ax/yz") == "ns/alt:80 path /ax/yz");
+  CHECK(nginx(yaml, "http://h.example.com/UPPERcase") == "ns/upper:80 path /UPPERcase");
+  // The Kelvin sign folds to k: non-ASCII requests try every location.
+  CHECK(nginx(yaml, "http://h.example.com/\xe2\x84\xaakx") == "ns/k:80 path /\xe2\x84\xaakx");
+  // "/b(" is not a regex RE2 reads; every request that gets to it in
+  // order is uncertain, whatever its path starts with.
+  CHECK(nginx(yaml, "http://h.example.com/z") ==
+        "uncertain (location regex \"/b(\" is not understood)");
+}
+
+TEST_CASE("indexed Gateway rules keep PathPrefix element-wise and visit each rule once",
+          "[verify][index]") {
+  std::string yaml =
+      std::string(kGateway) +
+      route("p", "h.example.com", "{path: {type: PathPrefix, value: /a/b/}}", "p") +
+      route("e", "h.example.com", "{path: {type: Exact, value: /a/b/c}}", "e") +
+      route("w", "*.example.com", "{path: {type: PathPrefix, value: /a}}", "w") +
+      route("x", "x.example.com", "{path: {type: RegularExpression, value: \"/r.*\"}}", "x") +
+      route("y", "x.example.com", "{path: {type: PathPrefix, value: /}}", "y");
+  CHECK(gateway(yaml, "http://h.example.com/a/b") == "ns/p:80 path /a/b");
+  CHECK(gateway(yaml, "http://h.example.com/a/b/") == "ns/p:80 path /a/b/");
+  CHECK(gateway(yaml, "http://h.example.com/a/bc") == "ns/w:80 path /a/bc");
+  CHECK(gateway(yaml, "http://h.example.com/a/b/c") == "ns/e:80 path /a/b/c");
+  CHECK(gateway(yaml, "http://h.example.com/ab") == "404");
+  // A RegularExpression rule makes every path of its host uncertain, even
+  // one that a plain rule of a later route also takes.
+  CHECK(gateway(yaml, "http://x.example.com/q") ==
+        "uncertain (RegularExpression path \"/r.*\" is implementation-specific)");
 }

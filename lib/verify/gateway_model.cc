@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <set>
 #include <tuple>
 
 #include "util/text.h"
@@ -174,6 +176,38 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
   return o;
 }
 
+/// Whether `route` attaches to `listener` of `gw` and has a hostname that
+/// survives the intersection with the listener's and matches `host`; sets
+/// how many characters of it are exact (spec precedence).
+bool route_takes(const HTTPRouteIR& route, const GatewayIR& gw, const ListenerIR& listener,
+                 const std::string& host, int& exact_chars, int& chars) {
+  bool attached = false;
+  for (const ParentRefIR& p : route.parents) {
+    std::string ns = p.ns.empty() ? route.ns : p.ns;
+    if (ns != gw.ns || p.name != gw.name) continue;
+    if (!p.section.empty() && p.section != listener.name) continue;
+    attached = true;
+  }
+  // allowedRoutes.namespaces: Same by default, "*" = All, else a list.
+  const auto& allowed = listener.route_namespaces;
+  bool ns_ok = route.ns == gw.ns || std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
+               std::find(allowed.begin(), allowed.end(), route.ns) != allowed.end();
+  if (!attached || !ns_ok) return false;
+  exact_chars = -1;
+  chars = -1;
+  std::vector<std::string> names = route.hostnames;
+  if (names.empty()) names.push_back(listener.hostname.empty() ? "*" : listener.hostname);
+  for (const std::string& h : names) {
+    bool match = h == "*" || hostname_matches(h, host);
+    bool listener_ok = listener.hostname.empty() || hostname_matches(listener.hostname, host);
+    if (!match || !listener_ok) continue;
+    bool wildcard = h[0] == '*';
+    exact_chars = std::max(exact_chars, wildcard ? 0 : static_cast<int>(h.size()));
+    chars = std::max(chars, h == "*" ? 0 : static_cast<int>(h.size()));
+  }
+  return chars >= 0;
+}
+
 }  // namespace
 
 GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
@@ -187,26 +221,59 @@ GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
     }
   }
   for (size_t i = 0; i < out_.http_routes.size(); ++i) {
-    const auto& names = out_.http_routes[i].hostnames;
-    bool any = names.empty();
-    for (const auto& h : names) {
+    const HTTPRouteIR& route = out_.http_routes[i];
+    std::set<std::string> exact_names;
+    bool any = route.hostnames.empty();
+    for (const auto& h : route.hostnames) {
       if (h.empty() || h[0] == '*') {
         any = true;
       } else {
-        routes_by_host_[to_lower(h)].push_back(i);
+        exact_names.insert(to_lower(h));
       }
     }
-    if (any) routes_any_host_.push_back(i);
+    for (size_t k = 0; k < route.rules.size(); ++k) {
+      if (any) rules_any_host_.add(route.rules[k], {i, k});
+      for (const auto& h : exact_names) rules_by_host_[h].add(route.rules[k], {i, k});
+    }
   }
 }
 
-std::vector<size_t> GatewayModel::routes_for(const std::string& host) const {
-  std::vector<size_t> out = routes_any_host_;
-  auto it = routes_by_host_.find(host);
-  if (it != routes_by_host_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+namespace {
+
+/// The key a PathPrefix value is indexed under: prefix_matches ignores a
+/// trailing "/", and "" matches like "/".
+std::string prefix_key(const std::string& value) {
+  std::string p = value;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  return p.empty() ? "/" : p;
+}
+
+}  // namespace
+
+void GatewayModel::PathIndex::add(const RouteRuleIR& rule, RuleRef ref) {
+  if (rule.path.type == "Exact") {
+    exact[rule.path.value].push_back(ref);
+  } else if (rule.path.type == "PathPrefix") {
+    prefix[prefix_key(rule.path.value)].push_back(ref);
+  } else {
+    other.push_back(ref);
+  }
+}
+
+void GatewayModel::PathIndex::collect(const std::string& path, std::vector<RuleRef>& out) const {
+  auto take = [&](const std::map<std::string, std::vector<RuleRef>>& m, const std::string& key) {
+    auto it = m.find(key);
+    if (it != m.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  take(exact, path);
+  // Every prefix that prefix_matches accepts: "/", the path itself, and the
+  // path cut before each of its "/".
+  take(prefix, "/");
+  if (path != "/") take(prefix, path);
+  for (size_t slash = path.find('/', 1); slash != std::string::npos;
+       slash = path.find('/', slash + 1)) {
+    take(prefix, path.substr(0, slash));
+  }
 }
 
 std::vector<GatewayModel::GatewayListener> GatewayModel::listeners_for(
@@ -217,6 +284,36 @@ std::vector<GatewayModel::GatewayListener> GatewayModel::listeners_for(
   // Listener order within a Gateway decides ties; keep the Gateway's own.
   std::sort(out.begin(), out.end());
   return out;
+}
+
+template <typename Visit>
+void GatewayModel::visit_rules(const std::string& host, const std::string& path,
+                               Visit visit) const {
+  static const PathIndex none;
+  auto it = rules_by_host_.find(host);
+  const PathIndex& named = it == rules_by_host_.end() ? none : it->second;
+  std::vector<RuleRef> by_path;
+  rules_any_host_.collect(path, by_path);
+  named.collect(path, by_path);
+  std::sort(by_path.begin(), by_path.end());
+  // Three sorted streams; a rule in two of them (a route naming the host
+  // and a wildcard) is visited once.
+  using Stream = std::pair<std::vector<RuleRef>::const_iterator, std::vector<RuleRef>::const_iterator>;
+  Stream streams[] = {{by_path.begin(), by_path.end()},
+                      {rules_any_host_.other.begin(), rules_any_host_.other.end()},
+                      {named.other.begin(), named.other.end()}};
+  std::optional<RuleRef> last;
+  while (true) {
+    Stream* next = nullptr;
+    for (Stream& s : streams) {
+      if (s.first != s.second && (!next || *s.first < *next->first)) next = &s;
+    }
+    if (!next) return;
+    RuleRef ref = *next->first++;
+    if (last == ref) continue;
+    last = ref;
+    if (!visit(ref)) return;
+  }
 }
 
 Outcome GatewayModel::route(const Probe& probe) const {
@@ -256,45 +353,30 @@ Outcome GatewayModel::route(const Probe& probe) const {
 
   std::vector<Candidate> candidates;
   std::string uncertain;
-  for (size_t index : routes_for(probe.host)) {
+  // Whether a route attaches to the chosen listener and which of its
+  // hostnames takes the host: asked once per route, rules come grouped.
+  size_t checked = SIZE_MAX;
+  bool route_ok = false;
+  int exact_chars = -1, chars = -1;
+  visit_rules(probe.host, probe.path, [&](RuleRef ref) {
+    const auto& [index, rule_index] = ref;
     const HTTPRouteIR& route = out_.http_routes[index];
-    bool attached = false;
-    for (const ParentRefIR& p : route.parents) {
-      std::string ns = p.ns.empty() ? route.ns : p.ns;
-      if (ns != gw.ns || p.name != gw.name) continue;
-      if (!p.section.empty() && p.section != listener.name) continue;
-      attached = true;
+    if (index != checked) {
+      checked = index;
+      route_ok = route_takes(route, gw, listener, probe.host, exact_chars, chars);
     }
-    // allowedRoutes.namespaces: Same by default, "*" = All, else a list.
-    const auto& allowed = listener.route_namespaces;
-    bool ns_ok = route.ns == gw.ns ||
-                 std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
-                 std::find(allowed.begin(), allowed.end(), route.ns) != allowed.end();
-    if (!attached || !ns_ok) continue;
-    // The route's hostnames intersected with the listener's; the request
-    // must match a hostname that survives the intersection.
-    int exact_chars = -1, chars = -1;
-    std::vector<std::string> names = route.hostnames;
-    if (names.empty()) names.push_back(listener.hostname.empty() ? "*" : listener.hostname);
-    for (const std::string& h : names) {
-      bool match = h == "*" || hostname_matches(h, probe.host);
-      bool listener_ok =
-          listener.hostname.empty() || hostname_matches(listener.hostname, probe.host);
-      if (!match || !listener_ok) continue;
-      bool wildcard = h[0] == '*';
-      exact_chars = std::max(exact_chars, wildcard ? 0 : static_cast<int>(h.size()));
-      chars = std::max(chars, h == "*" ? 0 : static_cast<int>(h.size()));
+    if (!route_ok) return true;
+    const RouteRuleIR& rule = route.rules[rule_index];
+    std::string why;
+    if (rule_matches(rule, probe, why)) {
+      candidates.push_back({&route, &rule, rule_index, exact_chars, chars});
+    } else if (!why.empty()) {
+      // The first uncertain rule decides the answer; nothing after it can.
+      uncertain = why;
+      return false;
     }
-    if (chars < 0) continue;
-    for (size_t i = 0; i < route.rules.size(); ++i) {
-      std::string why;
-      if (rule_matches(route.rules[i], probe, why)) {
-        candidates.push_back({&route, &route.rules[i], i, exact_chars, chars});
-      } else if (!why.empty() && uncertain.empty()) {
-        uncertain = why;
-      }
-    }
-  }
+    return true;
+  });
   if (!uncertain.empty()) return Outcome::uncertain(uncertain);
   if (candidates.empty()) return Outcome::not_found();
   const Candidate& win = *std::min_element(candidates.begin(), candidates.end(), precedes);

@@ -21,10 +21,24 @@ class GatewayModel {
   Outcome route(const Probe& probe) const;
 
  private:
-  /// Routes (indexes into out_.http_routes) that may take `host`: those
-  /// naming it exactly, plus those with wildcard or no hostnames. Keeps
-  /// each probe from scanning every route of a large conversion.
-  std::vector<size_t> routes_for(const std::string& host) const;
+  using RuleRef = std::pair<size_t, size_t>;  ///< index into out_.http_routes, rule index
+  /// Rules by the path they match, so that a probe looks only at rules
+  /// that can take its path (issue 20: a scan made verify quadratic).
+  struct PathIndex {
+    std::map<std::string, std::vector<RuleRef>> exact;   ///< Exact value
+    std::map<std::string, std::vector<RuleRef>> prefix;  ///< PathPrefix, trailing "/" dropped
+    std::vector<RuleRef> other;                          ///< any other type: always tried
+    void add(const RouteRuleIR& rule, RuleRef ref);
+    /// The Exact and PathPrefix rules that take `path` (not `other`).
+    void collect(const std::string& path, std::vector<RuleRef>& out) const;
+  };
+  /// Calls `visit` for the rules of routes that may take `host` (naming it
+  /// exactly, or with wildcard or no hostnames) whose path match may take
+  /// `path`, in route and rule order, until `visit` returns false. The
+  /// `other` lists are merged in lazily: they can be long (a host of regex
+  /// paths) and the first uncertain rule ends the walk.
+  template <typename Visit>
+  void visit_rules(const std::string& host, const std::string& path, Visit visit) const;
 
   using GatewayListener = std::pair<size_t, const ListenerIR*>;  ///< gateway index, listener
   /// The listeners (of every Gateway) that may take `host`, by the same split.
@@ -33,8 +47,8 @@ class GatewayModel {
   const ConversionOutput& out_;
   std::map<std::string, std::vector<GatewayListener>> listeners_by_host_;
   std::vector<GatewayListener> listeners_any_host_;
-  std::map<std::string, std::vector<size_t>> routes_by_host_;
-  std::vector<size_t> routes_any_host_;
+  std::map<std::string, PathIndex> rules_by_host_;
+  PathIndex rules_any_host_;
 };
 
 /// HTTPRoute hostname / listener hostname match: exact (case-insensitive),

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <set>
+#include <tuple>
 
 #include "convert/class_resolver.h"
 #include "util/text.h"
@@ -142,11 +144,21 @@ void NginxModel::add_servers(const Inventory& inventory, const std::vector<size_
 // ImplementationSpecific and a missing pathType are Prefix
 // (k8s/main.go SetDefaultNGINXPathType); an empty path is "/".
 void NginxModel::add_paths(const Inventory& inventory, const std::vector<size_t>& order) {
+  // Where each (host, path, exact) already has a location: a lookup, not a
+  // scan, so that thousands of paths on one host stay linear.
+  std::map<std::tuple<std::string, std::string, bool>, size_t> existing;
+  for (const auto& [host, server] : servers_) {
+    for (size_t k = 0; k < server.locations.size(); ++k) {
+      const NginxLocation& l = server.locations[k];
+      existing.emplace(std::make_tuple(host, l.path, l.exact), k);
+    }
+  }
   for (size_t i : order) {
     const Ingress& ing = inventory.ingresses[i];
     if (settings_[i].canary.enabled) continue;
     for (const IngressRule& rule : ing.rules) {
-      NginxServer& server = servers_[rule.host.empty() ? kDefaultServer : to_lower(rule.host)];
+      std::string host = rule.host.empty() ? kDefaultServer : to_lower(rule.host);
+      NginxServer& server = servers_[host];
       for (const IngressPath& p : rule.paths) {
         NginxLocation loc;
         loc.path = p.path.empty() ? "/" : p.path;
@@ -155,13 +167,12 @@ void NginxModel::add_paths(const Inventory& inventory, const std::vector<size_t>
         loc.owner = i;
         loc.backend = backend_name(p.backend, ing);
         loc.source = p.location;
-        auto same = std::find_if(
-            server.locations.begin(), server.locations.end(),
-            [&](const NginxLocation& l) { return l.path == loc.path && l.exact == loc.exact; });
-        if (same == server.locations.end()) {
+        auto [same, added] = existing.emplace(std::make_tuple(host, loc.path, loc.exact),
+                                              server.locations.size());
+        if (added) {
           server.locations.push_back(loc);
-        } else if (same->is_def_backend) {
-          *same = loc;  // "Replacing location ... IsDefBackend"
+        } else if (server.locations[same->second].is_def_backend) {
+          server.locations[same->second] = loc;  // "Replacing location ... IsDefBackend"
         }
       }
     }
@@ -206,6 +217,10 @@ void NginxModel::finish_server(NginxServer& server) {
     // needsRewrite: a target that differs from the path.
     return s.use_regex || (!s.rewrite_target.empty() && s.rewrite_target != l.ingress_path);
   };
+  std::set<std::string> exact_paths;
+  for (const NginxLocation& l : locs) {
+    if (l.exact) exact_paths.insert(l.path);
+  }
   std::vector<NginxLocation> split;
   for (const NginxLocation& l : locs) {
     if (regex_location(l)) server.regex = true;
@@ -216,16 +231,14 @@ void NginxModel::finish_server(NginxServer& server) {
     NginxLocation prefix = l;
     if (prefix.path.back() != '/') prefix.path += '/';
     split.push_back(prefix);
-    bool has_exact = std::any_of(locs.begin(), locs.end(), [&](const NginxLocation& o) {
-      return o.exact && o.path == l.path;
-    });
-    if (!has_exact) {
+    if (!exact_paths.count(l.path)) {
       NginxLocation exact = l;
       exact.exact = true;
       split.push_back(exact);
     }
   }
   locs = std::move(split);
+  server.index.build(locs, server.regex);
   if (server.has_cert) tls_hosts_.insert(wildcard_instance(server.host));
 }
 

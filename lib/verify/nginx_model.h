@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/inventory.h"
+#include "verify/location_index.h"
 #include "verify/nginx_settings.h"
 #include "verify/outcome.h"
 #include "verify/probe.h"
@@ -32,6 +33,7 @@ struct NginxServer {
   std::vector<NginxLocation> locations;
   bool regex = false;
   bool has_cert = false;
+  LocationIndex index;  ///< built once the locations are final
 };
 
 class NginxModel {

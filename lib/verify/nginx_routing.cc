@@ -27,21 +27,6 @@ std::string server_for(const std::map<std::string, NginxServer>& servers, const 
   return best;
 }
 
-/// `location ~* "^PATH"` (template.go buildLocation in regex mode): a
-/// case-insensitive match anchored at the start only. RE2 reads nginx's
-/// PCRE patterns except for backreferences and lookaround.
-bool regex_matches(const std::string& path, const std::string& uri, bool& invalid) {
-  RE2::Options opts;
-  opts.set_case_sensitive(false);
-  opts.set_log_errors(false);
-  RE2 re("^(?:" + path + ")", opts);
-  if (!re.ok()) {
-    invalid = true;
-    return false;
-  }
-  return RE2::PartialMatch(uri, re);
-}
-
 /// nginx `rewrite "(?i)PATH" TARGET break;` (template.go buildProxyPass):
 /// when the unanchored pattern matches, the whole URI becomes TARGET with
 /// $N replaced by the captures.
@@ -107,35 +92,33 @@ Outcome NginxModel::route(const Probe& probe) const {
     }
   }
 
+  // The index leaves out only locations that cannot match (location_index.h).
   if (server.regex) {
-    // Every location is a regex, tried in the sorted order; first match wins.
-    for (const NginxLocation& l : server.locations) {
-      bool invalid = false;
-      bool hit = regex_matches(l.path, probe.path, invalid);
-      if (invalid) return Outcome::uncertain("location regex \"" + l.path + "\" is not understood");
-      if (hit) return serve(l, probe);
+    // Every location is a regex (template.go buildLocation: `location ~*
+    // "^PATH"`, case-insensitive, anchored at the start only), tried in the
+    // sorted order; first match wins. RE2 reads nginx's PCRE patterns
+    // except for backreferences and lookaround.
+    for (size_t i : server.index.regex_candidates(probe.path)) {
+      const NginxLocation& l = server.locations[i];
+      const RE2* re = server.index.regex(i);
+      if (!re) return Outcome::uncertain("location regex \"" + l.path + "\" is not understood");
+      if (RE2::PartialMatch(probe.path, *re)) return serve(l, probe);
     }
     return Outcome::not_found();
   }
-  for (const NginxLocation& l : server.locations) {
-    if (l.exact && l.path == probe.path) return serve(l, probe);
+  if (auto exact = server.index.exact(probe.path)) return serve(server.locations[*exact], probe);
+  // nginx's auto_redirect: a proxy_pass prefix location "/p/" answers
+  // "/p" with a 301 to "/p/" (when no `location = /p` exists).
+  if (server.index.prefix_named(probe.path + "/")) {
+    Outcome o;
+    o.kind = Outcome::Kind::Redirect;
+    o.status = 301;
+    o.location = probe.scheme + "://" + probe.host + probe.path + "/";
+    return o;
   }
-  const NginxLocation* best = nullptr;
-  for (const NginxLocation& l : server.locations) {
-    if (l.exact) continue;
-    if (starts_with(probe.path, l.path) && (!best || l.path.size() > best->path.size())) best = &l;
-    // nginx's auto_redirect: a proxy_pass prefix location "/p/" answers
-    // "/p" with a 301 to "/p/" (when no `location = /p` exists).
-    if (l.path == probe.path + "/") {
-      Outcome o;
-      o.kind = Outcome::Kind::Redirect;
-      o.status = 301;
-      o.location = probe.scheme + "://" + probe.host + l.path;
-      return o;
-    }
-  }
+  auto best = server.index.longest_prefix(probe.path);
   if (!best) return Outcome::not_found();
-  return serve(*best, probe);
+  return serve(server.locations[*best], probe);
 }
 
 Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
