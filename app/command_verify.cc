@@ -20,6 +20,7 @@ struct VerifyFlags {
   std::string probes_file;
   std::string format = "text";
   bool only_given = false;
+  bool strict = false;
 };
 
 /// --probe values and --probes lines (blank lines and # comments skipped).
@@ -74,7 +75,8 @@ int run_verify_command(VerifyFlags& f, Context& ctx) {
   ctx.io.out << (f.format == "json" ? verify::render_json(job.result)
                                     : verify::render_text(job.result));
   if (job.load.input_failed) return kExitUsageOrInput;
-  return job.result.differ > 0 ? kExitFindings : kExitOk;
+  size_t failing = job.result.unexpected + (f.strict ? job.result.explained : 0);
+  return failing > 0 ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -88,6 +90,8 @@ Handler setup_verify(CLI::App& sub, Context& ctx) {
   sub.add_option("--probes", f->probes_file, "Also send the requests listed in FILE, one per line")
       ->type_name("FILE");
   sub.add_flag("--only-given", f->only_given, "Send only the --probe/--probes requests");
+  sub.add_flag("--strict", f->strict,
+               "Also exit 1 for differences a finding of the conversion explains");
   sub.add_option("--format", f->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json")

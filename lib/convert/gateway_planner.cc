@@ -10,6 +10,8 @@
 #include "convert/naming.h"
 #include "convert/plan.h"
 #include "convert/tls_planner.h"
+#include "rules/value_format.h"
+#include "util/text.h"
 
 namespace im {
 
@@ -203,6 +205,27 @@ std::string gateway_class_for(const std::string& ingress_class, const ConvertOpt
   return ingress_class;
 }
 
+/// lua_ingress.lua redirect_to_https drops a trailing "/" of the request
+/// URI unless preserve-trailing-slash is set; a RequestRedirect that sets
+/// only the scheme keeps the path as it is. "/api/" then lands on "/api"
+/// before and on "/api/" after: said once per Ingress, as an info because
+/// both end up on HTTPS at a path that ingress-nginx also served.
+void report_trailing_slash(const IngressInfo& info, const std::string& host, Findings& findings) {
+  if (!info.is_nginx()) return;
+  for (const auto& [action, s] : info.policy.settings) {
+    if (action == "consumed" && ends_with(s.rule_id, "preserve-trailing-slash") &&
+        parse_go_bool(s.value) == true)
+      return;
+  }
+  findings.info(info.ing->location,
+                fmt::format("the HTTPS redirect keeps a trailing slash that ingress-nginx "
+                            "dropped (http://{}/p/ went to https://{}/p, now to https://{}/p/); "
+                            "set preserve-trailing-slash: \"true\" to have ingress-nginx agree "
+                            "before the move",
+                            host, host, host),
+                "https-redirect-trailing-slash");
+}
+
 }  // namespace
 
 ConversionOutput plan_gateways(Plan& plan) {
@@ -213,6 +236,7 @@ ConversionOutput plan_gateways(Plan& plan) {
   // 1. Decide, per route draft, its Gateway, listeners and redirects.
   std::vector<RouteSpec> specs;
   std::set<std::string> default_cert_reported;
+  std::set<const Ingress*> slash_reported;  // once per Ingress, at its first redirected host
   for (size_t d = 0; d < plan.drafts.size(); ++d) {
     const RouteDraft& draft = plan.drafts[d];
     if (draft.rules.empty()) continue;
@@ -258,6 +282,8 @@ ConversionOutput plan_gateways(Plan& plan) {
             "force-ssl-redirect-offload");
       }
       s.http = !s.redirect || s.offload_redirect;
+      if (s.redirect && slash_reported.insert(info.ing).second)
+        report_trailing_slash(info, draft.host, findings);
     }
     if (draft.http_off) {
       if (s.https) {

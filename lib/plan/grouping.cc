@@ -11,7 +11,7 @@
 #include "convert/class_resolver.h"
 #include "convert/naming.h"
 #include "plan/cutover_plan.h"
-#include "plan/finding_owner.h"
+#include "model/finding_owner.h"
 #include "plan/risk.h"
 #include "util/text.h"
 

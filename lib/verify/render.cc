@@ -7,13 +7,16 @@
 namespace im::verify {
 
 std::string summary_line(const VerifyResult& r) {
-  size_t same = r.results.size() - r.differ - r.uncertain;
-  return fmt::format("{} probe{}: {} differ, {} uncertain, {} same", r.results.size(),
-                     r.results.size() == 1 ? "" : "s", r.differ, r.uncertain, same);
+  size_t same = r.results.size() - r.unexpected - r.explained - r.uncertain;
+  return fmt::format("{} probe{}: {} unexpected, {} explained, {} uncertain, {} same",
+                     r.results.size(), r.results.size() == 1 ? "" : "s", r.unexpected, r.explained,
+                     r.uncertain, same);
 }
 
 std::string render_text(const VerifyResult& result) {
-  std::string out = "before: ingress-nginx; after: Gateway API. = same, ! differs, ? uncertain\n";
+  std::string out =
+      "before: ingress-nginx; after: Gateway API. = same, ~ differs as the finding [id] of the "
+      "conversion says, ! differs unexpectedly, ? uncertain\n";
   std::string host;
   for (const ProbeResult& r : result.results) {
     if (r.probe.host != host || &r == &result.results.front()) {
@@ -25,10 +28,16 @@ std::string render_text(const VerifyResult& result) {
       case ProbeResult::Status::Same:
         out += fmt::format("  = {}  ->  {}\n", request, r.before.text(host));
         break;
-      case ProbeResult::Status::Differ:
+      case ProbeResult::Status::Explained:
+        out += fmt::format("  ~ {}  [{}]\n", request, explanation_ids(r));
+        out += fmt::format("      before: {}\n", r.before.text(host));
+        out += fmt::format("      after:  {}\n", r.after.text(host));
+        out += fmt::format("      see:    {}\n", r.explained_by.front().location.str());
+        break;
+      case ProbeResult::Status::Unexpected:
       case ProbeResult::Status::Uncertain:
-        out +=
-            fmt::format("  {} {}\n", r.status == ProbeResult::Status::Differ ? '!' : '?', request);
+        out += fmt::format("  {} {}\n", r.status == ProbeResult::Status::Unexpected ? '!' : '?',
+                           request);
         out += fmt::format("      before: {}\n", r.before.text(host));
         out += fmt::format("      after:  {}\n", r.after.text(host));
         break;
@@ -40,9 +49,10 @@ std::string render_text(const VerifyResult& result) {
 
 std::string render_json(const VerifyResult& result) {
   nlohmann::ordered_json j;
-  j["schemaVersion"] = 1;
+  j["schemaVersion"] = 2;
   j["probes"] = result.results.size();
-  j["differ"] = result.differ;
+  j["unexpected"] = result.unexpected;
+  j["explained"] = result.explained;
   j["uncertain"] = result.uncertain;
   auto& rows = j["results"] = nlohmann::ordered_json::array();
   for (const ProbeResult& r : result.results) {
@@ -61,6 +71,10 @@ std::string render_json(const VerifyResult& result) {
     row["source"] = r.probe.source.line ? r.probe.source.str() : "";
     row["before"] = r.before.to_json();
     row["after"] = r.after.to_json();
+    auto& why = row["explainedBy"] = nlohmann::ordered_json::array();
+    for (const Finding& f : r.explained_by) {
+      why.push_back({{"id", f.rule_id}, {"source", f.location.str()}, {"message", f.message}});
+    }
     rows.push_back(row);
   }
   return j.dump(2) + "\n";

@@ -14,7 +14,7 @@ std::string render_text(const VerifyResult& result);
 
 std::string render_json(const VerifyResult& result);
 
-/// "N probes: D differ, U uncertain, S same".
+/// "N probes: U unexpected, E explained, C uncertain, S same".
 std::string summary_line(const VerifyResult& result);
 
 }  // namespace im::verify

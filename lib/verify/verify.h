@@ -17,19 +17,27 @@ struct VerifyOptions {
   std::string default_class;
   std::vector<Probe> extra_probes;  ///< --probe / --probes
   bool generate = true;             ///< also the probes made from the Ingresses
+  /// The conversion's findings: a difference one of them explains is
+  /// "explained", not "unexpected". Null (Gateway API objects read from the
+  /// input): every difference is unexpected.
+  const Findings* conversion_findings = nullptr;
 };
 
 struct ProbeResult {
-  enum class Status { Same, Differ, Uncertain };
+  enum class Status { Same, Explained, Unexpected, Uncertain };
   Probe probe;
   Outcome before;  ///< ingress-nginx
   Outcome after;   ///< Gateway API
   Status status = Status::Same;
+  /// Explained: the findings that explain it, nearest first (copies: the
+  /// findings they come from may grow).
+  std::vector<Finding> explained_by;
 };
 
 struct VerifyResult {
   std::vector<ProbeResult> results;  ///< in probe order (grouped by host)
-  size_t differ = 0;
+  size_t unexpected = 0;
+  size_t explained = 0;
   size_t uncertain = 0;
 };
 
@@ -37,9 +45,15 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
                         const VerifyOptions& options);
 
 /// One finding per differing probe, at the Ingress path it was made for
-/// (convert --verify). Id "verify-differs".
+/// (convert --verify): an error "verify-differs" for an unexpected
+/// difference, an info "verify-explained" naming the finding that explains
+/// the others.
 void add_verify_findings(const VerifyResult& result, Findings& findings);
 
+/// "same", "explained", "unexpected", "uncertain".
 const char* status_name(ProbeResult::Status s);
+
+/// The distinct ids of `r.explained_by`, nearest first: "a, b".
+std::string explanation_ids(const ProbeResult& r);
 
 }  // namespace im::verify

@@ -16,11 +16,13 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
   job.load = request.cluster
                  ? load_cluster(*request.cluster, request.limits, findings, read_gateway)
                  : load_inputs(request.inputs, stdin_stream, request.limits, findings, read_gateway);
+  VerifyOptions with_findings = options;
   if (job.gateway_objects == 0) {
-    Findings conversion_findings;
-    job.gateway = convert(job.load.inventory, request.options, catalog, conversion_findings).output;
+    job.gateway =
+        convert(job.load.inventory, request.options, catalog, job.conversion_findings).output;
+    with_findings.conversion_findings = &job.conversion_findings;
   }
-  job.result = run_verify(job.load.inventory, job.gateway, options);
+  job.result = run_verify(job.load.inventory, job.gateway, with_findings);
   return job;
 }
 

@@ -1,4 +1,4 @@
-#include "plan/finding_owner.h"
+#include "model/finding_owner.h"
 
 #include <algorithm>
 #include <tuple>

@@ -1,0 +1,78 @@
+#include "verify/explain.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "util/text.h"
+
+namespace im::verify {
+
+namespace {
+
+/// Infos that say a request is answered differently; other infos report
+/// what was converted as it was.
+bool routing_info(const std::string& id) {
+  return id == "https-redirect-trailing-slash";
+}
+
+bool explains(const Finding& f) {
+  // verify's own findings never explain a difference (convert --verify).
+  if (starts_with(f.rule_id, "verify-")) return false;
+  return f.severity != Severity::Info || routing_info(f.rule_id);
+}
+
+}  // namespace
+
+Explainer::Explainer(const Inventory& inventory, const Findings& findings)
+    : owners_(inventory) {
+  for (const Ingress& ing : inventory.ingresses) {
+    for (const IngressRule& r : ing.rules) {
+      std::string host = r.host.empty() ? kUnmatchedHost : wildcard_instance(to_lower(r.host));
+      auto& list = by_host_[host];
+      if (list.empty() || list.back() != &ing) list.push_back(&ing);
+    }
+  }
+  for (const Finding& f : findings.items()) {
+    if (!explains(f)) continue;
+    if (const Ingress* ing = owners_.owner(f.location)) by_owner_.emplace_back(ing, &f);
+  }
+  std::stable_sort(by_owner_.begin(), by_owner_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+std::vector<const Finding*> Explainer::on_ingress(const Ingress* ing) const {
+  std::vector<const Finding*> out;
+  auto range = std::equal_range(by_owner_.begin(), by_owner_.end(), std::make_pair(ing, nullptr),
+                                [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+  return out;
+}
+
+std::vector<const Finding*> Explainer::explain(const Probe& probe) const {
+  std::vector<const Finding*> out;
+  if (const Ingress* own = owners_.owner(probe.source)) out = on_ingress(own);
+  if (out.empty()) {
+    // A user's probe, or a difference another Ingress of the host (a
+    // canary, an older Ingress taking the path) may have caused.
+    auto it = by_host_.find(probe.host);
+    if (it != by_host_.end()) {
+      for (const Ingress* ing : it->second) {
+        auto more = on_ingress(ing);
+        out.insert(out.end(), more.begin(), more.end());
+      }
+    }
+  }
+  // Nearest to the probe's Ingress path first: the finding at that path
+  // (or its annotation) is the likeliest to describe this request.
+  auto distance = [&](const Finding* f) {
+    bool same_file = f->location.origin && probe.source.origin &&
+                     *f->location.origin == *probe.source.origin;
+    long d = std::labs(static_cast<long>(f->location.line) - static_cast<long>(probe.source.line));
+    return std::make_pair(same_file ? 0 : 1, d);
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const Finding* a, const Finding* b) { return distance(a) < distance(b); });
+  return out;
+}
+
+}  // namespace im::verify
