@@ -8,7 +8,11 @@ void add_cluster_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_flag("--from-cluster", f.from_cluster,
                "Read Ingresses, IngressClasses and Services from the cluster with kubectl (read-only) "
                "instead of -f");
-  sub.add_option("--context", f.cluster.context, "With --from-cluster: kubeconfig context (default: the current one)")
+  sub.add_option("--context", f.cluster.context,
+                 f.context_names_output
+                     ? "kubeconfig context the plan's kubectl commands name (and, with "
+                       "--from-cluster, read from); default: the current one"
+                     : "With --from-cluster: kubeconfig context (default: the current one)")
       ->type_name("NAME");
   sub.add_option("--kubeconfig", f.cluster.kubeconfig, "With --from-cluster: kubeconfig file for kubectl")
       ->type_name("PATH");
@@ -26,7 +30,7 @@ bool check_input_flags(const ConversionFlags& f, Context& ctx) {
   if (f.inputs.empty() && !f.from_cluster) return usage("no input: give -f PATH or --from-cluster");
   if (!f.inputs.empty() && f.from_cluster) return usage("give -f PATH or --from-cluster, not both");
   if (!f.from_cluster) {
-    const char* stray = !f.cluster.context.empty()      ? "--context"
+    const char* stray = !f.cluster.context.empty() && !f.context_names_output ? "--context"
                         : !f.cluster.kubeconfig.empty() ? "--kubeconfig"
                         : !f.cluster.ns.empty()         ? "--namespace"
                         : f.cluster.all_namespaces      ? "--all-namespaces"

@@ -11,7 +11,9 @@
 #include "emit/write_output_files.h"
 #include "exit_code.h"
 #include "plan/cutover_plan.h"
+#include "cluster/kubectl.h"
 #include "plan/plan_files.h"
+#include "util/text.h"
 #include "report/compat_report.h"
 #include "report/summary.h"
 #include "report/target_findings.h"
@@ -78,6 +80,24 @@ int run_plan_command(PlanFlags& f, Context& ctx) {
     return kExitUsageOrInput;
   }
   if (!output_dir_usable(f, ctx)) return kExitUsageOrInput;
+  std::string context = f.conv.cluster.context;
+  if (context.empty()) {
+    // Recorded now: the scripts must act on the cluster the plan was made
+    // for, not on whatever context is current when they run.
+    try {
+      context = trim(run_kubectl(f.conv.cluster, {"config", "current-context"}));
+    } catch (const ClusterError& e) {
+      ctx.io.err << ctx.program << ": no kubectl context to write into the plan's scripts ("
+                 << e.what() << "); give --context NAME\n";
+      return kExitUsageOrInput;
+    }
+    if (context.empty()) {
+      ctx.io.err << ctx.program
+                 << ": kubectl has no current context to write into the plan's scripts; give "
+                    "--context NAME\n";
+      return kExitUsageOrInput;
+    }
+  }
 
   Findings findings;
   int exit_code = kExitOk;
@@ -93,6 +113,7 @@ int run_plan_command(PlanFlags& f, Context& ctx) {
   PlanInput input{&outcome.load.inventory, &outcome.conversion.output, &findings, &catalog,
                   f.conv.request.options.default_class, *group_by};
   CutoverPlan plan = build_cutover_plan(input);
+  plan.context = context;
   findings.append(plan.findings);
   findings.sort_and_dedupe();
 
@@ -114,6 +135,7 @@ int run_plan_command(PlanFlags& f, Context& ctx) {
 
 Handler setup_plan(CLI::App& sub, Context& ctx) {
   auto f = std::make_shared<PlanFlags>();
+  f->conv.context_names_output = true;
   add_conversion_options(sub, f->conv);
   sub.add_option("--output-dir", f->output_dir, "Write the plan into DIR (new or empty unless --force)")
       ->required()

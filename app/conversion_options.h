@@ -21,6 +21,9 @@ struct ConversionFlags {
   std::vector<std::string> rules_dirs;
   bool from_cluster = false;
   ClusterQuery cluster;  ///< --context, --kubeconfig, -n, -A (with --from-cluster)
+  /// plan: --context also names the context the plan's scripts run in, so
+  /// it is accepted without --from-cluster. Set before adding the options.
+  bool context_names_output = false;
   ConvertRequest request;
 };
 

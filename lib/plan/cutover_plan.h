@@ -30,7 +30,7 @@ enum class Risk {
   None,       ///< an annotation with no Gateway API equivalent is dropped
   Blocking,   ///< an error finding: something would break
 };
-/// "converted", "partial", "none", "blocking".
+/// "converted", "partial", "dropped (no equivalent)", "blocking".
 const char* risk_name(Risk r);
 
 /// A host's DNS name moving to the Gateway(s) its routes attach to.
@@ -43,6 +43,14 @@ struct HostMove {
 struct KeptIngress {
   const Ingress* ingress = nullptr;
   std::string reason;
+};
+
+/// An Ingress whose conversion drops a security control (an error finding
+/// for which removes_security_control holds): no phase applies a route for
+/// any host it serves.
+struct BlockedIngress {
+  const Ingress* ingress = nullptr;
+  std::vector<Finding> reasons;  ///< the error findings that drop a control
 };
 
 struct PlanGroup {
@@ -66,9 +74,16 @@ struct PlanGroup {
 
 struct CutoverPlan {
   GroupBy group_by = GroupBy::Namespace;
+  /// The kubectl context the plan is for (plan --context, else the current
+  /// one at plan time): every kubectl command it writes names it.
+  std::string context;
   ConversionOutput all;            ///< every object, as 00-observe applies them
   std::vector<PlanGroup> groups;   ///< in risk order
   std::vector<KeptIngress> kept;   ///< not deleted by the plan
+  /// Ingresses that drop a security control, and the routes of every host
+  /// they serve, which no phase applies (blocked/).
+  std::vector<BlockedIngress> blocked;
+  ConversionOutput blocked_routes;
   /// IngressClasses of the input, each with the index of the group after
   /// whose deletions none of the input's Ingresses uses it.
   std::vector<std::pair<const IngressClass*, size_t>> class_deletions;

@@ -160,6 +160,37 @@ void check_host_splits(const Builder& b, Findings& findings) {
   findings.sort_and_dedupe();
 }
 
+/// Takes the routes of every host a security-dropping Ingress serves out
+/// of the plan: applied anywhere, even in 00-observe, the Gateway's own
+/// address would serve that host without the allowlist, auth or limit.
+/// Other Ingresses of such a host stay too, so nothing of it moves.
+std::set<std::string> withhold_blocked(const PlanInput& in, const FindingOwners& owners,
+                                       CutoverPlan& plan) {
+  std::map<const Ingress*, std::vector<Finding>> reasons;
+  for (const Finding& f : in.findings->items()) {
+    if (f.severity != Severity::Error || !removes_security_control(f.rule_id)) continue;
+    if (const Ingress* ing = owners.owner(f.location)) reasons[ing].push_back(f);
+  }
+  std::set<std::string> hosts;
+  for (const Ingress& ing : in.inventory->ingresses) {
+    auto it = reasons.find(&ing);
+    if (it == reasons.end()) continue;
+    plan.blocked.push_back({&ing, it->second});
+    for (const auto& h : hosts_of(ing)) hosts.insert(to_lower(h));
+  }
+  auto withhold = [&](auto& routes, auto& into) {
+    auto keep = std::stable_partition(routes.begin(), routes.end(), [&](const auto& r) {
+      return !hosts.count(r.hostnames.empty() ? "" : to_lower(r.hostnames.front()));
+    });
+    into.insert(into.end(), std::make_move_iterator(keep), std::make_move_iterator(routes.end()));
+    routes.erase(keep, routes.end());
+  };
+  withhold(plan.all.http_routes, plan.blocked_routes.http_routes);
+  withhold(plan.all.grpc_routes, plan.blocked_routes.grpc_routes);
+  withhold(plan.all.tls_routes, plan.blocked_routes.tls_routes);
+  return hosts;
+}
+
 }  // namespace
 
 CutoverPlan build_cutover_plan(const PlanInput& in) {
@@ -174,6 +205,9 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
   Findings scratch;
   ClassResolver resolver(inv.classes, in.default_class, scratch);
   for (const Ingress& ing : inv.ingresses) b.class_of.emplace(ing.ref(), resolver.resolve(ing).name);
+
+  FindingOwners owners(inv);
+  std::set<std::string> blocked_hosts = withhold_blocked(in, owners, plan);
 
   for (const auto& r : plan.all.http_routes) b.add_route(r, &ConversionOutput::http_routes);
   for (const auto& r : plan.all.grpc_routes) b.add_route(r, &ConversionOutput::grpc_routes);
@@ -193,7 +227,19 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
       }
       if (b.host_gateways[h].size() > 1 && split.empty()) split = h.empty() ? "(any host)" : h;
     }
-    if (b.class_of[ing.ref()].empty()) {
+    std::string blocked_host;
+    for (const auto& h : hosts) {
+      if (blocked_hosts.count(to_lower(h)) && blocked_host.empty()) blocked_host = h.empty() ? "(any host)" : h;
+    }
+    bool is_blocked = std::any_of(plan.blocked.begin(), plan.blocked.end(),
+                                  [&](const BlockedIngress& x) { return x.ingress == &ing; });
+    if (is_blocked) {
+      continue;  // listed under blocked/, first in PLAN.md
+    } else if (!blocked_host.empty()) {
+      plan.kept.push_back({&ing, "host " + blocked_host +
+                                     " is blocked: an Ingress on it loses a security control "
+                                     "(blocked/README.md)"});
+    } else if (b.class_of[ing.ref()].empty()) {
       plan.kept.push_back({&ing, "no ingress class, so it was not converted"});
     } else if (hosts.empty()) {
       plan.kept.push_back({&ing, "it serves no host"});
@@ -208,7 +254,6 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
 
   // Findings (conversion and plan) go to the groups of the Ingress they are
   // about; a group is as risky as its worst finding.
-  FindingOwners owners(inv);
   std::vector<Finding> all_findings = in.findings->items();
   all_findings.insert(all_findings.end(), plan.findings.items().begin(), plan.findings.items().end());
   std::sort(all_findings.begin(), all_findings.end(), [](const Finding& x, const Finding& y) {

@@ -10,11 +10,15 @@ namespace im {
 
 namespace {
 
+/// Every kubectl of the script names the plan's context: run from a shell
+/// whose current context is another cluster, it must not delete there.
+constexpr const char* kKubectl = "kubectl --context \"$CONTEXT\"";
+
 std::string delete_ingress(const Ingress& ing) {
-  // An Ingress read without a namespace lives in kubectl's current one.
-  return ing.ns.empty() ? fmt::format("kubectl delete ingress {}\n", shell_quote(ing.name))
-                        : fmt::format("kubectl delete ingress -n {} {}\n", shell_quote(ing.ns),
-                                      shell_quote(ing.name));
+  // An Ingress read without a namespace lives in the context's namespace.
+  return ing.ns.empty() ? fmt::format("{} delete ingress {}\n", kKubectl, shell_quote(ing.name))
+                        : fmt::format("{} delete ingress -n {} {}\n", kKubectl,
+                                      shell_quote(ing.ns), shell_quote(ing.name));
 }
 
 }  // namespace
@@ -28,6 +32,15 @@ std::string delete_script(const CutoverPlan& plan) {
       "# the Gateway and traffic looks right. ROLLBACK.md says how to undo a step.\n";
   out += fmt::format("# usage: sh delete-ingresses.sh STEP|all   (STEP: 1 to {})\n", n);
   out += "set -eu\n\n";
+  out += fmt::format(
+      "# The plan was made for this kubectl context; the script refuses any other.\n"
+      "CONTEXT={}\n"
+      "if [ -z \"$CONTEXT\" ] || ! kubectl config get-contexts -o name | grep -qxF \"$CONTEXT\"; "
+      "then\n"
+      "  echo \"kubectl context '$CONTEXT' not found; this plan was made for it\" >&2\n"
+      "  exit 2\n"
+      "fi\n\n",
+      shell_quote(plan.context));
   out += "step=${1:?usage: sh delete-ingresses.sh STEP|all}\n";
   out += fmt::format(
       "case $step in\n  all) ;;\n  *[!0-9]*|'') echo \"unknown step: $step\" >&2; exit 2 ;;\n"
@@ -38,11 +51,11 @@ std::string delete_script(const CutoverPlan& plan) {
       "# An IngressClass goes only when no Ingress in the cluster names it any more\n"
       "# (the input may not hold every Ingress of the cluster).\n"
       "delete_class_if_unused() {\n"
-      "  if kubectl get ingress -A -o jsonpath='{range .items[*]}{.spec.ingressClassName}{\"\\n\"}"
+      "  if kubectl --context \"$CONTEXT\" get ingress -A -o jsonpath='{range .items[*]}{.spec.ingressClassName}{\"\\n\"}"
       "{.metadata.annotations.kubernetes\\.io/ingress\\.class}{\"\\n\"}{end}' | grep -qxF \"$1\"; then\n"
       "    echo \"IngressClass $1 is still used; kept\" >&2\n"
       "  else\n"
-      "    kubectl delete ingressclass \"$1\"\n"
+      "    kubectl --context \"$CONTEXT\" delete ingressclass \"$1\"\n"
       "  fi\n"
       "}\n";
   for (size_t i = 0; i < n; ++i) {

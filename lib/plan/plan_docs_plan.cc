@@ -24,9 +24,9 @@ std::string counts(const PlanDocsInput& in) {
     moves += g.moves.size();
   }
   std::string out = "## Counts\n\n";
-  out += fmt::format("- {} read: {} deleted by the plan, {} kept\n",
+  out += fmt::format("- {} read: {} deleted by the plan, {} kept, {} blocked\n",
                      count_noun(in.inventory->ingresses.size(), "Ingress", "Ingresses"), released,
-                     plan.kept.size());
+                     plan.kept.size(), plan.blocked.size());
   out += fmt::format("- {} to delete once unused\n",
                      count_noun(plan.class_deletions.size(), "IngressClass", "IngressClasses"));
   out += fmt::format("- {}, {}, {}, {}, {}, {}\n", count_noun(all.gateways.size(), "Gateway", "Gateways"),
@@ -112,6 +112,10 @@ std::string plan_markdown(const PlanDocsInput& in) {
       "beside the Ingress controller), coexist (groups move their DNS names one at a time), "
       "converge (the Ingresses nobody needs are deleted).\n\n",
       group_by_name(plan.group_by));
+  out += blocked_summary(plan);
+  out += fmt::format("Every kubectl command of the plan names the context `{}` (`--context`), "
+                     "the one it was made for.\n\n",
+                     plan.context);
   out += counts(in);
   out += steps(plan);
   out += kHowItFits;

@@ -27,6 +27,10 @@ std::vector<OutputFile> plan_files(const PlanDocsInput& in) {
     add_manifests(plan.groups[i].routes, dir, out);
     out.push_back({dir + "/README.md", group_readme(plan, i)});
   }
+  if (!plan.blocked.empty()) {
+    add_manifests(plan.blocked_routes, "blocked", out);
+    out.push_back({"blocked/README.md", blocked_readme(plan)});
+  }
   out.push_back({"02-converge/delete-ingresses.sh", delete_script(plan)});
   out.push_back({"02-converge/ROLLBACK.md", rollback_notes(plan)});
   out.push_back({"PLAN.md", plan_markdown(in)});

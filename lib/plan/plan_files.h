@@ -30,6 +30,9 @@ std::string group_readme(const CutoverPlan& plan, size_t group);
 std::string delete_script(const CutoverPlan& plan);
 std::string rollback_notes(const CutoverPlan& plan);
 std::string plan_markdown(const PlanDocsInput& in);
+std::string blocked_readme(const CutoverPlan& plan);
+/// PLAN.md's first section: the blocked Ingresses ("" when none).
+std::string blocked_summary(const CutoverPlan& plan);
 
 /// Markdown shared by the documents.
 std::string checks_markdown(const CutoverPlan& plan, const ConversionOutput& routes,

@@ -5,6 +5,13 @@
 # usage: sh delete-ingresses.sh STEP|all   (STEP: 1 to 2)
 set -eu
 
+# The plan was made for this kubectl context; the script refuses any other.
+CONTEXT=test-cluster
+if [ -z "$CONTEXT" ] || ! kubectl config get-contexts -o name | grep -qxF "$CONTEXT"; then
+  echo "kubectl context '$CONTEXT' not found; this plan was made for it" >&2
+  exit 2
+fi
+
 step=${1:?usage: sh delete-ingresses.sh STEP|all}
 case $step in
   all) ;;
@@ -15,23 +22,22 @@ esac
 # An IngressClass goes only when no Ingress in the cluster names it any more
 # (the input may not hold every Ingress of the cluster).
 delete_class_if_unused() {
-  if kubectl get ingress -A -o jsonpath='{range .items[*]}{.spec.ingressClassName}{"\n"}{.metadata.annotations.kubernetes\.io/ingress\.class}{"\n"}{end}' | grep -qxF "$1"; then
+  if kubectl --context "$CONTEXT" get ingress -A -o jsonpath='{range .items[*]}{.spec.ingressClassName}{"\n"}{.metadata.annotations.kubernetes\.io/ingress\.class}{"\n"}{end}' | grep -qxF "$1"; then
     echo "IngressClass $1 is still used; kept" >&2
   else
-    kubectl delete ingressclass "$1"
+    kubectl --context "$CONTEXT" delete ingressclass "$1"
   fi
 }
 
 # 01-nginx-internal
 if [ "$step" = all ] || [ "$step" = 1 ]; then
-  kubectl delete ingress -n tools grafana
+  kubectl --context "$CONTEXT" delete ingress -n tools grafana
   delete_class_if_unused nginx-internal
 fi
 
 # 02-nginx
 if [ "$step" = all ] || [ "$step" = 2 ]; then
-  kubectl delete ingress -n payments pay
-  kubectl delete ingress -n shop api
-  kubectl delete ingress -n shop web
-  kubectl delete ingress -n shop web-canary
+  kubectl --context "$CONTEXT" delete ingress -n shop api
+  kubectl --context "$CONTEXT" delete ingress -n shop web
+  kubectl --context "$CONTEXT" delete ingress -n shop web-canary
 fi
