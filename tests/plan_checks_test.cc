@@ -127,11 +127,13 @@ TEST_CASE("gRPC and passthrough routes get grpcurl and TLS checks", "[plan]") {
             "grpcurl -servername grpc.example.com -authority grpc.example.com $GATEWAY_ADDRESS:443 "
             "describe shop.Cart",
         });
-  CHECK(address_command(checks[0].gateway) ==
-        "GATEWAY_ADDRESS=$(kubectl get gateway -n edge gw -o jsonpath='{.status.addresses[0].value}')");
-  // A Gateway without namespace is looked up in kubectl's current namespace.
-  CHECK(address_command(GatewayRef{"", "nginx"}) ==
-        "GATEWAY_ADDRESS=$(kubectl get gateway nginx -o jsonpath='{.status.addresses[0].value}')");
+  CHECK(address_command(checks[0].gateway, "kubectl --context prod") ==
+        "GATEWAY_ADDRESS=$(kubectl --context prod get gateway -n edge gw -o "
+        "jsonpath='{.status.addresses[0].value}')");
+  // A Gateway without namespace is looked up in the context's namespace.
+  CHECK(address_command(GatewayRef{"", "nginx"}, "kubectl --context prod") ==
+        "GATEWAY_ADDRESS=$(kubectl --context prod get gateway nginx -o "
+        "jsonpath='{.status.addresses[0].value}')");
   CHECK(gateway_label(GatewayRef{"", "nginx"}) == "nginx");
   CHECK(gateway_label(GatewayRef{"edge", "gw"}) == "edge/gw");
 }

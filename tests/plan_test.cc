@@ -14,6 +14,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "golden_support.h"
+#include "plan/risk.h"
 
 namespace fs = std::filesystem;
 using namespace im::testing;
@@ -210,5 +211,19 @@ TEST_CASE("plan writes the same files twice: refused without --force, the same w
       CHECK(read_tree(out) == written);
       fs::remove_all(out);
     }
+  }
+}
+
+TEST_CASE("the findings that block a plan step are those that drop a security control", "[plan]") {
+  for (const char* id : {"nginx-whitelist-source-range", "nginx-denylist-source-range",
+                         "nginx-auth-url", "nginx-auth-tls-secret", "nginx-configuration-snippet",
+                         "snippet-annotation", "nginx-limit-rps", "nginx-global-rate-limit"}) {
+    INFO(id);
+    CHECK(im::removes_security_control(id));
+  }
+  for (const char* id : {"nginx-proxy-read-timeout", "nginx-custom-http-errors", "unresolved-port",
+                         "nginx-rewrite-target", "plan-host-split"}) {
+    INFO(id);
+    CHECK_FALSE(im::removes_security_control(id));
   }
 }

@@ -22,10 +22,10 @@ std::string shell_quote(const std::string& s) {
 
 std::string gateway_label(const GatewayRef& g) { return g.ns.empty() ? g.name : g.ns + "/" + g.name; }
 
-std::string address_command(const GatewayRef& g) {
-  // A Gateway written without a namespace lands in kubectl's current one.
-  return fmt::format("GATEWAY_ADDRESS=$(kubectl get gateway {}{} -o jsonpath='{{.status.addresses[0].value}}')",
-                     g.ns.empty() ? "" : "-n " + g.ns + " ", g.name);
+std::string address_command(const GatewayRef& g, const std::string& kubectl) {
+  // A Gateway written without a namespace lands in the context's namespace.
+  return fmt::format("GATEWAY_ADDRESS=$({} get gateway {}{} -o jsonpath='{{.status.addresses[0].value}}')",
+                     kubectl, g.ns.empty() ? "" : "-n " + g.ns + " ", g.name);
 }
 
 namespace {

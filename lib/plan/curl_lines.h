@@ -27,7 +27,7 @@ std::vector<GatewayChecks> gateway_checks(const ConversionOutput& all, const Con
 std::string gateway_label(const GatewayRef& gateway);
 
 /// The shell line that sets GATEWAY_ADDRESS to a Gateway's address.
-std::string address_command(const GatewayRef& gateway);
+std::string address_command(const GatewayRef& gateway, const std::string& kubectl);
 
 /// s quoted for a POSIX shell when it holds anything but [A-Za-z0-9_./:=@%+,-].
 std::string shell_quote(const std::string& s);

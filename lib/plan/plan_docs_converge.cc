@@ -78,11 +78,12 @@ std::string delete_script(const CutoverPlan& plan) {
 }
 
 std::string rollback_notes(const CutoverPlan& plan) {
-  std::string out =
+  std::string out = fmt::format(
       "# Rollback\n\n"
       "Undo steps in reverse order, the latest first. A step is undone by pointing its DNS names "
       "back at the Ingress controller; the routes may stay attached, since without DNS they get "
-      "no traffic. To undo the whole migration after that, `kubectl delete -f 00-observe/`.\n";
+      "no traffic. To undo the whole migration after that, `{} delete -f 00-observe/`.\n",
+      kubectl_for(plan));
   for (size_t i = plan.groups.size(); i-- > 0;) {
     const PlanGroup& g = plan.groups[i];
     out += fmt::format("\n## Step {}: `{}`\n\n", i + 1, g.dir);
@@ -104,8 +105,8 @@ std::string rollback_notes(const CutoverPlan& plan) {
     }
     out += fmt::format(
         "{}. Point these DNS names back at the Ingress controller's address (note it before the "
-        "step: `kubectl get ingress -A` shows it as ADDRESS):\n",
-        item);
+        "step: `{} get ingress -A` shows it as ADDRESS):\n",
+        item, kubectl_for(plan));
     for (const auto& m : g.moves) out += "   - " + host_label(m.host) + "\n";
   }
   return out;

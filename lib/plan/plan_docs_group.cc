@@ -73,7 +73,8 @@ std::string group_readme(const CutoverPlan& plan, size_t index) {
       "safest group to the riskiest, ties by name).\n\n",
       risk_name(g.risk));
 
-  out += fmt::format("## 1. Attach the routes\n\n```sh\nkubectl apply -f 01-coexist/{}/\n```\n\n", g.dir);
+  out += fmt::format("## 1. Attach the routes\n\n```sh\n{} apply -f 01-coexist/{}/\n```\n\n",
+                     kubectl_for(plan), g.dir);
   out +=
       "These are the same objects, byte for byte, as in `00-observe/`: applying them again "
       "changes nothing while that phase is in place, and keeps this step whole on its own. "

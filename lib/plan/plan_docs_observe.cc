@@ -10,6 +10,10 @@ namespace im {
 
 std::string host_label(const std::string& host) { return host.empty() ? "(any host)" : host; }
 
+std::string kubectl_for(const CutoverPlan& plan) {
+  return "kubectl --context " + shell_quote(plan.context);
+}
+
 std::string ingress_item(const Ingress& ing) {
   return fmt::format("- `{}` ({})\n", ing.ref(), ing.location.str());
 }
@@ -19,7 +23,7 @@ std::string checks_markdown(const CutoverPlan& plan, const ConversionOutput& rou
   std::string out;
   for (const auto& checks : gateway_checks(plan.all, routes, hosts)) {
     out += fmt::format("Gateway `{}`:\n\n```sh\n{}\n", gateway_label(checks.gateway),
-                       address_command(checks.gateway));
+                       address_command(checks.gateway, kubectl_for(plan)));
     for (const auto& line : checks.lines) out += line + "\n";
     out += "```\n\n";
   }
@@ -33,15 +37,16 @@ std::string observe_readme(const CutoverPlan& plan) {
   out += fmt::format(
       "This directory holds every object of the plan: {}, {}, {} and {}. Apply it to run the "
       "Gateways beside the Ingress controller:\n\n"
-      "```sh\nkubectl apply -f 00-observe/\n```\n\n",
-      count_noun(all.gateways.size(), "Gateway", "Gateways"), count_noun(routes, "route", "routes"),
+      "```sh\n{} apply -f 00-observe/\n```\n\n",
+      kubectl_for(plan), count_noun(all.gateways.size(), "Gateway", "Gateways"), count_noun(routes, "route", "routes"),
       count_noun(all.reference_grants.size(), "ReferenceGrant", "ReferenceGrants"),
       count_noun(all.backend_tls_policies.size(), "BackendTLSPolicy", "BackendTLSPolicies"));
-  out +=
+  out += fmt::format(
       "The Gateways take no traffic yet: DNS still sends every client to the Ingress controller, "
       "which keeps serving every host. Nothing here changes what clients see. Wait until each "
       "Gateway reports `Programmed` and each route `Accepted`:\n\n"
-      "```sh\nkubectl get gateway -A\nkubectl get httproute,grpcroute,tlsroute -A\n```\n\n";
+      "```sh\n{0} get gateway -A\n{0} get httproute,grpcroute,tlsroute -A\n```\n\n",
+      kubectl_for(plan));
   for (const auto& g : all.gateways) {
     if (g.named_address.empty()) continue;
     out += fmt::format(

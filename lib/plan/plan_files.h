@@ -39,5 +39,8 @@ std::string checks_markdown(const CutoverPlan& plan, const ConversionOutput& rou
                             const std::set<std::string>& hosts);
 std::string ingress_item(const Ingress& ing);
 std::string host_label(const std::string& host);
+/// "kubectl --context NAME": how the plan's documents spell kubectl, so
+/// that a command copied from them acts on the cluster the plan is for.
+std::string kubectl_for(const CutoverPlan& plan);
 
 }  // namespace im
