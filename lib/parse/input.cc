@@ -173,6 +173,19 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
   return data;
 }
 
+bool is_one_of_inputs(const std::string& file, const std::vector<InputFile>& inputs) {
+  struct stat target;
+  if (stat(file.c_str(), &target) != 0) return false;
+  for (const InputFile& input : inputs) {
+    struct stat st;
+    if (!input.is_stdin() && stat(input.path.c_str(), &st) == 0 && st.st_dev == target.st_dev &&
+        st.st_ino == target.st_ino) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool has_unreadable_input(const Findings& findings) {
   const auto& items = findings.items();
   return std::any_of(items.begin(), items.end(),

@@ -39,6 +39,11 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
                                       Findings& findings,
                                       size_t max_bytes = std::numeric_limits<size_t>::max() - 1);
 
+/// Whether `file` is (by device and inode, so through any link or spelling)
+/// one of the regular files `inputs` reads: writing there would destroy
+/// the input.
+bool is_one_of_inputs(const std::string& file, const std::vector<InputFile>& inputs);
+
 /// Whether `findings` says some input could not be read (exit status 2).
 bool has_unreadable_input(const Findings& findings);
 

@@ -1,0 +1,189 @@
+// Nothing is lost or overwritten by accident: write failures on standard
+// output, findings files that would replace an input, concurrent runs into
+// one --output-dir, stale files after --force, and the temporaries of runs
+// that were interrupted or killed.
+
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "cli.h"
+#include "cluster/process.h"
+#include "golden_support.h"
+#include "util/atomic_write.h"
+#include "util/interrupt.h"
+
+namespace fs = std::filesystem;
+using namespace im;
+
+namespace {
+
+const std::string kBinary = IM_BINARY;
+const std::string kQuickstart = std::string(IM_SOURCE_DIR) + "/examples/quickstart.yaml";
+
+/// A fresh directory removed when the test ends.
+struct ScratchDir {
+  fs::path path;
+  explicit ScratchDir(const std::string& name)
+      : path(fs::temp_directory_path() / ("im-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~ScratchDir() { fs::remove_all(path); }
+};
+
+ProcessResult run_shell(const std::string& script) { return run_process({"bash", "-c", script}); }
+
+}  // namespace
+
+TEST_CASE("every command that prints to a full standard output exits 2 and says so", "[write]") {
+  const std::string message =
+      "ingress-migrate: error: cannot write to standard output: No space left on device; the output is "
+      "incomplete\n";
+  for (const std::string& args : {"lint -f " + kQuickstart, "report -f " + kQuickstart, std::string("rules list"),
+                                 "convert -f " + kQuickstart + " -q", "convert -f " + kQuickstart + " -o json -q"}) {
+    INFO(args);
+    ProcessResult r = run_shell(kBinary + " " + args + " >/dev/full");
+    CHECK(r.exit_status == 2);
+    CHECK(r.err == message);
+  }
+}
+
+TEST_CASE("convert to a full standard output prints no summary claiming what was not written", "[write]") {
+  ProcessResult r = run_shell(kBinary + " convert -f " + kQuickstart + " >/dev/full");
+  CHECK(r.exit_status == 2);
+  CHECK(r.err ==
+        "ingress-migrate: error: cannot write to standard output: No space left on device; the output is "
+        "incomplete\n");
+  ProcessResult stream = run_shell(kBinary + " convert --in-place-stream -f " + kQuickstart + " >/dev/full");
+  CHECK(stream.exit_status == 2);
+  CHECK(stream.err.find("cannot write to standard output: No space left on device") != std::string::npos);
+  CHECK(stream.err.find("Ingresses →") == std::string::npos);
+}
+
+TEST_CASE("--findings-file never replaces an input, and an existing file only with --force", "[write]") {
+  ScratchDir dir("findings-file");
+  const fs::path input = dir.path / "in.yaml";
+  fs::copy_file(kQuickstart, input);
+  const std::string original = testing::read_text(input);
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Io io{in, out, err};
+  CHECK(cli::run({"convert", "-f", input.string(), "--findings-file", input.string(), "--force"}, io) == 2);
+  CHECK(err.str() == input.string() +
+                         ": error: --findings-file names an input file; refusing to overwrite it (not even with "
+                         "--force)\n");
+  CHECK(out.str() == "");
+  CHECK(testing::read_text(input) == original);
+
+  // Through the directory that holds it, too.
+  err.str("");
+  CHECK(cli::run({"convert", "-f", dir.path.string(), "--report", (dir.path / "." / "in.yaml").string()}, io) == 2);
+  CHECK(testing::read_text(input) == original);
+
+  const fs::path existing = dir.path / "findings.txt";
+  testing::write_text(existing, "keep me\n");
+  std::ostringstream out2, err2;
+  cli::Io io2{in, out2, err2};
+  CHECK(cli::run({"convert", "-f", input.string(), "-q", "--findings-file", existing.string()}, io2) == 2);
+  CHECK(err2.str() == existing.string() + ": error: file exists with other content; not overwritten (use --force)\n");
+  CHECK(testing::read_text(existing) == "keep me\n");
+  std::ostringstream out3, err3;
+  cli::Io io3{in, out3, err3};
+  CHECK(cli::run({"convert", "-f", input.string(), "-q", "--findings-file", existing.string(), "--force"}, io3) == 0);
+  CHECK(testing::read_text(existing) == "");
+}
+
+TEST_CASE("concurrent writers without force never replace each other's files", "[write]") {
+  ScratchDir dir("no-clobber");
+  constexpr int kWriters = 4;
+  constexpr int kFiles = 60;
+  std::atomic<int> written[kFiles] = {};
+  std::atomic<int> winner[kFiles] = {};
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < kFiles; ++i) {
+        std::string error;
+        const std::string content = "writer " + std::to_string(w) + "\n";
+        if (write_file_atomically(dir.path / (std::to_string(i) + ".yaml"), content, false, error) ==
+            WriteResult::Written) {
+          ++written[i];
+          winner[i] = w;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (int i = 0; i < kFiles; ++i) {
+    INFO(i);
+    CHECK(written[i] == 1);
+    CHECK(testing::read_text(dir.path / (std::to_string(i) + ".yaml")) ==
+          "writer " + std::to_string(winner[i].load()) + "\n");
+  }
+  // No temporary is left behind either.
+  CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == kFiles);
+}
+
+TEST_CASE("--output-dir --force removes the files an earlier run wrote that this output lacks", "[write]") {
+  ScratchDir dir("stale");
+  const fs::path out_dir = dir.path / "out";
+  fs::create_directories(out_dir / "old-ns");
+  testing::write_text(out_dir / "old-ns" / "httproute-gone.yaml", "---\nkind: HTTPRoute\n");
+  testing::write_text(out_dir / "notes.txt", "not a manifest\n");
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Io io{in, out, err};
+  CHECK(cli::run({"convert", "-f", kQuickstart, "-q", "--output-dir", out_dir.string(), "--force"}, io) == 0);
+  CHECK(err.str() == (out_dir / "old-ns" / "httproute-gone.yaml").string() +
+                         ": info: removed: not part of this output (--force)\n");
+  CHECK(!fs::exists(out_dir / "old-ns" / "httproute-gone.yaml"));
+  CHECK(fs::exists(out_dir / "notes.txt"));
+  std::ostringstream out2, err2;
+  cli::Io io2{in, out2, err2};
+  CHECK(cli::run({"convert", "-f", kQuickstart, "-q", "--output-dir", out_dir.string(), "--check"}, io2) == 0);
+}
+
+TEST_CASE("temporaries of a writer that died are swept; a live writer's are kept", "[write]") {
+  ScratchDir dir("sweep");
+  // A child that exits at once leaves a pid no process has.
+  const pid_t dead = ::fork();
+  if (dead == 0) ::_exit(0);
+  ::waitpid(dead, nullptr, 0);
+  const std::string dead_temp = ".store.yaml.tmp-" + std::to_string(dead) + "-3";
+  const std::string live_temp = ".store.yaml.tmp-" + std::to_string(::getppid()) + "-0";
+  testing::write_text(dir.path / dead_temp, "half a fi");
+  testing::write_text(dir.path / live_temp, "being writ");
+  testing::write_text(dir.path / ".tmp-notours", "x");
+  CHECK(sweep_stale_temporaries(dir.path) == std::vector<std::string>{(dir.path / dead_temp).string()});
+  CHECK(fs::exists(dir.path / live_temp));
+  CHECK(fs::exists(dir.path / ".tmp-notours"));
+}
+
+TEST_CASE("SIGINT and SIGTERM remove the temporaries being written and keep the signal's status", "[write]") {
+  ScratchDir dir("signal");
+  for (int sig : {SIGINT, SIGTERM}) {
+    INFO(sig);
+    const fs::path temp = dir.path / ".x.yaml.tmp-1-1";
+    const pid_t child = ::fork();
+    if (child == 0) {
+      install_interrupt_cleanup();
+      testing::write_text(temp, "partial");
+      ScopedTemporary registered(temp.c_str());
+      ::raise(sig);
+      ::_exit(0);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    CHECK(WTERMSIG(status) == sig);
+    CHECK(!fs::exists(temp));
+  }
+}
