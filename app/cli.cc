@@ -29,6 +29,12 @@ const std::vector<CommandSpec>& commands() {
   return list;
 }
 
+const CLI::Validator& non_empty() {
+  static const CLI::Validator validator(
+      [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "", "");
+  return validator;
+}
+
 const char* exit_status_help() {
   return "Exit status:\n"
          "  0  converted (lint: checked); no error findings (lint: none at or above --fail-on)\n"

@@ -191,7 +191,8 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name("yaml|json")
       ->capture_default_str();
   sub.add_option("--output-dir", f->output_dir, "Write files into DIR instead of stdout")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(non_empty());
   sub.add_option("--split", f->split, "With --output-dir: one file per namespace or per object")
       ->check(CLI::IsMember({"namespace", "object"}))
       ->type_name("namespace|object")
@@ -202,10 +203,12 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
   sub.add_flag("-q,--quiet", f->quiet, "Print only error findings, no summary");
   sub.add_option("--report", f->report_file,
                  "Also write the compatibility report to FILE (.json, .md, else text)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty());
   sub.add_option("--target-controller", f->target_controller,
                  "Gateway implementation the output must run on: its unsupported features are errors")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->check(non_empty());
   sub.add_flag("--check", f->check,
                "With --output-dir: write nothing; print a unified diff and exit 1 when DIR differs "
                "from the output");
@@ -217,7 +220,8 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name(join(findings_format_names(), "|"))
       ->capture_default_str();
   sub.add_option("--findings-file", f->findings_file, "Write the findings to FILE instead of standard error")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty());
   sub.add_flag("--verify", f->verify,
                "Also run `verify`: an error finding for each request the output routes differently");
   return [f, &ctx] { return run_convert_command(*f, ctx); };

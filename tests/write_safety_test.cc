@@ -187,3 +187,23 @@ TEST_CASE("SIGINT and SIGTERM remove the temporaries being written and keep the 
     CHECK(!fs::exists(temp));
   }
 }
+
+TEST_CASE("a --gateway the API server would reject and empty file or name values are usage errors", "[write][cli]") {
+  auto run = [](std::vector<std::string> args) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    cli::Io io{in, out, err};
+    args.insert(args.begin(), {"convert", "-f", kQuickstart, "-q"});
+    const int code = cli::run(args, io);
+    return std::to_string(code) + " " + err.str();
+  };
+  CHECK(run({"--gateway", "BAD/NAME!"}) ==
+        "2 ingress-migrate: --gateway \"BAD/NAME!\": the namespace must be lowercase letters, digits and '-', "
+        "starting and ending with a letter or digit\n");
+  CHECK(run({"--gateway", "infra/Main"}) ==
+        "2 ingress-migrate: --gateway \"infra/Main\": the name must be lowercase letters, digits and '-' or '.', "
+        "starting and ending with a letter or digit\n");
+  for (const char* flag : {"--output-dir", "--report", "--findings-file", "--target-controller", "--gateway"}) {
+    CHECK(run({flag, ""}) == std::string("2 ") + flag + ": must not be empty\nRun with --help for more information.\n");
+  }
+}
