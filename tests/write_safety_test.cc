@@ -19,6 +19,7 @@
 #include "golden_support.h"
 #include "util/atomic_write.h"
 #include "util/interrupt.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 using namespace im;
@@ -68,7 +69,7 @@ TEST_CASE("convert to a full standard output prints no summary claiming what was
   CHECK(stream.err.find("Ingresses →") == std::string::npos);
 }
 
-TEST_CASE("--findings-file never replaces an input, and an existing file only with --force", "[write]") {
+TEST_CASE("a findings file never replaces an input, and an existing file only with --force", "[write]") {
   ScratchDir dir("findings-file");
   const fs::path input = dir.path / "in.yaml";
   fs::copy_file(kQuickstart, input);
@@ -132,7 +133,7 @@ TEST_CASE("concurrent writers without force never replace each other's files", "
   CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == kFiles);
 }
 
-TEST_CASE("--output-dir --force removes the files an earlier run wrote that this output lacks", "[write]") {
+TEST_CASE("convert --output-dir --force removes the files an earlier run wrote that this output lacks", "[write]") {
   ScratchDir dir("stale");
   const fs::path out_dir = dir.path / "out";
   fs::create_directories(out_dir / "old-ns");
@@ -206,4 +207,24 @@ TEST_CASE("a --gateway the API server would reject and empty file or name values
   for (const char* flag : {"--output-dir", "--report", "--findings-file", "--target-controller", "--gateway"}) {
     CHECK(run({flag, ""}) == std::string("2 ") + flag + ": must not be empty\nRun with --help for more information.\n");
   }
+}
+
+TEST_CASE("escape_control spells out every control character and keeps the rest", "[escape]") {
+  CHECK(escape_control("a\nb\r\tc\x1b[31m\x7f") == "a\\nb\\r\\tc\\x1b[31m\\x7f");
+  CHECK(escape_control("nel\xC2\x85 ls\xE2\x80\xA8 ps\xE2\x80\xA9 é ü \\n") ==
+        "nel\\u0085 ls\\u2028 ps\\u2029 é ü \\n");
+}
+
+TEST_CASE("a text finding stays one line when the input's name holds a workflow command", "[escape]") {
+  ScratchDir dir("inject");
+  const fs::path evil = dir.path / "x\n::error file=evil.yaml,line=1::INJECTED\n.yaml";
+  testing::write_text(evil, "kind: [\n");
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Io io{in, out, err};
+  CHECK(cli::run({"lint", "-f", dir.path.string()}, io) == 2);
+  const std::string shown = escape_control(evil.string());
+  CHECK(out.str() == shown + ":2:1: error: YAML syntax error: end of sequence flow not found [parse-error]\n"
+                       "0 objects checked; 1 error, 0 warnings, 0 infos\n");
+  CHECK(out.str().find("\n::error") == std::string::npos);
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 #include <nlohmann/json.hpp>
 
 namespace im::verify {
@@ -18,19 +20,19 @@ std::string render_text(const VerifyResult& result) {
   for (const ProbeResult& r : result.results) {
     if (r.probe.host != host || &r == &result.results.front()) {
       host = r.probe.host;
-      out += "\n" + host + (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
+      out += "\n" + escape_control(host) + (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
     }
     std::string request = r.probe.text();
     switch (r.status) {
       case ProbeResult::Status::Same:
-        out += fmt::format("  = {}  ->  {}\n", request, r.before.text(host));
+        out += fmt::format("  = {}  ->  {}\n", escape_control(request), escape_control(r.before.text(host)));
         break;
       case ProbeResult::Status::Differ:
       case ProbeResult::Status::Uncertain:
         out +=
-            fmt::format("  {} {}\n", r.status == ProbeResult::Status::Differ ? '!' : '?', request);
-        out += fmt::format("      before: {}\n", r.before.text(host));
-        out += fmt::format("      after:  {}\n", r.after.text(host));
+            fmt::format("  {} {}\n", r.status == ProbeResult::Status::Differ ? '!' : '?', escape_control(request));
+        out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
+        out += fmt::format("      after:  {}\n", escape_control(r.after.text(host)));
         break;
     }
   }
