@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -227,4 +228,23 @@ TEST_CASE("a text finding stays one line when the input's name holds a workflow 
   CHECK(out.str() == shown + ":2:1: error: YAML syntax error: end of sequence flow not found [parse-error]\n"
                        "0 objects checked; 1 error, 0 warnings, 0 infos\n");
   CHECK(out.str().find("\n::error") == std::string::npos);
+}
+
+TEST_CASE("a directory walk skips a FIFO and does not follow links out of the tree", "[input]") {
+  ScratchDir dir("walk");
+  const fs::path tree = dir.path / "tree";
+  fs::create_directories(tree);
+  fs::create_directories(dir.path / "outside");
+  fs::copy_file(kQuickstart, dir.path / "outside" / "secret.yaml");
+  fs::create_directory_symlink(dir.path / "outside", tree / "out");
+  REQUIRE(::mkfifo((tree / "pipe.yaml").c_str(), 0600) == 0);
+  std::istringstream in;
+  std::ostringstream out, err;
+  cli::Io io{in, out, err};
+  CHECK(cli::run({"lint", "-f", tree.string()}, io) == 0);
+  CHECK(out.str() == (tree / "out").string() + ": warning: symbolic link to a directory outside " + tree.string() +
+                         "; not followed [symlink-outside-tree]\n" + (tree / "pipe.yaml").string() +
+                         ": info: not a regular file (a FIFO, socket or device); skipped in a directory walk, "
+                         "name it with -f to read it [not-regular-file]\n"
+                         "0 objects checked; 0 errors, 1 warning, 1 info\n");
 }

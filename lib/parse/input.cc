@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <istream>
 #include <set>
@@ -47,6 +48,10 @@ class DirectoryWalk {
   DirectoryWalk(Findings& findings, std::vector<InputFile>& out) : findings_(findings), out_(out) {}
 
   void run(const std::string& root, const struct stat& st) {
+    root_ = root;
+    char* real = ::realpath(root.c_str(), nullptr);
+    real_root_ = real ? real : root;
+    std::free(real);
     visit(root, DirId{st.st_dev, st.st_ino});
     std::sort(found_.begin(), found_.end());
     for (std::string& path : found_) {
@@ -84,13 +89,24 @@ class DirectoryWalk {
         const DirId child{st.st_dev, st.st_ino};
         auto loop = std::find_if(ancestors_.begin(), ancestors_.end(),
                                  [&](const auto& a) { return a.first == child; });
-        if (loop != ancestors_.end()) {
+        if (leaves_tree(path)) {
+          findings_.warning(Location{std::make_shared<const std::string>(path), 0, 0},
+                            "symbolic link to a directory outside " + root_ + "; not followed",
+                            "symlink-outside-tree");
+        } else if (loop != ancestors_.end()) {
           findings_.warning(Location{std::make_shared<const std::string>(path), 0, 0},
                             "symbolic link loops back to " + loop->second + "; not followed",
                             "symlink-loop");
         } else if (seen_.count(child) == 0) {
           visit(path, child);
         }
+      } else if (is_manifest_name(name) && !S_ISREG(st.st_mode)) {
+        // A FIFO or device would block the walk or never end; named
+        // directly with -f it is still read.
+        findings_.info(Location{std::make_shared<const std::string>(path), 0, 0},
+                       "not a regular file (a FIFO, socket or device); skipped in a directory walk, "
+                       "name it with -f to read it",
+                       "not-regular-file");
       } else if (is_manifest_name(name)) {
         found_.push_back(path);
       }
@@ -98,6 +114,21 @@ class DirectoryWalk {
     ancestors_.pop_back();
   }
 
+  // Whether path is a symbolic link whose directory lies outside the tree
+  // given with -f: following it would read (and print) unrelated files.
+  bool leaves_tree(const std::string& path) const {
+    struct stat lst;
+    if (lstat(path.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) return false;
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (real == nullptr) return true;
+    const std::string target = real;
+    std::free(real);
+    const std::string prefix = real_root_ == "/" ? "/" : real_root_ + "/";
+    return target != real_root_ && target.compare(0, prefix.size(), prefix) != 0;
+  }
+
+  std::string root_;
+  std::string real_root_;
   Findings& findings_;
   std::vector<InputFile>& out_;
   std::vector<std::string> found_;
