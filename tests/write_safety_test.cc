@@ -248,3 +248,14 @@ TEST_CASE("a directory walk skips a FIFO and does not follow links out of the tr
                          "name it with -f to read it [not-regular-file]\n"
                          "0 objects checked; 0 errors, 1 warning, 1 info\n");
 }
+
+TEST_CASE("a kind in the wrong case is an error, in lint too", "[input]") {
+  std::istringstream in("apiVersion: networking.k8s.io/v1\nkind: ingress\nmetadata:\n  name: web\n");
+  std::ostringstream out, err;
+  cli::Io io{in, out, err};
+  CHECK(cli::run({"lint", "-f", "-"}, io) == 1);
+  CHECK(out.str() ==
+        "<stdin>:1:1: error: kind \"ingress\" is not a Kubernetes kind (kinds are case-sensitive: \"Ingress\"); the "
+        "API server rejects it; skipped [invalid-object]\n"
+        "1 object checked; 1 error, 0 warnings, 0 infos\n");
+}
