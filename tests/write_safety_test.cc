@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "cluster/process.h"
 #include "golden_support.h"
+#include "parse/input.h"
 #include "util/atomic_write.h"
 #include "util/interrupt.h"
 #include "util/text.h"
@@ -258,4 +259,23 @@ TEST_CASE("a kind in the wrong case is an error, in lint too", "[input]") {
         "<stdin>:1:1: error: kind \"ingress\" is not a Kubernetes kind (kinds are case-sensitive: \"Ingress\"); the "
         "API server rejects it; skipped [invalid-object]\n"
         "1 object checked; 1 error, 0 warnings, 0 infos\n");
+}
+
+TEST_CASE("an endless input stops at the byte limit and keeps none of it", "[input]") {
+  Findings findings;
+  bool over_limit = false;
+  std::istringstream unused;
+  const auto text = read_input(InputFile{"/dev/zero", std::make_shared<const std::string>("/dev/zero")}, unused,
+                               findings, 3 << 20, &over_limit);
+  REQUIRE(text);
+  CHECK(over_limit);
+  CHECK(text->empty());
+  CHECK(findings.items().empty());
+  // Under the limit the bytes are all there, across the 1 MiB chunks.
+  std::istringstream in(std::string((1 << 20) + 5, 'x'));
+  over_limit = false;
+  const auto whole = read_input(InputFile{"", std::make_shared<const std::string>("<stdin>")}, in, findings,
+                                3 << 20, &over_limit);
+  CHECK(!over_limit);
+  CHECK(*whole == std::string((1 << 20) + 5, 'x'));
 }

@@ -159,15 +159,64 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Find
   return out;
 }
 
+namespace {
+
+// Bytes read in fixed chunks, joined once at the end into a string of the
+// exact size: a growing string would double its capacity and, near a large
+// limit, hold twice the input while it copies.
+class ChunkedText {
+ public:
+  static constexpr size_t kChunk = 1 << 20;
+  size_t size() const { return size_; }
+  char* room(size_t& n) {
+    if (chunks_.empty() || chunks_.back().size() == kChunk) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(kChunk);
+    }
+    n = std::min(n, kChunk - chunks_.back().size());
+    const size_t at = chunks_.back().size();
+    chunks_.back().resize(at + n);
+    return chunks_.back().data() + at;
+  }
+  void used(size_t asked, size_t got) {
+    chunks_.back().resize(chunks_.back().size() - asked + got);
+    size_ += got;
+  }
+  std::string take() {
+    std::string out;
+    out.reserve(size_);
+    for (std::string& c : chunks_) {
+      out += c;
+      std::string().swap(c);
+    }
+    chunks_.clear();
+    return out;
+  }
+
+ private:
+  std::vector<std::string> chunks_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
 std::optional<std::string> read_input(const InputFile& input, std::istream& stdin_stream,
-                                      Findings& findings, size_t max_bytes) {
+                                      Findings& findings, size_t max_bytes, bool* over_limit) {
   const size_t cap = max_bytes + 1;
-  std::string data;
+  auto finish = [&](ChunkedText& text) -> std::string {
+    if (over_limit && text.size() > max_bytes) {
+      *over_limit = true;
+      return std::string();
+    }
+    return text.take();
+  };
   if (input.is_stdin()) {
-    char buf[65536];
-    while (data.size() < cap) {
-      stdin_stream.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, cap - data.size())));
-      data.append(buf, static_cast<size_t>(stdin_stream.gcount()));
+    ChunkedText text;
+    while (text.size() < cap) {
+      size_t n = cap - text.size();
+      char* at = text.room(n);
+      stdin_stream.read(at, static_cast<std::streamsize>(n));
+      text.used(n, static_cast<size_t>(stdin_stream.gcount()));
       if (!stdin_stream) break;
     }
     if (stdin_stream.bad()) {
@@ -175,7 +224,7 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
                      kUnreadableInput);
       return std::nullopt;
     }
-    return data;
+    return finish(text);
   }
 
   const int fd = open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -183,13 +232,12 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
     unreadable(findings, *input.origin, "cannot read input", errno);
     return std::nullopt;
   }
-  struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    data.reserve(std::min(cap, static_cast<size_t>(st.st_size)));
-  }
-  char buf[65536];
-  while (data.size() < cap) {
-    const ssize_t n = read(fd, buf, std::min(sizeof buf, cap - data.size()));
+  ChunkedText text;
+  while (text.size() < cap) {
+    size_t want = cap - text.size();
+    char* at = text.room(want);
+    const ssize_t n = read(fd, at, want);
+    text.used(want, n > 0 ? static_cast<size_t>(n) : 0);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -198,10 +246,9 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
       unreadable(findings, *input.origin, "cannot read input", err);
       return std::nullopt;
     }
-    data.append(buf, static_cast<size_t>(n));
   }
   close(fd);
-  return data;
+  return finish(text);
 }
 
 bool is_one_of_inputs(const std::string& file, const std::vector<InputFile>& inputs) {
