@@ -32,6 +32,16 @@ std::optional<Backend> read_backend(const Node& n, std::string_view path, bool l
                                     FieldReader& r) {
   Backend b;
   b.location = r.at(n);
+  // The API server rejects these rather than choosing (k8s.io/api
+  // networking validation: "cannot set both resource and service
+  // backends", "cannot set both port name & port number").
+  if (const Node* res = n.get("resource"), *svc = n.get("service");
+      res && !res->is_null() && svc && !svc->is_null()) {
+    r.findings().error(b.location,
+                       fmt::format("{} has both a service and a resource; the API server rejects it", path),
+                       "invalid-backend");
+    return std::nullopt;
+  }
   if (const Node* res = r.mapping(n, "resource", fmt::format("{}.resource", path))) {
     b.kind = Backend::Kind::Resource;
     b.resource_group = r.string(*res, "apiGroup", "resource.apiGroup").value_or("");
@@ -63,6 +73,14 @@ std::optional<Backend> read_backend(const Node& n, std::string_view path, bool l
     b.service_name = r.string(*svc, "name", fmt::format("{}.service.name", path)).value_or("");
     if (const Node* port = r.mapping(*svc, "port", fmt::format("{}.service.port", path))) {
       b.port.location = r.at(*port);
+      const Node* named = port->get("name");
+      if (const Node* num = port->get("number"); num && !num->is_null() && named && !named->is_null()) {
+        r.findings().error(r.at(*port),
+                           fmt::format("{}.service.port has both a name and a number; the API server rejects it",
+                                       path),
+                           "invalid-port");
+        return std::nullopt;
+      }
       if (const Node* num = port->get("number"); num && !num->is_null()) {
         b.port.number = read_port_number(*num, fmt::format("{}.service.port.number", path), r);
         if (!b.port.number) return std::nullopt;
@@ -148,7 +166,9 @@ std::optional<IngressRule> read_rule(const Node& n, bool legacy, FieldReader& r)
   IngressRule rule;
   rule.location = r.at(n);
   if (const Node* h = n.get("host"); h && !h->is_null()) {
-    if (!h->is_scalar()) {
+    // An unquoted 12345 is a number in YAML and JSON; the API server
+    // refuses a number where host wants a string.
+    if (!h->is_scalar() || h->is_int()) {
       r.wrong_type(*h, "host", "a string");
       return std::nullopt;
     }
