@@ -1,5 +1,6 @@
 #include "model/read_ingress.h"
 
+#include <cctype>
 #include <fmt/format.h>
 
 #include "model/names.h"
@@ -14,6 +15,17 @@ bool is_legacy(const std::string& api_version) {
 
 std::optional<int32_t> read_port_number(const Node& n, std::string_view path, FieldReader& r) {
   if (!n.is_int()) {
+    // An unquoted 80.5 is a number, just not a whole one: say that rather
+    // than call it a string.
+    char* end = nullptr;
+    const bool numeric_start =
+        !n.value.empty() && (std::isdigit(static_cast<unsigned char>(n.value[0])) || n.value[0] == '-');
+    if (n.is_scalar() && n.plain && numeric_start &&
+        (std::strtod(n.value.c_str(), &end), end == n.value.c_str() + n.value.size())) {
+      r.findings().error(r.at(n), fmt::format("{} must be a whole number, found {}", path, n.value),
+                         "invalid-port");
+      return std::nullopt;
+    }
     r.wrong_type(n, path, "an integer");
     return std::nullopt;
   }
