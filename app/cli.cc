@@ -9,6 +9,8 @@
 #include "completion.h"
 #include "exit_code.h"
 #include "man_page.h"
+#include "util/fd_ostream.h"
+#include "util/interrupt.h"
 #include "validate/gateway_api_version.h"
 
 namespace im::cli {
@@ -25,6 +27,12 @@ const std::vector<CommandSpec>& commands() {
       {"rules", "List and explain the annotation rules", setup_rules},
   };
   return list;
+}
+
+const CLI::Validator& non_empty() {
+  static const CLI::Validator validator(
+      [](std::string& value) { return value.empty() ? std::string("must not be empty") : std::string(); }, "", "");
+  return validator;
 }
 
 const char* exit_status_help() {
@@ -119,14 +127,30 @@ int run_as(const std::string& program, const std::vector<std::string>& args, Io&
 
 }  // namespace
 
+bool output_written(Io& io, const std::string& program) {
+  if (io.out.flush()) return true;
+  // A reader that went away (`| head`) is not an error worth a message.
+  if (!is_closed_pipe(io.out) && !io.out_failure_reported) {
+    io.err << program << ": error: cannot write to standard output: " << write_error_text(io.out)
+           << "; the output is incomplete\n";
+  }
+  io.out_failure_reported = true;
+  return false;
+}
+
 int run(const std::vector<std::string>& args, Io& io) { return run_as("ingress-migrate", args, io); }
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  install_interrupt_cleanup();
   std::vector<std::string> args(argv + 1, argv + argc);
-  Io io{std::cin, std::cout, std::cerr, isatty(2) != 0, isatty(1) != 0};
-  int code = run_as(program_name(argc > 0 ? argv[0] : nullptr), args, io);
-  std::cout.flush();
+  FdOstream out(1);
+  Io io{std::cin, out, std::cerr, isatty(2) != 0, isatty(1) != 0};
+  const std::string program = program_name(argc > 0 ? argv[0] : nullptr);
+  int code = run_as(program, args, io);
+  // The last buffered bytes reach the file only here: a full disk shows up
+  // now, and exit 0 would claim output that is not there.
+  if (!output_written(io, program)) code = kExitUsageOrInput;
   return code;
 }
 

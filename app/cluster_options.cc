@@ -20,6 +20,16 @@ void add_cluster_options(CLI::App& sub, ConversionFlags& f) {
                  "With --from-cluster: namespace to read (default: the context's namespace)")
       ->type_name("NS");
   sub.add_flag("-A,--all-namespaces", f.cluster.all_namespaces, "With --from-cluster: read every namespace");
+  sub.add_option("--request-timeout", f.cluster.request_timeout,
+                 "With --from-cluster: passed to kubectl, and each kubectl run is stopped soon after it "
+                 "(default: stopped after 120s)")
+      ->type_name("DURATION")
+      ->check(CLI::Validator(
+          [](std::string& v) {
+            return parse_kubectl_duration(v) < 0 ? std::string("expects a duration such as 30s, 2m or 0 (no limit)")
+                                                 : std::string();
+          },
+          "", ""));
 }
 
 bool check_input_flags(const ConversionFlags& f, Context& ctx) {
@@ -34,6 +44,7 @@ bool check_input_flags(const ConversionFlags& f, Context& ctx) {
                         : !f.cluster.kubeconfig.empty() ? "--kubeconfig"
                         : !f.cluster.ns.empty()         ? "--namespace"
                         : f.cluster.all_namespaces      ? "--all-namespaces"
+                        : !f.cluster.request_timeout.empty() ? "--request-timeout"
                                                         : nullptr;
     if (stray) return usage(std::string(stray) + " only applies with --from-cluster");
   }

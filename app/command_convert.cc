@@ -58,7 +58,15 @@ std::vector<OutputFile> planned_files(const ConvertFlags& f, const ConversionOut
 }
 
 int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
-  auto errors = write_output_files(f.output_dir, planned_files(f, output), f.force);
+  const std::vector<OutputFile> files = planned_files(f, output);
+  auto errors = write_output_files(f.output_dir, files, f.force);
+  // Files of an earlier run that this output no longer has would make
+  // `--check` fail forever; --force makes the directory this output.
+  if (f.force && errors.empty()) {
+    for (const auto& removed : remove_stale_outputs(f.output_dir, files, errors)) {
+      ctx.io.err << removed << ": info: removed: not part of this output (--force)\n";
+    }
+  }
   for (const auto& e : errors) ctx.io.err << e << "\n";
   return errors.empty() ? kExitOk : kExitUsageOrInput;
 }
@@ -89,6 +97,10 @@ int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Con
 
 int run_convert_command(ConvertFlags& f, Context& ctx) {
   if (!check_mode_flags(f, ctx)) return kExitUsageOrInput;
+  if (refuses_input_as_output(f.conv.inputs, {{"--findings-file", f.findings_file}, {"--report", f.report_file}},
+                              ctx)) {
+    return kExitUsageOrInput;
+  }
   ObjectIndex index;
   f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
   // --in-place-stream copies documents byte for byte, so it reads the raw
@@ -144,6 +156,12 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     if (dir_status != kExitOk) status = dir_status;
   }
 
+  // The summary counts what was converted; if standard output did not take
+  // it all, say so instead and claim nothing.
+  const bool printed = !(f.in_place_stream || (f.output_dir.empty() && !f.check)) ||
+                       output_written(ctx.io, ctx.program);
+  if (!printed) status = kExitUsageOrInput;
+
   FindingsReport report;
   report.command = "convert";
   report.objects = index.sorted();
@@ -154,13 +172,13 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   std::string rendered;
   if (f.findings_format == "text") {
     for (const auto& finding : report.findings) rendered += format_finding(finding) + "\n";
-    if (!f.quiet) {
+    if (!f.quiet && printed) {
       rendered += conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) + "\n";
     }
   } else {
     rendered = render_findings(*parse_findings_format(f.findings_format), report);
   }
-  if (!write_findings(rendered, f.findings_file, ctx)) status = kExitUsageOrInput;
+  if (!write_findings(rendered, f.findings_file, f.force, ctx)) status = kExitUsageOrInput;
   if (status != kExitOk || outcome.load.input_failed) return kExitUsageOrInput;
   return findings.has_errors() || drift ? kExitFindings : kExitOk;
 }
@@ -175,19 +193,24 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name("yaml|json")
       ->capture_default_str();
   sub.add_option("--output-dir", f->output_dir, "Write files into DIR instead of stdout")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(non_empty());
   sub.add_option("--split", f->split, "With --output-dir: one file per namespace or per object")
       ->check(CLI::IsMember({"namespace", "object"}))
       ->type_name("namespace|object")
       ->capture_default_str();
-  sub.add_flag("--force", f->force, "Overwrite existing files in --output-dir");
+  sub.add_flag("--force", f->force,
+               "Overwrite existing files (--output-dir, --report, --findings-file) and remove stale ones "
+               "from --output-dir");
   sub.add_flag("-q,--quiet", f->quiet, "Print only error findings, no summary");
   sub.add_option("--report", f->report_file,
                  "Also write the compatibility report to FILE (.json, .md, else text)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty());
   sub.add_option("--target-controller", f->target_controller,
                  "Gateway implementation the output must run on: its unsupported features are errors")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->check(non_empty());
   sub.add_flag("--check", f->check,
                "With --output-dir: write nothing; print a unified diff and exit 1 when DIR differs "
                "from the output");
@@ -199,7 +222,8 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name(join(findings_format_names(), "|"))
       ->capture_default_str();
   sub.add_option("--findings-file", f->findings_file, "Write the findings to FILE instead of standard error")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(non_empty());
   sub.add_flag("--verify", f->verify,
                "Also run `verify`: an error finding for each request the output routes differently");
   return [f, &ctx] { return run_convert_command(*f, ctx); };

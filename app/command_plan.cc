@@ -139,14 +139,16 @@ Handler setup_plan(CLI::App& sub, Context& ctx) {
   add_conversion_options(sub, f->conv);
   sub.add_option("--output-dir", f->output_dir, "Write the plan into DIR (new or empty unless --force)")
       ->required()
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(non_empty());
   sub.add_option("--group-by", f->group_by, "Move the routes in groups of one namespace, host or ingress class")
       ->type_name("namespace|host|ingress-class")
       ->capture_default_str();
   sub.add_option("--target-controller", f->target_controller,
                  "Gateway implementation the plan is for: its verdict goes in PLAN.md, its "
                  "unsupported features are blocking errors")
-      ->type_name("NAME");
+      ->type_name("NAME")
+      ->check(non_empty());
   sub.add_flag("--force", f->force, "Write into a non-empty DIR, overwriting the plan files in it");
   return [f, &ctx] { return run_plan_command(*f, ctx); };
 }

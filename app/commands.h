@@ -40,6 +40,10 @@ Handler setup_verify(CLI::App& sub, Context& ctx);
 /// subcommand's function during parsing.
 std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler);
 
+/// Rejects an empty value ("--output-dir ''" would otherwise read as not
+/// given and silently change what the run does). Adds nothing to --help.
+const CLI::Validator& non_empty();
+
 /// The EXIT STATUS text shared by --help and the man page.
 const char* exit_status_help();
 

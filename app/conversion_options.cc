@@ -4,6 +4,7 @@
 
 #include "cluster_options.h"
 #include "exit_code.h"
+#include "model/names.h"
 #include "rules/catalog.h"
 #include "util/did_you_mean.h"
 #include "util/text.h"
@@ -23,7 +24,8 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
       ->type_name("FROM=TO");
   sub.add_option("--gateway", f.gateway,
                  "Attach every route to this shared Gateway instead of one per namespace and class")
-      ->type_name("NS/NAME");
+      ->type_name("NS/NAME")
+      ->check(non_empty());
   sub.add_option("--annotations-prefix", f.request.options.nginx_annotations_prefix,
                  "ingress-nginx annotation prefix (its --annotations-prefix)")
       ->type_name("PREFIX")
@@ -75,7 +77,20 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
       ctx.io.err << ctx.program << ": --gateway expects NAMESPACE/NAME, got \"" << f.gateway << "\"\n";
       return false;
     }
-    f.request.options.shared_gateway = GatewayRef{f.gateway.substr(0, slash), f.gateway.substr(slash + 1)};
+    const std::string ns = f.gateway.substr(0, slash), name = f.gateway.substr(slash + 1);
+    // The names go into every parentRef: the API server's rules apply
+    // (namespace: RFC 1123 label, name: RFC 1123 subdomain).
+    const char* bad = ns.size() > 63 || ns.find('.') != std::string::npos || !is_dns_subdomain(ns)
+                          ? "namespace"
+                      : !is_dns_subdomain(name) ? "name"
+                                                : nullptr;
+    if (bad) {
+      ctx.io.err << ctx.program << ": --gateway \"" << f.gateway << "\": the " << bad
+                 << " must be lowercase letters, digits and '-'" << (std::string(bad) == "name" ? " or '.'" : "")
+                 << ", starting and ending with a letter or digit\n";
+      return false;
+    }
+    f.request.options.shared_gateway = GatewayRef{ns, name};
   }
   f.request.inputs = f.inputs;
   f.request.rules_dirs = f.rules_dirs;

@@ -32,18 +32,40 @@ std::vector<StreamText> read_streams(const std::vector<std::string>& inputs, Con
   return streams;
 }
 
-bool write_findings(const std::string& text, const std::string& file, Context& ctx) {
+bool refuses_input_as_output(const std::vector<std::string>& inputs,
+                             const std::vector<std::pair<const char*, std::string>>& outputs,
+                             Context& ctx) {
+  Findings scratch;  // unreadable inputs are reported by the conversion
+  const std::vector<InputFile> files = expand_inputs(inputs, scratch);
+  for (const auto& [flag, path] : outputs) {
+    if (!path.empty() && is_one_of_inputs(path, files)) {
+      ctx.io.err << path << ": error: " << flag
+                 << " names an input file; refusing to overwrite it (not even with --force)\n";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool write_findings(const std::string& text, const std::string& file, bool force, Context& ctx) {
   if (file.empty()) {
     ctx.io.err << text;
     return true;
   }
-  // A findings file is a report of this run: always replaced.
   std::string error;
-  if (write_file_atomically(file, text, /*force=*/true, error) == WriteResult::Error) {
-    ctx.io.err << file << ": error: " << error << "\n";
-    return false;
+  switch (write_file_atomically(file, text, force, error)) {
+    case WriteResult::Written:
+    case WriteResult::Unchanged:
+      return true;
+    case WriteResult::Exists:
+      // The findings cannot go anywhere else; keep them visible.
+      ctx.io.err << text << file << ": error: file exists with other content; not overwritten (use --force)\n";
+      return false;
+    case WriteResult::Error:
+      ctx.io.err << file << ": error: " << error << "\n";
+      return false;
   }
-  return true;
+  return false;
 }
 
 }  // namespace im::cli

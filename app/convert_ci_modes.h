@@ -6,6 +6,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "commands.h"
@@ -27,8 +28,15 @@ int check_output_dir(const std::string& dir, const std::vector<OutputFile>& file
 std::vector<StreamText> read_streams(const std::vector<std::string>& inputs, Context& ctx,
                                      std::istringstream& replay);
 
+/// Whether one of `outputs` ({flag, path}) is one of the files `inputs`
+/// reads; true after saying which on stderr.
+bool refuses_input_as_output(const std::vector<std::string>& inputs,
+                             const std::vector<std::pair<const char*, std::string>>& outputs,
+                             Context& ctx);
+
 /// Writes `text` (rendered findings) to `file`, or to stderr when `file`
-/// is empty; false after saying why on stderr.
-bool write_findings(const std::string& text, const std::string& file, Context& ctx);
+/// is empty. An existing file with other content is replaced only with
+/// `force`; false after saying why on stderr.
+bool write_findings(const std::string& text, const std::string& file, bool force, Context& ctx);
 
 }  // namespace im::cli

@@ -28,6 +28,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'convert:-n'|'convert:--namespace')
       COMPREPLY=(); return ;;
+    'convert:--request-timeout')
+      COMPREPLY=(); return ;;
     'convert:--default-class')
       COMPREPLY=(); return ;;
     'convert:--gateway-class')
@@ -74,6 +76,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'lint:-n'|'lint:--namespace')
       COMPREPLY=(); return ;;
+    'lint:--request-timeout')
+      COMPREPLY=(); return ;;
     'lint:--default-class')
       COMPREPLY=(); return ;;
     'lint:--gateway-class')
@@ -114,6 +118,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'verify:-n'|'verify:--namespace')
       COMPREPLY=(); return ;;
+    'verify:--request-timeout')
+      COMPREPLY=(); return ;;
     'verify:--default-class')
       COMPREPLY=(); return ;;
     'verify:--gateway-class')
@@ -152,6 +158,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'report:-n'|'report:--namespace')
       COMPREPLY=(); return ;;
+    'report:--request-timeout')
+      COMPREPLY=(); return ;;
     'report:--default-class')
       COMPREPLY=(); return ;;
     'report:--gateway-class')
@@ -188,6 +196,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'plan:-n'|'plan:--namespace')
       COMPREPLY=(); return ;;
+    'plan:--request-timeout')
+      COMPREPLY=(); return ;;
     'plan:--default-class')
       COMPREPLY=(); return ;;
     'plan:--gateway-class')
@@ -223,11 +233,11 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --strict --format' ;;
-    'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
+    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
+    'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;

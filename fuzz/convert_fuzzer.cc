@@ -64,6 +64,35 @@ void check_fast_read_agrees(const std::string& text, const std::shared_ptr<const
   }
 }
 
+// A sink that takes `room` bytes and then fails, like a disk filling up.
+class FullAfter : public std::streambuf {
+ public:
+  explicit FullAfter(size_t room) : room_(room) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (room_ == 0) return traits_type::eof();
+    --room_;
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  size_t room_;
+};
+
+// Every write checked: the same output into a sink that fills up halfway
+// must leave the stream failed, so the CLI's one check after the last write
+// sees it (it then exits 2 and claims nothing).
+void check_write_failure_is_seen(const im::ConversionOutput& output, bool json, size_t full_size) {
+  if (full_size == 0) return;
+  FullAfter sink(full_size / 2);
+  std::ostream out(&sink);
+  auto writer = im::make_object_writer(json ? im::OutputFormat::Json : im::OutputFormat::Yaml, out);
+  im::for_each_object(output, [&](const nlohmann::ordered_json& obj) { writer->write(obj); });
+  writer->finish();
+  if (out.flush()) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -101,8 +130,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     writer->write(obj);
   });
   writer->finish();
+  check_write_failure_is_seen(result.output, (flags & 16) != 0, out.str().size());
 
   findings.sort_and_dedupe();
-  for (const auto& f : findings.items()) (void)im::format_finding(f);
+  // One finding, one line: no input can start a line of its own in a log.
+  for (const auto& f : findings.items()) {
+    if (im::format_finding(f).find_first_of("\r\n") != std::string::npos) std::abort();
+  }
   return 0;
 }

@@ -71,7 +71,10 @@ TEST_CASE("a missing kubectl is a ClusterError that says how to fix it", "[clust
 
 TEST_CASE("run_process collects large outputs on both streams and the exit status", "[cluster]") {
   // More than a pipe buffer on each stream: reading only one would deadlock.
-  ProcessResult r = run_process({"bash", "-c", "head -c 300000 /dev/zero; head -c 200000 /dev/zero >&2; exit 3"});
+  ProcessLimits limits;
+  limits.max_err_tail_bytes = 1 << 20;
+  ProcessResult r =
+      run_process({"bash", "-c", "head -c 300000 /dev/zero; head -c 200000 /dev/zero >&2; exit 3"}, limits);
   REQUIRE(r.started);
   CHECK(r.out.size() == 300000);
   CHECK(r.err.size() == 200000);

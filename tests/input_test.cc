@@ -98,21 +98,25 @@ TEST_CASE("a missing path is an unreadable-input error and the rest is still lis
   CHECK(im::has_unreadable_input(findings));
 }
 
-TEST_CASE("a symlink loop is reported and not followed, and a shared directory is read once",
+TEST_CASE("a symlink loop or a link out of the tree is reported and not followed, and a shared directory is read once",
           "[input]") {
   TempDir t;
   t.dir("d");
   t.dir("d/sub");
-  t.dir("other");
+  t.dir("d/other");
+  t.dir("outside");
   t.file("d/sub/a.yaml");
-  t.file("other/b.yaml");
+  t.file("d/other/b.yaml");
+  t.file("outside/c.yaml");
   t.link("..", "d/sub/up");
-  t.link("../other", "d/o1");
+  t.link("other", "d/o1");
   t.link("../other", "d/sub/o2");
+  t.link("../outside", "d/x");
   CHECK(expand(t, {t.path() + "/d"}) ==
         "T/d/o1/b.yaml\n"
         "T/d/sub/a.yaml\n"
-        "T/d/sub/up: warning: symbolic link loops back to T/d; not followed [symlink-loop]\n");
+        "T/d/sub/up: warning: symbolic link loops back to T/d; not followed [symlink-loop]\n"
+        "T/d/x: warning: symbolic link to a directory outside T/d; not followed [symlink-outside-tree]\n");
 }
 
 TEST_CASE("a dangling link named like a manifest is unreadable, and other names are ignored",

@@ -95,8 +95,11 @@ std::string context_name(const ClusterQuery& query) {
   return trim(run_kubectl(query, {"config", "current-context"}));
 }
 
-LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings,
+LoadResult load_cluster(const ClusterQuery& cluster, const ParseLimits& limits, Findings& findings,
                         const DocumentObserver& observe) {
+  // kubectl's output is an input like a file: bounded while it is read.
+  ClusterQuery query = cluster;
+  query.max_output_bytes = limits.max_file_bytes;
   std::string context = context_name(query);
   std::vector<std::string> resources =
       resources_to_read(run_kubectl(query, {"api-resources", "-o", "name"}));

@@ -16,7 +16,21 @@ struct ClusterQuery {
   std::string ns;               ///< -n; empty: the context's namespace
   bool all_namespaces = false;  ///< -A
   std::string kubectl = "kubectl";  ///< program run, looked up on PATH
+  /// --request-timeout as given ("30s", "2m", "0"); passed to kubectl, and
+  /// each kubectl run is stopped a little after it. Empty: kubectl's own
+  /// default, and each run is stopped after kDefaultCallTimeoutMs.
+  std::string request_timeout;
+  /// Most bytes kubectl may print on standard output (--max-file-bytes);
+  /// it is stopped at one more.
+  size_t max_output_bytes = static_cast<size_t>(-1) - 1;
 };
+
+/// How long one kubectl run may take when --request-timeout is not given.
+inline constexpr long kDefaultCallTimeoutMs = 120 * 1000;
+
+/// Milliseconds in a kubectl duration ("0", "30", "30s", "2m", "1h",
+/// "1m30s"); -1 if it is not one. 0 means no limit.
+long parse_kubectl_duration(const std::string& text);
 
 /// kubectl could not be run or failed; what() is the message to show,
 /// ending with kubectl's own words.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "util/text.h"
+
 namespace im {
 
 const char* severity_name(Severity s) {
@@ -15,11 +17,12 @@ const char* severity_name(Severity s) {
 }
 
 std::string format_finding(const Finding& f) {
-  std::string out = f.location.str();
+  // One finding, one line, whatever the input's paths and values hold.
+  std::string out = escape_control(f.location.str());
   out += ": ";
   out += severity_name(f.severity);
   out += ": ";
-  out += f.message;
+  out += escape_control(f.message);
   if (!f.rule_id.empty()) out += " [" + f.rule_id + "]";
   return out;
 }

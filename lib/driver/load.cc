@@ -28,9 +28,10 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
   Findings local;
   auto inputs = expand_inputs(paths, local);
   for (const auto& input : inputs) {
-    auto text = read_input(input, stdin_stream, local, limits.max_file_bytes);
+    bool over_limit = false;
+    auto text = read_input(input, stdin_stream, local, limits.max_file_bytes, &over_limit);
     if (!text) continue;
-    if (text->size() > limits.max_file_bytes) {
+    if (over_limit) {
       local.error(Location{input.origin, 0, 0},
                   fmt::format("input is larger than {} bytes (--max-file-bytes); skipped",
                               limits.max_file_bytes),

@@ -16,4 +16,12 @@ namespace im {
 std::vector<std::string> write_output_files(const std::filesystem::path& dir,
                                             const std::vector<OutputFile>& files, bool force);
 
+/// --force: removes the manifests (*.yaml, *.yml, *.json) below dir that
+/// are not among `files`, so that dir holds exactly this output (what
+/// `convert --check` compares). Returns the removed paths; failures are
+/// added to errors.
+std::vector<std::string> remove_stale_outputs(const std::filesystem::path& dir,
+                                              const std::vector<OutputFile>& files,
+                                              std::vector<std::string>& errors);
+
 }  // namespace im

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 #include "model/field_reader.h"
 #include "model/read_ingress.h"
 
@@ -138,6 +140,18 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     read_config_map(obj, r, inv);
     ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
     return;
+  }
+  // Kinds are case-sensitive: the API server rejects "ingress", so a
+  // manifest spelled that way never worked and must not pass silently.
+  for (const char* known : {"Ingress", "IngressClass", "Service", "ConfigMap"}) {
+    if (kind != known && to_lower(kind) == to_lower(known)) {
+      r.findings().error(r.at(obj),
+                         fmt::format("kind \"{}\" is not a Kubernetes kind (kinds are case-sensitive: \"{}\"); "
+                                     "the API server rejects it; skipped",
+                                     kind, known),
+                         "invalid-object");
+      return;
+    }
   }
   ++inv.skipped[api_version.empty() ? kind : api_version + "/" + kind];
 }

@@ -1,5 +1,6 @@
 #include "model/read_ingress.h"
 
+#include <cctype>
 #include <fmt/format.h>
 
 #include "model/names.h"
@@ -14,6 +15,17 @@ bool is_legacy(const std::string& api_version) {
 
 std::optional<int32_t> read_port_number(const Node& n, std::string_view path, FieldReader& r) {
   if (!n.is_int()) {
+    // An unquoted 80.5 is a number, just not a whole one: say that rather
+    // than call it a string.
+    char* end = nullptr;
+    const bool numeric_start =
+        !n.value.empty() && (std::isdigit(static_cast<unsigned char>(n.value[0])) || n.value[0] == '-');
+    if (n.is_scalar() && n.plain && numeric_start &&
+        (std::strtod(n.value.c_str(), &end), end == n.value.c_str() + n.value.size())) {
+      r.findings().error(r.at(n), fmt::format("{} must be a whole number, found {}", path, n.value),
+                         "invalid-port");
+      return std::nullopt;
+    }
     r.wrong_type(n, path, "an integer");
     return std::nullopt;
   }
@@ -32,6 +44,16 @@ std::optional<Backend> read_backend(const Node& n, std::string_view path, bool l
                                     FieldReader& r) {
   Backend b;
   b.location = r.at(n);
+  // The API server rejects these rather than choosing (k8s.io/api
+  // networking validation: "cannot set both resource and service
+  // backends", "cannot set both port name & port number").
+  if (const Node* res = n.get("resource"), *svc = n.get("service");
+      res && !res->is_null() && svc && !svc->is_null()) {
+    r.findings().error(b.location,
+                       fmt::format("{} has both a service and a resource; the API server rejects it", path),
+                       "invalid-backend");
+    return std::nullopt;
+  }
   if (const Node* res = r.mapping(n, "resource", fmt::format("{}.resource", path))) {
     b.kind = Backend::Kind::Resource;
     b.resource_group = r.string(*res, "apiGroup", "resource.apiGroup").value_or("");
@@ -63,6 +85,14 @@ std::optional<Backend> read_backend(const Node& n, std::string_view path, bool l
     b.service_name = r.string(*svc, "name", fmt::format("{}.service.name", path)).value_or("");
     if (const Node* port = r.mapping(*svc, "port", fmt::format("{}.service.port", path))) {
       b.port.location = r.at(*port);
+      const Node* named = port->get("name");
+      if (const Node* num = port->get("number"); num && !num->is_null() && named && !named->is_null()) {
+        r.findings().error(r.at(*port),
+                           fmt::format("{}.service.port has both a name and a number; the API server rejects it",
+                                       path),
+                           "invalid-port");
+        return std::nullopt;
+      }
       if (const Node* num = port->get("number"); num && !num->is_null()) {
         b.port.number = read_port_number(*num, fmt::format("{}.service.port.number", path), r);
         if (!b.port.number) return std::nullopt;
@@ -148,7 +178,9 @@ std::optional<IngressRule> read_rule(const Node& n, bool legacy, FieldReader& r)
   IngressRule rule;
   rule.location = r.at(n);
   if (const Node* h = n.get("host"); h && !h->is_null()) {
-    if (!h->is_scalar()) {
+    // An unquoted 12345 is a number in YAML and JSON; the API server
+    // refuses a number where host wants a string.
+    if (!h->is_scalar() || h->is_int()) {
       r.wrong_type(*h, "host", "a string");
       return std::nullopt;
     }

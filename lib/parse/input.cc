@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <istream>
 #include <set>
@@ -47,6 +48,10 @@ class DirectoryWalk {
   DirectoryWalk(Findings& findings, std::vector<InputFile>& out) : findings_(findings), out_(out) {}
 
   void run(const std::string& root, const struct stat& st) {
+    root_ = root;
+    char* real = ::realpath(root.c_str(), nullptr);
+    real_root_ = real ? real : root;
+    std::free(real);
     visit(root, DirId{st.st_dev, st.st_ino});
     std::sort(found_.begin(), found_.end());
     for (std::string& path : found_) {
@@ -84,13 +89,24 @@ class DirectoryWalk {
         const DirId child{st.st_dev, st.st_ino};
         auto loop = std::find_if(ancestors_.begin(), ancestors_.end(),
                                  [&](const auto& a) { return a.first == child; });
-        if (loop != ancestors_.end()) {
+        if (leaves_tree(path)) {
+          findings_.warning(Location{std::make_shared<const std::string>(path), 0, 0},
+                            "symbolic link to a directory outside " + root_ + "; not followed",
+                            "symlink-outside-tree");
+        } else if (loop != ancestors_.end()) {
           findings_.warning(Location{std::make_shared<const std::string>(path), 0, 0},
                             "symbolic link loops back to " + loop->second + "; not followed",
                             "symlink-loop");
         } else if (seen_.count(child) == 0) {
           visit(path, child);
         }
+      } else if (is_manifest_name(name) && !S_ISREG(st.st_mode)) {
+        // A FIFO or device would block the walk or never end; named
+        // directly with -f it is still read.
+        findings_.info(Location{std::make_shared<const std::string>(path), 0, 0},
+                       "not a regular file (a FIFO, socket or device); skipped in a directory walk, "
+                       "name it with -f to read it",
+                       "not-regular-file");
       } else if (is_manifest_name(name)) {
         found_.push_back(path);
       }
@@ -98,6 +114,21 @@ class DirectoryWalk {
     ancestors_.pop_back();
   }
 
+  // Whether path is a symbolic link whose directory lies outside the tree
+  // given with -f: following it would read (and print) unrelated files.
+  bool leaves_tree(const std::string& path) const {
+    struct stat lst;
+    if (lstat(path.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) return false;
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (real == nullptr) return true;
+    const std::string target = real;
+    std::free(real);
+    const std::string prefix = real_root_ == "/" ? "/" : real_root_ + "/";
+    return target != real_root_ && target.compare(0, prefix.size(), prefix) != 0;
+  }
+
+  std::string root_;
+  std::string real_root_;
   Findings& findings_;
   std::vector<InputFile>& out_;
   std::vector<std::string> found_;
@@ -128,15 +159,64 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Find
   return out;
 }
 
+namespace {
+
+// Bytes read in fixed chunks, joined once at the end into a string of the
+// exact size: a growing string would double its capacity and, near a large
+// limit, hold twice the input while it copies.
+class ChunkedText {
+ public:
+  static constexpr size_t kChunk = 1 << 20;
+  size_t size() const { return size_; }
+  char* room(size_t& n) {
+    if (chunks_.empty() || chunks_.back().size() == kChunk) {
+      chunks_.emplace_back();
+      chunks_.back().reserve(kChunk);
+    }
+    n = std::min(n, kChunk - chunks_.back().size());
+    const size_t at = chunks_.back().size();
+    chunks_.back().resize(at + n);
+    return chunks_.back().data() + at;
+  }
+  void used(size_t asked, size_t got) {
+    chunks_.back().resize(chunks_.back().size() - asked + got);
+    size_ += got;
+  }
+  std::string take() {
+    std::string out;
+    out.reserve(size_);
+    for (std::string& c : chunks_) {
+      out += c;
+      std::string().swap(c);
+    }
+    chunks_.clear();
+    return out;
+  }
+
+ private:
+  std::vector<std::string> chunks_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
 std::optional<std::string> read_input(const InputFile& input, std::istream& stdin_stream,
-                                      Findings& findings, size_t max_bytes) {
+                                      Findings& findings, size_t max_bytes, bool* over_limit) {
   const size_t cap = max_bytes + 1;
-  std::string data;
+  auto finish = [&](ChunkedText& text) -> std::string {
+    if (over_limit && text.size() > max_bytes) {
+      *over_limit = true;
+      return std::string();
+    }
+    return text.take();
+  };
   if (input.is_stdin()) {
-    char buf[65536];
-    while (data.size() < cap) {
-      stdin_stream.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, cap - data.size())));
-      data.append(buf, static_cast<size_t>(stdin_stream.gcount()));
+    ChunkedText text;
+    while (text.size() < cap) {
+      size_t n = cap - text.size();
+      char* at = text.room(n);
+      stdin_stream.read(at, static_cast<std::streamsize>(n));
+      text.used(n, static_cast<size_t>(stdin_stream.gcount()));
       if (!stdin_stream) break;
     }
     if (stdin_stream.bad()) {
@@ -144,7 +224,7 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
                      kUnreadableInput);
       return std::nullopt;
     }
-    return data;
+    return finish(text);
   }
 
   const int fd = open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -152,13 +232,12 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
     unreadable(findings, *input.origin, "cannot read input", errno);
     return std::nullopt;
   }
-  struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-    data.reserve(std::min(cap, static_cast<size_t>(st.st_size)));
-  }
-  char buf[65536];
-  while (data.size() < cap) {
-    const ssize_t n = read(fd, buf, std::min(sizeof buf, cap - data.size()));
+  ChunkedText text;
+  while (text.size() < cap) {
+    size_t want = cap - text.size();
+    char* at = text.room(want);
+    const ssize_t n = read(fd, at, want);
+    text.used(want, n > 0 ? static_cast<size_t>(n) : 0);
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -167,10 +246,22 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
       unreadable(findings, *input.origin, "cannot read input", err);
       return std::nullopt;
     }
-    data.append(buf, static_cast<size_t>(n));
   }
   close(fd);
-  return data;
+  return finish(text);
+}
+
+bool is_one_of_inputs(const std::string& file, const std::vector<InputFile>& inputs) {
+  struct stat target;
+  if (stat(file.c_str(), &target) != 0) return false;
+  for (const InputFile& input : inputs) {
+    struct stat st;
+    if (!input.is_stdin() && stat(input.path.c_str(), &st) == 0 && st.st_dev == target.st_dev &&
+        st.st_ino == target.st_ino) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool has_unreadable_input(const Findings& findings) {

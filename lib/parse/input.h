@@ -35,9 +35,18 @@ std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Find
 /// most `max_bytes` + 1 of them so that the caller can report an input over
 /// its limit without holding all of it. nullopt with an "unreadable-input"
 /// error if it cannot be read.
+/// With `over_limit`, an input longer than max_bytes sets it and returns
+/// an empty string instead: reading stops at the limit and memory never
+/// exceeds it (/dev/zero as input costs max_bytes, not twice that).
 std::optional<std::string> read_input(const InputFile& input, std::istream& stdin_stream,
                                       Findings& findings,
-                                      size_t max_bytes = std::numeric_limits<size_t>::max() - 1);
+                                      size_t max_bytes = std::numeric_limits<size_t>::max() - 1,
+                                      bool* over_limit = nullptr);
+
+/// Whether `file` is (by device and inode, so through any link or spelling)
+/// one of the regular files `inputs` reads: writing there would destroy
+/// the input.
+bool is_one_of_inputs(const std::string& file, const std::vector<InputFile>& inputs);
 
 /// Whether `findings` says some input could not be read (exit status 2).
 bool has_unreadable_input(const Findings& findings);

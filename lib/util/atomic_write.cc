@@ -1,6 +1,7 @@
 #include "util/atomic_write.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,6 +10,8 @@
 #include <cstring>
 #include <deque>
 #include <optional>
+
+#include "util/interrupt.h"
 
 namespace im {
 
@@ -91,6 +94,29 @@ int create_temp(const fs::path& dir, const std::string& base, fs::path& temp) {
   return -1;
 }
 
+enum class Publish { Done, Taken, Failed };
+
+// Gives the complete file temp the name path unless path exists. link()
+// fails with EEXIST instead of replacing, atomically. File systems without
+// hard links get the name claimed by an exclusive create first, then the
+// content renamed over the claim: still no clobbering, though a reader may
+// see the empty claim for a moment.
+Publish publish_exclusively(const fs::path& temp, const fs::path& path, std::string& error) {
+  if (::link(temp.c_str(), path.c_str()) == 0) return Publish::Done;
+  if (errno == EEXIST) return Publish::Taken;
+  if (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP || errno == EMLINK || errno == ENOSYS) {
+    const int claim = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (claim < 0 && errno == EEXIST) return Publish::Taken;
+    if (claim >= 0) {
+      ::close(claim);
+      if (::rename(temp.c_str(), path.c_str()) == 0) return Publish::Done;
+      ::unlink(path.c_str());
+    }
+  }
+  error = "cannot write " + quoted(path) + ": " + errno_text();
+  return Publish::Failed;
+}
+
 }  // namespace
 
 WriteResult write_file_atomically(const fs::path& path, std::string_view content, bool force,
@@ -125,12 +151,30 @@ WriteResult write_file_atomically(const fs::path& path, std::string_view content
     error = "cannot create a temporary file in " + quoted(dir) + ": " + errno_text();
     return WriteResult::Error;
   }
-  // rename() replaces a symbolic link rather than following it, so a link
-  // planted between the lstat above and here still cannot redirect the write.
+  const ScopedTemporary interrupt_cleanup(temp.c_str());
   const bool ok = (!exists || ::fchmod(fd.get(), st.st_mode & 07777) == 0) &&
-                  write_all(fd.get(), content) && ::fsync(fd.get()) == 0 && fd.close() &&
-                  ::rename(temp.c_str(), path.c_str()) == 0;
+                  write_all(fd.get(), content) && ::fsync(fd.get()) == 0 && fd.close();
   if (!ok) {
+    error = "cannot write " + quoted(path) + ": " + errno_text();
+    ::unlink(temp.c_str());
+    return WriteResult::Error;
+  }
+  if (!force) {
+    // Another run may have created path since the lstat above: publish
+    // only if the name is still free, so a file never replaces one that it
+    // was not allowed to (checking first and renaming after would).
+    const Publish published = publish_exclusively(temp, path, error);
+    ::unlink(temp.c_str());
+    if (published == Publish::Taken) {
+      if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return WriteResult::Exists;
+      const std::optional<bool> same = same_content(path, st.st_size, content, error);
+      if (!same) return WriteResult::Error;
+      return *same ? WriteResult::Unchanged : WriteResult::Exists;
+    }
+    if (published == Publish::Failed) return WriteResult::Error;
+  } else if (::rename(temp.c_str(), path.c_str()) != 0) {
+    // rename() replaces a symbolic link rather than following it, so a link
+    // planted between the lstat above and here still cannot redirect the write.
     error = "cannot write " + quoted(path) + ": " + errno_text();
     ::unlink(temp.c_str());
     return WriteResult::Error;
@@ -195,6 +239,41 @@ bool is_inside(const fs::path& dir, const fs::path& file) {
     ++fi;
   }
   return fi != f->end();
+}
+
+namespace {
+
+// The pid in a name create_temp() made (".NAME.tmp-PID-N"), or 0.
+pid_t temporary_owner(const std::string& name) {
+  if (name.size() < 2 || name[0] != '.') return 0;
+  const size_t tmp = name.rfind(".tmp-");
+  if (tmp == std::string::npos || tmp == 0) return 0;
+  const std::string rest = name.substr(tmp + 5);
+  const size_t dash = rest.find('-');
+  if (dash == 0 || dash == std::string::npos || dash + 1 == rest.size()) return 0;
+  auto all_digits = [](const std::string& s) { return s.find_first_not_of("0123456789") == std::string::npos; };
+  const std::string pid = rest.substr(0, dash);
+  if (!all_digits(pid) || !all_digits(rest.substr(dash + 1)) || pid.size() > 9) return 0;
+  return static_cast<pid_t>(std::stol(pid));
+}
+
+}  // namespace
+
+std::vector<std::string> sweep_stale_temporaries(const fs::path& dir) {
+  std::vector<std::string> removed;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    const pid_t owner = temporary_owner(name);
+    if (owner <= 0 || owner == ::getpid()) continue;
+    struct stat st {};
+    if (::lstat(it->path().c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    // Only a dead writer's file is litter; a live one is still writing it.
+    // (A recycled pid keeps a file a little longer, never loses one.)
+    if (::kill(owner, 0) == 0 || errno != ESRCH) continue;
+    if (::unlink(it->path().c_str()) == 0) removed.push_back(it->path().string());
+  }
+  return removed;
 }
 
 bool ensure_directory(const fs::path& dir, std::string& error) {

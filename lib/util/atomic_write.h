@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace im {
 
@@ -16,10 +17,15 @@ enum class WriteResult {
   Error,      ///< nothing was written; see the error text
 };
 
-/// Writes content to a unique temporary file next to path, fsyncs it and
-/// renames it over path, keeping an existing file's permission bits. A
-/// symbolic link at path is refused, never followed. error is set (with the
-/// strerror text) only for WriteResult::Error.
+/// Writes content to a unique temporary file next to path and fsyncs it.
+/// Without force the file is published with link(), which fails rather
+/// than replace a file another process created meanwhile: concurrent runs
+/// never overwrite each other (the loser gets Exists, or Unchanged if the
+/// content is the same). With force it is renamed over path, keeping an
+/// existing file's permission bits: every file is whole, and when runs race
+/// the last rename wins file by file. A symbolic link at path is refused,
+/// never followed. error is set (with the strerror text) only for
+/// WriteResult::Error.
 WriteResult write_file_atomically(const std::filesystem::path& path, std::string_view content,
                                   bool force, std::string& error);
 
@@ -27,6 +33,11 @@ WriteResult write_file_atomically(const std::filesystem::path& path, std::string
 /// existing parents (and of dir) are resolved; file's last component is not
 /// resolved, since write_file_atomically refuses links there anyway.
 bool is_inside(const std::filesystem::path& dir, const std::filesystem::path& file);
+
+/// Removes from dir the temporary files write_file_atomically left when its
+/// process died mid-write (".NAME.tmp-PID-N" whose PID no longer runs);
+/// returns their paths. Nothing else is touched.
+std::vector<std::string> sweep_stale_temporaries(const std::filesystem::path& dir);
 
 /// Creates dir and its missing parents; true if it exists as a directory.
 bool ensure_directory(const std::filesystem::path& dir, std::string& error);

@@ -29,6 +29,13 @@ std::vector<std::string> split(std::string_view s, char sep);
 /// s without leading and trailing ASCII whitespace (" \t\n\v\f\r").
 std::string trim(std::string_view s);
 
+/// s with every control character spelled out ("\\n", "\\r", "\\t",
+/// "\\x1b", "\\u0085", "\\u2028"), so that a value from the input can
+/// never start a line of its own in text output: a CI log would otherwise
+/// run "\\n::error ...::" from a path as a GitHub Actions workflow command.
+/// A backslash is kept as is; everything else is unchanged.
+std::string escape_control(std::string_view s);
+
 /// Appends code point `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, uint32_t cp);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+
 #include <nlohmann/json.hpp>
 
 namespace im::verify {
@@ -21,25 +23,25 @@ std::string render_text(const VerifyResult& result) {
   for (const ProbeResult& r : result.results) {
     if (r.probe.host != host || &r == &result.results.front()) {
       host = r.probe.host;
-      out += "\n" + host + (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
+      out += "\n" + escape_control(host) + (host == kUnmatchedHost ? " (a host no rule names)" : "") + "\n";
     }
     std::string request = r.probe.text();
     switch (r.status) {
       case ProbeResult::Status::Same:
-        out += fmt::format("  = {}  ->  {}\n", request, r.before.text(host));
+        out += fmt::format("  = {}  ->  {}\n", escape_control(request), escape_control(r.before.text(host)));
         break;
       case ProbeResult::Status::Explained:
-        out += fmt::format("  ~ {}  [{}]\n", request, explanation_ids(r));
-        out += fmt::format("      before: {}\n", r.before.text(host));
-        out += fmt::format("      after:  {}\n", r.after.text(host));
+        out += fmt::format("  ~ {}  [{}]\n", escape_control(request), explanation_ids(r));
+        out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
+        out += fmt::format("      after:  {}\n", escape_control(r.after.text(host)));
         out += fmt::format("      see:    {}\n", r.explained_by.front().location.str());
         break;
       case ProbeResult::Status::Unexpected:
       case ProbeResult::Status::Uncertain:
         out += fmt::format("  {} {}\n", r.status == ProbeResult::Status::Unexpected ? '!' : '?',
-                           request);
-        out += fmt::format("      before: {}\n", r.before.text(host));
-        out += fmt::format("      after:  {}\n", r.after.text(host));
+                           escape_control(request));
+        out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
+        out += fmt::format("      after:  {}\n", escape_control(r.after.text(host)));
         break;
     }
   }
