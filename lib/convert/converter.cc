@@ -19,7 +19,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan.inventory = &inventory;
   plan.findings = &findings;
 
-  ClassResolver classes(inventory.classes, options.default_class, findings);
+  ClassResolver classes(inventory.classes, options.default_class, findings, options.require_class);
   for (const Ingress& ing : inventory.ingresses) {
     IngressInfo info;
     info.ing = &ing;
