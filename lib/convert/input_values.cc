@@ -181,6 +181,12 @@ void check_policy_values(IngressPolicy& policy, Findings& findings) {
                action == "permanent-redirect" || action == "temporal-redirect") {
       why = control_character_problem(s.value);
       effect = "it is not converted";
+    } else if (action == "static-ip") {
+      // Gateway spec.addresses[].value: 1-253 characters.
+      why = s.value.empty() || s.value.size() > 253
+                ? fmt::format("is {} characters long; a Gateway address is 1-253", s.value.size())
+                : control_character_problem(s.value);
+      effect = "the Gateway gets no fixed address";
     } else if (action.rfind("cors-", 0) == 0) {
       why = cors_problem(action, s.value);
       if (why.empty()) why = control_character_problem(s.value);
