@@ -23,6 +23,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   ClassResolver classes(inventory.classes, options.default_class, findings, options.require_class);
   for (const Ingress& ing : inventory.ingresses) {
     if (!check_ingress_names(ing, findings)) continue;
+    check_v1_path_types(ing, findings);
     IngressInfo info;
     info.ing = &ing;
     info.cls = classes.resolve(ing);

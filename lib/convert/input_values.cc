@@ -155,6 +155,22 @@ bool check_ingress_names(const Ingress& ing, Findings& findings) {
   return ok;
 }
 
+void check_v1_path_types(const Ingress& ing, Findings& findings) {
+  if (ing.api_version != "networking.k8s.io/v1") return;
+  for (const auto& rule : ing.rules) {
+    for (const auto& p : rule.paths) {
+      if (p.type_given) continue;
+      findings.warning(p.location,
+                       fmt::format("path \"{}\" has no pathType, which networking.k8s.io/v1 "
+                                   "requires: the API server rejects this Ingress as written, so no "
+                                   "cluster serves it like this; converted as ImplementationSpecific "
+                                   "(set pathType: Prefix or Exact)",
+                                   p.path),
+                       "path-type-required");
+    }
+  }
+}
+
 void check_policy_values(IngressPolicy& policy, Findings& findings) {
   if (policy.rewrite_target) {
     if (auto why = path_problem(*policy.rewrite_target); !why.empty()) {

@@ -16,6 +16,10 @@ namespace im {
 /// False (after an error at the Ingress) when the Ingress cannot be converted.
 bool check_ingress_names(const Ingress& ing, Findings& findings);
 
+/// A networking.k8s.io/v1 path without pathType: the API server rejects
+/// the Ingress as written, so the manifest is not what a cluster serves.
+void check_v1_path_types(const Ingress& ing, Findings& findings);
+
 /// Drops, with an error at the annotation, every policy value that would
 /// break the constraint of the field it is emitted into.
 void check_policy_values(IngressPolicy& policy, Findings& findings);
