@@ -19,6 +19,8 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("--default-class", f.request.options.default_class,
                  "Ingress class for Ingresses that have none")
       ->type_name("NAME");
+  sub.add_flag("--require-class", f.request.options.require_class,
+               "Refuse Ingresses without a class instead of converting them under the assumed default");
   sub.add_option("--gateway-class", f.gateway_classes,
                  "Map an ingress class to a GatewayClass (FROM=TO); repeatable")
       ->type_name("FROM=TO");

@@ -3,6 +3,10 @@
 
 convert: every input file under testdata/ up to 8 KiB, deduplicated, behind the
     option byte convert_fuzzer reads first (0 for YAML, 1 for a .json origin).
+    Plus, per controller family and odd value (empty, "x", "X", "0", "-1",
+    over-long, CR/LF, a bare scheme), one Ingress carrying every annotation
+    of the family set to that value: no value may make an emitted object
+    invalid, which the fuzzer checks.
 rules: the annotation rule files cut into pieces of a few rules each, so
     that every seed is small and still a loadable file.
 Files are named by content hash, so rerunning it changes nothing unless the
@@ -39,6 +43,40 @@ def convert_seeds() -> None:
         write("convert", bytes([1 if f.suffix == ".json" else 0]) + data)
 
 
+ODD_VALUES = ["", "x", "X", "0", "-1", "true", "/" + "p" * 1100, "h" * 300,
+              "/a\r\nSet-Cookie: x", "http://", "https://a.example.com, *", "GET, FOO"]
+
+
+# The class each controller installs by default, so the family's rules apply.
+CLASS_OF = {"traefik": "traefik", "haproxy": "haproxy", "aws-alb": "alb", "gke": "gce",
+            "contour": "contour", "kong": "kong", "nginx-inc": "nginx-plus"}
+
+
+def odd_value_seeds() -> None:
+    import json
+    for f in sorted((ROOT / "rules").glob("*/annotations.yaml")):
+        text = f.read_text()
+        prefixes = re.search(r"^prefixes: \[(.*)\]", text, re.M)
+        prefix = ""
+        for p in re.findall(r'"([^"]*)"', prefixes.group(1) if prefixes else ""):
+            if p and not prefix:
+                prefix = p
+        keys = re.findall(r"^    key: (\S+)", text, re.M)
+        family = re.search(r"^controller: (\S+)", text, re.M).group(1)
+        cls = CLASS_OF.get(family, "nginx")
+        for value in ODD_VALUES:
+            lines = ["apiVersion: networking.k8s.io/v1", "kind: Ingress", "metadata:",
+                     "  name: odd", "  namespace: apps", "  annotations:"]
+            for k in keys:
+                key = k if "/" in k else prefix + k
+                lines.append(f"    {json.dumps(key)}: {json.dumps(value)}")
+            lines += ["spec:", f"  ingressClassName: {cls}", "  tls:", "  - hosts: [a.example.com]",
+                      "    secretName: tls", "  rules:", "  - host: a.example.com", "    http:",
+                      "      paths:", "      - path: /", "        pathType: Prefix", "        backend:",
+                      "          service: {name: web, port: {number: 80}}"]
+            write("convert", bytes([8]) + ("\n".join(lines) + "\n").encode())
+
+
 def rules_seeds() -> None:
     for f in sorted((ROOT / "rules").glob("*/*.yaml")):
         if f.parent.name in ("controllers", "crd"):
@@ -66,6 +104,7 @@ def main() -> None:
         shutil.rmtree(OUT / kind, ignore_errors=True)
         (OUT / kind).mkdir(parents=True)
     convert_seeds()
+    odd_value_seeds()
     rules_seeds()
     if len(sys.argv) == 3 and sys.argv[1] == "--merge":
         for kind in ("convert", "rules"):

@@ -165,7 +165,7 @@ TEST_CASE("a findings file gets the findings and stderr nothing", "[lint][conver
   std::istringstream in;
   std::ostringstream out, err;
   cli::Io io{in, out, err};
-  int code = cli::run({"convert", "-f", input.string(), "--findings-format", "sarif", "--findings-file",
+  int code = cli::run({"convert", "-f", input.string(), "--require-class", "--findings-format", "sarif", "--findings-file",
                        file.string()},
                       io);
   CHECK(code == 1);

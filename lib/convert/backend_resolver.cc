@@ -8,10 +8,19 @@ std::optional<BackendRefIR> resolve_backend(const Backend& b, const Ingress& ing
                                             const Inventory& inventory, Findings& findings) {
   BackendRefIR ref;
   if (b.kind == Backend::Kind::Resource) {
-    ref.group = b.resource_group;
-    ref.kind = b.resource_kind;
-    ref.name = b.resource_name;
-    return ref;
+    // ingress-nginx skips paths (and a defaultBackend) whose backend is not a
+    // Service (internal/ingress/controller/controller.go: "skip non-service
+    // backends"), so their requests fall to the Ingress's other matches or
+    // the default backend. Leaving the path out keeps that; a backendRef to
+    // the resource would serve what nginx never did.
+    findings.warning(b.location,
+                     fmt::format("backend is the resource {}/{} {}, not a Service; ingress-nginx "
+                                 "skips it, so its requests go to the Ingress's other matches or "
+                                 "404, and they still do: not converted",
+                                 b.resource_group.empty() ? "core" : b.resource_group, b.resource_kind,
+                                 b.resource_name),
+                     "resource-backend");
+    return std::nullopt;
   }
   ref.name = b.service_name;
   if (b.port.number) {

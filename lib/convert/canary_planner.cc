@@ -9,6 +9,8 @@
 
 #include <re2/re2.h>
 
+#include "convert/filter_set.h"
+#include "convert/input_values.h"
 #include "convert/path_semantics.h"
 #include "convert/plan.h"
 
@@ -34,13 +36,20 @@ int effective_total(const CanaryPolicy& c) { return c.weight_total > 100 ? c.wei
 /// half a canary would send the wrong requests to it.
 bool canary_selectors_valid(const IngressInfo& info, Findings& findings) {
   const CanaryPolicy& c = info.policy.canary;
-  static const RE2 header_name("^[A-Za-z0-9!#$%&'*+\\-.^_`|~]+$");
-  if (!c.by_header.empty() && !RE2::FullMatch(c.by_header, header_name)) {
+  if (!c.by_header.empty() && !is_header_name(c.by_header)) {
     findings.error(c.location,
-                   fmt::format("canary-by-header \"{}\" is not a valid HTTP header name; canary "
-                               "Ingress {} not converted",
-                               c.by_header, info.ing->ref()),
+                   fmt::format("canary-by-header \"{}\" is not a valid HTTP header name (1-256 token "
+                               "characters); canary Ingress {} not converted",
+                               c.by_header.size() > 64 ? c.by_header.substr(0, 64) + "..." : c.by_header,
+                               info.ing->ref()),
                    "nginx-canary-by-header");
+    return false;
+  }
+  if (auto why = header_value_problem(c.header_value); !c.header_value.empty() && !why.empty()) {
+    findings.error(c.location,
+                   fmt::format("canary-by-header-value {}; canary Ingress {} not converted", why,
+                               info.ing->ref()),
+                   "nginx-canary-by-header-value");
     return false;
   }
   if (!c.header_pattern.empty()) {

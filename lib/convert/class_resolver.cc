@@ -33,11 +33,49 @@ const ControllerName kClassNames[] = {
     {"contour", "contour"},      {"kong", "kong"},       {"nginx-plus", "nginx-inc"},
 };
 
+// Annotation prefixes only one controller family reads, with the class that
+// controller installs by default. A prefix shared by several controllers
+// (ingress.kubernetes.io/) names none.
+struct AnnotationFamily {
+  const char* prefix;
+  const char* family;
+  const char* default_class;
+};
+const AnnotationFamily kAnnotationFamilies[] = {
+    {"nginx.ingress.kubernetes.io/", "ingress-nginx", "nginx"},
+    {"nginx.org/", "nginx-inc", "nginx"},
+    {"nginx.com/", "nginx-inc", "nginx"},
+    {"traefik.ingress.kubernetes.io/", "traefik", "traefik"},
+    {"haproxy.org/", "haproxy", "haproxy"},
+    {"haproxy.com/", "haproxy", "haproxy"},
+    {"alb.ingress.kubernetes.io/", "aws-alb", "alb"},
+    {"projectcontour.io/", "contour", "contour"},
+    {"konghq.com/", "kong", "kong"},
+    {"ingress.gcp.kubernetes.io/", "gke", "gce"},
+    {"networking.gke.io/", "gke", "gce"},
+};
+
+/// The first annotation of `ing` whose prefix names one controller family.
+const AnnotationFamily* family_from_annotations(const Ingress& ing, const Annotation** which) {
+  for (const Annotation& a : ing.annotations) {
+    for (const auto& f : kAnnotationFamilies) {
+      if (a.key.rfind(f.prefix, 0) == 0) {
+        *which = &a;
+        return &f;
+      }
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 ClassResolver::ClassResolver(const std::vector<IngressClass>& classes, std::string default_class,
-                             Findings& findings)
-    : classes_(classes), default_class_(std::move(default_class)), findings_(findings) {}
+                             Findings& findings, bool require_class)
+    : classes_(classes),
+      default_class_(std::move(default_class)),
+      findings_(findings),
+      require_class_(require_class) {}
 
 std::string ClassResolver::family_for_controller(const std::string& controller) {
   for (const auto& c : kControllers) {
@@ -60,6 +98,60 @@ const IngressClass* ClassResolver::find(const std::string& name) const {
   return nullptr;
 }
 
+// A class-less Ingress is served by the cluster's default IngressClass (the
+// DefaultIngressClass admission plugin even writes it into
+// spec.ingressClassName on create), so it is converted under an assumed
+// class, and the warning says which, why, and how to choose another.
+ResolvedClass ClassResolver::assume_class(const Ingress& ing) {
+  ResolvedClass out;
+  std::string why;
+  if (!default_class_.empty()) {
+    out.name = default_class_;
+    why = "--default-class names it";
+  } else {
+    // Several defaults is an error in Kubernetes admission; the first by name wins here.
+    for (const auto& c : classes_) {
+      if (c.is_default) {
+        out.name = c.name;
+        why = fmt::format("the IngressClass {} is annotated ingressclass.kubernetes.io/is-default-class",
+                          c.name);
+        break;
+      }
+    }
+  }
+  if (out.name.empty() && require_class_) {
+    findings_.error(ing.location,
+                    fmt::format("Ingress {} has no class (no spec.ingressClassName, no "
+                                "kubernetes.io/ingress.class, no default IngressClass in the input) "
+                                "and --require-class is set; not converted: pass --default-class",
+                                ing.ref()),
+                    "no-ingress-class");
+    return out;
+  }
+  if (out.name.empty()) {
+    const Annotation* a = nullptr;
+    if (const AnnotationFamily* f = family_from_annotations(ing, &a)) {
+      out.name = f->default_class;
+      out.controller = f->family;
+      why = fmt::format("its annotation {} is read by {}, whose default class is \"{}\"", a->key,
+                        f->family, f->default_class);
+    } else {
+      out.name = "nginx";
+      out.controller = "ingress-nginx";
+      why = "there is no default IngressClass in the input and no controller-specific "
+            "annotation (ingress-nginx's class)";
+    }
+  }
+  findings_.warning(ing.location,
+                    fmt::format("Ingress {} has no class (no spec.ingressClassName or "
+                                "kubernetes.io/ingress.class); converted as class \"{}\" because {}; "
+                                "pass --default-class to choose another, or --require-class to refuse "
+                                "class-less Ingresses",
+                                ing.ref(), out.name, why),
+                    "ingress-class-assumed");
+  return out;
+}
+
 ResolvedClass ClassResolver::resolve(const Ingress& ing) {
   ResolvedClass out;
   if (ing.class_name && !ing.class_name->empty()) {
@@ -67,52 +159,57 @@ ResolvedClass ClassResolver::resolve(const Ingress& ing) {
   } else if (const Annotation* a = ing.annotation("kubernetes.io/ingress.class"); a && !a->value.empty()) {
     out.name = a->value;
   } else {
-    // Several defaults is an error in Kubernetes admission; the first by name wins here.
-    for (const auto& c : classes_) {
-      if (c.is_default) {
-        out.name = c.name;
-        break;
-      }
-    }
-    if (out.name.empty()) out.name = default_class_;
+    out = assume_class(ing);
+    if (out.name.empty()) return out;
   }
-  if (out.name.empty()) {
-    findings_.error(ing.location,
-                    fmt::format("Ingress {} has no class (no spec.ingressClassName, no "
-                                "kubernetes.io/ingress.class, no default IngressClass in the input); "
-                                "not converted: pass --default-class",
-                                ing.ref()),
-                    "no-ingress-class");
-    return out;
+  out.controller = controller_of(ing, out);
+  return out;
+}
+
+std::string ClassResolver::controller_of(const Ingress& ing, const ResolvedClass& cls) {
+  if (const IngressClass* c = find(cls.name)) {
+    std::string family = family_for_controller(c->controller);
+    if (!family.empty()) return family;
   }
-  if (const IngressClass* c = find(out.name)) {
-    out.controller = family_for_controller(c->controller);
-    if (!out.controller.empty()) return out;
-  }
-  // No IngressClass object (or an unknown controller): guess from the name
-  // and say so once per class, because the guess decides which annotation
-  // rules apply.
-  out.controller = family_for_class_name(out.name);
-  bool first = std::find(inferred_reported_.begin(), inferred_reported_.end(), out.name) ==
+  // Assumed from the annotations' controller: already said so.
+  if (!cls.controller.empty()) return cls.controller;
+  // No IngressClass object (or an unknown controller): guess from the name,
+  // then from the annotations, and say so once per class, because the guess
+  // decides which annotation rules apply.
+  std::string controller = family_for_class_name(cls.name);
+  bool first = std::find(inferred_reported_.begin(), inferred_reported_.end(), cls.name) ==
                inferred_reported_.end();
-  if (first) inferred_reported_.push_back(out.name);
-  if (out.controller.empty()) {
-    out.controller = "ingress-nginx";
+  if (first) inferred_reported_.push_back(cls.name);
+  if (!controller.empty()) {
     if (first) {
-      findings_.warning(ing.location,
-                        fmt::format("controller of class \"{}\" is unknown (no IngressClass with a "
-                                    "known spec.controller in the input); assuming ingress-nginx",
-                                    out.name),
-                        "class-controller-inferred");
+      findings_.info(ing.location,
+                     fmt::format("no IngressClass \"{}\" in the input; assuming its controller is {} "
+                                 "from the class name",
+                                 cls.name, controller),
+                     "class-controller-inferred");
     }
-  } else if (first) {
+    return controller;
+  }
+  const Annotation* a = nullptr;
+  if (const AnnotationFamily* f = family_from_annotations(ing, &a)) {
+    // Reported for every Ingress: another Ingress of the same unknown class
+    // may carry another controller's annotations.
     findings_.info(ing.location,
                    fmt::format("no IngressClass \"{}\" in the input; assuming its controller is {} "
-                               "from the class name",
-                               out.name, out.controller),
+                               "because the Ingress has the {} annotation {}",
+                               cls.name, f->family, f->family, a->key),
                    "class-controller-inferred");
+    return f->family;
   }
-  return out;
+  if (first) {
+    findings_.warning(ing.location,
+                      fmt::format("controller of class \"{}\" is unknown (no IngressClass with a "
+                                  "known spec.controller in the input, and no controller-specific "
+                                  "annotation); assuming ingress-nginx",
+                                  cls.name),
+                      "class-controller-inferred");
+  }
+  return "ingress-nginx";
 }
 
 }  // namespace im

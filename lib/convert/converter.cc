@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "convert/input_values.h"
 #include "convert/plan.h"
 #include "rules/apply.h"
 
@@ -19,14 +20,17 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan.inventory = &inventory;
   plan.findings = &findings;
 
-  ClassResolver classes(inventory.classes, options.default_class, findings);
+  ClassResolver classes(inventory.classes, options.default_class, findings, options.require_class);
   for (const Ingress& ing : inventory.ingresses) {
+    if (!check_ingress_names(ing, findings)) continue;
+    check_v1_path_types(ing, findings);
     IngressInfo info;
     info.ing = &ing;
     info.cls = classes.resolve(ing);
     if (info.cls.name.empty()) continue;
     info.policy = apply_annotations(ing, info.cls.controller, catalog,
                                     options.nginx_annotations_prefix, findings);
+    check_policy_values(info.policy, findings);
     plan.ingresses.push_back(std::move(info));
   }
   sort_by_age(plan.ingresses);

@@ -15,6 +15,8 @@ struct GatewayRef {
 struct ConvertOptions {
   /// Class for Ingresses with none (no field, annotation or default IngressClass).
   std::string default_class;
+  /// Refuse class-less Ingresses (no-ingress-class) instead of assuming a class.
+  bool require_class = false;
   /// Ingress class -> GatewayClass name; unmapped classes keep their name.
   std::map<std::string, std::string> gateway_classes;
   /// Put every route on this one Gateway instead of one per (namespace, class).

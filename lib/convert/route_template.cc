@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "convert/input_values.h"
 #include "model/names.h"
 #include "rules/value_format.h"
 #include "util/text.h"
@@ -107,11 +110,13 @@ void read_redirect(const IngressInfo& info, RouteTemplate& t, Findings& findings
   t.redirect_only = true;
 }
 
+/// The non-empty items of a comma-separated list, each once: the CORS
+/// filter's lists are sets, and nginx answers the same with a repeat.
 std::vector<std::string> comma_list(const std::string& s) {
   std::vector<std::string> out;
   for (auto& part : split(s, ',')) {
     std::string v = trim(part);
-    if (!v.empty()) out.push_back(v);
+    if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
   }
   return out;
 }
@@ -129,7 +134,8 @@ void read_cors(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
   cors["allowOrigins"] = comma_list(value("cors-allow-origin", "*"));
   std::vector<std::string> methods;
   for (auto& m : comma_list(value("cors-allow-methods", "GET, PUT, POST, DELETE, PATCH, OPTIONS"))) {
-    methods.push_back(to_upper(m));
+    std::string upper = to_upper(m);
+    if (std::find(methods.begin(), methods.end(), upper) == methods.end()) methods.push_back(upper);
   }
   cors["allowMethods"] = methods;
   cors["allowHeaders"] = comma_list(value(
@@ -177,6 +183,11 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
                                        "API cannot evaluate; not converted",
                                        name, value),
                            s.rule_id);
+          continue;
+        }
+        if (auto why = header_value_problem(value); !value.empty() && !why.empty()) {
+          findings.error(s.location, fmt::format("header {}: the value {}; not converted", name, why),
+                         s.rule_id);
           continue;
         }
         if (is_header_name(name) && !value.empty()) t.filters.request_set.emplace_back(name, value);
@@ -270,7 +281,7 @@ void read_mirror(const IngressInfo& info, RouteTemplate& t, Findings& findings) 
   std::vector<std::string> labels = url ? split(url->host, '.') : std::vector<std::string>{};
   bool cluster_local = !labels.empty() &&
                        (labels.size() <= 2 || (labels.size() >= 3 && labels[2] == "svc"));
-  if (!url || !cluster_local || (labels.size() > 3 && url->host.find(".svc.cluster.local") == std::string::npos)) {
+  if (!url || !cluster_local || labels[0].empty() || (labels.size() > 3 && url->host.find(".svc.cluster.local") == std::string::npos)) {
     findings.error(s->location,
                    fmt::format("mirror-target \"{}\" is not a Service in the cluster; RequestMirror "
                                "needs a Service (create an ExternalName Service for the host and "
@@ -337,6 +348,13 @@ void read_custom_headers(const IngressInfo& info, const Inventory& inventory, Ro
                        fmt::format("ConfigMap {} entry \"{}\" is not a valid header name and value; "
                                    "skipped",
                                    s->value, k),
+                       s->rule_id);
+        continue;
+      }
+      if (auto why = header_value_problem(v); !why.empty()) {
+        findings.error(s->location,
+                       fmt::format("ConfigMap {} entry \"{}\": the header value {}; skipped", s->value,
+                                   k, why),
                        s->rule_id);
         continue;
       }
