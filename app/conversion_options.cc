@@ -14,6 +14,10 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("-f,--filename", f.inputs,
                  "Input file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin; repeatable")
       ->type_name("PATH");
+  sub.add_option("--exclude", f.request.exclude,
+                 "Leave out files matching GLOB (gitignore syntax, relative to each -f directory; "
+                 "a directory's .ingress-migrate-ignore adds more); repeatable")
+      ->type_name("GLOB");
   add_cluster_options(sub, f);
   sub.add_option("--default-class", f.request.options.default_class,
                  "Ingress class for Ingresses that have none")
