@@ -121,7 +121,8 @@ bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
     }
     std::vector<std::string> known;
     for (const auto& c : known_controllers()) known.push_back(c.name);
-    std::string best = did_you_mean(name, known);
+    std::string best = did_you_mean(name, controller_names());
+    if (const ControllerSupport* c = best.empty() ? nullptr : find_controller(best)) best = c->name;
     ctx.io.err << ctx.program << ": unknown controller \"" << name << "\""
                << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "; known: " << join(known, ", ")
                << "\n";
