@@ -79,6 +79,7 @@ bool cluster_window(const LintFlags& f, const ClusterQuery& query, Context& ctx,
 int run_lint_command(LintFlags& f, Context& ctx) {
   LintOptions options;
   if (!lint_options(f, ctx, options)) return kExitUsageOrInput;
+  options.default_class = f.conv.request.options.default_class;
   ObjectIndex index;
   f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
   Findings conversion_findings;

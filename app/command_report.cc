@@ -30,9 +30,14 @@ int run_report_command(ReportFlags& f, Context& ctx) {
                         : f.format == "markdown" ? ReportFormat::Markdown
                                                  : ReportFormat::Text;
   bool color = format == ReportFormat::Text && ctx.io.out_is_tty && !std::getenv("NO_COLOR");
-  ctx.io.out << render_report(build_compat_report(outcome.conversion.output, chosen), format, color);
-  // Conversion findings are not repeated here (convert shows them); only
-  // input that could not be read changes the exit status.
+  Findings sorted = findings;
+  sorted.sort_and_dedupe();
+  ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
+                                        outcome.conversion.stats.converted_ingresses);
+  ctx.io.out << render_report(build_compat_report(outcome.conversion.output, chosen, loss), format, color);
+  // Conversion findings are not repeated here (convert shows them; the
+  // report counts its errors and points at the first); only input that
+  // could not be read changes the exit status.
   for (const auto& finding : findings.items()) {
     if (finding.severity == Severity::Error && is_input_failure(finding)) {
       ctx.io.err << format_finding(finding) << "\n";

@@ -1,9 +1,11 @@
-// `ingress-migrate rules list|explain`: the annotation catalog.
+// `ingress-migrate rules list|explain`: the annotation catalog, and the
+// lint table for the other finding ids.
 
 #include <ostream>
 
 #include "commands.h"
 #include "exit_code.h"
+#include "lint/tables.h"
 #include "report/rules_doc.h"
 #include "rules/catalog.h"
 #include "util/did_you_mean.h"
@@ -11,6 +13,13 @@
 namespace im::cli {
 
 namespace {
+
+/// A finding id of lint's own table (rules/lint/rules.yaml): what the
+/// finding says and what to do about it.
+std::string explain_lint_rule(const RuleInfo& info) {
+  return info.id + " (" + severity_name(info.severity) + ")\n  " + info.summary +
+         "\n  What to do: " + info.help + "\n";
+}
 
 struct RulesFlags {
   std::string controller;
@@ -26,8 +35,8 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
   CLI::App* list = sub.add_subcommand("list", "List every annotation rule with its verdict");
   list->add_option("--controller", f->controller, "Only this controller family")->type_name("NAME");
   list->add_flag("--markdown", f->markdown, "Print the Markdown mapping table (docs/annotations.md)");
-  CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id)");
-  explain->add_option("key", f->key, "Annotation key or rule id")->required();
+  CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id) or finding id");
+  explain->add_option("key", f->key, "Annotation key, rule id or finding id")->required();
 
   return [f, list, explain, &ctx]() -> int {
     const Catalog& catalog = Catalog::builtin();
@@ -46,6 +55,13 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
     if (explain->parsed()) {
       const Rule* rule = catalog.find(f->key);
       if (!rule) {
+        // Not an annotation: one of the finding ids lint, convert, verify
+        // and plan report besides the annotation rules.
+        for (const RuleInfo& info : lint_rules()) {
+          if (info.id != f->key) continue;
+          ctx.io.out << explain_lint_rule(info);
+          return kExitOk;
+        }
         ctx.io.err << ctx.program << ": no rule for \"" << f->key << "\"\n";
         return kExitUsageOrInput;
       }

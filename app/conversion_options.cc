@@ -15,6 +15,10 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("-f,--filename", f.inputs,
                  "Input file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin; repeatable")
       ->type_name("PATH");
+  sub.add_option("--exclude", f.request.exclude,
+                 "Leave out files matching GLOB (gitignore syntax, relative to each -f directory; "
+                 "a directory's .ingress-migrate-ignore adds more); repeatable")
+      ->type_name("GLOB");
   add_cluster_options(sub, f);
   sub.add_option("--default-class", f.request.options.default_class,
                  "Ingress class for Ingresses that have none")
@@ -134,7 +138,8 @@ bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
     }
     std::vector<std::string> known;
     for (const auto& c : known_controllers()) known.push_back(c.name);
-    std::string best = did_you_mean(name, known);
+    std::string best = did_you_mean(name, controller_names());
+    if (const ControllerSupport* c = best.empty() ? nullptr : find_controller(best)) best = c->name;
     ctx.io.err << ctx.program << ": unknown controller \"" << name << "\""
                << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "; known: " << join(known, ", ")
                << "\n";

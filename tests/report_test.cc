@@ -4,11 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "golden_support.h"
 #include "schema_check.h"
+#include "cli.h"
 #include "report/controllers.h"
 #include "report/features.h"
 
@@ -67,7 +69,7 @@ TEST_CASE("features are read from the emitted object itself", "[report]") {
 
 TEST_CASE("report --format json output follows docs/report.schema.json", "[report]") {
   json schema = json::parse(im::testing::read_text(std::string(IM_SOURCE_DIR) + "/docs/report.schema.json"));
-  for (const char* name : {"json-selected"}) {
+  for (const char* name : {"json-selected", "json-conversion-errors"}) {
     json out = json::parse(im::testing::read_text(im::testing::testdata_dir() / "report" / name / "expected.stdout"));
     std::vector<std::string> errors;
     im::testing::check_schema(out, schema, schema, "$", errors);
@@ -77,5 +79,51 @@ TEST_CASE("report --format json output follows docs/report.schema.json", "[repor
   json bad = json{{"schemaVersion", 2}, {"features", json::array()}, {"controllers", json::array({json{{"name", 1}}})}};
   std::vector<std::string> errors;
   im::testing::check_schema(bad, schema, schema, "$", errors);
-  CHECK(errors.size() == 10);
+  CHECK(errors.size() == 13);  // 3 for the missing conversion, slug and prerelease
+}
+
+namespace {
+
+json report_json(const std::string& input) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  im::cli::Io io{in, out, err, false};
+  int code = im::cli::run({"report", "-f", input, "--format", "json"}, io);
+  INFO(err.str());
+  REQUIRE(code == 0);
+  return json::parse(out.str());
+}
+
+}  // namespace
+
+TEST_CASE("report on input with conversion errors calls no implementation ready", "[report]") {
+  const std::string dir = std::string(IM_SOURCE_DIR) + "/testdata/report/";
+  json lossy = report_json(dir + "conversion-errors/input.yaml");
+  CHECK(lossy["conversion"]["errors"] == 2);
+  CHECK(lossy["conversion"]["ingresses"] == 2);
+  CHECK(lossy["conversion"]["ingressesNotConverted"] == 1);
+  CHECK(lossy["conversion"]["annotationsNotConverted"] == 1);
+  REQUIRE(lossy["controllers"].size() == 30);
+  for (const auto& c : lossy["controllers"]) {
+    INFO(c["name"]);
+    CHECK(c["verdict"] != "ready");
+  }
+  // The same features without the lossy parts: some implementations are
+  // ready, so the verdicts above come from the conversion errors.
+  json clean = report_json(dir + "../lint/clean/input.yaml");
+  CHECK(clean["conversion"]["errors"] == 0);
+  size_t ready = 0;
+  for (const auto& c : clean["controllers"]) ready += c["verdict"] == "ready";
+  CHECK(ready > 10);
+}
+
+TEST_CASE("implementations go by their human name, their conformance slug is an alias", "[report]") {
+  const auto* istio = im::find_controller("istio");
+  REQUIRE(istio != nullptr);
+  CHECK(im::find_controller("istio-istio") == istio);
+  CHECK(istio->slug == "istio-istio");
+  CHECK(im::find_controller("nginx-gateway-fabric") == im::find_controller("nginx-nginx-gateway-fabric"));
+  CHECK(im::find_controller("traefik")->slug == "traefik-traefik");
+  CHECK(im::is_prerelease(*im::find_controller("kgateway")));       // v2.4.0-rc.1
+  CHECK(!im::is_prerelease(*im::find_controller("envoy-gateway")));  // v1.9.0
 }

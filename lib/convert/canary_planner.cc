@@ -180,6 +180,7 @@ void plan_canaries(Plan& plan) {
       std::vector<RouteRuleIR> selectors;
       for (auto& rule : draft.rules) {
         if (rule.backends.size() != 1 || !same_upstream(rule.backends[0], t.primary)) continue;
+        plan.merged_canaries[canary.ing->ref()] = plan.ingresses[draft.ingress].ing->ref();
         for (auto& sel : selector_rules(rule, c, t.backend)) selectors.push_back(std::move(sel));
         rule.backends[0].weight = total - weight;
         BackendRefIR cb = t.backend;

@@ -40,14 +40,14 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan_default_backends(plan);
   plan_canaries(plan);
   result.output = plan_gateways(plan);
+  result.output.merged_canaries = plan.merged_canaries;
 
   std::set<std::string> converted;
   for (const auto& r : result.output.http_routes) converted.insert(r.source_ingress);
   for (const auto& r : result.output.grpc_routes) converted.insert(r.source_ingress);
   for (const auto& r : result.output.tls_routes) converted.insert(r.source_ingress);
-  for (const auto& info : plan.ingresses) {
-    if (info.is_canary()) converted.insert(info.ing->ref());
-  }
+  // A canary counts as converted only when its split went into a route.
+  for (const auto& [canary, primary] : plan.merged_canaries) converted.insert(canary);
   result.stats.converted_ingresses = converted.size();
 
   auto by_ns_name = [](const auto& a, const auto& b) {

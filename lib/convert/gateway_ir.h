@@ -2,6 +2,7 @@
 // The Gateway API objects the converter plans, before they are written out
 // as Kubernetes objects by lib/emit. Each remembers the Ingress it came from.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -136,6 +137,9 @@ struct ReferenceGrantIR {
 };
 
 struct ConversionOutput {
+  /// Canary Ingress ("ns/name") -> the primary Ingress whose routes carry
+  /// its weight and selectors; a canary writes no object of its own.
+  std::map<std::string, std::string> merged_canaries;
   std::vector<GatewayIR> gateways;
   std::vector<HTTPRouteIR> http_routes;
   std::vector<GRPCRouteIR> grpc_routes;

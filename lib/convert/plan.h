@@ -62,6 +62,7 @@ struct Plan {
   std::vector<RouteDraft> drafts;
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
   std::vector<BackendTLSPolicyIR> backend_tls;  ///< one per (namespace, Service)
+  std::map<std::string, std::string> merged_canaries;  ///< canary ref -> primary ref
 
   static std::string claim_key(const std::string& cls, const std::string& host,
                                const PathMatchIR& m) {

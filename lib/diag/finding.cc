@@ -28,7 +28,7 @@ std::string format_finding(const Finding& f) {
 }
 
 void Findings::add(Severity s, Location loc, std::string message, std::string rule_id) {
-  items_.push_back(Finding{s, std::move(loc), std::move(message), std::move(rule_id)});
+  items_.push_back(Finding{s, std::move(loc), std::move(message), std::move(rule_id), {}});
 }
 
 void Findings::append(const Findings& other) {

@@ -14,11 +14,20 @@ enum class Severity { Error, Warning, Info };
 /// "error", "warning", "info".
 const char* severity_name(Severity s);
 
+/// A fact a finding carries as data besides its message, for machine
+/// readers (JSON and SARIF): e.g. removedIn "1.25" on a removed apiVersion.
+struct FindingProperty {
+  std::string key;
+  std::string value;
+  bool operator==(const FindingProperty& o) const { return key == o.key && value == o.value; }
+};
+
 struct Finding {
   Severity severity = Severity::Info;
   Location location;
   std::string message;
   std::string rule_id;  ///< stable id, e.g. "nginx-configuration-snippet"
+  std::vector<FindingProperty> properties;  ///< in the order they are rendered
 };
 
 /// "path:line:col: severity: message [rule-id]".
@@ -36,6 +45,8 @@ class Findings {
   void info(Location loc, std::string message, std::string rule_id) {
     add(Severity::Info, std::move(loc), std::move(message), std::move(rule_id));
   }
+  /// Adds a finding that carries structured facts besides its message.
+  void add(Finding finding) { items_.push_back(std::move(finding)); }
   void append(const Findings& other);
 
   const std::vector<Finding>& items() const { return items_; }

@@ -26,7 +26,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   outcome.load = request.cluster
                      ? load_cluster(*request.cluster, request.limits, findings, request.on_document)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
-                                   request.on_document);
+                                   request.on_document, request.exclude);
   outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects

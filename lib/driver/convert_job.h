@@ -16,6 +16,7 @@ namespace im {
 
 struct ConvertRequest {
   std::vector<std::string> inputs;      ///< -f values
+  std::vector<std::string> exclude;     ///< --exclude globs (gitignore syntax)
   std::optional<ClusterQuery> cluster;  ///< --from-cluster: read with kubectl instead of inputs
   std::vector<std::string> rules_dirs;  ///< --rules
   ParseLimits limits;

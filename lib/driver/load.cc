@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
+
+#include "driver/repository_files.h"
 #include "parse/input.h"
 #include "util/threads.h"
 
@@ -23,10 +27,10 @@ void finish_load(LoadResult& result, const Findings& local, Findings& findings) 
 
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings,
-                       const DocumentObserver& observe) {
+                       const DocumentObserver& observe, const std::vector<std::string>& exclude) {
   LoadResult result;
   Findings local;
-  auto inputs = expand_inputs(paths, local);
+  auto inputs = expand_inputs(paths, local, exclude);
   for (const auto& input : inputs) {
     bool over_limit = false;
     auto text = read_input(input, stdin_stream, local, limits.max_file_bytes, &over_limit);
@@ -38,6 +42,14 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
                   "limit-exceeded");
       continue;
     }
+    // A file met in a directory may be no manifest at all (a repository
+    // root holds CI workflows, Helm charts, values.yaml): it is read on the
+    // side and, if no document is a Kubernetes object, skipped with one
+    // info. Files named on the command line are always read as manifests.
+    if (input.from_directory && is_helm_template(input, *text, false)) {
+      report_helm_template(input, local);
+      continue;
+    }
     // Each run of documents is read into its own inventory on its own
     // thread; merging them in run order keeps the result deterministic. An
     // observer (lint's object index, verify's Gateway reader) needs every
@@ -46,11 +58,35 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
     options.threads = observe ? 1 : worker_threads();
     if (!observe) options.needs_body = needs_body;
     std::vector<Inventory> runs(options.threads);
-    size_t docs = read_documents(*text, input.origin, limits, local, options,
+    std::atomic<bool> has_objects{false}, kustomize{false};
+    std::vector<Document> held;  // observed once the file is known to be kept
+    Findings file_findings;
+    size_t docs = read_documents(*text, input.origin, limits, file_findings, options,
                                  [&](size_t run, Document&& doc, Findings& run_findings) {
+                                   if (is_kubernetes_object(doc)) has_objects = true;
+                                   if (is_kustomize_file(doc)) kustomize = true;
                                    read_objects(doc, runs[run], run_findings);
-                                   if (observe) observe(doc, run_findings);
+                                   if (!observe) return;
+                                   if (input.from_directory) {
+                                     held.push_back(std::move(doc));
+                                   } else {
+                                     observe(doc, run_findings);
+                                   }
                                  });
+    if (input.from_directory && !has_objects) {
+      bool parse_failed = std::any_of(file_findings.items().begin(), file_findings.items().end(),
+                                      is_input_failure);
+      if (is_helm_template(input, *text, parse_failed)) {
+        report_helm_template(input, local);
+        continue;
+      }
+      if (!parse_failed && docs > 0) {
+        report_not_kubernetes(input, kustomize, local);
+        continue;
+      }
+    }
+    for (const Document& doc : held) observe(doc, file_findings);
+    local.append(file_findings);
     for (Inventory& run : runs) result.inventory.merge(std::move(run));
     if (docs == 0 && text->find_first_not_of(" \t\r\n") == std::string::npos) {
       local.warning(Location{input.origin, 0, 0}, "input is empty", "empty-input");

@@ -24,9 +24,13 @@ using DocumentObserver = std::function<void(const Document&, Findings&)>;
 
 /// Expands `paths` (files, directories, "-"), parses every document and
 /// reads the objects. Sorted so that the order of the inputs never matters.
+/// `exclude` leaves files out (gitignore-style globs, see parse/path_filter.h);
+/// files in directories that hold no Kubernetes object are skipped with an
+/// info (driver/repository_files.h).
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings,
-                       const DocumentObserver& observe = nullptr);
+                       const DocumentObserver& observe = nullptr,
+                       const std::vector<std::string>& exclude = {});
 
 /// The last step of every loader: sorts the inventory, sets input_failed
 /// from the loader's own findings `local`, and appends them to `findings`.

@@ -78,12 +78,27 @@ std::string rewrite_streams(const std::vector<StreamText>& streams, const std::v
       bool all_ingresses = !inside.empty() && std::all_of(inside.begin(), inside.end(), [](const ObjectSpan* o) {
         return o->kind == "Ingress";
       });
+      // A canary whose weight went into its primary's route is converted
+      // too, as long as that route is written: it takes no place of its own.
+      auto merged = [&](const ObjectSpan& o) {
+        auto it = output.merged_canaries.find(ref_of(o));
+        return it != output.merged_canaries.end() && rendered.by_ingress.count(it->second) > 0;
+      };
       bool all_converted = all_ingresses && std::all_of(inside.begin(), inside.end(), [&](const ObjectSpan* o) {
-        return rendered.by_ingress.count(ref_of(*o)) > 0;
+        return rendered.by_ingress.count(ref_of(*o)) > 0 || merged(*o);
       });
       if (!all_converted) {
         for (const ObjectSpan* o : inside) {
           if (o->kind != "Ingress") continue;
+          if (merged(*o)) {
+            findings.warning(o->location,
+                             fmt::format("{} is a canary whose split is in the route of Ingress {}, but it "
+                                         "shares its document with objects that are not Ingresses; kept "
+                                         "unchanged in the output stream (split the List into documents)",
+                                         o->label(), output.merged_canaries.at(ref_of(*o))),
+                             "in-place-kept");
+            continue;
+          }
           findings.warning(o->location,
                            fmt::format("{} {}", o->label(),
                                        rendered.by_ingress.count(ref_of(*o))
@@ -100,7 +115,10 @@ std::string rewrite_streams(const std::vector<StreamText>& streams, const std::v
         out += rendered.shared;
         shared_written = true;
       }
-      for (const ObjectSpan* o : inside) out += rendered.by_ingress[ref_of(*o)];
+      for (const ObjectSpan* o : inside) {
+        auto r = rendered.by_ingress.find(ref_of(*o));
+        if (r != rendered.by_ingress.end()) out += r->second;
+      }
     }
   }
   return out;

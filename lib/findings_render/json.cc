@@ -8,6 +8,12 @@
 
 namespace im {
 
+nlohmann::ordered_json properties_json(const std::vector<FindingProperty>& properties) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (const FindingProperty& p : properties) out[p.key] = p.value;
+  return out;
+}
+
 std::string render_json(const FindingsReport& report) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
   size_t counts[3] = {0, 0, 0};
@@ -25,6 +31,7 @@ std::string render_json(const FindingsReport& report) {
                      {"name", o->name}};
     }
     if (auto info = describe_rule(f.rule_id)) j["help"] = info->help;
+    if (!f.properties.empty()) j["properties"] = properties_json(f.properties);
     findings.push_back(std::move(j));
   }
   nlohmann::ordered_json doc;

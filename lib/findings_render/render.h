@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diag/finding.h"
 #include "lint/object_index.h"
 
@@ -32,6 +34,9 @@ std::string render_json(const FindingsReport& report);
 std::string render_sarif(const FindingsReport& report);
 std::string render_junit(const FindingsReport& report);
 std::string render_github(const FindingsReport& report);
+
+/// A finding's properties as one JSON object of strings (JSON and SARIF).
+nlohmann::ordered_json properties_json(const std::vector<FindingProperty>& properties);
 
 std::string render_findings(FindingsFormat format, const FindingsReport& report);
 

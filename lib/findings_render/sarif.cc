@@ -82,6 +82,8 @@ std::string render_sarif(const FindingsReport& report) {
     r["level"] = sarif_level(f.severity);
     r["message"] = {{"text", f.message}};
     r["locations"] = nlohmann::ordered_json::array({{{"physicalLocation", std::move(physical)}}});
+    // SARIF's property bag (§3.8) carries the same facts as the JSON output.
+    if (!f.properties.empty()) r["properties"] = properties_json(f.properties);
     results.push_back(std::move(r));
   }
 

@@ -9,8 +9,11 @@ namespace im {
 Findings lint(const ConvertOutcome& converted, const std::vector<ObjectSpan>& objects,
               const LintOptions& options, const Findings& conversion_findings) {
   Findings all = conversion_findings;
-  LintContext ctx{objects, converted.load.inventory, options.target, options.current};
+  LintContext ctx{objects, converted.load.inventory, options.target, options.current,
+                  options.default_class};
   check_api_versions(ctx, all);
+  check_gateway_api_versions(ctx, all);
+  check_ingress_nginx(ctx, all);
   check_snippets(ctx, all);
   check_tls_hosts(ctx, all);
   check_ignore_annotations(ctx, all);
@@ -32,7 +35,7 @@ Findings without_suppressed(const Findings& findings, const std::vector<ObjectSp
       return o->contains(f.location) &&
              std::find(o->ignored.begin(), o->ignored.end(), f.rule_id) != o->ignored.end();
     });
-    if (!suppressed) kept.add(f.severity, f.location, f.message, f.rule_id);
+    if (!suppressed) kept.add(f);
   }
   return kept;
 }

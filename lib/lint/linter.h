@@ -19,6 +19,7 @@ struct LintOptions {
   /// upgrade from it to `target` removes is reported as removed.
   std::optional<KubeVersion> current;
   std::set<std::string> ignore;  ///< --ignore ids (already checked to exist)
+  std::string default_class;     ///< --default-class, to tell which Ingresses ingress-nginx serves
 };
 
 /// The conversion's findings plus lint's own, without the suppressed ones,

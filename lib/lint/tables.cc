@@ -9,6 +9,7 @@
 #include "parse/document.h"
 #include "rules/catalog.h"
 #include "util/embedded.h"
+#include "util/text.h"
 
 namespace im {
 
@@ -42,6 +43,17 @@ Document load_embedded(const char* path) {
     return std::move(docs.front());
   }
   throw std::logic_error(fmt::format("{}: error: not embedded", path));
+}
+
+std::string optional_field(const Node& entry, const char* key) {
+  const Node* n = entry.get(key);
+  return n && n->is_scalar() ? n->value : "";
+}
+
+bool bool_field(const Document& doc, const Node& entry, const char* key) {
+  const std::string& v = field(doc, entry, key);
+  if (v != "true" && v != "false") broken(doc, *entry.get(key), fmt::format("{} must be true or false", key));
+  return v == "true";
 }
 
 KubeVersion version_field(const Document& doc, const Node& entry, const char* key) {
@@ -106,13 +118,54 @@ const std::vector<ApiLifecycle>& api_lifecycles() {
     Document doc = load_embedded("rules/lint/removed-apis.yaml");
     std::vector<ApiLifecycle> out;
     for (const Node& e : list(doc, "apis").items) {
-      out.push_back({field(doc, e, "apiVersion"), field(doc, e, "kind"),
-                     version_field(doc, e, "deprecated"), version_field(doc, e, "removed"),
-                     field(doc, e, "replacement")});
+      ApiLifecycle api{field(doc, e, "apiVersion"), field(doc, e, "kind"),
+                       version_field(doc, e, "deprecated"), std::nullopt,
+                       field(doc, e, "replacement"), bool_field(doc, e, "field-changes")};
+      if (e.get("removed")) api.removed = version_field(doc, e, "removed");
+      out.push_back(std::move(api));
     }
     return out;
   }();
   return apis;
+}
+
+const ApiLifecycle* find_api_lifecycle(const std::string& api_version, const std::string& kind) {
+  auto find = [&](const std::string& k) -> const ApiLifecycle* {
+    for (const ApiLifecycle& api : api_lifecycles()) {
+      if (api.api_version == api_version && api.kind == k) return &api;
+    }
+    return nullptr;
+  };
+  if (const ApiLifecycle* exact = find(kind)) return exact;
+  // A list of objects is served with them (RoleList with Role); pluto lists
+  // some List kinds on their own rows, the table lists only the item kinds.
+  if (kind.size() > 4 && ends_with(kind, "List")) return find(kind.substr(0, kind.size() - 4));
+  return nullptr;
+}
+
+const std::vector<GatewayApiVersion>& gateway_api_versions() {
+  static const std::vector<GatewayApiVersion> versions = [] {
+    Document doc = load_embedded("rules/lint/gateway-api-versions.yaml");
+    std::vector<GatewayApiVersion> out;
+    for (const Node& e : list(doc, "versions").items) {
+      out.push_back({field(doc, e, "apiVersion"), optional_field(e, "kind"),
+                     optional_field(e, "deprecated-in"), optional_field(e, "replacement"),
+                     field(doc, e, "status")});
+    }
+    return out;
+  }();
+  return versions;
+}
+
+const GatewayApiVersion* find_gateway_api_version(const std::string& api_version,
+                                                  const std::string& kind) {
+  const GatewayApiVersion* whole_version = nullptr;
+  for (const GatewayApiVersion& v : gateway_api_versions()) {
+    if (v.api_version != api_version) continue;
+    if (v.kind == kind) return &v;
+    if (v.kind.empty() && !whole_version) whole_version = &v;
+  }
+  return whole_version;
 }
 
 KubeVersion newest_known_version() {

@@ -31,19 +31,38 @@ struct RuleInfo {
   std::string help;
 };
 
-/// An apiVersion/kind that Kubernetes deprecated and stopped serving.
+/// An apiVersion/kind that Kubernetes deprecated, and stopped serving or will.
 struct ApiLifecycle {
   std::string api_version;
   std::string kind;
   KubeVersion deprecated;
-  KubeVersion removed;
+  std::optional<KubeVersion> removed;  ///< nullopt while no removal is announced
   std::string replacement;
+  bool field_changes = false;  ///< the replacement needs more than a new apiVersion
+};
+
+/// A Gateway API CRD version that a release deprecated or that only the
+/// experimental channel installs.
+struct GatewayApiVersion {
+  std::string api_version;
+  std::string kind;          ///< "" for every kind of the apiVersion
+  std::string deprecated_in; ///< Gateway API release, "v1.5.0"; "" for experimental kinds
+  std::string replacement;   ///< "" when none
+  std::string status;        ///< what a current install does with it, for the message
 };
 
 /// rules/lint/rules.yaml, in file order.
 const std::vector<RuleInfo>& lint_rules();
 /// rules/lint/removed-apis.yaml.
 const std::vector<ApiLifecycle>& api_lifecycles();
+/// The row for an object's apiVersion and kind; a "<Kind>List" finds its
+/// kind's row. Null when the table has none.
+const ApiLifecycle* find_api_lifecycle(const std::string& api_version, const std::string& kind);
+/// rules/lint/gateway-api-versions.yaml.
+const std::vector<GatewayApiVersion>& gateway_api_versions();
+/// The Gateway API row for an object, null when none (exact kind first).
+const GatewayApiVersion* find_gateway_api_version(const std::string& api_version,
+                                                  const std::string& kind);
 /// The default --target-version: the newest release the table was checked against.
 KubeVersion newest_known_version();
 

@@ -13,6 +13,8 @@
 #include <set>
 #include <utility>
 
+#include "parse/path_filter.h"
+
 namespace im {
 
 namespace {
@@ -45,18 +47,20 @@ using DirId = std::pair<dev_t, ino_t>;
 // rather than producing every object twice.
 class DirectoryWalk {
  public:
-  DirectoryWalk(Findings& findings, std::vector<InputFile>& out) : findings_(findings), out_(out) {}
+  DirectoryWalk(Findings& findings, std::vector<InputFile>& out, PathFilter filter)
+      : findings_(findings), out_(out), filter_(std::move(filter)) {}
 
   void run(const std::string& root, const struct stat& st) {
     root_ = root;
     char* real = ::realpath(root.c_str(), nullptr);
     real_root_ = real ? real : root;
     std::free(real);
+    read_ignore_file();
     visit(root, DirId{st.st_dev, st.st_ino});
     std::sort(found_.begin(), found_.end());
     for (std::string& path : found_) {
       auto origin = std::make_shared<const std::string>(path);
-      out_.push_back(InputFile{std::move(path), std::move(origin)});
+      out_.push_back(InputFile{std::move(path), std::move(origin), true});
     }
   }
 
@@ -79,12 +83,14 @@ class DirectoryWalk {
     std::sort(names.begin(), names.end());
     for (const std::string& name : names) {
       const std::string path = join_path(dir, name);
+      if (name == kIgnoreFileName) continue;
       struct stat st;
       if (stat(path.c_str(), &st) != 0) {
         // A dangling link named like a manifest was meant to be read.
         if (is_manifest_name(name)) unreadable(findings_, path, "cannot read input", errno);
         continue;
       }
+      if (filter_.excluded(relative(path), S_ISDIR(st.st_mode))) continue;
       if (S_ISDIR(st.st_mode)) {
         const DirId child{st.st_dev, st.st_ino};
         auto loop = std::find_if(ancestors_.begin(), ancestors_.end(),
@@ -127,33 +133,69 @@ class DirectoryWalk {
     return target != real_root_ && target.compare(0, prefix.size(), prefix) != 0;
   }
 
-  std::string root_;
+  // The root's .ingress-migrate-ignore adds its patterns after --exclude's.
+  void read_ignore_file() {
+    const std::string path = join_path(root_, kIgnoreFileName);
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    std::string text;
+    char buf[4096];
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0 && text.size() < (1u << 20);) {
+      text.append(buf, static_cast<size_t>(n));
+    }
+    close(fd);
+    filter_.add_lines(text);
+  }
+
+  std::string relative(const std::string& path) const {
+    std::string rel = path.substr(root_.size());
+    while (!rel.empty() && rel[0] == '/') rel = rel.substr(1);
+    return rel;
+  }
+
   std::string real_root_;
   Findings& findings_;
   std::vector<InputFile>& out_;
+  PathFilter filter_;
+  std::string root_;
   std::vector<std::string> found_;
   std::set<DirId> seen_;
   std::vector<std::pair<DirId, std::string>> ancestors_;
 };
 
+// A named file "deploy/values.yaml" is left out by "values.yaml" and by
+// "deploy/values.yaml" alike: try the path from each of its "/" on.
+bool glob_match_any_suffix(const PathFilter& filter, const std::string& path) {
+  for (size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+    if (filter.excluded(path.substr(slash + 1), false)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Findings& findings) {
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Findings& findings,
+                                     const std::vector<std::string>& exclude) {
+  PathFilter filter;
+  for (const std::string& glob : exclude) filter.add(glob);
   std::vector<InputFile> out;
   for (const std::string& path : paths) {
     if (path == "-") {
-      out.push_back(InputFile{"", std::make_shared<const std::string>(kStdinOrigin)});
+      out.push_back(InputFile{"", std::make_shared<const std::string>(kStdinOrigin), false});
       continue;
     }
     struct stat st;
     if (stat(path.c_str(), &st) != 0) {
       unreadable(findings, path, "cannot read input", errno);
     } else if (S_ISDIR(st.st_mode)) {
-      DirectoryWalk(findings, out).run(path, st);
+      DirectoryWalk(findings, out, filter).run(path, st);
+    } else if (!filter.empty() && (filter.excluded(path, false) ||
+                                   glob_match_any_suffix(filter, path))) {
+      continue;
     } else {
       // Any named file is read whatever its extension, including pipes
       // such as bash's <(...) process substitution.
-      out.push_back(InputFile{path, std::make_shared<const std::string>(path)});
+      out.push_back(InputFile{path, std::make_shared<const std::string>(path), false});
     }
   }
   return out;

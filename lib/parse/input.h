@@ -22,14 +22,21 @@ inline constexpr const char* kUnreadableInput = "unreadable-input";
 struct InputFile {
   std::string path;                           ///< file system path; empty for standard input
   std::shared_ptr<const std::string> origin;  ///< as findings show it: "dir/a.yaml", "<stdin>"
+  /// Found by walking a directory (not named on the command line): a file
+  /// there that is no Kubernetes manifest is skipped with an info.
+  bool from_directory = false;
   bool is_stdin() const { return path.empty(); }
 };
 
 /// The inputs named by -f values, in the order given: a file as is, a
 /// directory as its *.yaml, *.yml and *.json files (recursively, sorted by
 /// path, symlinked directories followed once), "-" as standard input.
-/// Paths that do not exist become "unreadable-input" errors.
-std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Findings& findings);
+/// Paths that do not exist become "unreadable-input" errors. In a
+/// directory, files and folders matched by `exclude` (gitignore-style globs,
+/// relative to the directory) or by its .ingress-migrate-ignore file are
+/// left out; a named file matched by `exclude` as given is left out too.
+std::vector<InputFile> expand_inputs(const std::vector<std::string>& paths, Findings& findings,
+                                     const std::vector<std::string>& exclude = {});
 
 /// The bytes of `input` (standard input is read from `stdin_stream`), at
 /// most `max_bytes` + 1 of them so that the caller can report an input over

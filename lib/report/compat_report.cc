@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "emit/objects.h"
 #include "report/features.h"
+#include "rules/catalog.h"
 
 namespace im {
 
@@ -12,6 +14,7 @@ const char* verdict3_name(Verdict3 v) {
   switch (v) {
     case Verdict3::Ready: return "ready";
     case Verdict3::Gaps: return "works with gaps";
+    case Verdict3::Incomplete: return "not ready: conversion incomplete";
     case Verdict3::NotSupported: return "not supported";
   }
   return "not supported";
@@ -26,9 +29,26 @@ bool is_implementation_specific(const std::string& f) {
 
 }  // namespace
 
+ConversionLoss conversion_loss(const Findings& findings, size_t ingresses, size_t converted_ingresses) {
+  ConversionLoss loss;
+  loss.ingresses = ingresses;
+  loss.ingresses_not_converted = ingresses - std::min(ingresses, converted_ingresses);
+  std::set<std::string> annotation_ids;
+  for (const auto& r : Catalog::builtin().rules()) annotation_ids.insert(r.id);
+  for (const Finding& f : findings.items()) {
+    if (f.severity != Severity::Error) continue;
+    ++loss.errors;
+    if (annotation_ids.count(f.rule_id)) ++loss.annotations_not_converted;
+    loss.error_findings.push_back(f);
+  }
+  return loss;
+}
+
 CompatReport build_compat_report(const ConversionOutput& out,
-                                 const std::vector<const ControllerSupport*>& controllers) {
+                                 const std::vector<const ControllerSupport*>& controllers,
+                                 const ConversionLoss& loss) {
   CompatReport report;
+  report.loss = loss;
   std::map<std::string, std::vector<ObjectRef>> uses;
   for_each_object_with_source(out, [&](const nlohmann::ordered_json& obj, const std::string& ingress,
                                        const Location& where) {
@@ -57,6 +77,8 @@ CompatReport build_compat_report(const ConversionOutput& out,
         v.verdict = Verdict3::Gaps;
       }
     }
+    // What the conversion dropped is missing on every implementation.
+    if (loss.errors > 0 && v.verdict != Verdict3::NotSupported) v.verdict = Verdict3::Incomplete;
     report.controllers.push_back(std::move(v));
   }
   return report;

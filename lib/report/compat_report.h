@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "convert/gateway_ir.h"
+#include "diag/finding.h"
 #include "report/controllers.h"
 
 namespace im {
@@ -28,8 +29,11 @@ struct ControllerGap {
   const std::vector<ObjectRef>* objects = nullptr;
 };
 
-enum class Verdict3 { Ready, Gaps, NotSupported };
-/// "ready", "works with gaps", "not supported".
+/// NotSupported: a used feature is unsupported. Incomplete: the conversion
+/// reported errors, so the output lacks what those Ingresses and
+/// annotations did, whatever the implementation supports.
+enum class Verdict3 { Ready, Gaps, Incomplete, NotSupported };
+/// "ready", "works with gaps", "not ready: conversion incomplete", "not supported".
 const char* verdict3_name(Verdict3 v);
 
 struct ControllerVerdict {
@@ -38,14 +42,29 @@ struct ControllerVerdict {
   std::vector<ControllerGap> gaps;  ///< every feature not plainly supported
 };
 
+/// What the conversion could not carry over, from its findings.
+struct ConversionLoss {
+  size_t errors = 0;                     ///< error findings of the conversion
+  size_t ingresses = 0;                  ///< Ingresses read
+  size_t ingresses_not_converted = 0;    ///< Ingresses with no route at all
+  size_t annotations_not_converted = 0;  ///< annotation findings at error level
+  std::vector<Finding> error_findings;   ///< sorted, for pointing at them
+};
+
+/// Counts what `findings` (a conversion's) say was lost.
+ConversionLoss conversion_loss(const Findings& findings, size_t ingresses, size_t converted_ingresses);
+
 struct CompatReport {
   std::vector<FeatureUsage> features;  ///< sorted by feature name
   std::vector<ControllerVerdict> controllers;
+  ConversionLoss loss;
 };
 
-/// Builds the report for `controllers` (all known ones when empty).
+/// Builds the report for `controllers` (all known ones when empty). With
+/// `loss`, an implementation is never "ready" while the conversion has errors.
 CompatReport build_compat_report(const ConversionOutput& out,
-                                 const std::vector<const ControllerSupport*>& controllers);
+                                 const std::vector<const ControllerSupport*>& controllers,
+                                 const ConversionLoss& loss = {});
 
 enum class ReportFormat { Text, Markdown, Json };
 

@@ -24,9 +24,28 @@ std::set<std::string> names(const Node& n, const char* key) {
   return out;
 }
 
+// The names people use for an implementation, where its conformance folder
+// (organization-project) says it twice or adds the organization. The folder
+// names stay accepted as aliases.
+const std::map<std::string, std::string> kHumanNames = {
+    {"agentgateway-agentgateway", "agentgateway"},
+    {"higress-group-higress", "higress"},
+    {"istio-istio", "istio"},
+    {"kumahq-kuma", "kuma"},
+    {"linkerd-linkerd", "linkerd"},
+    {"nginx-nginx-gateway-fabric", "nginx-gateway-fabric"},
+    {"projectcalico-calico", "calico"},
+    {"projectcontour-contour", "contour"},
+    {"traefik-traefik", "traefik"},
+    {"varnish-software-varnish-gateway", "varnish-gateway"},
+    {"aws-aws-application-networking-k8s", "aws-gateway-api-controller"},
+};
+
 ControllerSupport parse_controller(const Node& root) {
   ControllerSupport c;
-  c.name = scalar(root, "name");
+  c.slug = scalar(root, "name");
+  auto human = kHumanNames.find(c.slug);
+  c.name = human == kHumanNames.end() ? c.slug : human->second;
   c.organization = scalar(root, "organization");
   c.project = scalar(root, "project");
   c.version = scalar(root, "version");
@@ -80,9 +99,25 @@ const std::vector<ControllerSupport>& known_controllers() {
 
 const ControllerSupport* find_controller(const std::string& name) {
   for (const auto& c : known_controllers()) {
-    if (c.name == name) return &c;
+    if (c.name == name || c.slug == name) return &c;
   }
   return nullptr;
+}
+
+std::vector<std::string> controller_names() {
+  std::set<std::string> out;
+  for (const auto& c : known_controllers()) {
+    out.insert(c.name);
+    out.insert(c.slug);
+  }
+  return {out.begin(), out.end()};
+}
+
+bool is_prerelease(const ControllerSupport& c) {
+  for (const char* mark : {"-rc", "alpha", "beta", "pre-release", "-dev"}) {
+    if (c.version.find(mark) != std::string::npos) return true;
+  }
+  return false;
 }
 
 const char* support_name(Support s) {

@@ -17,14 +17,20 @@ struct ProfileSupport {
 };
 
 struct ControllerSupport {
-  std::string name;  ///< e.g. "envoy-gateway"
+  std::string name;  ///< human name, e.g. "istio", "nginx-gateway-fabric"
+  std::string slug;  ///< the conformance report's folder, e.g. "istio-istio"; an alias of name
   std::string organization, project, version, gateway_api_version, channel, mode, report;
   std::vector<ProfileSupport> profiles;
 };
 
 /// Every known implementation, sorted by name.
 const std::vector<ControllerSupport>& known_controllers();
+/// By human name or conformance slug.
 const ControllerSupport* find_controller(const std::string& name);
+/// Every name find_controller accepts (human names and slugs), sorted.
+std::vector<std::string> controller_names();
+/// Whether the report tested a pre-release build (rc, alpha, beta, pre-release).
+bool is_prerelease(const ControllerSupport& c);
 
 /// How well one implementation supports one feature.
 enum class Support { Supported, Partial, Unknown, Unsupported };

@@ -33,16 +33,48 @@ const char* color_of(Verdict3 v) {
   switch (v) {
     case Verdict3::Ready: return "\033[32m";
     case Verdict3::Gaps: return "\033[33m";
+    case Verdict3::Incomplete: return "\033[31m";
     case Verdict3::NotSupported: return "\033[31m";
   }
   return "";
+}
+
+// The version the verdict rests on, marked when the report tested a
+// pre-release build (the newest report an implementation published).
+std::string version_label(const ControllerSupport& c) {
+  return is_prerelease(c) ? c.version + " (pre-release)" : c.version;
+}
+
+constexpr size_t kLossShown = 5;  // error positions listed in text and Markdown
+
+/// "" when nothing was lost; else the lines saying what and where.
+std::string loss_text(const ConversionLoss& loss, const char* bullet) {
+  if (loss.errors == 0) return "";
+  auto plural = [](size_t n, const char* one, const char* many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string out = fmt::format(
+      "Conversion incomplete: {} of {} not converted, {} not converted, {} in all; no "
+      "implementation is ready until they are fixed or handled by hand:\n",
+      loss.ingresses_not_converted, plural(loss.ingresses, "Ingress", "Ingresses"),
+      plural(loss.annotations_not_converted, "annotation", "annotations"),
+      plural(loss.errors, "error", "errors"));
+  for (size_t i = 0; i < loss.error_findings.size() && i < kLossShown; ++i) {
+    const Finding& f = loss.error_findings[i];
+    out += fmt::format("{}{} [{}]\n", bullet, f.location.str(), f.rule_id);
+  }
+  if (loss.error_findings.size() > kLossShown) {
+    out += fmt::format("{}and {} more: `ingress-migrate convert` with the same inputs lists them all\n",
+                       bullet, loss.error_findings.size() - kLossShown);
+  }
+  return out;
 }
 
 std::string render_text(const CompatReport& r, bool color) {
   size_t name_w = 10, version_w = 7;
   for (const auto& c : r.controllers) {
     name_w = std::max(name_w, c.controller->name.size());
-    version_w = std::max(version_w, c.controller->version.size());
+    version_w = std::max(version_w, version_label(*c.controller).size());
   }
   std::string out = fmt::format("{:<{}}  {:<{}}  {:<11}  {}\n", "CONTROLLER", name_w, "VERSION",
                                 version_w, "GATEWAY API", "VERDICT");
@@ -50,7 +82,7 @@ std::string render_text(const CompatReport& r, bool color) {
     std::string verdict = verdict3_name(c.verdict);
     if (color) verdict = color_of(c.verdict) + verdict + "\033[0m";
     out += fmt::format("{:<{}}  {:<{}}  {:<11}  {}\n", c.controller->name, name_w,
-                       c.controller->version, version_w, c.controller->gateway_api_version, verdict);
+                       version_label(*c.controller), version_w, c.controller->gateway_api_version, verdict);
     for (const auto& g : c.gaps) {
       out += fmt::format("    {} {}: {}\n", g.feature, support_name(g.support), objects_label(*g.objects));
     }
@@ -60,8 +92,12 @@ std::string render_text(const CompatReport& r, bool color) {
     used += (used.empty() ? "" : ", ") + fmt::format("{} ({})", f.feature, f.objects.size());
   }
   out += fmt::format("\nFeatures used: {}\n", used.empty() ? "none" : used);
+  std::string loss = loss_text(r.loss, "    ");
+  if (!loss.empty()) out += "\n" + loss + "\n";
   out += "Support is read from each implementation's newest Gateway API conformance report "
-         "(`ingress-migrate report --format json` names it); unknown = not in that report.\n";
+         "(`ingress-migrate report --format json` names it); partial = the report passed only part "
+         "of the profile's core tests, so some core behaviour fails there; unknown = not in that "
+         "report.\n";
   return out;
 }
 
@@ -69,9 +105,11 @@ std::string render_markdown(const CompatReport& r) {
   std::string out = "## Gateway API compatibility\n\n| Controller | Version | Gateway API | Verdict |\n"
                     "|---|---|---|---|\n";
   for (const auto& c : r.controllers) {
-    out += fmt::format("| {} | {} | {} | {} |\n", c.controller->name, c.controller->version,
+    out += fmt::format("| {} | {} | {} | {} |\n", c.controller->name, version_label(*c.controller),
                        c.controller->gateway_api_version, verdict3_name(c.verdict));
   }
+  std::string loss = loss_text(r.loss, "- ");
+  if (!loss.empty()) out += "\n" + loss;
   for (const auto& c : r.controllers) {
     if (c.gaps.empty()) continue;
     out += fmt::format("\n### {}: {}\n\nFrom [its conformance report]({}).\n\n", c.controller->name,
@@ -112,6 +150,8 @@ std::string render_json(const CompatReport& r) {
       gaps.push_back({{"feature", g.feature}, {"support", support_name(g.support)}, {"objects", objects_json(*g.objects)}});
     }
     controllers.push_back({{"name", c.controller->name},
+                           {"slug", c.controller->slug},
+                           {"prerelease", is_prerelease(*c.controller)},
                            {"organization", c.controller->organization},
                            {"project", c.controller->project},
                            {"version", c.controller->version},
@@ -122,6 +162,19 @@ std::string render_json(const CompatReport& r) {
                            {"gaps", gaps}});
   }
   root["controllers"] = controllers;
+  nlohmann::ordered_json not_converted = nlohmann::ordered_json::array();
+  for (const Finding& f : r.loss.error_findings) {
+    not_converted.push_back({{"file", f.location.file()},
+                             {"line", f.location.line},
+                             {"column", f.location.col},
+                             {"ruleId", f.rule_id},
+                             {"message", f.message}});
+  }
+  root["conversion"] = {{"errors", r.loss.errors},
+                        {"ingresses", r.loss.ingresses},
+                        {"ingressesNotConverted", r.loss.ingresses_not_converted},
+                        {"annotationsNotConverted", r.loss.annotations_not_converted},
+                        {"errorFindings", not_converted}};
   return root.dump(2) + "\n";
 }
 

@@ -43,8 +43,34 @@ std::string controller_of(const std::string& family) {
   return "k8s.io/ingress-nginx";
 }
 
+std::string ingress_yaml(const std::string& name, const std::string& cls, const std::string& service,
+                         const std::vector<std::pair<std::string, std::string>>& annotations) {
+  std::string yaml = fmt::format("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: {}\n"
+                                 "  namespace: demo\n",
+                                 name);
+  if (!annotations.empty()) yaml += "  annotations:\n";
+  for (const auto& [k, v] : annotations) yaml += fmt::format("    {}: {}\n", k, v);
+  yaml += fmt::format(
+      "spec:\n  ingressClassName: {}\n  rules:\n"
+      "  - host: demo.example.com\n    http:\n      paths:\n      - path: /app\n        pathType: Prefix\n"
+      "        backend:\n          service:\n            name: {}\n            port:\n"
+      "              number: 80\n",
+      cls, service);
+  return yaml;
+}
+
+/// A canary annotation only acts on a canary Ingress next to its primary
+/// (ingress-nginx, internal/ingress/controller/controller.go mergeAlternativeBackends),
+/// so its example is that pair: primary to Service web, canary to
+/// web-canary, with canary: "true" and, for the canary flag itself, a 10 %
+/// weight so the split shows.
+bool is_canary_rule(const Rule& r) {
+  return r.controller == "ingress-nginx" && starts_with(r.action, "canary");
+}
+
 /// Converts a one-path Ingress carrying the annotation with its example
-/// value, so the example is what this build really does.
+/// value (for a canary annotation, a primary and canary pair), so the
+/// example is what this build really does.
 std::string live_example(const Catalog& catalog, const Rule& r) {
   std::string key = full_key(catalog, r);
   if (r.is_pattern()) key = key.substr(0, key.size() - 1) + "web";
@@ -56,13 +82,21 @@ std::string live_example(const Catalog& catalog, const Rule& r) {
                         controller_of(r.controller));
   }
   nlohmann::ordered_json value = r.example;
-  yaml += fmt::format(
-      "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n  namespace: demo\n"
-      "  annotations:\n    {}: {}\nspec:\n  ingressClassName: {}\n  rules:\n"
-      "  - host: demo.example.com\n    http:\n      paths:\n      - path: /app\n        pathType: Prefix\n"
-      "        backend:\n          service:\n            name: web\n            port:\n"
-      "              number: 80\n",
-      key, value.dump(), cls);
+  std::vector<std::pair<std::string, std::string>> annotations = {{key, value.dump()}};
+  std::string shown;
+  if (is_canary_rule(r)) {
+    const Family* f = catalog.family(r.controller);
+    std::string prefix = f && !f->prefixes.empty() ? f->prefixes.front() : "";
+    if (key != prefix + "canary") annotations.insert(annotations.begin(), {prefix + "canary", "\"true\""});
+    if (key == prefix + "canary") annotations.push_back({prefix + "canary-weight", "\"10\""});
+    yaml += ingress_yaml("web", cls, "web", {}) + "---\n" + ingress_yaml("web-canary", cls, "web-canary", annotations);
+    shown = "\nExample: an Ingress routing demo.example.com/app to Service web, and its canary Ingress\n"
+            "(same host and path, to Service web-canary) with\n";
+  } else {
+    yaml += ingress_yaml("demo", cls, "web", annotations);
+    shown = "\nExample: an Ingress routing demo.example.com/app with\n";
+  }
+  for (const auto& [k, v] : annotations) shown += fmt::format("  {}: {}\n", k, v);
   Findings findings;
   Inventory inventory;
   read_documents(yaml, std::make_shared<const std::string>("example.yaml"), ParseLimits{}, findings,
@@ -73,8 +107,7 @@ std::string live_example(const Catalog& catalog, const Rule& r) {
   inventory.sort();
   auto result = convert(inventory, ConvertOptions{}, catalog, findings);
   findings.sort_and_dedupe();
-  std::string out = fmt::format("\nExample: an Ingress routing demo.example.com/app with\n  {}: {}\nconverts to:\n",
-                                key, value.dump());
+  std::string out = shown + "converts to:\n";
   std::vector<nlohmann::ordered_json> routes;
   for_each_object(result.output, [&](const nlohmann::ordered_json& obj) {
     if (obj["kind"] != "Gateway") routes.push_back(obj);

@@ -15,7 +15,8 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
   };
   job.load = request.cluster
                  ? load_cluster(*request.cluster, request.limits, findings, read_gateway)
-                 : load_inputs(request.inputs, stdin_stream, request.limits, findings, read_gateway);
+                 : load_inputs(request.inputs, stdin_stream, request.limits, findings, read_gateway,
+                               request.exclude);
   VerifyOptions with_findings = options;
   if (job.gateway_objects == 0) {
     job.gateway =

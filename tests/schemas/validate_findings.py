@@ -6,7 +6,8 @@ A golden case (a folder with `args`) whose command line asks for
 `--format json|sarif` (lint) or `--findings-format json|sarif` (convert,
 findings on standard error) has its output validated: expected.stdout for
 lint, expected.stderr for convert. Exits 1 on any error, and when no
-output of either format was found (a test that checks nothing fails).
+output of either format was found, or none of a format has a finding with
+properties (a test that checks nothing fails).
 """
 import json
 import pathlib
@@ -38,6 +39,7 @@ def main():
         cls.check_schema(schema)
         validators[name] = cls(schema, format_checker=jsonschema.FormatChecker())
     checked = {"sarif": 0, "json": 0}
+    with_properties = {"sarif": 0, "json": 0}
     failed = 0
     for args in sorted(root.glob("testdata/*/*/args")):
         for fmt, path in outputs(args.parent):
@@ -47,8 +49,13 @@ def main():
                 print(f"{path}: {fmt}: {'/'.join(map(str, e.path))}: {e.message}")
             failed += bool(errors)
             checked[fmt] += 1
-    print(f"validated {checked['sarif']} SARIF and {checked['json']} JSON outputs; {failed} invalid")
-    if failed or not checked["sarif"] or not checked["json"]:
+            results = doc["findings"] if fmt == "json" else doc["runs"][0]["results"]
+            with_properties[fmt] += sum(1 for r in results if "properties" in r)
+    print(f"validated {checked['sarif']} SARIF and {checked['json']} JSON outputs; {failed} invalid; "
+          f"{with_properties['sarif']} SARIF and {with_properties['json']} JSON findings carry properties")
+    # The structured fields (deprecatedIn, removedIn, replacement, ...) must
+    # be exercised by at least one golden of each format.
+    if failed or not checked["sarif"] or not checked["json"] or not all(with_properties.values()):
         sys.exit(1)
 
 
