@@ -153,11 +153,11 @@ class DirectoryWalk {
     return rel;
   }
 
-  std::string real_root_;
   Findings& findings_;
   std::vector<InputFile>& out_;
   PathFilter filter_;
   std::string root_;
+  std::string real_root_;
   std::vector<std::string> found_;
   std::set<DirId> seen_;
   std::vector<std::pair<DirId, std::string>> ancestors_;
