@@ -22,6 +22,8 @@ _ingress_migrate() {
   case "$cmdpath:$prev" in
     'convert:-f'|'convert:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'convert:--exclude')
+      COMPREPLY=(); return ;;
     'convert:--context')
       COMPREPLY=(); return ;;
     'convert:--kubeconfig')
@@ -70,6 +72,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'lint:-f'|'lint:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'lint:--exclude')
+      COMPREPLY=(); return ;;
     'lint:--context')
       COMPREPLY=(); return ;;
     'lint:--kubeconfig')
@@ -112,6 +116,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
     'verify:-f'|'verify:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'verify:--exclude')
+      COMPREPLY=(); return ;;
     'verify:--context')
       COMPREPLY=(); return ;;
     'verify:--kubeconfig')
@@ -152,6 +158,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
     'report:-f'|'report:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'report:--exclude')
+      COMPREPLY=(); return ;;
     'report:--context')
       COMPREPLY=(); return ;;
     'report:--kubeconfig')
@@ -190,6 +198,8 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'plan:-f'|'plan:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'plan:--exclude')
+      COMPREPLY=(); return ;;
     'plan:--context')
       COMPREPLY=(); return ;;
     'plan:--kubeconfig')
@@ -233,11 +243,11 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'lint') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --format' ;;
-    'report') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
+    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --strict --format' ;;
+    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;

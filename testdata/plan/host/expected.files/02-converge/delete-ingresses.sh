@@ -29,15 +29,15 @@ delete_class_if_unused() {
   fi
 }
 
-# 01-blog.example.com
+# 01-grafana.internal.example.com
 if [ "$step" = all ] || [ "$step" = 1 ]; then
-  : # nothing is deleted in this step
-fi
-
-# 02-grafana.internal.example.com
-if [ "$step" = all ] || [ "$step" = 2 ]; then
   kubectl --context "$CONTEXT" delete ingress -n tools grafana
   delete_class_if_unused nginx-internal
+fi
+
+# 02-blog.example.com
+if [ "$step" = all ] || [ "$step" = 2 ]; then
+  : # nothing is deleted in this step
 fi
 
 # 03-shop.example.com
