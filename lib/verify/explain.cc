@@ -15,9 +15,19 @@ bool routing_info(const std::string& id) {
   return id == "https-redirect-trailing-slash";
 }
 
+/// Warnings about the object rather than its requests: which class was
+/// assumed, an apiVersion or controller being retired. They never say that a
+/// request is answered differently, so they cannot explain a difference.
+bool about_the_object(const std::string& id) {
+  static const char* const kIds[] = {"ingress-class-assumed", "class-controller-inferred",
+                                     "ingress-nginx-retired", "deprecated-ingress-class-annotation",
+                                     "removed-api-version",   "deprecated-api-version"};
+  return std::find(std::begin(kIds), std::end(kIds), id) != std::end(kIds);
+}
+
 bool explains(const Finding& f) {
   // verify's own findings never explain a difference (convert --verify).
-  if (starts_with(f.rule_id, "verify-")) return false;
+  if (starts_with(f.rule_id, "verify-") || about_the_object(f.rule_id)) return false;
   return f.severity != Severity::Info || routing_info(f.rule_id);
 }
 
