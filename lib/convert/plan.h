@@ -54,6 +54,17 @@ struct ClaimedPath {
   BackendRefIR backend;
 };
 
+/// A path left out because its rewrite has no Gateway API form; reported
+/// once every route is planned, with where its requests now go.
+struct DroppedPath {
+  std::string cls;
+  std::string host;
+  std::string sample;  ///< a request the path served under ingress-nginx
+  Location where;
+  std::string message;  ///< the error, without the destination
+  std::string id;
+};
+
 struct Plan {
   const ConvertOptions* options = nullptr;
   const Inventory* inventory = nullptr;
@@ -62,6 +73,7 @@ struct Plan {
   std::vector<RouteDraft> drafts;
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
   std::vector<BackendTLSPolicyIR> backend_tls;  ///< one per (namespace, Service)
+  std::vector<DroppedPath> dropped;
 
   static std::string claim_key(const std::string& cls, const std::string& host,
                                const PathMatchIR& m) {
@@ -88,6 +100,7 @@ std::optional<BackendRefIR> resolve_backend(const Backend& b, const Ingress& ing
 void plan_catch_all_routes(Plan& plan);
 void plan_path_routes(Plan& plan);
 void plan_default_backends(Plan& plan);
+void report_dropped_paths(Plan& plan);
 void plan_canaries(Plan& plan);
 ConversionOutput plan_gateways(Plan& plan);
 
