@@ -74,6 +74,15 @@ struct Plan {
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
   std::vector<BackendTLSPolicyIR> backend_tls;  ///< one per (namespace, Service)
   std::vector<DroppedPath> dropped;
+  /// The same claims keyed by the Ingress path as written (class \n host \n
+  /// pathType \n path), which is how mergeAlternativeBackends finds a
+  /// canary's primary whatever match the primary became (regex, rewrite).
+  std::map<std::string, ClaimedPath> claimed_by_ingress_path;
+  static std::string ingress_path_key(const std::string& cls, const std::string& host,
+                                      const IngressPath& p) {
+    return cls + '\n' + host + '\n' + (p.type == PathType::Exact ? "Exact" : "Prefix") + '\n' +
+           (p.path.empty() ? "/" : p.path);
+  }
 
   static std::string claim_key(const std::string& cls, const std::string& host,
                                const PathMatchIR& m) {

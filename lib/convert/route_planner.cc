@@ -391,6 +391,8 @@ void plan_path_routes(Plan& plan) {
                                host_label(rule.host)))) {
           continue;
         }
+        plan.claimed_by_ingress_path.emplace(Plan::ingress_path_key(info.cls.name, rule.host, p),
+                                             ClaimedPath{i, d, index, *backend});
         if (!bare_full_path.empty()) {
           // "LIT/?(.*)": the bare LIT went upstream as the target itself.
           RouteRuleIR bare = r;
