@@ -136,10 +136,22 @@ void plan_canaries(Plan& plan) {
       for (const auto& p : rule.paths) {
         Findings quiet;  // path problems are reported for primaries, not repeated here
         PathContext ctx{info.cls.controller, false, false, ""};
-        auto match = convert_path(p, rule.host, ctx, quiet);
-        if (!match) continue;
-        auto it = plan.claimed.find(Plan::claim_key(info.cls.name, rule.host, *match));
-        if (it == plan.claimed.end() || plan.ingresses[it->second.ingress].ing->ns != ing.ns) {
+        // The primary is found by the Ingress path as written, like
+        // mergeAlternativeBackends does, so a primary that became a regex or
+        // a rewritten prefix keeps its canary; else by the converted match
+        // (a host's "/" from a default backend).
+        const ClaimedPath* found = nullptr;
+        if (auto by_path = plan.claimed_by_ingress_path.find(
+                Plan::ingress_path_key(info.cls.name, rule.host, p));
+            by_path != plan.claimed_by_ingress_path.end()) {
+          found = &by_path->second;
+        } else if (auto match = convert_path(p, rule.host, ctx, quiet)) {
+          auto by_match = plan.claimed.find(Plan::claim_key(info.cls.name, rule.host, *match));
+          if (by_match != plan.claimed.end()) found = &by_match->second;
+        } else {
+          continue;
+        }
+        if (!found || plan.ingresses[found->ingress].ing->ns != ing.ns) {
           plan.findings->warning(
               p.location,
               fmt::format("canary path \"{}\" on host {} has no primary Ingress with the same host, "
@@ -150,7 +162,7 @@ void plan_canaries(Plan& plan) {
         }
         auto backend = resolve_backend(p.backend, ing, *plan.inventory, *plan.findings);
         if (!backend) continue;
-        const BackendRefIR& primary = it->second.backend;
+        const BackendRefIR& primary = found->backend;
         bool taken = false;
         for (const auto& t : targets) {
           if (t.primary_ns == ing.ns && same_upstream(t.primary, primary)) taken = true;

@@ -38,6 +38,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan_catch_all_routes(plan);
   plan_path_routes(plan);
   plan_default_backends(plan);
+  report_dropped_paths(plan);
   plan_canaries(plan);
   result.output = plan_gateways(plan);
   result.output.merged_canaries = plan.merged_canaries;

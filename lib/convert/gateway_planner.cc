@@ -270,7 +270,12 @@ ConversionOutput plan_gateways(Plan& plan) {
       // (default on) only where a certificate is configured for the host.
       bool force = draft.force_redirect;
       s.redirect = force || (s.https && draft.redirect_if_tls);
-      s.offload_redirect = force && !s.https;
+      // lua_ingress.lua: the scheme is the connection's ($scheme) unless
+      // use-forwarded-headers is on, when it is X-Forwarded-Proto. So a plain
+      // HTTP request is always redirected by default, and only one the proxy
+      // in front marked "http" when the controller trusted that header.
+      // Other controllers' redirects without TLS keep the offload reading.
+      s.offload_redirect = force && !s.https && (!info.is_nginx() || opt.use_forwarded_headers);
       if (s.offload_redirect) {
         findings.warning(
             info.ing->location,
@@ -280,6 +285,16 @@ ConversionOutput plan_gateways(Plan& plan) {
                         "without that header)",
                         draft.host),
             "force-ssl-redirect-offload");
+      } else if (force && !s.https) {
+        findings.warning(
+            info.ing->location,
+            fmt::format("force-ssl-redirect on host {} without TLS: every plain-HTTP request is "
+                        "redirected to https://{} as ingress-nginx did, but this Gateway has no "
+                        "HTTPS listener for the host (ingress-nginx answered HTTPS with its default "
+                        "certificate); add a certificate, or, when TLS ends in a proxy in front, "
+                        "convert with --nginx-config naming use-forwarded-headers: \"true\"",
+                        draft.host, draft.host),
+            "force-ssl-redirect-without-tls");
       }
       s.http = !s.redirect || s.offload_redirect;
       if (s.redirect && slash_reported.insert(info.ing).second)

@@ -25,6 +25,10 @@ struct ConvertOptions {
   std::string nginx_annotations_prefix = "nginx.ingress.kubernetes.io";
   /// Use experimental-channel fields (sessionPersistence).
   bool experimental = false;
+  /// ingress-nginx ConfigMap use-forwarded-headers: the controller sat
+  /// behind a proxy that terminated TLS and took the scheme from
+  /// X-Forwarded-Proto (lua_ingress.lua); off by default, as in config.go.
+  bool use_forwarded_headers = false;
 };
 
 }  // namespace im

@@ -54,6 +54,17 @@ struct ClaimedPath {
   BackendRefIR backend;
 };
 
+/// A path left out because its rewrite has no Gateway API form; reported
+/// once every route is planned, with where its requests now go.
+struct DroppedPath {
+  std::string cls;
+  std::string host;
+  std::string sample;  ///< a request the path served under ingress-nginx
+  Location where;
+  std::string message;  ///< the error, without the destination
+  std::string id;
+};
+
 struct Plan {
   const ConvertOptions* options = nullptr;
   const Inventory* inventory = nullptr;
@@ -63,6 +74,16 @@ struct Plan {
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
   std::vector<BackendTLSPolicyIR> backend_tls;  ///< one per (namespace, Service)
   std::map<std::string, std::string> merged_canaries;  ///< canary ref -> primary ref
+  std::vector<DroppedPath> dropped;
+  /// The same claims keyed by the Ingress path as written (class \n host \n
+  /// pathType \n path), which is how mergeAlternativeBackends finds a
+  /// canary's primary whatever match the primary became (regex, rewrite).
+  std::map<std::string, ClaimedPath> claimed_by_ingress_path;
+  static std::string ingress_path_key(const std::string& cls, const std::string& host,
+                                      const IngressPath& p) {
+    return cls + '\n' + host + '\n' + (p.type == PathType::Exact ? "Exact" : "Prefix") + '\n' +
+           (p.path.empty() ? "/" : p.path);
+  }
 
   static std::string claim_key(const std::string& cls, const std::string& host,
                                const PathMatchIR& m) {
@@ -89,6 +110,7 @@ std::optional<BackendRefIR> resolve_backend(const Backend& b, const Ingress& ing
 void plan_catch_all_routes(Plan& plan);
 void plan_path_routes(Plan& plan);
 void plan_default_backends(Plan& plan);
+void report_dropped_paths(Plan& plan);
 void plan_canaries(Plan& plan);
 ConversionOutput plan_gateways(Plan& plan);
 

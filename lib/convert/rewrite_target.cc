@@ -1,5 +1,7 @@
 #include "convert/rewrite_target.h"
 
+#include <re2/re2.h>
+
 #include "convert/path_semantics.h"
 
 namespace im {
@@ -10,53 +12,146 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
+/// nginx prepends "^" to a location regex anyway (template.go buildLocation).
+std::string unanchored(const std::string& path) {
+  return !path.empty() && path[0] == '^' ? path.substr(1) : path;
+}
+
+bool literal_ok(const std::string& literal, bool may_be_empty) {
+  if (literal.empty()) return may_be_empty;
+  return literal[0] == '/' && !has_regex_syntax(literal) && literal.find('.') == std::string::npos;
+}
+
+enum class Rest { AfterSlash, WithSlash, AfterOptionalSlash };
+
 struct Form {
-  const char* tail;    ///< regex tail after the literal
-  const char* ref;     ///< the capture reference the target must end with
-  bool keep_slash;     ///< the captured rest starts with "/"
-  bool slash_in_match; ///< the match prefix includes the "/" of the tail
+  const char* tail;     ///< regex tail after the literal
+  const char* ref;      ///< the capture reference the target must end with
+  Rest rest;            ///< what the captured rest holds
+  bool slash_in_match;  ///< the match prefix includes the "/" of the tail
+  bool non_empty;       ///< the capture needs at least one character
 };
 
+// The capture after LIT, in nginx's `rewrite "(?i)PATH" TARGET break;`
+// (template.go buildProxyPass), for each tail.
 const Form kForms[] = {
-    {"(/|$)(.*)", "$2", false, false},
-    {"/(.*)", "$1", false, true},
-    {"(/.*)", "$1", true, false},
+    {"(/|$)(.*)", "$2", Rest::AfterSlash, false, false},
+    {"/(.*)", "$1", Rest::AfterSlash, true, false},
+    {"/(.+)", "$1", Rest::AfterSlash, true, true},
+    {"/?(.*)", "$1", Rest::AfterOptionalSlash, false, false},
+    {"(/.*)", "$1", Rest::WithSlash, false, false},
 };
 
 }  // namespace
 
+std::optional<std::string> constant_target(const std::string& path, const std::string& target) {
+  RE2 re(path, RE2::Quiet);
+  if (!re.ok()) return std::nullopt;
+  int groups = re.NumberOfCapturingGroups();
+  std::string out;
+  for (size_t i = 0; i < target.size(); ++i) {
+    if (target[i] == '$' && i + 1 < target.size() && target[i + 1] >= '0' && target[i + 1] <= '9') {
+      // nginx reads $1..$9 as one digit (ngx_http_script_compile).
+      if (target[i + 1] - '0' <= groups) return std::nullopt;
+      ++i;
+      continue;
+    }
+    out += target[i];
+  }
+  return out;
+}
+
+std::optional<std::string> regex_as_prefix(const std::string& path, std::string& edge) {
+  std::string p = unanchored(path);
+  if (literal_ok(p, false)) {
+    // `~* "^/static"`: a string prefix, not a path-element one.
+    if (p != "/") edge = "\"" + p + "x\" (nginx matched it, PathPrefix does not)";
+    return p;
+  }
+  struct Tail {
+    const char* text;
+    bool slash_in_match;
+    bool open_end;  ///< no "/" needed after LIT: "LITx" matched too
+  };
+  static const Tail kTails[] = {{"(/|$)(.*)", false, false}, {"/(.*)", true, false},
+                                {"/?(.*)", false, true},     {"(/.*)", false, false},
+                                {"(.*)", false, true},       {".*", false, true}};
+  for (const Tail& t : kTails) {
+    if (!ends_with(p, t.text)) continue;
+    std::string literal = p.substr(0, p.size() - std::string(t.text).size());
+    bool root_ok = t.slash_in_match;  // "/(.*)" is every path
+    if (!literal_ok(literal, root_ok)) return std::nullopt;
+    std::string prefix = t.slash_in_match ? literal + "/" : literal;
+    if (prefix.empty()) return std::nullopt;
+    if (t.open_end && prefix != "/") edge = "\"" + prefix + "x\" (nginx matched it, PathPrefix does not)";
+    return prefix;
+  }
+  return std::nullopt;
+}
+
 std::optional<PrefixRewrite> capture_rewrite(const std::string& path, const std::string& target,
                                              std::string& why) {
-  std::string p = path;
-  if (!p.empty() && p[0] == '^') p = p.substr(1);  // nginx adds the start anchor anyway
+  std::string p = unanchored(path);
   for (const Form& f : kForms) {
     if (!ends_with(p, f.tail) || !ends_with(target, f.ref)) continue;
     std::string literal = p.substr(0, p.size() - std::string(f.tail).size());
     std::string prefix = target.substr(0, target.size() - std::string(f.ref).size());
-    if (literal.empty() || literal[0] != '/' || has_regex_syntax(literal) || literal.find('.') != std::string::npos ||
-        prefix.find('$') != std::string::npos) {
+    // "/(.*)" with an empty literal is every path.
+    if (!literal_ok(literal, f.slash_in_match && !f.non_empty) || prefix.find('$') != std::string::npos) {
       break;
     }
     PrefixRewrite r;
     r.match_prefix = f.slash_in_match ? literal + "/" : literal;
-    // The captured rest either starts with "/" (kept) or follows the slash
-    // that the match consumed; the replacement must supply that slash.
-    if (f.keep_slash) {
-      if (!prefix.empty() && prefix.back() == '/') {
-        why = "the target \"" + target + "\" would put \"//\" before the captured rest";
-        return std::nullopt;
-      }
-      r.replacement = prefix.empty() ? "/" : prefix;
-    } else {
-      r.replacement = prefix.empty() ? "/" : prefix;
-      if (r.replacement.back() != '/') {
-        why = "the target \"" + target + "\" would join the captured rest without a \"/\"";
-        return std::nullopt;
-      }
+    r.replacement = prefix.empty() ? "/" : prefix;
+    switch (f.rest) {
+      case Rest::WithSlash:
+        // The captured rest starts with "/": the target must not add one.
+        if (!prefix.empty() && prefix.back() == '/') {
+          why = "the target \"" + target + "\" would put \"//\" before the captured rest";
+          return std::nullopt;
+        }
+        break;
+      case Rest::AfterSlash:
+      case Rest::AfterOptionalSlash:
+        // The rest follows a slash the match consumed; the target supplies it.
+        if (r.replacement.back() != '/') {
+          why = "the target \"" + target + "\" would join the captured rest without a \"/\"";
+          return std::nullopt;
+        }
+        break;
+    }
+    if (f.non_empty) {
+      r.edge = "\"" + r.match_prefix + "\" itself (the regex needs a character after it; it is now "
+               "sent upstream as \"" + r.replacement + "\")";
+    }
+    if (f.rest == Rest::AfterOptionalSlash) {
+      // "/?" also lets nginx match LITx (rewritten to Tx) and sends the bare
+      // LIT upstream as T; PathPrefix LIT takes neither form.
+      r.edge = "\"" + literal + "x\" (nginx rewrote it to \"" + r.replacement +
+               "x\"; PathPrefix does not match it)";
+      if (r.replacement == literal + "/") r.kind = PrefixRewrite::Kind::Identity;
+      r.bare_full_path = r.replacement;
+    }
+    if (r.kind == PrefixRewrite::Kind::Prefix && r.replacement == r.match_prefix) {
+      r.kind = PrefixRewrite::Kind::Identity;
     }
     return r;
   }
-  why = "only the prefix-strip forms LIT(/|$)(.*) -> T$2, LIT/(.*) -> T$1 and LIT(/.*) -> T$1 "
+  if (auto constant = constant_target(p, target)) {
+    std::string edge;
+    if (auto prefix = regex_as_prefix(p, edge)) {
+      PrefixRewrite r;
+      r.match_prefix = *prefix;
+      r.replacement = constant->empty() ? "/" : *constant;
+      r.kind = PrefixRewrite::Kind::FullPath;
+      r.edge = edge;
+      return r;
+    }
+    why = "the path regex is not a literal prefix followed by an open tail";
+    return std::nullopt;
+  }
+  why = "only the prefix-strip forms LIT(/|$)(.*) -> T$2, LIT/(.*) -> T$1, LIT/(.+) -> T$1, "
+        "LIT/?(.*) -> T$1 and LIT(/.*) -> T$1, and targets naming only groups the regex lacks, "
         "have a Gateway API equivalent";
   return std::nullopt;
 }

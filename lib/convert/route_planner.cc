@@ -58,6 +58,82 @@ std::map<std::string, std::string> regex_hosts(const Plan& plan) {
   return causes;
 }
 
+/// What claims the requests below "P/" on a host, for the trailing-slash
+/// pairs below: ingress-nginx Prefix paths that end in "/", and capture
+/// rewrites whose match became PathPrefix "P/" (keys "class \n host \n P/").
+struct SlashPaths {
+  std::set<std::string> below;      ///< something takes every request below "P/"
+  std::set<std::string> below_only; ///< ... but not "P/" itself (a "P/(.+)" rewrite)
+};
+
+SlashPaths slash_prefixes(const Plan& plan) {
+  SlashPaths out;
+  for (const auto& info : plan.ingresses) {
+    if (!info.is_nginx() || info.is_canary() || info.cls.name.empty()) continue;
+    for (const auto& rule : info.ing->rules) {
+      for (const auto& p : rule.paths) {
+        std::string key = info.cls.name + '\n' + rule.host + '\n';
+        if (needs_rewrite(info, p)) {
+          std::string why;
+          auto r = capture_rewrite(p.path, *info.policy.rewrite_target, why);
+          if (!r || r->match_prefix.size() < 2 || r->match_prefix.back() != '/') continue;
+          out.below.insert(key + r->match_prefix);
+          if (r->kind != PrefixRewrite::Kind::FullPath && !r->edge.empty() &&
+              p.path.find("(.+)") != std::string::npos) {
+            out.below_only.insert(key + r->match_prefix);
+          }
+          continue;
+        }
+        if (p.type == PathType::Exact || p.path.size() < 2 || p.path.back() != '/') continue;
+        out.below.insert(key + p.path);
+      }
+    }
+  }
+  return out;
+}
+
+/// location.go updateServerLocations writes Prefix "/foo/bar" as
+/// `location /foo/bar/` plus `location = /foo/bar`, and Prefix "/foo/bar/"
+/// as `location /foo/bar/` plus `location = /foo/bar/`; the longer Ingress
+/// path sorts first (controller.go getBackendServers), so "/foo/bar/" takes
+/// everything below "/foo/bar/" and "/foo/bar" keeps only the bare path --
+/// the "Path Priority" example of docs/user-guide/ingress-path-matching.md.
+/// Gateway API ignores a trailing "/" in PathPrefix, so both would be one
+/// match: the slash-less path becomes Exact to keep nginx's split.
+void keep_trailing_slash_split(PathMatchIR& match, const std::string& cls, const std::string& host,
+                               const SlashPaths& slash_paths, const IngressPath& p, bool host_regex,
+                               Findings& findings) {
+  if (match.type != "PathPrefix" || match.value == "/") return;
+  std::string key = cls + '\n' + host + '\n';
+  if (match.value.back() == '/') {
+    // A rewrite "P/(.+)" sorts before "P/" (longer) and takes everything
+    // below it in regex mode: the plain "P/" keeps only itself.
+    if (!slash_paths.below_only.count(key + match.value)) return;
+    findings.info(p.path_location,
+                  fmt::format("Prefix \"{0}\" becomes Exact \"{0}\": on host {1} the rewrite regex "
+                              "\"{0}(.+)\" comes first in ingress-nginx and takes every longer path, so "
+                              "this path only serves \"{0}\" itself",
+                              match.value, host_label(host)),
+                  "trailing-slash-pair");
+    match.type = "Exact";
+    return;
+  }
+  if (!slash_paths.below.count(key + match.value + "/")) return;
+  findings.info(p.path_location,
+                fmt::format("Prefix \"{0}\" becomes Exact \"{0}\": the Prefix path \"{0}/\" on host "
+                            "{1} (or a rewrite matching it) takes every request below \"{0}/\" in ingress-nginx, so this path "
+                            "only serves \"{0}\" itself, while Gateway API would read both as one "
+                            "PathPrefix{2}",
+                            match.value, host_label(host),
+                            host_regex ? ""
+                                       : "; without regex mode on the host nginx itself rejects the "
+                                         "two `location " + match.value +
+                                             "/` blocks as duplicates, so check that the "
+                                             "controller accepted this configuration"),
+                "trailing-slash-pair");
+  match.type = "Exact";
+}
+
 /// Claims `key` for a rule; on a clash, reports the loser and returns false.
 bool claim(Plan& plan, const std::string& key, const ClaimedPath& claim, const Location& where,
            const std::string& what) {
@@ -148,8 +224,10 @@ void plan_catch_all_routes(Plan& plan) {
 /// (template.go buildProxyPass: `rewrite "(?i)<path>" <target> break;`
 /// replaces the entire URI); capture-group targets must reduce to a prefix
 /// strip. Returns false (with an error) when the path cannot be converted.
-bool apply_rewrite(const IngressInfo& info, const IngressPath& p, IngressPath& effective,
-                   FilterSet& filters, Findings& findings) {
+bool apply_rewrite(const IngressInfo& info, const std::string& host, const IngressPath& p,
+                   IngressPath& effective, FilterSet& filters, std::string& bare_full_path,
+                   Plan& plan) {
+  Findings& findings = *plan.findings;
   const std::string& target = *info.policy.rewrite_target;
   if (target.find('$') == std::string::npos) {
     filters.rewrite_full_path = target;
@@ -157,15 +235,28 @@ bool apply_rewrite(const IngressInfo& info, const IngressPath& p, IngressPath& e
   }
   std::string why;
   auto prefix = capture_rewrite(p.path, target, why);
+  if (prefix && prefix->kind == PrefixRewrite::Kind::FullPath) {
+    if (std::string bad = gateway_path_problem(prefix->replacement); !bad.empty()) {
+      why = fmt::format("the path nginx sends upstream, \"{}\", {} in Gateway API", prefix->replacement, bad);
+      prefix.reset();
+    }
+  }
   if (!prefix) {
-    findings.error(info.policy.rewrite_location,
-                   fmt::format("rewrite-target \"{}\" with path regex \"{}\" cannot be converted "
-                               "exactly: {}; path not converted",
-                               target, p.path, why),
-                   "nginx-rewrite-target");
+    // A request the regex matched: its literal start, plus "x" after a "/".
+    std::string sample = p.path.substr(p.path[0] == '^' ? 1 : 0);
+    sample = sample.substr(0, sample.find_first_of("^$()[]{}*+?|\\."));
+    if (sample.empty() || sample[0] != '/') sample = "/" + sample;
+    if (sample.back() == '/') sample += "x";
+    plan.dropped.push_back(DroppedPath{
+        info.cls.name, host, sample, info.policy.rewrite_location,
+        fmt::format("rewrite-target \"{}\" with path regex \"{}\" cannot be converted exactly: {}; "
+                    "path not converted",
+                    target, p.path, why),
+        "nginx-rewrite-target"});
     return false;
   }
-  if (prefix->match_prefix.size() > 1 && prefix->match_prefix.back() == '/') {
+  if (prefix->kind != PrefixRewrite::Kind::FullPath && prefix->match_prefix.size() > 1 &&
+      prefix->match_prefix.back() == '/') {
     // Gateway API ignores a trailing "/" of a PathPrefix value, while the
     // nginx regex needs the slash: the bare literal changes hands.
     std::string bare = prefix->match_prefix.substr(0, prefix->match_prefix.size() - 1);
@@ -176,15 +267,45 @@ bool apply_rewrite(const IngressInfo& info, const IngressPath& p, IngressPath& e
                                  prefix->match_prefix, bare, p.path, bare, prefix->replacement),
                      "nginx-rewrite-target");
   }
+  switch (prefix->kind) {
+    case PrefixRewrite::Kind::Prefix:
+      filters.rewrite_prefix = prefix->replacement;
+      break;
+    case PrefixRewrite::Kind::FullPath:
+      // ngx_http_script: a $N the regex lacks expands to "", so the target
+      // is the same for every request.
+      findings.warning(info.policy.rewrite_location,
+                       fmt::format("rewrite-target \"{}\" names only capture groups that \"{}\" does "
+                                   "not have, which nginx expands to \"\"; every request is sent "
+                                   "upstream as \"{}\" (ReplaceFullPath)",
+                                   target, p.path, prefix->replacement),
+                       "nginx-rewrite-target");
+      filters.rewrite_full_path = prefix->replacement;
+      break;
+    case PrefixRewrite::Kind::Identity:
+      break;  // the upstream path is the request path
+  }
+  if (!prefix->edge.empty()) {
+    findings.warning(p.path_location,
+                     fmt::format("rewrite \"{}\" -> \"{}\" becomes PathPrefix \"{}\"{}; it differs "
+                                 "from ingress-nginx for {}",
+                                 p.path, target, prefix->match_prefix,
+                                 prefix->kind == PrefixRewrite::Kind::Identity
+                                     ? " without a rewrite (the target gives back the request path)"
+                                     : "",
+                                 prefix->edge),
+                     "nginx-rewrite-target");
+  }
   effective.path = prefix->match_prefix;
   effective.type = PathType::Prefix;
   effective.type_given = true;
-  filters.rewrite_prefix = prefix->replacement;
+  bare_full_path = prefix->bare_full_path;
   return true;
 }
 
 void plan_path_routes(Plan& plan) {
   auto regex = regex_hosts(plan);
+  auto slash_paths = slash_prefixes(plan);
   for (size_t i = 0; i < plan.ingresses.size(); ++i) {
     const IngressInfo& info = plan.ingresses[i];
     if (info.cls.name.empty() || info.is_canary()) continue;
@@ -220,7 +341,10 @@ void plan_path_routes(Plan& plan) {
         r.session_persistence = tpl.session_persistence;
         IngressPath effective = p;
         bool rewritten = !tpl.redirect_only && needs_rewrite(info, p);
-        if (rewritten && !apply_rewrite(info, p, effective, r.filters.edit(), *plan.findings)) continue;
+        std::string bare_full_path;
+        if (rewritten && !apply_rewrite(info, rule.host, p, effective, r.filters.edit(), bare_full_path, plan)) {
+          continue;
+        }
         if (auto sr = tpl.service_rewrites.find(p.backend.service_name);
             sr != tpl.service_rewrites.end() && !tpl.redirect_only) {
           // nginx.org/rewrites replaces the location's path prefix.
@@ -237,7 +361,7 @@ void plan_path_routes(Plan& plan) {
           }
         }
         PathContext path_ctx = ctx;
-        if (effective.path != p.path) {
+        if (effective.path != p.path && effective.path != "/") {
           // A capture rewrite was reduced to a prefix strip: the only
           // remaining difference is nginx's case-insensitive matching.
           path_ctx.host_regex = false;
@@ -251,6 +375,10 @@ void plan_path_routes(Plan& plan) {
         }
         auto match = convert_path(effective, rule.host, path_ctx, *plan.findings);
         if (!match) continue;
+        if (info.is_nginx() && effective.path == p.path && !(info.policy.use_regex && has_regex_syntax(p.path))) {
+          keep_trailing_slash_split(*match, info.cls.name, rule.host, slash_paths, p, path_ctx.host_regex,
+                                    *plan.findings);
+        }
         auto backend = resolve_backend(p.backend, ing, *plan.inventory, *plan.findings);
         if (!backend) continue;
         r.path = *match;
@@ -263,11 +391,68 @@ void plan_path_routes(Plan& plan) {
                                host_label(rule.host)))) {
           continue;
         }
+        plan.claimed_by_ingress_path.emplace(Plan::ingress_path_key(info.cls.name, rule.host, p),
+                                             ClaimedPath{i, d, index, *backend});
+        if (!bare_full_path.empty()) {
+          // "LIT/?(.*)": the bare LIT went upstream as the target itself.
+          RouteRuleIR bare = r;
+          bare.path = PathMatchIR{"Exact", effective.path};
+          bare.filters.edit().rewrite_prefix.reset();
+          bare.filters.edit().rewrite_full_path = bare_full_path;
+          if (claim(plan, Plan::claim_key(info.cls.name, rule.host, bare.path),
+                    ClaimedPath{i, d, plan.drafts[d].rules.size() + 1, *backend}, p.location,
+                    fmt::format("path \"{}\" (Exact) on host {}", bare.path.value, host_label(rule.host)))) {
+            plan.drafts[d].rules.push_back(std::move(r));
+            plan.drafts[d].rules.push_back(std::move(bare));
+            continue;
+          }
+        }
         plan.drafts[d].rules.push_back(std::move(r));
       }
       if (tpl.app_root && !rule.host.empty()) add_app_root(plan, i, d, *tpl.app_root, rule.host);
     }
     plan_ingress_protocols(plan, i, tpl);
+  }
+}
+
+/// Gateway API precedence among the planned rules of one host (Exact, then
+/// the longest PathPrefix whose elements match), for telling the user where
+/// a dropped path's requests now go.
+void report_dropped_paths(Plan& plan) {
+  for (const DroppedPath& d : plan.dropped) {
+    const RouteRuleIR* best = nullptr;
+    const RouteDraft* best_draft = nullptr;
+    for (const RouteDraft& draft : plan.drafts) {
+      const IngressInfo& owner = plan.ingresses[draft.ingress];
+      if (owner.cls.name != d.cls || (draft.host != d.host && !(draft.catch_all && !best))) continue;
+      for (const RouteRuleIR& r : draft.rules) {
+        if (!r.headers.empty()) continue;
+        const std::string& v = r.path.value;
+        std::string trimmed = v.size() > 1 && v.back() == '/' ? v.substr(0, v.size() - 1) : v;
+        bool hit = r.path.type == "Exact" ? v == d.sample
+                   : r.path.type == "PathPrefix"
+                       ? trimmed == "/" || d.sample == trimmed || d.sample.rfind(trimmed + "/", 0) == 0
+                       : false;
+        if (!hit) continue;
+        bool better = !best || (r.path.type == "Exact" && best->path.type != "Exact") ||
+                      (r.path.type == best->path.type && v.size() > best->path.value.size()) ||
+                      (best_draft->catch_all && !draft.catch_all);
+        if (better) {
+          best = &r;
+          best_draft = &draft;
+        }
+      }
+    }
+    std::string now = "a 404 (no other route of the host matches)";
+    if (best) {
+      std::string to = best->backends.empty() ? "a redirect" : "Service " + best->backends[0].name;
+      now = fmt::format("{} ({} \"{}\" of Ingress {})", to, best->path.type, best->path.value,
+                        plan.ingresses[best_draft->ingress].ing->ref());
+    }
+    plan.findings->error(d.where,
+                         fmt::format("{}; its requests (e.g. \"{}\" on host {}) now go to {}", d.message,
+                                     d.sample, host_label(d.host), now),
+                         d.id);
   }
 }
 
