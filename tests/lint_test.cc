@@ -188,7 +188,7 @@ TEST_CASE("linting a cluster reports only what the upgrade from its version remo
   std::vector<ObjectSpan> objects{ingress};
   auto messages = [&](std::optional<KubeVersion> current) {
     Findings findings;
-    check_api_versions(LintContext{objects, inventory, *parse_kube_version("1.34"), current}, findings);
+    check_api_versions(LintContext{objects, inventory, *parse_kube_version("1.34"), current, {}}, findings);
     std::vector<std::string> out;
     for (const Finding& f : findings.items()) out.push_back(format_finding(f));
     return out;
