@@ -71,7 +71,14 @@ int write_output_dir(const ConvertFlags& f, const ConversionOutput& output, Cont
   return errors.empty() ? kExitOk : kExitUsageOrInput;
 }
 
-int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Context& ctx) {
+// The report counts what the conversion lost, so that no implementation is
+// called ready while convert reports errors (as `report` does).
+int write_report_file(const ConvertFlags& f, const ConvertOutcome& outcome, const Findings& findings,
+                      Context& ctx) {
+  Findings sorted = findings;
+  sorted.sort_and_dedupe();
+  const ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
+                                              outcome.conversion.stats.converted_ingresses);
   auto ends = [&](const char* ext) {
     std::string e(ext);
     return f.report_file.size() >= e.size() &&
@@ -80,7 +87,7 @@ int write_report_file(const ConvertFlags& f, const ConversionOutput& output, Con
   ReportFormat format = ends(".json") ? ReportFormat::Json : ends(".md") ? ReportFormat::Markdown
                                                                          : ReportFormat::Text;
   std::string error;
-  switch (write_file_atomically(f.report_file, render_report(build_compat_report(output, {}), format),
+  switch (write_file_atomically(f.report_file, render_report(build_compat_report(outcome.conversion.output, {}, loss), format),
                                 f.force, error)) {
     case WriteResult::Written:
     case WriteResult::Unchanged:
@@ -138,7 +145,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
 
   int status = kExitOk;
   bool drift = false;
-  if (!f.report_file.empty()) status = write_report_file(f, outcome.conversion.output, ctx);
+  if (!f.report_file.empty()) status = write_report_file(f, outcome, findings, ctx);
   if (f.in_place_stream) {
     ctx.io.out << rewrite_streams(streams, index.sorted(), outcome.conversion.output, findings);
     findings.sort_and_dedupe();

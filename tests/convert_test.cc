@@ -118,6 +118,22 @@ TEST_CASE("convert with --output-dir refuses to write through a symbolic link ou
   fs::remove_all(outside);
 }
 
+TEST_CASE("convert --report calls no implementation ready while the conversion has errors", "[convert][report]") {
+  fs::path dir = scratch_dir("report-loss");
+  std::string input = (testdata_dir() / "report" / "conversion-errors" / "input.yaml").string();
+  Run r = run_cli({"convert", "-f", input, "-q", "--report", (dir / "compat.json").string()});
+  CHECK(r.code == 1);
+  auto report = nlohmann::ordered_json::parse(read_text(dir / "compat.json"));
+  CHECK(report["conversion"]["errors"] == 2);
+  CHECK(report["conversion"]["ingressesNotConverted"] == 1);
+  REQUIRE(report["controllers"].size() == 30);
+  for (const auto& c : report["controllers"]) {
+    INFO(c["name"]);
+    CHECK(c["verdict"] != "ready");
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("convert with --report writes the compatibility report in the format its extension names", "[convert]") {
   fs::path dir = scratch_dir("report");
   std::string input = (testdata_dir() / "report" / "corpus.yaml").string();
