@@ -93,7 +93,15 @@ std::string compatibility(const PlanDocsInput& in) {
            "No `--target-controller` was given. `ingress-migrate report` compares the plan's "
            "objects with every known Gateway API implementation.\n\n";
   }
-  CompatReport report = build_compat_report(in.plan->all, {in.target});
+  // Errors of the conversion make the target "not ready", as in `report`;
+  // which Ingresses are left out is said in the plan's own sections.
+  ConversionLoss loss;
+  if (in.findings && in.inventory) {
+    Findings sorted = *in.findings;
+    sorted.sort_and_dedupe();
+    loss = conversion_loss(sorted, in.inventory->ingresses.size(), in.inventory->ingresses.size());
+  }
+  CompatReport report = build_compat_report(in.plan->all, {in.target}, loss);
   std::string out = fmt::format("## Compatibility with {}: {}\n\n", in.target->name,
                                 verdict3_name(report.controllers.front().verdict));
   // The report's own title would repeat this section's.
