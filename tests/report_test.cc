@@ -11,6 +11,7 @@
 #include "golden_support.h"
 #include "schema_check.h"
 #include "cli.h"
+#include "report/compat_report.h"
 #include "report/controllers.h"
 #include "report/features.h"
 
@@ -79,7 +80,7 @@ TEST_CASE("report --format json output follows docs/report.schema.json", "[repor
   json bad = json{{"schemaVersion", 2}, {"features", json::array()}, {"controllers", json::array({json{{"name", 1}}})}};
   std::vector<std::string> errors;
   im::testing::check_schema(bad, schema, schema, "$", errors);
-  CHECK(errors.size() == 13);  // 3 for the missing conversion, slug and prerelease
+  CHECK(errors.size() == 14);  // 4 for the missing conversion, slug, prerelease and newerPrerelease
 }
 
 namespace {
@@ -124,6 +125,72 @@ TEST_CASE("implementations go by their human name, their conformance slug is an 
   CHECK(istio->slug == "istio-istio");
   CHECK(im::find_controller("nginx-gateway-fabric") == im::find_controller("nginx-nginx-gateway-fabric"));
   CHECK(im::find_controller("traefik")->slug == "traefik-traefik");
-  CHECK(im::is_prerelease(*im::find_controller("kgateway")));       // v2.4.0-rc.1
+  CHECK(im::is_prerelease(*im::find_controller("kong-operator")));  // v2.3.0-rc.3
   CHECK(!im::is_prerelease(*im::find_controller("envoy-gateway")));  // v1.9.0
+}
+
+TEST_CASE("versions order loosely as semver, a pre-release before its release", "[report]") {
+  CHECK(im::compare_versions("v2.3.7", "v2.4.0-rc.1") < 0);
+  CHECK(im::compare_versions("v2.4.0-rc.1", "v2.4.0") < 0);
+  CHECK(im::compare_versions("v1.10.0", "v1.9.0") > 0);
+  CHECK(im::compare_versions("1.6.1", "v1.6.1") == 0);
+  CHECK(im::compare_versions("enterprise-2.18", "version-2.18") == 0);
+}
+
+namespace {
+im::ControllerSupport report_of(const std::string& slug, const std::string& version, const std::string& api) {
+  im::ControllerSupport c;
+  c.name = c.slug = slug;
+  c.version = version;
+  c.gateway_api_version = api;
+  c.report = "https://example.test/" + slug + "/" + version;
+  c.profiles.push_back({"GATEWAY-HTTP", "success", "success", {}, {}});
+  return c;
+}
+}  // namespace
+
+TEST_CASE("report prefers the newest released conformance report and marks the version used", "[report]") {
+  // gw-a: a newer rc over an older release -> the release, marked.
+  // gw-b: only pre-releases -> the newest of them, marked pre-release.
+  // gw-c: two releases -> the newer, unmarked.
+  auto chosen = im::choose_reports({report_of("gw-a", "v2.4.0-rc.1", "v1.6.1"), report_of("gw-a", "v2.3.7", "v1.5.1"),
+                                    report_of("gw-a", "v2.2.0", "v1.5.1"), report_of("gw-b", "v1.0.0-alpha.1", "v1.6.0"),
+                                    report_of("gw-b", "v1.0.0-beta.2", "v1.6.0"), report_of("gw-c", "1.9.0", "v1.6.0"),
+                                    report_of("gw-c", "1.10.0", "v1.6.0")});
+  REQUIRE(chosen.size() == 3);
+  CHECK(chosen[0].version == "v2.3.7");
+  CHECK(chosen[0].newer_prerelease == "v2.4.0-rc.1");
+  CHECK(chosen[1].version == "v1.0.0-beta.2");
+  CHECK(chosen[1].newer_prerelease.empty());
+  CHECK(chosen[2].version == "1.10.0");
+
+  im::ConversionOutput out;
+  auto report = im::build_compat_report(out, {&chosen[0], &chosen[1], &chosen[2]});
+  std::string text = im::render_report(report, im::ReportFormat::Text);
+  CHECK(text ==
+        "CONTROLLER  VERSION                      GATEWAY API  VERDICT\n"
+        "gw-a        v2.3.7 (newest release)      v1.5.1       ready\n"
+        "gw-b        v1.0.0-beta.2 (pre-release)  v1.6.0       ready\n"
+        "gw-c        1.10.0                       v1.6.0       ready\n"
+        "\n"
+        "Features used: none\n"
+        "Support is read from each implementation's newest released Gateway API conformance report "
+        "(`ingress-migrate report --format json` names it; a report of an unreleased build only where "
+        "no release was tested); partial = the report passed only part of the profile's core tests, "
+        "so some core behaviour fails there; unknown = not in that report.\n");
+  json j = json::parse(im::render_report(report, im::ReportFormat::Json));
+  CHECK(j["controllers"][0]["version"] == "v2.3.7");
+  CHECK(j["controllers"][0]["newerPrerelease"] == "v2.4.0-rc.1");
+  CHECK(j["controllers"][0]["prerelease"] == false);
+  CHECK(j["controllers"][1]["prerelease"] == true);
+  CHECK(j["controllers"][2]["newerPrerelease"] == "");
+}
+
+TEST_CASE("kgateway's report is its newest release, v2.3.7, not the newer v2.4.0-rc.1", "[report]") {
+  const auto* kgateway = im::find_controller("kgateway");
+  REQUIRE(kgateway != nullptr);
+  CHECK(kgateway->version == "v2.3.7");
+  CHECK(kgateway->gateway_api_version == "v1.5.1");
+  CHECK(kgateway->newer_prerelease == "v2.4.0-rc.1");
+  CHECK(im::known_controllers().size() == 30);
 }

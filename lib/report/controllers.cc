@@ -1,6 +1,7 @@
 #include "report/controllers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <stdexcept>
 
@@ -83,6 +84,8 @@ const std::vector<ControllerSupport>& known_controllers() {
       std::string path(f.path);
       if (path.rfind("rules/controllers/", 0) != 0) continue;
       Findings findings;
+      // One document per report; several when an implementation's newest
+      // report tested a pre-release and an older released one is kept too.
       read_documents(std::string(f.content), std::make_shared<const std::string>(path), ParseLimits{},
                      findings, [&](Document&& doc) {
                        out.push_back(parse_controller(doc.root));
@@ -91,8 +94,7 @@ const std::vector<ControllerSupport>& known_controllers() {
       // The files are generated and compiled in; a broken one is a build bug.
       if (findings.has_errors()) throw std::logic_error(path + ": cannot be read");
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    return out;
+    return choose_reports(std::move(out));
   }();
   return controllers;
 }
@@ -111,6 +113,64 @@ std::vector<std::string> controller_names() {
     out.insert(c.slug);
   }
   return {out.begin(), out.end()};
+}
+
+namespace {
+
+struct VersionParts {
+  std::vector<long> numbers;  ///< "v1.20.0-rc.1" -> 1, 20, 0
+  bool prerelease = false;
+  std::string suffix;  ///< "-rc.1": orders pre-releases of one version
+};
+
+VersionParts version_parts(const std::string& v) {
+  std::vector<long> parts;
+  size_t i = v.find_first_of("0123456789");
+  while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) {
+    long n = 0;
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) n = n * 10 + (v[i++] - '0');
+    parts.push_back(n);
+    if (i < v.size() && v[i] == '.') ++i;
+    else break;
+  }
+  ControllerSupport probe;
+  probe.version = v;
+  return {parts, is_prerelease(probe), i < v.size() ? v.substr(i) : ""};
+}
+
+/// Newer first: Gateway API version, then implementation version.
+bool newer(const ControllerSupport& a, const ControllerSupport& b) {
+  if (int c = compare_versions(a.gateway_api_version, b.gateway_api_version); c != 0) return c > 0;
+  return compare_versions(a.version, b.version) > 0;
+}
+
+}  // namespace
+
+int compare_versions(const std::string& a, const std::string& b) {
+  VersionParts pa = version_parts(a), pb = version_parts(b);
+  if (pa.numbers != pb.numbers) return pa.numbers < pb.numbers ? -1 : 1;
+  if (pa.prerelease != pb.prerelease) return pa.prerelease ? -1 : 1;
+  if (pa.prerelease && pa.suffix != pb.suffix) return pa.suffix < pb.suffix ? -1 : 1;  // alpha < beta < rc
+  return 0;
+}
+
+std::vector<ControllerSupport> choose_reports(std::vector<ControllerSupport> reports) {
+  std::map<std::string, std::vector<ControllerSupport>> by_slug;
+  for (auto& r : reports) by_slug[r.slug].push_back(std::move(r));
+  std::vector<ControllerSupport> out;
+  for (auto& [slug, candidates] : by_slug) {
+    std::stable_sort(candidates.begin(), candidates.end(), newer);
+    auto released = std::find_if(candidates.begin(), candidates.end(),
+                                 [](const ControllerSupport& c) { return !is_prerelease(c); });
+    if (released == candidates.end()) {
+      out.push_back(std::move(candidates.front()));  // no release tested: the pre-release, marked
+      continue;
+    }
+    if (released != candidates.begin()) released->newer_prerelease = candidates.front().version;
+    out.push_back(std::move(*released));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
 }
 
 bool is_prerelease(const ControllerSupport& c) {

@@ -21,7 +21,22 @@ struct ControllerSupport {
   std::string slug;  ///< the conformance report's folder, e.g. "istio-istio"; an alias of name
   std::string organization, project, version, gateway_api_version, channel, mode, report;
   std::vector<ProfileSupport> profiles;
+  /// The version of a newer report that tested a pre-release build and was
+  /// passed over for this released one; empty when this is the newest.
+  std::string newer_prerelease;
 };
+
+/// Orders implementation versions loosely as semver: a leading "v" and any
+/// text before the first digit are ignored, numeric parts compare as
+/// numbers, and a pre-release sorts before its release. <0, 0 or >0.
+int compare_versions(const std::string& a, const std::string& b);
+
+/// One report per implementation (by slug) out of all reports known for it:
+/// the newest released one (by Gateway API version, then implementation
+/// version); a pre-release only when the implementation has no released
+/// report. A newer pre-release passed over is named in newer_prerelease.
+/// The result is sorted by name.
+std::vector<ControllerSupport> choose_reports(std::vector<ControllerSupport> reports);
 
 /// Every known implementation, sorted by name.
 const std::vector<ControllerSupport>& known_controllers();

@@ -40,9 +40,12 @@ const char* color_of(Verdict3 v) {
 }
 
 // The version the verdict rests on, marked when the report tested a
-// pre-release build (the newest report an implementation published).
+// pre-release build (the implementation published no released one), or when
+// a newer pre-release report was passed over for this released one.
 std::string version_label(const ControllerSupport& c) {
-  return is_prerelease(c) ? c.version + " (pre-release)" : c.version;
+  if (is_prerelease(c)) return c.version + " (pre-release)";
+  if (!c.newer_prerelease.empty()) return c.version + " (newest release)";
+  return c.version;
 }
 
 constexpr size_t kLossShown = 5;  // error positions listed in text and Markdown
@@ -94,8 +97,9 @@ std::string render_text(const CompatReport& r, bool color) {
   out += fmt::format("\nFeatures used: {}\n", used.empty() ? "none" : used);
   std::string loss = loss_text(r.loss, "    ");
   if (!loss.empty()) out += "\n" + loss + "\n";
-  out += "Support is read from each implementation's newest Gateway API conformance report "
-         "(`ingress-migrate report --format json` names it); partial = the report passed only part "
+  out += "Support is read from each implementation's newest released Gateway API conformance "
+         "report (`ingress-migrate report --format json` names it; a report of an unreleased build "
+         "only where no release was tested); partial = the report passed only part "
          "of the profile's core tests, so some core behaviour fails there; unknown = not in that "
          "report.\n";
   return out;
@@ -155,6 +159,7 @@ std::string render_json(const CompatReport& r) {
                            {"organization", c.controller->organization},
                            {"project", c.controller->project},
                            {"version", c.controller->version},
+                           {"newerPrerelease", c.controller->newer_prerelease},
                            {"gatewayAPIVersion", c.controller->gateway_api_version},
                            {"channel", c.controller->channel},
                            {"report", c.controller->report},
