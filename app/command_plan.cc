@@ -111,7 +111,8 @@ int run_plan_command(PlanFlags& f, Context& ctx) {
   Catalog catalog = Catalog::builtin();
   for (const auto& dir : f.conv.rules_dirs) catalog.load_directory(dir);
   PlanInput input{&outcome.load.inventory, &outcome.conversion.output, &findings, &catalog,
-                  f.conv.request.options.default_class, *group_by};
+                  f.conv.request.options.default_class, *group_by,
+                  f.conv.request.options.require_class};
   CutoverPlan plan = build_cutover_plan(input);
   plan.context = context;
   findings.append(plan.findings);

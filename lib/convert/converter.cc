@@ -6,6 +6,7 @@
 
 #include "convert/input_values.h"
 #include "convert/plan.h"
+#include "convert/wildcard_hosts.h"
 #include "rules/apply.h"
 
 namespace im {
@@ -24,6 +25,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   for (const Ingress& ing : inventory.ingresses) {
     if (!check_ingress_names(ing, findings)) continue;
     check_v1_path_types(ing, findings);
+    check_wildcard_hosts(ing, findings);
     IngressInfo info;
     info.ing = &ing;
     info.cls = classes.resolve(ing);

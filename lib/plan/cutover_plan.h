@@ -102,6 +102,7 @@ struct PlanInput {
   const Catalog* catalog = nullptr;    ///< to tell partial from none annotation findings
   std::string default_class;           ///< --default-class
   GroupBy group_by = GroupBy::Namespace;
+  bool require_class = false;          ///< --require-class: a class-less Ingress is not converted
 };
 
 /// Builds the plan. Deterministic: the same input gives the same plan.

@@ -201,9 +201,11 @@ CutoverPlan build_cutover_plan(const PlanInput& in) {
   Builder b{in, in.group_by, {}, {}, {}, {}, {}, {}, {}, {}};
 
   // The converter resolved classes already; resolving again (into scratch
-  // findings, which the conversion has reported) gives the same answers.
+  // findings, which the conversion has reported) gives the same answers only
+  // with the same options: --require-class leaves a class-less Ingress
+  // unconverted, so the plan keeps it rather than counting it as leaving.
   Findings scratch;
-  ClassResolver resolver(inv.classes, in.default_class, scratch);
+  ClassResolver resolver(inv.classes, in.default_class, scratch, in.require_class);
   for (const Ingress& ing : inv.ingresses) b.class_of.emplace(ing.ref(), resolver.resolve(ing).name);
 
   FindingOwners owners(inv);
