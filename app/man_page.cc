@@ -118,8 +118,8 @@ std::string man_page(const CLI::App& app) {
          ".TP\n.B hsts, hsts\\-max\\-age, hsts\\-include\\-subdomains, hsts\\-preload\n"
          "The Strict\\-Transport\\-Security header nginx added to HTTPS responses, which the routes do not "
          "add: a finding.\n"
-         ".TP\n.B strict\\-validate\\-path\\-type\nAdmission webhook only: no change to Ingresses already "
-         "served.\n";
+         ".TP\n.B strict\\-validate\\-path\\-type\nOn by default: a warning at each Exact/Prefix path the "
+         "admission webhook rejects (not plain letters, digits and . _ \\- /).\n";
   out << ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nReserved: output is never coloured yet.\n"
          ".TP\n.B KUBECONFIG\nRead by kubectl for \\fB\\-\\-from\\-cluster\\fR unless "
          "\\fB\\-\\-kubeconfig\\fR is given.\n"

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <set>
 
 #include "model/inventory.h"
@@ -72,6 +73,43 @@ void report_hsts(const Plan& plan, const NginxControllerConfig& config, Findings
                    kNginxConfigHsts);
 }
 
+/// inspector/rules.go validPathType: (?i)^/[[:alnum:]._\-/]*$.
+bool strict_path_ok(const std::string& path) {
+  if (path.empty() || path[0] != '/') return false;
+  for (unsigned char ch : path) {
+    if (!std::isalnum(ch) && ch != '.' && ch != '_' && ch != '-' && ch != '/') return false;
+  }
+  return true;
+}
+
+/// strict-validate-path-type (default true): controller.go CheckIngress,
+/// the admission webhook, rejects Exact/Prefix (or missing) pathTypes whose
+/// path is not plain (inspector.go ValidatePathType). Ingresses already
+/// stored are still served, so they are converted as written.
+void report_strict_path_types(const Plan& plan, const NginxControllerConfig& config,
+                              Findings& findings) {
+  const ControllerSetting* strict = config.setting("strict-validate-path-type");
+  if (strict && !*parse_go_bool(strict->value)) return;
+  for (const IngressInfo& info : plan.ingresses) {
+    if (!info.is_nginx()) continue;
+    for (const auto& rule : info.ing->rules) {
+      for (const auto& p : rule.paths) {
+        if (p.path.empty() || (p.type_given && p.type == PathType::ImplementationSpecific) ||
+            strict_path_ok(p.path)) {
+          continue;
+        }
+        findings.warning(p.path_location,
+                         fmt::format("path \"{}\" cannot be used with pathType {}: the controller's "
+                                     "admission webhook rejects this Ingress (strict-validate-path-type, "
+                                     "on by default); it is converted as written, which only matches "
+                                     "what nginx served if the Ingress was stored without the webhook",
+                                     p.path, p.type_given ? path_type_name(p.type) : "<nil>"),
+                         kNginxConfigStrictPathType);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void apply_controller_defaults(IngressInfo& info, const NginxControllerConfig& config) {
@@ -111,6 +149,7 @@ void report_controller_settings(const Plan& plan, const NginxControllerConfig& c
                      kNginxConfigErrorPages);
   }
   report_hsts(plan, config, findings);
+  report_strict_path_types(plan, config, findings);
   if (config.allow_snippet_annotations) return;
   // controller.go dropSnippetDirectives: with allow-snippet-annotations
   // false (the default since 1.9) the controller ignored these annotations,

@@ -14,6 +14,7 @@ inline constexpr const char* kNginxConfigBodySize = "nginx-config-proxy-body-siz
 inline constexpr const char* kNginxConfigTimeout = "nginx-config-timeout";
 inline constexpr const char* kNginxConfigErrorPages = "nginx-config-custom-http-errors";
 inline constexpr const char* kNginxConfigHsts = "nginx-config-hsts";
+inline constexpr const char* kNginxConfigStrictPathType = "nginx-config-strict-path-type";
 
 /// Gives an ingress-nginx Ingress the ConfigMap's defaults where it has no
 /// annotation of its own (ssl-redirect, proxy-read-timeout).
