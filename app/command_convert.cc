@@ -136,6 +136,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     verify::VerifyOptions options;
     options.annotation_prefix = f.conv.request.options.nginx_annotations_prefix;
     options.default_class = f.conv.request.options.default_class;
+    options.nginx_config = outcome.nginx_config;
     Findings conversion_findings = findings;  // verify's own are added below
     options.conversion_findings = &conversion_findings;
     verify::add_verify_findings(verify::run_verify(outcome.load.inventory, outcome.conversion.output, options),

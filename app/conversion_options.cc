@@ -36,6 +36,14 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
                  "ingress-nginx annotation prefix (its --annotations-prefix)")
       ->type_name("PREFIX")
       ->capture_default_str();
+  sub.add_option("--nginx-config", f.request.nginx_config_file,
+                 "The ingress-nginx controller ConfigMap (YAML or JSON): its global settings "
+                 "(ssl-redirect, use-forwarded-headers, timeouts, hsts...) change the conversion")
+      ->type_name("FILE");
+  sub.add_option("--nginx-config-map", f.nginx_config_map,
+                 "With --from-cluster: the controller ConfigMap to read "
+                 "(default ingress-nginx/ingress-nginx-controller)")
+      ->type_name("NAMESPACE/NAME");
   sub.add_flag("--experimental", f.request.options.experimental,
                "Use experimental-channel Gateway API fields (sessionPersistence for affinity)");
   sub.add_option("--rules", f.rules_dirs, "Load extra rule files (*.yaml) from DIR; repeatable")
@@ -97,6 +105,17 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
       return false;
     }
     f.request.options.shared_gateway = GatewayRef{ns, name};
+  }
+  if (!f.nginx_config_map.empty()) {
+    auto slash = f.nginx_config_map.find('/');
+    if (!f.from_cluster || slash == std::string::npos || slash == 0 ||
+        slash + 1 == f.nginx_config_map.size() || !f.request.nginx_config_file.empty()) {
+      ctx.io.err << ctx.program
+                 << ": --nginx-config-map expects NAMESPACE/NAME, with --from-cluster and without "
+                    "--nginx-config, got \"" << f.nginx_config_map << "\"\n";
+      return false;
+    }
+    f.request.nginx_config_map = f.nginx_config_map;
   }
   f.request.inputs = f.inputs;
   f.request.rules_dirs = f.rules_dirs;

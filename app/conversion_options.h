@@ -19,6 +19,7 @@ struct ConversionFlags {
   std::vector<std::string> gateway_classes;
   std::string gateway;
   std::vector<std::string> rules_dirs;
+  std::string nginx_config_map;  ///< --nginx-config-map NAMESPACE/NAME
   bool from_cluster = false;
   ClusterQuery cluster;  ///< --context, --kubeconfig, -n, -A (with --from-cluster)
   /// plan: --context also names the context the plan's scripts run in, so

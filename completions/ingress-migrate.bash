@@ -40,6 +40,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'convert:--annotations-prefix')
       COMPREPLY=(); return ;;
+    'convert:--nginx-config')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'convert:--nginx-config-map')
+      COMPREPLY=(); return ;;
     'convert:--rules')
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     'convert:--max-depth')
@@ -90,6 +94,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'lint:--annotations-prefix')
       COMPREPLY=(); return ;;
+    'lint:--nginx-config')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'lint:--nginx-config-map')
+      COMPREPLY=(); return ;;
     'lint:--rules')
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     'lint:--max-depth')
@@ -134,6 +142,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'verify:--annotations-prefix')
       COMPREPLY=(); return ;;
+    'verify:--nginx-config')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'verify:--nginx-config-map')
+      COMPREPLY=(); return ;;
     'verify:--rules')
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     'verify:--max-depth')
@@ -176,6 +188,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'report:--annotations-prefix')
       COMPREPLY=(); return ;;
+    'report:--nginx-config')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'report:--nginx-config-map')
+      COMPREPLY=(); return ;;
     'report:--rules')
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     'report:--max-depth')
@@ -216,6 +232,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'plan:--annotations-prefix')
       COMPREPLY=(); return ;;
+    'plan:--nginx-config')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'plan:--nginx-config-map')
+      COMPREPLY=(); return ;;
     'plan:--rules')
       COMPREPLY=($(compgen -d -- "$cur")); return ;;
     'plan:--max-depth')
@@ -243,11 +263,11 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --strict --format' ;;
-    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
+    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --strict --format' ;;
+    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown' ;;
     'rules explain') candidates='-h --help' ;;

@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "convert/controller_settings.h"
 #include "convert/input_values.h"
 #include "convert/plan.h"
 #include "convert/wildcard_hosts.h"
@@ -33,6 +34,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
     info.policy = apply_annotations(ing, info.cls.controller, catalog,
                                     options.nginx_annotations_prefix, findings);
     check_policy_values(info.policy, findings);
+    apply_controller_defaults(info, options.nginx_config);
     plan.ingresses.push_back(std::move(info));
   }
   sort_by_age(plan.ingresses);
@@ -43,6 +45,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   report_dropped_paths(plan);
   plan_canaries(plan);
   result.output = plan_gateways(plan);
+  report_controller_settings(plan, options.nginx_config, findings);
   result.output.merged_canaries = plan.merged_canaries;
 
   std::set<std::string> converted;

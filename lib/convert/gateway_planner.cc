@@ -275,7 +275,7 @@ ConversionOutput plan_gateways(Plan& plan) {
       // HTTP request is always redirected by default, and only one the proxy
       // in front marked "http" when the controller trusted that header.
       // Other controllers' redirects without TLS keep the offload reading.
-      s.offload_redirect = force && !s.https && (!info.is_nginx() || opt.use_forwarded_headers);
+      s.offload_redirect = force && !s.https && (!info.is_nginx() || opt.nginx_config.use_forwarded_headers);
       if (s.offload_redirect) {
         findings.warning(
             info.ing->location,

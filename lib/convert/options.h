@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "model/nginx_controller_config.h"
+
 namespace im {
 
 struct GatewayRef {
@@ -25,10 +27,8 @@ struct ConvertOptions {
   std::string nginx_annotations_prefix = "nginx.ingress.kubernetes.io";
   /// Use experimental-channel fields (sessionPersistence).
   bool experimental = false;
-  /// ingress-nginx ConfigMap use-forwarded-headers: the controller sat
-  /// behind a proxy that terminated TLS and took the scheme from
-  /// X-Forwarded-Proto (lua_ingress.lua); off by default, as in config.go.
-  bool use_forwarded_headers = false;
+  /// The ingress-nginx controller ConfigMap (--nginx-config).
+  NginxControllerConfig nginx_config;
 };
 
 }  // namespace im

@@ -5,7 +5,9 @@
 #include <thread>
 
 #include "cluster/cluster_reader.h"
+#include "driver/nginx_config_source.h"
 #include "emit/objects.h"
+#include "parse/input.h"
 #include "util/threads.h"
 #include "validate/validator.h"
 
@@ -18,6 +20,23 @@ const Catalog& catalog_for(const std::vector<std::string>& rules_dirs, Catalog& 
   return storage;
 }
 
+NginxControllerConfig load_nginx_config(const ConvertRequest& request, LoadResult& load,
+                                        Findings& findings) {
+  if (!request.nginx_config_file.empty()) {
+    Findings local;
+    NginxControllerConfig config = load_nginx_config_file(request.nginx_config_file, request.limits, local);
+    // An unreadable --nginx-config is an unreadable input (exit 2).
+    if (has_unreadable_input(local)) load.input_failed = true;
+    findings.append(local);
+    return config;
+  }
+  if (request.cluster) {
+    return load_nginx_config_from_cluster(*request.cluster, request.nginx_config_map, request.limits,
+                                          findings);
+  }
+  return {};
+}
+
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
                            Findings& findings) {
   ConvertOutcome outcome;
@@ -27,7 +46,9 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
                      ? load_cluster(*request.cluster, request.limits, findings, request.on_document)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
                                    request.on_document, request.exclude);
-  outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);
+  ConvertOptions options = request.options;
+  options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
+  outcome.conversion = convert(outcome.load.inventory, options, *catalog, findings);
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects
   // would be worse than failing. Objects are built one at a time here and

@@ -21,6 +21,10 @@ struct ConvertRequest {
   std::vector<std::string> rules_dirs;  ///< --rules
   ParseLimits limits;
   ConvertOptions options;
+  /// --nginx-config FILE: the ingress-nginx controller ConfigMap.
+  std::string nginx_config_file;
+  /// With --from-cluster and no file: the ConfigMap read from the cluster.
+  std::string nginx_config_map = "ingress-nginx/ingress-nginx-controller";
   /// Called with every parsed document before it is read into the model
   /// (lint and --in-place-stream index objects this way without parsing twice).
   DocumentObserver on_document;
@@ -28,6 +32,7 @@ struct ConvertRequest {
 
 struct ConvertOutcome {
   LoadResult load;
+  NginxControllerConfig nginx_config;  ///< the settings the conversion used
   ConversionResult conversion;
   /// Emitted objects the API server would reject: a bug in the tool.
   std::vector<std::string> invalid_objects;
@@ -36,6 +41,12 @@ struct ConvertOutcome {
 /// The built-in catalog, or (in `storage`) it plus the --rules
 /// directories. Throws RuleLoadError for a broken rule file.
 const Catalog& catalog_for(const std::vector<std::string>& rules_dirs, Catalog& storage);
+
+/// The controller ConfigMap `request` names: its file, else the cluster's
+/// (with --from-cluster), else none (the defaults). A file that cannot be
+/// read sets load.input_failed, as an unreadable -f input does.
+NginxControllerConfig load_nginx_config(const ConvertRequest& request, LoadResult& load,
+                                        Findings& findings);
 
 /// Runs the pipeline. Throws RuleLoadError for a broken --rules file and
 /// ClusterError when kubectl cannot read the cluster.

@@ -41,7 +41,10 @@ void act_use_regex(const ActionContext& c, IngressPolicy& p) {
   p.regex_location = c.annotation.location;
 }
 
-void act_ssl_redirect(const ActionContext& c, IngressPolicy& p) { p.ssl_redirect = bool_value(c, true); }
+void act_ssl_redirect(const ActionContext& c, IngressPolicy& p) {
+  p.ssl_redirect = bool_value(c, true);
+  p.ssl_redirect_given = true;
+}
 
 void act_force_ssl_redirect(const ActionContext& c, IngressPolicy& p) {
   p.force_ssl_redirect = bool_value(c, false);

@@ -40,6 +40,7 @@ struct IngressPolicy {
   Location regex_location;
   /// ssl-redirect (ingress-nginx default true for hosts with TLS).
   bool ssl_redirect = true;
+  bool ssl_redirect_given = false;  ///< the annotation was set (else the ConfigMap's default applies)
   /// force-ssl-redirect: redirect even without TLS on the Ingress.
   bool force_ssl_redirect = false;
   CanaryPolicy canary;

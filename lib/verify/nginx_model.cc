@@ -62,14 +62,14 @@ std::string NginxModel::backend_name(const Backend& b, const Ingress& ing) const
 }
 
 NginxModel::NginxModel(const Inventory& inventory, const std::string& annotation_prefix,
-                       const std::string& default_class)
-    : inventory_(inventory) {
+                       const std::string& default_class, const NginxControllerConfig& config)
+    : inventory_(inventory), config_(config) {
   Findings ignored;  // the converter reports class problems; verify only needs the answer
   ClassResolver classes(inventory.classes, default_class, ignored);
   std::vector<size_t> nginx;
   for (size_t i = 0; i < inventory.ingresses.size(); ++i) {
     const Ingress& ing = inventory.ingresses[i];
-    settings_.push_back(read_nginx_settings(ing, annotation_prefix));
+    settings_.push_back(read_nginx_settings(ing, annotation_prefix, config.ssl_redirect));
     ResolvedClass cls = classes.resolve(ing);
     if (cls.name.empty()) continue;  // no controller serves an Ingress without a class
     if (cls.controller == "ingress-nginx") {

@@ -11,6 +11,7 @@
 
 #include "model/inventory.h"
 #include "verify/location_index.h"
+#include "model/nginx_controller_config.h"
 #include "verify/nginx_settings.h"
 #include "verify/outcome.h"
 #include "verify/probe.h"
@@ -39,7 +40,7 @@ struct NginxServer {
 class NginxModel {
  public:
   NginxModel(const Inventory& inventory, const std::string& annotation_prefix,
-             const std::string& default_class);
+             const std::string& default_class, const NginxControllerConfig& config = {});
 
   Outcome route(const Probe& probe) const;
   /// Hosts nginx holds a certificate for (where https probes make sense).
@@ -61,6 +62,7 @@ class NginxModel {
   std::string backend_name(const Backend& b, const Ingress& ing) const;
 
   const Inventory& inventory_;
+  NginxControllerConfig config_;
   std::vector<NginxSettings> settings_;  ///< per Ingress, index = inventory position
   std::map<std::string, NginxServer> servers_;
   std::map<std::string, Canary> canaries_;  ///< primary backend -> its first canary

@@ -149,7 +149,13 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   // no-tls-redirect-locations (/.well-known/acme-challenge, tested on the
   // location's path).
   bool acme = starts_with(loc.path, "/.well-known/acme-challenge");
-  if (probe.scheme == "http" && !acme &&
+  // lua_ingress.lua: the scheme is the connection's, or X-Forwarded-Proto
+  // when the ConfigMap sets use-forwarded-headers.
+  std::string scheme = probe.scheme;
+  if (config_.use_forwarded_headers) {
+    if (const std::string* forwarded = probe.header("x-forwarded-proto")) scheme = *forwarded;
+  }
+  if (scheme == "http" && !acme &&
       (s.force_ssl_redirect || (s.ssl_redirect && has_certificate(probe.host)))) {
     std::string uri = probe.path;
     // "do not append a trailing slash on redirects unless enabled"

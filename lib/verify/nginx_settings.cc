@@ -82,8 +82,9 @@ bool routing_neutral(const std::string& suffix) {
 
 }  // namespace
 
-NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix) {
+NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix, bool ssl_redirect) {
   NginxSettings s;
+  s.ssl_redirect = ssl_redirect;
   std::string temporal, permanent;
   std::optional<int> temporal_code, permanent_code;
   for (const Annotation& a : ing.annotations) {

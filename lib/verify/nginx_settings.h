@@ -38,6 +38,7 @@ struct NginxSettings {
 };
 
 /// Reads the annotations under `prefix` ("nginx.ingress.kubernetes.io").
-NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix);
+/// `ssl_redirect` is the ConfigMap's ssl-redirect, the annotation's default.
+NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix, bool ssl_redirect = true);
 
 }  // namespace im::verify

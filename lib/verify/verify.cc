@@ -21,7 +21,7 @@ const char* status_name(ProbeResult::Status s) {
 
 VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gateway,
                         const VerifyOptions& options) {
-  NginxModel nginx(inventory, options.annotation_prefix, options.default_class);
+  NginxModel nginx(inventory, options.annotation_prefix, options.default_class, options.nginx_config);
   GatewayModel gw(gateway);
   std::vector<Probe> probes = options.extra_probes;
   if (options.generate) {

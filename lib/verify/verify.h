@@ -7,6 +7,7 @@
 #include "convert/gateway_ir.h"
 #include "diag/finding.h"
 #include "model/inventory.h"
+#include "model/nginx_controller_config.h"
 #include "verify/outcome.h"
 #include "verify/probe.h"
 
@@ -15,6 +16,7 @@ namespace im::verify {
 struct VerifyOptions {
   std::string annotation_prefix = "nginx.ingress.kubernetes.io";
   std::string default_class;
+  NginxControllerConfig nginx_config;  ///< --nginx-config
   std::vector<Probe> extra_probes;  ///< --probe / --probes
   bool generate = true;             ///< also the probes made from the Ingresses
   /// The conversion's findings: a difference one of them explains is

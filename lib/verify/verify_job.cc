@@ -18,9 +18,13 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
                  : load_inputs(request.inputs, stdin_stream, request.limits, findings, read_gateway,
                                request.exclude);
   VerifyOptions with_findings = options;
+  // convert and verify read the same controller settings, so they agree.
+  ConvertOptions convert_options = request.options;
+  convert_options.nginx_config = with_findings.nginx_config =
+      load_nginx_config(request, job.load, findings);
   if (job.gateway_objects == 0) {
     job.gateway =
-        convert(job.load.inventory, request.options, catalog, job.conversion_findings).output;
+        convert(job.load.inventory, convert_options, catalog, job.conversion_findings).output;
     with_findings.conversion_findings = &job.conversion_findings;
   }
   job.result = run_verify(job.load.inventory, job.gateway, with_findings);
