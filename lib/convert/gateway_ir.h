@@ -135,6 +135,14 @@ struct ReferenceGrantIR {
   std::vector<std::string> secret_names;
 };
 
+/// An implementation-specific object written for --target-controller
+/// (lib/targets), already in its Kubernetes form.
+struct VendorObjectIR {
+  nlohmann::ordered_json object;
+  std::string source_ingress;
+  Location source;
+};
+
 struct ConversionOutput {
   std::vector<GatewayIR> gateways;
   std::vector<HTTPRouteIR> http_routes;
@@ -142,6 +150,7 @@ struct ConversionOutput {
   std::vector<TLSRouteIR> tls_routes;
   std::vector<BackendTLSPolicyIR> backend_tls_policies;
   std::vector<ReferenceGrantIR> reference_grants;
+  std::vector<VendorObjectIR> vendor_objects;  ///< printed last
 };
 
 }  // namespace im

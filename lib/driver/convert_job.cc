@@ -6,6 +6,7 @@
 
 #include "cluster/cluster_reader.h"
 #include "emit/objects.h"
+#include "targets/apply_target.h"
 #include "util/threads.h"
 #include "validate/validator.h"
 
@@ -28,6 +29,11 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
                                    request.on_document);
   outcome.conversion = convert(outcome.load.inventory, request.options, *catalog, findings);
+  if (const TargetProfile* profile = request.target.empty() ? nullptr : find_target_profile(request.target)) {
+    TargetOptions target_options = request.target_options;
+    target_options.nginx_prefix = request.options.nginx_annotations_prefix;
+    apply_target(outcome.load.inventory, *catalog, *profile, target_options, outcome.conversion.output, findings);
+  }
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects
   // would be worse than failing. Objects are built one at a time here and

@@ -11,6 +11,7 @@
 #include "cluster/kubectl.h"
 #include "convert/converter.h"
 #include "driver/load.h"
+#include "targets/target_actions.h"
 
 namespace im {
 
@@ -20,6 +21,10 @@ struct ConvertRequest {
   std::vector<std::string> rules_dirs;  ///< --rules
   ParseLimits limits;
   ConvertOptions options;
+  /// --target-controller: also write that implementation's objects when it
+  /// has an output profile (rules/targets/); "" = standard objects only.
+  std::string target;
+  TargetOptions target_options;
   /// Called with every parsed document before it is read into the model
   /// (lint and --in-place-stream index objects this way without parsing twice).
   DocumentObserver on_document;
