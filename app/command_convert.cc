@@ -32,6 +32,7 @@ struct ConvertFlags {
   bool quiet = false;
   std::string report_file;
   std::string target_controller;
+  bool allow_snippets = false;
   bool check = false;
   bool in_place_stream = false;
   std::string findings_format = "text";
@@ -121,6 +122,12 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
 
   Findings findings;
   int exit_code = kExitOk;
+  if (f.allow_snippets && f.target_controller.empty()) {
+    ctx.io.err << ctx.program << ": --allow-snippets needs --target-controller\n";
+    return kExitUsageOrInput;
+  }
+  f.conv.request.target = f.target_controller;
+  f.conv.request.target_options.allow_snippets = f.allow_snippets;
   auto converted = run_conversion(f.conv, run_ctx, findings, exit_code);
   if (!converted) return exit_code;
   ConvertOutcome& outcome = *converted;
@@ -216,9 +223,13 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->type_name("FILE")
       ->check(non_empty());
   sub.add_option("--target-controller", f->target_controller,
-                 "Gateway implementation the output must run on: its unsupported features are errors")
+                 "Gateway implementation the output must run on: its unsupported features are errors, and its own "
+                 "objects carry what standard Gateway API cannot (envoy-gateway, nginx-gateway-fabric)")
       ->type_name("NAME")
       ->check(non_empty());
+  sub.add_flag("--allow-snippets", f->allow_snippets,
+               "With --target-controller nginx-gateway-fabric: write snippet annotations as SnippetsFilters "
+               "(raw nginx; a security risk, see CVE-2025-1974)");
   sub.add_flag("--check", f->check,
                "With --output-dir: write nothing; print a unified diff and exit 1 when DIR differs "
                "from the output");

@@ -6,6 +6,7 @@
 #include "exit_code.h"
 #include "model/names.h"
 #include "rules/catalog.h"
+#include "targets/profile.h"
 #include "util/did_you_mean.h"
 #include "util/text.h"
 
@@ -154,6 +155,13 @@ bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
     if (const ControllerSupport* c = find_controller(name)) {
       out.push_back(c);
       continue;
+    }
+    // An output profile's name (nginx-gateway-fabric) stands for its implementation.
+    if (const TargetProfile* p = find_target_profile(name)) {
+      if (const ControllerSupport* c = find_controller(p->controller)) {
+        out.push_back(c);
+        continue;
+      }
     }
     std::vector<std::string> known;
     for (const auto& c : known_controllers()) known.push_back(c.name);

@@ -63,6 +63,7 @@ std::vector<json> FilterSet::to_json() const {
   }
   if (cors) out.push_back(json{{"type", "CORS"}, {"cors", *cors}});
   for (const auto& m : mirrors) out.push_back(json{{"type", "RequestMirror"}, {"requestMirror", m}});
+  for (const auto& e : extension_refs) out.push_back(json{{"type", "ExtensionRef"}, {"extensionRef", e}});
   return out;
 }
 

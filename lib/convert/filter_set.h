@@ -36,6 +36,8 @@ struct FilterSet {
   std::vector<std::string> response_remove;
   std::optional<nlohmann::ordered_json> cors;  ///< the HTTPCORSFilter object
   std::vector<nlohmann::ordered_json> mirrors; ///< HTTPRequestMirrorFilter objects
+  /// LocalObjectReferences of implementation filters (lib/targets adds them).
+  std::vector<nlohmann::ordered_json> extension_refs;
 
   /// The filters in a fixed order; a redirect drops the rewrite (CEL forbids both).
   std::vector<nlohmann::ordered_json> to_json() const;

@@ -136,6 +136,14 @@ struct ReferenceGrantIR {
   std::vector<std::string> secret_names;
 };
 
+/// An implementation-specific object written for --target-controller
+/// (lib/targets), already in its Kubernetes form.
+struct VendorObjectIR {
+  nlohmann::ordered_json object;
+  std::string source_ingress;
+  Location source;
+};
+
 struct ConversionOutput {
   /// Canary Ingress ("ns/name") -> the primary Ingress whose routes carry
   /// its weight and selectors; a canary writes no object of its own.
@@ -146,6 +154,7 @@ struct ConversionOutput {
   std::vector<TLSRouteIR> tls_routes;
   std::vector<BackendTLSPolicyIR> backend_tls_policies;
   std::vector<ReferenceGrantIR> reference_grants;
+  std::vector<VendorObjectIR> vendor_objects;  ///< printed last
 };
 
 }  // namespace im

@@ -8,6 +8,7 @@
 #include "driver/nginx_config_source.h"
 #include "emit/objects.h"
 #include "parse/input.h"
+#include "targets/apply_target.h"
 #include "util/threads.h"
 #include "validate/validator.h"
 
@@ -49,6 +50,11 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
   outcome.conversion = convert(outcome.load.inventory, options, *catalog, findings);
+  if (const TargetProfile* profile = request.target.empty() ? nullptr : find_target_profile(request.target)) {
+    TargetOptions target_options = request.target_options;
+    target_options.nginx_prefix = request.options.nginx_annotations_prefix;
+    apply_target(outcome.load.inventory, *catalog, *profile, target_options, outcome.conversion.output, findings);
+  }
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects
   // would be worse than failing. Objects are built one at a time here and

@@ -11,6 +11,7 @@
 #include "cluster/kubectl.h"
 #include "convert/converter.h"
 #include "driver/load.h"
+#include "targets/target_actions.h"
 
 namespace im {
 
@@ -25,6 +26,10 @@ struct ConvertRequest {
   std::string nginx_config_file;
   /// With --from-cluster and no file: the ConfigMap read from the cluster.
   std::string nginx_config_map = "ingress-nginx/ingress-nginx-controller";
+  /// --target-controller: also write that implementation's objects when it
+  /// has an output profile (rules/targets/); "" = standard objects only.
+  std::string target;
+  TargetOptions target_options;
   /// Called with every parsed document before it is read into the model
   /// (lint and --in-place-stream index objects this way without parsing twice).
   DocumentObserver on_document;

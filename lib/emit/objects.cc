@@ -217,11 +217,13 @@ void for_each_object_with_source(
   for (const auto& r : out.tls_routes) fn(tls_route_object(r), r.source_ingress, r.source);
   for (const auto& p : out.backend_tls_policies) fn(backend_tls_policy_object(p), p.source_ingress, p.source);
   for (const auto& g : out.reference_grants) fn(reference_grant_object(g), none, nowhere);
+  for (const auto& v : out.vendor_objects) fn(v.object, v.source_ingress, v.source);
 }
 
 size_t object_count(const ConversionOutput& out) {
   return out.gateways.size() + out.http_routes.size() + out.grpc_routes.size() +
-         out.tls_routes.size() + out.backend_tls_policies.size() + out.reference_grants.size();
+         out.tls_routes.size() + out.backend_tls_policies.size() + out.reference_grants.size() +
+         out.vendor_objects.size();
 }
 
 json object_at(const ConversionOutput& out, size_t i) {
@@ -235,7 +237,9 @@ json object_at(const ConversionOutput& out, size_t i) {
   i -= out.tls_routes.size();
   if (i < out.backend_tls_policies.size()) return backend_tls_policy_object(out.backend_tls_policies[i]);
   i -= out.backend_tls_policies.size();
-  return reference_grant_object(out.reference_grants.at(i));
+  if (i < out.reference_grants.size()) return reference_grant_object(out.reference_grants[i]);
+  i -= out.reference_grants.size();
+  return out.vendor_objects.at(i).object;
 }
 
 void for_each_object(const ConversionOutput& out, const std::function<void(const json&)>& fn) {

@@ -1,7 +1,7 @@
 #pragma once
 // Planned Gateway API objects as Kubernetes objects (JSON trees), in the
 // order they are printed: Gateways, HTTPRoutes, GRPCRoutes, TLSRoutes,
-// BackendTLSPolicies, ReferenceGrants.
+// BackendTLSPolicies, ReferenceGrants, then implementation objects (--target-controller).
 
 #include <functional>
 #include <vector>

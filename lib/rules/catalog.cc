@@ -25,11 +25,12 @@ const Catalog& Catalog::builtin() {
   static const Catalog catalog = [] {
     Catalog c;
     for (const auto& f : embedded_files()) {
-      // rules/controllers/ holds conformance data and rules/lint/ the lint
-      // tables, not annotation rules.
+      // rules/controllers/ holds conformance data, rules/targets/ the output
+      // profiles and rules/lint/ the lint tables, not annotation rules.
       if (starts_with(std::string(f.path), "rules/") && f.path.size() > 5 &&
           f.path.substr(f.path.size() - 5) == ".yaml" &&
           !starts_with(std::string(f.path), "rules/controllers/") &&
+          !starts_with(std::string(f.path), "rules/targets/") &&
           !starts_with(std::string(f.path), "rules/lint/")) {
         c.load(std::string(f.content), std::string(f.path));
       }

@@ -13,11 +13,15 @@ const std::vector<CelRule>& all_cel_rules() {
     add_match_cel_rules(v);
     add_filter_cel_rules(v);
     add_policy_cel_rules(v);
-    std::sort(v.begin(), v.end(),
-              [](const CelRule& a, const CelRule& b) { return a.message < b.message; });
-    // Two implementations under one message would make lookup ambiguous.
+    add_envoy_gateway_cel_rules(v);
+    add_nginx_gateway_fabric_cel_rules(v);
+    std::sort(v.begin(), v.end(), [](const CelRule& a, const CelRule& b) {
+      return a.message != b.message ? a.message < b.message : a.rule < b.rule;
+    });
+    // Two implementations under one message (and rule text) would make
+    // lookup ambiguous.
     for (size_t i = 1; i < v.size(); ++i) {
-      if (v[i].message == v[i - 1].message) {
+      if (v[i].message == v[i - 1].message && v[i].rule == v[i - 1].rule) {
         throw std::logic_error("CEL rule implemented twice: " + v[i].message);
       }
     }
@@ -26,11 +30,14 @@ const std::vector<CelRule>& all_cel_rules() {
   return rules;
 }
 
-const CelRule* find_cel_rule(std::string_view message) {
+const CelRule* find_cel_rule(std::string_view message, std::string_view rule) {
   const auto& rules = all_cel_rules();
   auto it = std::lower_bound(rules.begin(), rules.end(), message,
                              [](const CelRule& r, std::string_view m) { return r.message < m; });
-  return it != rules.end() && it->message == message ? &*it : nullptr;
+  for (; it != rules.end() && it->message == message; ++it) {
+    if (it->rule.empty() || it->rule == rule) return &*it;
+  }
+  return nullptr;
 }
 
 }  // namespace im::validate

@@ -26,10 +26,15 @@ class Value;
 struct CelRule {
   std::string message;
   std::function<bool(const cel::Value& self)> holds;
+  /// The exact CEL expression (whitespace collapsed) this implements; empty
+  /// for the Gateway API rules, whose messages are unique. Vendor CRDs reuse
+  /// one message for different expressions, so theirs are keyed by both.
+  std::string rule = {};
 };
 
-/// The implementation for `message`, or nullptr.
-const CelRule* find_cel_rule(std::string_view message);
+/// The implementation for `message` (and, where the implementation names
+/// one, the CEL expression `rule`), or nullptr.
+const CelRule* find_cel_rule(std::string_view message, std::string_view rule = {});
 
 /// Every implemented rule, sorted by message.
 const std::vector<CelRule>& all_cel_rules();
@@ -40,5 +45,7 @@ void add_route_cel_rules(std::vector<CelRule>& out);
 void add_match_cel_rules(std::vector<CelRule>& out);
 void add_filter_cel_rules(std::vector<CelRule>& out);
 void add_policy_cel_rules(std::vector<CelRule>& out);
+void add_envoy_gateway_cel_rules(std::vector<CelRule>& out);
+void add_nginx_gateway_fabric_cel_rules(std::vector<CelRule>& out);
 
 }  // namespace im::validate

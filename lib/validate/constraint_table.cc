@@ -175,7 +175,12 @@ class Loader {
     } else if (key == "format") {
       // int32 is implied by the minimum/maximum every such field carries;
       // a new format would need a check, so refuse it until it has one.
-      if (v != "int32") fail(fmt::format("unsupported format {}", v.dump()));
+      // int64 (vendor CRDs) is any JSON integer, which the type check covers.
+      if (v != "int32" && v != "int64") fail(fmt::format("unsupported format {}", v.dump()));
+    } else if (key == "x-kubernetes-int-or-string") {
+      if (v != true) fail("x-kubernetes-int-or-string must be True");
+      node.type = NodeType::IntOrString;
+      typed_.insert(&node);
     } else {
       fail(fmt::format("unsupported constraint {}", key));
     }
@@ -186,6 +191,13 @@ class Loader {
   // literal parser, so RE2 takes them as they are.
   void compile_pattern(SchemaNode& node, const Json& v) {
     if (!v.is_string()) fail("pattern must be a string");
+    if (node.regex) {
+      // A second pattern on one line: allOf, both must match.
+      SchemaNode extra;
+      compile_pattern(extra, v);
+      node.more_patterns.emplace_back(extra.pattern, extra.regex);
+      return;
+    }
     node.pattern = v.get<std::string>();
     auto& cached = regexes_[node.pattern];
     if (!cached) {
@@ -205,7 +217,7 @@ class Loader {
     const size_t bar = text.find(" | ");
     if (bar == text.npos) fail("CEL line without \" | \" between message and rule");
     const std::string message(text.substr(0, bar));
-    const CelRule* rule = find_cel_rule(message);
+    const CelRule* rule = find_cel_rule(message, text.substr(bar + 3));
     if (!rule)
       fail(fmt::format("CEL rule \"{}\" has no C++ implementation (lib/validate/cel_*.cc)",
                        message));

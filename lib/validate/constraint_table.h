@@ -46,6 +46,7 @@ enum class NodeType {
   Array,
   Object,     ///< has properties listed in the dump; any other key is unknown
   StringMap,  ///< no type and no properties: map[string]string (labels, options)
+  IntOrString,  ///< x-kubernetes-int-or-string (vendor quantities): an integer or a string
 };
 
 /// How duplicates in an array are judged (x-kubernetes-list-type).
@@ -62,6 +63,8 @@ struct SchemaNode {
   std::optional<int64_t> min_items, max_items, max_properties;
   std::string pattern;                    ///< source text, for messages
   std::shared_ptr<const re2::RE2> regex;  ///< compiled `pattern`, or null
+  /// Further patterns that must all match too (a vendor CRD's allOf).
+  std::vector<std::pair<std::string, std::shared_ptr<const re2::RE2>>> more_patterns;
   std::vector<nlohmann::ordered_json> enum_values;
   std::vector<std::string> required;
   std::optional<nlohmann::ordered_json> default_value;

@@ -32,6 +32,9 @@ class Checker {
         break;
       case NodeType::Boolean:
         break;
+      case NodeType::IntOrString:
+        if (value.is_string()) check_string(value.get_ref<const std::string&>(), node);
+        break;
       case NodeType::Array:
         check_array_bounds(value, node);
         break;
@@ -62,6 +65,8 @@ class Checker {
         return v.is_number_integer();
       case NodeType::Boolean:
         return v.is_boolean();
+      case NodeType::IntOrString:
+        return v.is_string() || v.is_number_integer();
       case NodeType::Array:
         return v.is_array();
       case NodeType::Object:
@@ -79,6 +84,8 @@ class Checker {
         return "integer";
       case NodeType::Boolean:
         return "boolean";
+      case NodeType::IntOrString:
+        return "integer or string";
       case NodeType::Array:
         return "array";
       case NodeType::Object:
@@ -104,6 +111,11 @@ class Checker {
     // OpenAPI patterns are unanchored searches, like Go's MatchString.
     if (node.regex && !RE2::PartialMatch(s, *node.regex)) {
       error(fmt::format("invalid value {}: must match {}", quote_value(s), node.pattern));
+    }
+    for (const auto& [pattern, regex] : node.more_patterns) {
+      if (!RE2::PartialMatch(s, *regex)) {
+        error(fmt::format("invalid value {}: must match {}", quote_value(s), pattern));
+      }
     }
   }
 

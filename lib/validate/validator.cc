@@ -40,6 +40,62 @@ constexpr KindTable kKinds[] = {
     {"TLSRoute", "standard-tlsroutes-v1.txt", "standard-tlsroutes-v1.txt", false},
 };
 
+// Implementation-specific kinds written by `convert --target-controller`
+// (lib/targets), with dumps of the pinned vendor CRDs (rules/crd/<target>/).
+struct VendorKind {
+  std::string_view api_version;
+  std::string_view kind;
+  std::string_view table;
+};
+
+constexpr VendorKind kVendorKinds[] = {
+    {"gateway.envoyproxy.io/v1alpha1", "BackendTrafficPolicy",
+     "envoy-gateway/backendtrafficpolicies.txt"},
+    {"gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy",
+     "envoy-gateway/clienttrafficpolicies.txt"},
+    {"gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", "envoy-gateway/securitypolicies.txt"},
+    {"gateway.nginx.org/v1alpha1", "AuthenticationFilter",
+     "nginx-gateway-fabric/authenticationfilters.txt"},
+    {"gateway.nginx.org/v1alpha1", "ClientSettingsPolicy",
+     "nginx-gateway-fabric/clientsettingspolicies.txt"},
+    {"gateway.nginx.org/v1alpha1", "ProxySettingsPolicy",
+     "nginx-gateway-fabric/proxysettingspolicies.txt"},
+    {"gateway.nginx.org/v1alpha1", "RateLimitPolicy", "nginx-gateway-fabric/ratelimitpolicies.txt"},
+    {"gateway.nginx.org/v1alpha1", "SnippetsFilter", "nginx-gateway-fabric/snippetsfilters.txt"},
+    {"gateway.nginx.org/v1alpha1", "UpstreamSettingsPolicy",
+     "nginx-gateway-fabric/upstreamsettingspolicies.txt"},
+};
+
+bool is_vendor_api_group(const Json* api_version) {
+  if (!api_version || !api_version->is_string()) return false;
+  const std::string& v = api_version->get_ref<const std::string&>();
+  return v.rfind("gateway.envoyproxy.io/", 0) == 0 || v.rfind("gateway.nginx.org/", 0) == 0;
+}
+
+std::vector<ValidationError> validate_vendor_object(const Json& obj) {
+  std::vector<ValidationError> errors;
+  const Json* api_version = cel::json_field(obj, "apiVersion");
+  const Json* kind = cel::json_field(obj, "kind");
+  const VendorKind* found = nullptr;
+  for (const VendorKind& k : kVendorKinds) {
+    if (kind && *kind == k.kind && *api_version == k.api_version) found = &k;
+  }
+  if (!found) {
+    errors.push_back({"kind", fmt::format("unsupported kind {} of {}", kind ? quote_value(*kind) : "null",
+                                          quote_value(*api_version))});
+    return errors;
+  }
+  check_metadata(cel::json_field(obj, "metadata"), errors);
+  const Json* spec = cel::json_field(obj, "spec");
+  if (!spec) {
+    errors.push_back({"spec", "required field is missing"});
+    return errors;
+  }
+  std::string path = "spec";
+  check_node(*spec, embedded_constraint_table(found->table).spec, path, errors);
+  return errors;
+}
+
 const KindTable* find_kind(const Json* kind) {
   if (!kind || !kind->is_string()) return nullptr;
   for (const KindTable& k : kKinds) {
@@ -75,6 +131,11 @@ std::vector<ValidationError> validate_object(const Json& obj, Channel channel) {
     if (std::find(kTopLevel.begin(), kTopLevel.end(), key) == kTopLevel.end()) {
       errors.push_back({key, unknown_field_message(key, kTopLevel)});
     }
+  }
+  if (is_vendor_api_group(cel::json_field(obj, "apiVersion"))) {
+    std::vector<ValidationError> vendor = validate_vendor_object(obj);
+    errors.insert(errors.end(), vendor.begin(), vendor.end());
+    return errors;
   }
   const Json* kind = cel::json_field(obj, "kind");
   const KindTable* table = find_kind(kind);

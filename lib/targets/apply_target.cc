@@ -1,0 +1,173 @@
+#include "targets/apply_target.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace im {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+constexpr const char* kGatewayGroup = "gateway.networking.k8s.io";
+
+// The finding the conversion made for an annotation whose base verdict is
+// partial or none, or null. It exists exactly when the Ingress is served by
+// ingress-nginx and the value was readable, the cases a target converts.
+const Finding* base_verdict(const Findings& findings, const Annotation& a, const std::string& rule_id) {
+  for (const Finding& f : findings.items()) {
+    if (f.rule_id == rule_id && f.location.line == a.location.line && f.location.col == a.location.col &&
+        f.location.file() == a.location.file() &&
+        (f.message.find(" is not converted: ") != std::string::npos ||
+         f.message.find(" is only partly converted: ") != std::string::npos)) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+Json route_refs(const IngressDraft& d) {
+  Json refs = Json::array();
+  for (const auto& r : d.routes) refs.push_back({{"group", kGatewayGroup}, {"kind", "HTTPRoute"}, {"name", r}});
+  return refs;
+}
+
+Json object(const TargetProfile& p, const std::string& kind, const std::string& ns, const std::string& name) {
+  return {{"apiVersion", p.api_version}, {"kind", kind}, {"metadata", {{"name", name}, {"namespace", ns}}}};
+}
+
+// Drops what an action could only half write because the annotation it
+// depends on was rejected (an extAuth without a backend, say): the error is
+// already at that annotation, and a half object would not apply.
+void drop_incomplete(IngressDraft& d) {
+  auto sp = d.specs.find("SecurityPolicy");
+  if (sp != d.specs.end()) {
+    Json& s = sp->second;
+    if (s.contains("extAuth") && !s["extAuth"]["http"].contains("backendRefs")) s.erase("extAuth");
+  }
+  auto usp = d.specs.find("UpstreamSettingsPolicy");
+  if (usp != d.specs.end() && usp->second.contains("hashMethodKey")) {
+    usp->second["loadBalancingMethod"] = "hash consistent";  // upstream-hash-by wins over load-balance
+  }
+  for (auto it = d.specs.begin(); it != d.specs.end();) {
+    it = it->second.empty() ? d.specs.erase(it) : std::next(it);
+  }
+}
+
+void add_extension_ref(ConversionOutput& out, const IngressDraft& d, const std::string& kind, const std::string& name) {
+  for (auto& route : out.http_routes) {
+    if (route.ns != d.ns || std::find(d.routes.begin(), d.routes.end(), route.name) == d.routes.end()) continue;
+    for (auto& rule : route.rules) {
+      // A redirect answers without proxying; filters that guard the
+      // backend have nothing to guard there.
+      if (rule.filters.get().redirect) continue;
+      rule.filters.edit().extension_refs.push_back({{"group", "gateway.nginx.org"}, {"kind", kind}, {"name", name}});
+    }
+  }
+}
+
+void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, ConversionOutput& out) {
+  drop_incomplete(d);
+  const std::string source = ing.ref();
+  auto push = [&](Json obj, const std::string& kind) {
+    out.vendor_objects.push_back({std::move(obj), source, d.sources[kind]});
+  };
+  for (auto& [kind, spec] : d.specs) {
+    if (kind == "ClientSettingsPolicy") {
+      // One route per policy: ClientSettingsPolicy has a single targetRef.
+      for (const auto& r : d.routes) {
+        Json o = object(p, kind, d.ns, r);
+        o["spec"] = Json{{"targetRef", {{"group", kGatewayGroup}, {"kind", "HTTPRoute"}, {"name", r}}}};
+        o["spec"].update(spec);
+        push(std::move(o), kind);
+      }
+      continue;
+    }
+    Json o = object(p, kind, d.ns, ing.name);
+    if (kind == "AuthenticationFilter") {
+      o["spec"] = spec;
+      add_extension_ref(out, d, kind, ing.name);
+    } else if (kind == "UpstreamSettingsPolicy") {
+      Json refs = Json::array();
+      for (const auto& s : d.services) refs.push_back({{"group", ""}, {"kind", "Service"}, {"name", s}});
+      if (refs.empty()) continue;
+      o["spec"] = Json{{"targetRefs", refs}};
+      o["spec"].update(spec);
+    } else {
+      o["spec"] = Json{{"targetRefs", route_refs(d)}};
+      o["spec"].update(spec);
+    }
+    push(std::move(o), kind);
+  }
+  if (!d.snippets.empty()) {
+    Json snippets = Json::array();
+    for (const auto& [context, text] : d.snippets) snippets.push_back({{"context", context}, {"value", text}});
+    Json o = object(p, "SnippetsFilter", d.ns, ing.name);
+    o["spec"] = {{"snippets", snippets}};
+    push(std::move(o), "SnippetsFilter");
+    add_extension_ref(out, d, "SnippetsFilter", ing.name);
+  }
+}
+
+std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
+  if (r.verdict == Verdict::Converted) {
+    return fmt::format("{} is converted for {} {}: {} spec.{}", a.key, p.project, p.version, r.kind, r.field);
+  }
+  return fmt::format("{} is converted for {} {} with a difference ({} spec.{}): {}", a.key, p.project, p.version,
+                     r.kind, r.field, r.lost);
+}
+
+}  // namespace
+
+void apply_target(const Inventory& inventory, const Catalog& catalog, const TargetProfile& profile,
+                  const TargetOptions& options, ConversionOutput& output, Findings& findings) {
+  std::map<std::string, std::vector<const HTTPRouteIR*>> routes_of;
+  for (const auto& r : output.http_routes) routes_of[r.source_ingress].push_back(&r);
+
+  Findings added;
+  std::vector<const Finding*> replaced;
+  for (const Ingress& ing : inventory.ingresses) {
+    auto routes = routes_of.find(ing.ref());
+    if (routes == routes_of.end()) continue;
+    IngressDraft draft;
+    draft.ns = routes->second.front()->ns;
+    std::set<std::string> services;
+    for (const HTTPRouteIR* r : routes->second) {
+      draft.routes.push_back(r->name);
+      for (const auto& rule : r->rules) {
+        for (const auto& b : rule.backends) {
+          if (b.group.empty() && (b.kind.empty() || b.kind == "Service")) services.insert(b.name);
+        }
+      }
+    }
+    draft.services.assign(services.begin(), services.end());
+    for (const Annotation& a : ing.annotations) {
+      RuleMatch m = catalog.match(a.key, "ingress-nginx", options.nginx_prefix);
+      if (!m.family || m.family->name != "ingress-nginx" || !m.rule) continue;
+      const TargetRule* rule = profile.rule_for(m.rule->key);
+      if (!rule) continue;
+      const Finding* base = base_verdict(findings, a, m.rule->id);
+      if (!base) continue;
+      const TargetAction* action = find_target_action(rule->action);
+      TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
+      if (!action->fn(ctx)) continue;
+      replaced.push_back(base);
+      added.add(rule->verdict == Verdict::Converted ? Severity::Info : Severity::Warning, a.location,
+                verdict_message(profile, *rule, a), m.rule->id);
+    }
+    emit(profile, draft, ing, output);
+  }
+  Findings result;
+  for (const Finding& f : findings.items()) {
+    if (std::find(replaced.begin(), replaced.end(), &f) == replaced.end()) {
+      result.add(f.severity, f.location, f.message, f.rule_id);
+    }
+  }
+  result.append(added);
+  result.sort_and_dedupe();
+  findings = std::move(result);
+}
+
+}  // namespace im

@@ -1,0 +1,112 @@
+#include "targets/profile.h"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "rules/catalog.h"
+#include "targets/target_actions.h"
+#include "util/embedded.h"
+
+namespace im {
+namespace {
+
+[[noreturn]] void fail(const std::string& origin, const YAML::Node& at, const std::string& why) {
+  const auto mark = at.Mark();
+  throw RuleLoadError(fmt::format("{}:{}:{}: error: {}", origin, mark.line + 1, mark.column + 1, why));
+}
+
+std::string text(const std::string& origin, const YAML::Node& node, const char* key, bool required = true) {
+  const YAML::Node v = node[key];
+  if (!v) {
+    if (required) fail(origin, node, fmt::format("missing \"{}\"", key));
+    return {};
+  }
+  if (!v.IsScalar()) fail(origin, v, fmt::format("\"{}\" must be a string", key));
+  return v.as<std::string>();
+}
+
+std::map<std::string, std::string> string_map(const std::string& origin, const YAML::Node& node, const char* key) {
+  std::map<std::string, std::string> out;
+  const YAML::Node v = node[key];
+  if (!v) return out;
+  if (!v.IsMap()) fail(origin, v, fmt::format("\"{}\" must be a map", key));
+  for (const auto& kv : v) out[kv.first.as<std::string>()] = kv.second.as<std::string>();
+  return out;
+}
+
+}  // namespace
+
+const TargetRule* TargetProfile::rule_for(const std::string& key) const {
+  for (const auto& r : rules) {
+    if (r.key == key) return &r;
+  }
+  return nullptr;
+}
+
+TargetProfile load_target_profile(const std::string& content, const std::string& origin) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(content);
+  } catch (const YAML::Exception& e) {
+    throw RuleLoadError(fmt::format("{}:{}:{}: error: {}", origin, e.mark.line + 1, e.mark.column + 1, e.msg));
+  }
+  TargetProfile p;
+  p.name = text(origin, root, "target");
+  p.controller = text(origin, root, "controller");
+  p.project = text(origin, root, "project");
+  p.version = text(origin, root, "version");
+  p.api_version = text(origin, root, "api_version");
+  const YAML::Node rules = root["rules"];
+  if (!rules || !rules.IsSequence()) fail(origin, root, "missing \"rules\" list");
+  for (const auto& node : rules) {
+    TargetRule r;
+    r.key = text(origin, node, "key");
+    r.action = text(origin, node, "action");
+    r.kind = text(origin, node, "kind");
+    r.field = text(origin, node, "field");
+    const std::string verdict = text(origin, node, "verdict");
+    if (verdict == "converted") {
+      r.verdict = Verdict::Converted;
+    } else if (verdict == "partial") {
+      r.verdict = Verdict::Partial;
+    } else {
+      fail(origin, node["verdict"], "verdict must be converted or partial (unlisted keys keep their own)");
+    }
+    r.lost = text(origin, node, "lost", r.verdict == Verdict::Partial);
+    r.transform = text(origin, node, "transform", r.action == "set");
+    r.values = string_map(origin, node, "values");
+    r.also = string_map(origin, node, "also");
+    r.params = string_map(origin, node, "params");
+    const auto mark = node.Mark();
+    r.location = Location{std::make_shared<const std::string>(origin), static_cast<uint32_t>(mark.line + 1),
+                          static_cast<uint32_t>(mark.column + 1)};
+    if (!find_target_action(r.action)) fail(origin, node, fmt::format("unknown action \"{}\"", r.action));
+    if (p.rule_for(r.key)) fail(origin, node, fmt::format("key \"{}\" listed twice", r.key));
+    p.rules.push_back(std::move(r));
+  }
+  return p;
+}
+
+const std::vector<TargetProfile>& target_profiles() {
+  static const std::vector<TargetProfile> profiles = [] {
+    std::vector<TargetProfile> out;
+    for (const auto& f : embedded_files()) {
+      const std::string path(f.path);
+      if (path.rfind("rules/targets/", 0) == 0) out.push_back(load_target_profile(std::string(f.content), path));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+  }();
+  return profiles;
+}
+
+const TargetProfile* find_target_profile(const std::string& name) {
+  for (const auto& p : target_profiles()) {
+    if (p.name == name || p.controller == name) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace im

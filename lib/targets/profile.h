@@ -1,0 +1,53 @@
+#pragma once
+// Output profiles (rules/targets/<target>.yaml): for one Gateway
+// implementation, which ingress-nginx annotation becomes which field of which
+// implementation object, and the verdict for that implementation. Data only;
+// what an action does is C++ in target_actions.cc.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/location.h"
+#include "rules/rule.h"
+
+namespace im {
+
+struct TargetRule {
+  std::string key;     ///< ingress-nginx key without prefix, e.g. "limit-rps"
+  std::string action;  ///< name in the target action table
+  std::string kind;    ///< object kind written, e.g. "BackendTrafficPolicy"
+  std::string field;   ///< path in the object's spec, for docs and `set`
+  Verdict verdict = Verdict::Converted;
+  std::string lost;  ///< what differs (partial)
+  std::string transform;                     ///< `set`: how the value is written
+  std::map<std::string, std::string> values;  ///< `set` with transform map
+  std::map<std::string, std::string> also;    ///< `set`: constant fields written next to it
+  std::map<std::string, std::string> params;
+  Location location;
+
+  bool needs_snippets() const { return action == "snippet"; }
+};
+
+struct TargetProfile {
+  std::string name;     ///< --target-controller value, e.g. "envoy-gateway"
+  std::string controller;  ///< its name in rules/controllers/ (conformance data)
+  std::string project;  ///< e.g. "Envoy Gateway"
+  std::string version;  ///< pinned release whose CRDs are vendored
+  std::string api_version;
+  std::vector<TargetRule> rules;
+
+  /// The rule for an ingress-nginx key (without prefix), or null.
+  const TargetRule* rule_for(const std::string& key) const;
+};
+
+/// The profiles compiled into the binary, sorted by name. Throws
+/// RuleLoadError (rules/catalog.h) for a broken profile: a bug in rules/.
+const std::vector<TargetProfile>& target_profiles();
+/// The profile named `name` (or whose controller is `name`), or null.
+const TargetProfile* find_target_profile(const std::string& name);
+
+/// Loads one profile file's text. Throws RuleLoadError.
+TargetProfile load_target_profile(const std::string& text, const std::string& origin);
+
+}  // namespace im

@@ -1,0 +1,604 @@
+// The target actions: what each profile rule does with its annotation.
+// Behaviour of ingress-nginx is read from its sources (annotations in
+// internal/ingress/annotations/*/main.go, the directives they become in
+// rootfs/etc/nginx/template/nginx.tmpl); the fields they become from the
+// implementations' CRD types at the pinned release (rules/targets/*.yaml).
+
+#include "targets/target_actions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "convert/filter_set.h"
+#include "util/text.h"
+
+namespace im {
+
+using Json = nlohmann::ordered_json;
+
+const Annotation* TargetActionContext::sibling(const std::string& key) const {
+  return ingress.annotation(options.nginx_prefix + "/" + key);
+}
+
+Json& TargetActionContext::spec() const {
+  draft.sources.emplace(rule.kind, annotation.location);
+  Json& s = draft.specs[rule.kind];
+  if (s.is_null()) s = Json::object();
+  return s;
+}
+
+bool TargetActionContext::reject(const std::string& why) const {
+  findings.error(annotation.location,
+                 fmt::format("{}: \"{}\" cannot be converted for {}: {}; left out", annotation.key,
+                             annotation.value, profile.project, why),
+                 "target-value-invalid");
+  return false;
+}
+
+namespace {
+
+using Ctx = TargetActionContext;
+
+// A duration Envoy Gateway accepts (^([0-9]{1,5}(h|m|s|ms)){1,4}$) for a
+// number of seconds: 172800 -> "48h", 90 -> "1m30s".
+std::string seconds_hms(uint64_t s) {
+  if (s == 0) return "0s";
+  std::string out;
+  if (s / 3600) out += std::to_string(s / 3600) + "h";
+  if (s % 3600 / 60) out += std::to_string(s % 3600 / 60) + "m";
+  if (s % 60) out += std::to_string(s % 60) + "s";
+  return out;
+}
+
+bool whole_number(const std::string& v, uint64_t& n) {
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  n = std::stoull(v);
+  return true;
+}
+
+Json scalar(const std::string& v) {
+  if (v == "true") return true;
+  if (v == "false") return false;
+  return v;
+}
+
+bool act_note(const Ctx&) { return true; }
+
+// Writes the transformed value at rule.field (and the `also` constants).
+bool act_set(const Ctx& c) {
+  const std::string& v = c.annotation.value;
+  const std::string& t = c.rule.transform;
+  std::string why;
+  std::string text;
+  Json value;
+  uint64_t n = 0;
+  if (t == "seconds") {
+    if (!seconds_to_duration(v, text, why)) return c.reject(why);
+    value = text;
+  } else if (t == "quantity" || t == "quantity-bytes") {
+    if (!nginx_size_to_quantity(v, text, why)) return c.reject(why);
+    value = text;
+  } else if (t == "nginx-size") {
+    if (!nginx_size_to_ngf(v, text, why)) return c.reject(why);
+    value = text;
+  } else if (t == "tries-to-retries") {
+    // proxy_next_upstream_tries counts the first try; 0 means unlimited.
+    if (!whole_number(v, n) || n == 0) return c.reject("expected a number of tries of at least 1");
+    value = n - 1;
+  } else if (t == "int") {
+    if (!whole_number(v, n)) return c.reject("expected a whole number");
+    value = n;
+  } else if (t == "map") {
+    auto it = c.rule.values.find(v);
+    if (it == c.rule.values.end()) {
+      std::vector<std::string> known;
+      for (const auto& [k, _] : c.rule.values) known.push_back(k);
+      return c.reject(fmt::format("supported values: {}", join(known, ", ")));
+    }
+    value = scalar(it->second);
+  } else {
+    return c.reject(fmt::format("unknown transform {}", t));
+  }
+  Json& spec = c.spec();
+  set_path(spec, c.rule.field, value);
+  for (const auto& [path, constant] : c.rule.also) set_path(spec, path, scalar(constant));
+  return true;
+}
+
+// --- Envoy Gateway ----------------------------------------------------------
+
+// "ns/name" or "name" (ingress-nginx auth-secret, auth-tls-secret).
+void split_secret(const std::string& v, std::string& ns, std::string& name) {
+  const size_t slash = v.find('/');
+  if (slash == std::string::npos) {
+    name = v;
+  } else {
+    ns = v.substr(0, slash);
+    name = v.substr(slash + 1);
+  }
+}
+
+// auth-type basic + auth-secret -> SecurityPolicy basicAuth.users
+// (ingress-nginx internal/ingress/annotations/auth/main.go).
+bool act_eg_basic_auth(const Ctx& c) {
+  const Annotation* type = c.sibling("auth-type");
+  const Annotation* secret = c.sibling("auth-secret");
+  if (!type || type->value != "basic") {
+    if (type && type->value == "digest") return c.reject("Envoy Gateway has no digest authentication");
+    return c.reject("needs auth-type: basic");
+  }
+  if (!secret || secret->value.empty()) return c.reject("needs auth-secret naming the htpasswd Secret");
+  std::string ns, name;
+  split_secret(secret->value, ns, name);
+  Json users = {{"name", name}};
+  if (!ns.empty() && ns != c.ingress.ns) users["namespace"] = ns;
+  c.spec()["basicAuth"] = {{"users", users}};
+  return true;
+}
+
+bool act_eg_auth_secret_type(const Ctx& c) {
+  if (c.annotation.value != "auth-file" && c.annotation.value != "auth-map")
+    return c.reject("expected auth-file or auth-map");
+  return act_eg_basic_auth(c);
+}
+
+// auth-url http://SVC.NS.svc[.cluster.local][:PORT]/PATH -> extAuth.http.
+bool act_eg_ext_auth_url(const Ctx& c) {
+  const std::string& url = c.annotation.value;
+  if (url.find('$') != std::string::npos) return c.reject("nginx variables in the URL are not available");
+  size_t pos = 0;
+  int port = 80;
+  if (url.rfind("http://", 0) == 0) {
+    pos = 7;
+  } else if (url.rfind("https://", 0) == 0) {
+    return c.reject("a TLS auth service needs an Envoy Gateway Backend with TLS settings; write it by hand");
+  } else {
+    return c.reject("expected an http:// URL");
+  }
+  const size_t path_at = url.find('/', pos);
+  std::string authority = url.substr(pos, path_at == std::string::npos ? std::string::npos : path_at - pos);
+  const std::string path = path_at == std::string::npos ? "/" : url.substr(path_at);
+  if (const size_t colon = authority.find(':'); colon != std::string::npos) {
+    uint64_t n = 0;
+    if (!whole_number(authority.substr(colon + 1), n) || n == 0 || n > 65535) return c.reject("bad port");
+    port = static_cast<int>(n);
+    authority = authority.substr(0, colon);
+  }
+  const std::vector<std::string> labels = split(authority, '.');
+  const bool cluster_service = labels.size() >= 3 && labels[2] == "svc" &&
+                               (labels.size() == 3 || (labels.size() == 5 && labels[3] == "cluster" &&
+                                                       labels[4] == "local"));
+  if (!cluster_service)
+    return c.reject(fmt::format("{} is not a cluster Service name (SVC.NAMESPACE.svc); point an Envoy "
+                                "Gateway Backend at it and write the extAuth by hand", authority));
+  Json ref = {{"name", labels[0]}, {"port", port}};
+  if (labels[1] != c.ingress.ns) ref["namespace"] = labels[1];
+  Json& http = c.spec()["extAuth"]["http"];
+  http["backendRefs"] = Json::array({ref});
+  // ingress-nginx calls exactly this path; Envoy's `path` would append the
+  // client's path to it, pathOverride does not.
+  http["pathOverride"] = path;
+  return true;
+}
+
+bool act_eg_auth_response_headers(const Ctx& c) {
+  Json headers = Json::array();
+  for (std::string h : split(c.annotation.value, ',')) {
+    h = trim(h);
+    if (h.empty()) continue;
+    if (!is_header_name(h)) return c.reject(fmt::format("\"{}\" is not a header name", h));
+    headers.push_back(h);
+  }
+  if (headers.empty()) return c.reject("no header names");
+  c.spec()["extAuth"]["http"]["headersToBackend"] = headers;
+  return true;
+}
+
+// Source ranges -> authorization rules. ingress-nginx checks the denylist
+// before the allowlist (ipdenylist runs first in the location), and Envoy
+// Gateway takes the first matching rule, so deny rules come first.
+bool add_source_rule(const Ctx& c, const char* action, const char* name) {
+  std::vector<std::string> cidrs;
+  std::string why;
+  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
+  Json& authz = c.spec()["authorization"];
+  Json rule = {{"name", name}, {"action", action}, {"principal", {{"clientCIDRs", cidrs}}}};
+  Json rules = Json::array();
+  if (authz.contains("rules")) rules = authz["rules"];
+  for (auto it = rules.begin(); it != rules.end(); ++it) {
+    if ((*it)["name"] == name) {
+      rules.erase(it);
+      break;
+    }
+  }
+  if (std::string(action) == "Deny") {
+    rules.insert(rules.begin(), rule);
+  } else {
+    rules.push_back(rule);
+  }
+  bool any_allow = false;
+  for (const auto& r : rules) any_allow = any_allow || r["action"] == "Allow";
+  authz["defaultAction"] = any_allow ? "Deny" : "Allow";
+  authz["rules"] = rules;
+  return true;
+}
+
+bool act_eg_source_range_allow(const Ctx& c) {
+  // allowlist-source-range wins over its deprecated twin whitelist-source-range.
+  if (c.annotation.key.size() >= 22 && c.annotation.key.find("whitelist-source-range") != std::string::npos &&
+      c.sibling("allowlist-source-range"))
+    return c.reject("allowlist-source-range is set too and wins");
+  return add_source_rule(c, "Allow", "allow-source-range");
+}
+
+bool act_eg_source_range_deny(const Ctx& c) { return add_source_rule(c, "Deny", "deny-source-range"); }
+
+// Exempt clients (limit-allowlist / limit-whitelist): every rate rule only
+// counts clients outside them (sourceCIDR invert).
+bool exempt_cidrs(const Ctx& c, std::vector<std::string>& out) {
+  std::string why;
+  for (const char* key : {"limit-allowlist", "limit-whitelist"}) {
+    if (const Annotation* a = c.sibling(key)) {
+      if (!cidr_list(a->value, out, why)) return false;
+      return true;  // limit-allowlist wins when both are set
+    }
+  }
+  return true;
+}
+
+Json client_rule(const std::string& all_clients, const std::vector<std::string>& exempt, Json limit) {
+  Json selectors = Json::array({{{"sourceCIDR", {{"type", "Distinct"}, {"value", all_clients}}}}});
+  for (const auto& cidr : exempt) selectors.push_back({{"sourceCIDR", {{"value", cidr}, {"invert", true}}}});
+  return {{"clientSelectors", selectors}, {"limit", limit}};
+}
+
+// limit-rps / limit-rpm -> a local rate limit per client address, one rule
+// for IPv4 and one for IPv6 clients (a CIDR matches one family).
+// ingress-nginx: internal/ingress/annotations/ratelimit/main.go.
+bool act_eg_rate_limit(const Ctx& c) {
+  uint64_t n = 0;
+  if (!whole_number(c.annotation.value, n) || n == 0) return c.reject("expected a positive number of requests");
+  std::vector<std::string> exempt;
+  if (!exempt_cidrs(c, exempt)) return c.reject("limit-allowlist holds something that is not an address range");
+  Json& local = c.spec()["rateLimit"]["local"];
+  if (!local.contains("rules")) local["rules"] = Json::array();
+  const Json limit = {{"requests", n}, {"unit", c.rule.params.at("unit")}};
+  for (const char* all : {"0.0.0.0/0", "::/0"}) local["rules"].push_back(client_rule(all, exempt, limit));
+  return true;
+}
+
+bool act_eg_rate_limit_exempt(const Ctx& c) {
+  std::vector<std::string> cidrs;
+  std::string why;
+  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
+  if (!c.sibling("limit-rps") && !c.sibling("limit-rpm")) return c.reject("needs limit-rps or limit-rpm");
+  return true;
+}
+
+// global-rate-limit + -window + -key + -ignored-cidrs -> rateLimit.global.
+bool act_eg_global_rate_limit(const Ctx& c) {
+  uint64_t n = 0;
+  if (!whole_number(c.annotation.value, n) || n == 0) return c.reject("expected a positive number of requests");
+  const Annotation* window = c.sibling("global-rate-limit-window");
+  static const std::pair<const char*, const char*> kUnits[] = {
+      {"1s", "Second"}, {"1m", "Minute"}, {"1h", "Hour"}, {"1d", "Day"}};
+  const char* unit = nullptr;
+  for (const auto& [w, u] : kUnits) {
+    if (window && window->value == w) unit = u;
+  }
+  if (!unit) return c.reject("global-rate-limit-window must be 1s, 1m, 1h or 1d (the units Envoy Gateway has)");
+  const Annotation* key = c.sibling("global-rate-limit-key");
+  const std::string k = key ? key->value : "$remote_addr";
+  std::vector<std::string> exempt;
+  std::string why;
+  if (const Annotation* ignored = c.sibling("global-rate-limit-ignored-cidrs")) {
+    if (!cidr_list(ignored->value, exempt, why)) return c.reject("global-rate-limit-ignored-cidrs: " + why);
+  }
+  const Json limit = {{"requests", n}, {"unit", unit}};
+  Json rules = Json::array();
+  if (k == "$remote_addr" || k == "$binary_remote_addr") {
+    for (const char* all : {"0.0.0.0/0", "::/0"}) rules.push_back(client_rule(all, exempt, limit));
+  } else if (k.rfind("$http_", 0) == 0 && k.size() > 6) {
+    std::string header = k.substr(6);
+    std::replace(header.begin(), header.end(), '_', '-');
+    Json selectors = Json::array({{{"headers", Json::array({{{"name", header}, {"type", "Distinct"}}})}}});
+    for (const auto& cidr : exempt) selectors.push_back({{"sourceCIDR", {{"value", cidr}, {"invert", true}}}});
+    rules.push_back({{"clientSelectors", selectors}, {"limit", limit}});
+  } else {
+    return c.reject(fmt::format("global-rate-limit-key {} has no Envoy Gateway selector ($remote_addr and "
+                                "$http_NAME have)", k));
+  }
+  c.spec()["rateLimit"]["global"]["rules"] = rules;
+  return true;
+}
+
+// proxy-next-upstream -> retry.retryOn (nginx proxy_next_upstream values).
+bool act_eg_retry_on(const Ctx& c) {
+  Json triggers = Json::array();
+  Json codes = Json::array();
+  auto add = [&](const char* t) {
+    if (std::find(triggers.begin(), triggers.end(), t) == triggers.end()) triggers.push_back(t);
+  };
+  for (const std::string& token : split(c.annotation.value, ' ')) {
+    if (token.empty() || token == "non_idempotent") continue;
+    if (token == "off") {
+      c.spec()["retry"]["numRetries"] = 0;
+      return true;
+    }
+    if (token == "error" || token == "invalid_header") {
+      add("connect-failure");
+      add("reset");
+    } else if (token == "timeout") {
+      add("connect-failure");
+      add("reset");
+    } else if (token.rfind("http_", 0) == 0) {
+      uint64_t code = 0;
+      if (!whole_number(token.substr(5), code) || code < 400 || code > 599)
+        return c.reject(fmt::format("unknown value {}", token));
+      add("retriable-status-codes");
+      codes.push_back(code);
+    } else {
+      return c.reject(fmt::format("unknown value {}", token));
+    }
+  }
+  Json& retry_on = c.spec()["retry"]["retryOn"];
+  retry_on["triggers"] = triggers;
+  if (!codes.empty()) retry_on["httpStatusCodes"] = codes;
+  return true;
+}
+
+// upstream-hash-by -> loadBalancer consistentHash (balancer.lua chash).
+bool act_eg_hash_by(const Ctx& c) {
+  const Annotation* affinity = c.sibling("affinity");
+  if (affinity && affinity->value == "cookie")
+    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
+  const std::string& v = c.annotation.value;
+  Json hash;
+  if (v == "$remote_addr" || v == "$binary_remote_addr") {
+    hash = {{"type", "SourceIP"}};
+  } else if (v.rfind("$http_", 0) == 0 && v.size() > 6 && v.find('$', 1) == std::string::npos) {
+    std::string header = v.substr(6);
+    std::replace(header.begin(), header.end(), '_', '-');
+    hash = {{"type", "Header"}, {"header", {{"name", header}}}};
+  } else if (v.rfind("$cookie_", 0) == 0 && v.size() > 8 && v.find('$', 1) == std::string::npos) {
+    hash = {{"type", "Cookie"}, {"cookie", {{"name", v.substr(8)}}}};
+  } else {
+    return c.reject("only $remote_addr, $http_NAME and $cookie_NAME have an Envoy Gateway hash");
+  }
+  c.spec()["loadBalancer"] = {{"type", "ConsistentHash"}, {"consistentHash", hash}};
+  return true;
+}
+
+// affinity: cookie and session-cookie-* -> a consistent hash on the cookie
+// (ingress-nginx sticky balancer, annotations/sessionaffinity/main.go).
+bool act_eg_cookie_affinity(const Ctx& c) {
+  const Annotation* affinity = c.sibling("affinity");
+  if (!affinity || affinity->value != "cookie") {
+    if (&c.annotation == affinity) return c.reject("only affinity: cookie exists");
+    return c.reject("has no effect without affinity: cookie");
+  }
+  const Annotation* name = c.sibling("session-cookie-name");
+  Json cookie = {{"name", name && !name->value.empty() ? name->value : "INGRESSCOOKIE"}};
+  uint64_t seconds = 0;
+  const Annotation* max_age = c.sibling("session-cookie-max-age");
+  const Annotation* expires = c.sibling("session-cookie-expires");
+  const Annotation* ttl = max_age ? max_age : expires;
+  if (ttl && !whole_number(ttl->value, seconds)) {
+    if (c.annotation.location.line == ttl->location.line) return c.reject("expected whole seconds");
+    return false;
+  }
+  // Envoy only issues the cookie when a TTL is set; 0s makes it a session
+  // cookie, which is what ingress-nginx sends without max-age/expires.
+  cookie["ttl"] = seconds_hms(seconds);
+  Json attributes = Json::object();
+  if (const Annotation* a = c.sibling("session-cookie-path")) attributes["Path"] = a->value;
+  if (const Annotation* a = c.sibling("session-cookie-domain")) attributes["Domain"] = a->value;
+  if (const Annotation* a = c.sibling("session-cookie-samesite")) {
+    if (a->value != "None" && a->value != "Lax" && a->value != "Strict") {
+      if (c.annotation.location.line == a->location.line) return c.reject("expected None, Lax or Strict");
+      return false;
+    }
+    attributes["SameSite"] = a->value;
+  }
+  if (const Annotation* a = c.sibling("session-cookie-secure"); a && a->value == "true") attributes["Secure"] = "";
+  if (!attributes.empty()) cookie["attributes"] = attributes;
+  c.spec()["loadBalancer"] = {{"type", "ConsistentHash"},
+                              {"consistentHash", {{"type", "Cookie"}, {"cookie", cookie}}}};
+  return true;
+}
+
+// proxy-read-timeout / proxy-send-timeout -> one stream idle timeout, the larger.
+bool act_eg_stream_idle_timeout(const Ctx& c) {
+  uint64_t longest = 0;
+  for (const char* key : {"proxy-read-timeout", "proxy-send-timeout"}) {
+    uint64_t n = 0;
+    const Annotation* a = c.sibling(key);
+    if (!a) continue;
+    if (!whole_number(a->value, n)) {
+      if (a == &c.annotation) return c.reject("expected whole seconds");
+      continue;
+    }
+    longest = std::max(longest, n);
+  }
+  c.spec()["timeout"]["http"]["streamIdleTimeout"] = seconds_hms(longest);
+  return true;
+}
+
+// --- NGINX Gateway Fabric ---------------------------------------------------
+
+// auth-type basic + auth-secret (+ auth-realm) -> AuthenticationFilter; NGF
+// reads the htpasswd lines from key "auth", as ingress-nginx does.
+bool act_ngf_basic_auth(const Ctx& c) {
+  const Annotation* type = c.sibling("auth-type");
+  const Annotation* secret = c.sibling("auth-secret");
+  if (!type || type->value != "basic") {
+    if (type && type->value == "digest") return c.reject("NGINX Gateway Fabric has no digest authentication");
+    return c.reject("needs auth-type: basic");
+  }
+  if (!secret || secret->value.empty()) return c.reject("needs auth-secret naming the htpasswd Secret");
+  if (const Annotation* st = c.sibling("auth-secret-type"); st && st->value == "auth-map") {
+    if (st == &c.annotation) return c.reject("an auth-map Secret must be rewritten as one auth key of htpasswd lines");
+  }
+  std::string ns, name;
+  split_secret(secret->value, ns, name);
+  if (!ns.empty() && ns != c.ingress.ns) return c.reject("NGF reads the Secret from the route's namespace only");
+  const Annotation* realm = c.sibling("auth-realm");
+  Json& spec = c.spec();
+  spec["type"] = "Basic";
+  spec["basic"] = {{"secretRef", {{"name", name}}},
+                   {"realm", realm && !realm->value.empty() ? realm->value : "Authentication Required"}};
+  return true;
+}
+
+// limit-rps / limit-rpm / limit-burst-multiplier -> RateLimitPolicy: the
+// limit_req zone ingress-nginx writes (key $binary_remote_addr, burst =
+// rate x multiplier, nodelay, status 503: ratelimit/main.go, nginx.tmpl).
+bool act_ngf_rate_limit(const Ctx& c) {
+  uint64_t multiplier = 5;
+  if (const Annotation* m = c.sibling("limit-burst-multiplier")) {
+    if (!whole_number(m->value, multiplier) || multiplier == 0) {
+      if (m == &c.annotation) return c.reject("expected a positive whole number");
+      multiplier = 5;
+    }
+  }
+  Json rules = Json::array();
+  for (const auto& [key, unit] : {std::pair<const char*, const char*>{"limit-rps", "s"}, {"limit-rpm", "m"}}) {
+    const Annotation* a = c.sibling(key);
+    uint64_t n = 0;
+    if (!a) continue;
+    if (!whole_number(a->value, n) || n == 0) {
+      if (a == &c.annotation) return c.reject("expected a positive number of requests");
+      continue;
+    }
+    rules.push_back({{"key", "$binary_remote_addr"},
+                     {"rate", fmt::format("{}r/{}", n, unit)},
+                     {"burst", n * multiplier},
+                     {"noDelay", true},
+                     {"zoneSize", "5m"}});
+  }
+  if (rules.empty()) return c.reject("needs limit-rps or limit-rpm");
+  Json& spec = c.spec();
+  spec["rateLimit"] = {{"local", {{"rules", rules}}}, {"rejectCode", 503}};
+  return true;
+}
+
+// proxy-buffer-size / proxy-buffers-number: ingress-nginx writes
+// proxy_buffer_size SIZE and proxy_buffers NUMBER SIZE with the same size.
+bool act_ngf_buffers(const Ctx& c) {
+  std::string size = "4k", why;
+  if (const Annotation* s = c.sibling("proxy-buffer-size")) {
+    if (!nginx_size_to_ngf(s->value, size, why)) {
+      if (s == &c.annotation) return c.reject(why);
+      size = "4k";
+    }
+  }
+  uint64_t number = 4;
+  if (const Annotation* n = c.sibling("proxy-buffers-number")) {
+    if (!whole_number(n->value, number) || number < 2) {
+      if (n == &c.annotation) return c.reject("expected at least 2 buffers");
+      number = 4;
+    }
+  }
+  Json& buffering = c.spec()["buffering"];
+  buffering["bufferSize"] = size;
+  if (c.sibling("proxy-buffers-number")) buffering["buffers"] = {{"number", number}, {"size", size}};
+  return true;
+}
+
+bool act_ngf_hash_by(const Ctx& c) {
+  const std::string& v = c.annotation.value;
+  if (v.size() < 2 || v[0] != '$' || v.find_first_not_of("abcdefghijklmnopqrstuvwxyz_", 1) != std::string::npos)
+    return c.reject("NGF hashes on one nginx variable such as $request_uri");
+  Json& spec = c.spec();
+  spec["loadBalancingMethod"] = "hash consistent";
+  spec["hashMethodKey"] = v;
+  return true;
+}
+
+// Directive annotations written as nginx into the Ingress's SnippetsFilter.
+bool act_snippet(const Ctx& c) {
+  if (!c.options.allow_snippets) {
+    c.findings.warning(c.annotation.location,
+                       fmt::format("{} needs a SnippetsFilter for {}: rerun with --allow-snippets to write it "
+                                   "(raw nginx configuration; see CVE-2021-25742 and CVE-2025-1974)",
+                                   c.annotation.key, c.profile.project),
+                       "target-snippet-needed");
+    return false;
+  }
+  const std::string& field = c.rule.field;
+  const size_t eq = field.find('=');
+  const std::string context = field.substr(eq + 1, field.size() - eq - 2);
+  const std::string& v = c.annotation.value;
+  std::string text;
+  auto it = c.rule.params.find("directive");
+  if (it == c.rule.params.end()) {
+    text = v;  // configuration-snippet / server-snippet: as written
+  } else {
+    if (v.find_first_of(";{}\n#") != std::string::npos) return c.reject("the value would change the directive");
+    const std::string& directive = it->second;
+    std::string why;
+    if (directive == "allow-list" || directive == "deny-list") {
+      std::vector<std::string> cidrs;
+      if (!cidr_list(v, cidrs, why)) return c.reject(why);
+      for (const auto& cidr : cidrs) text += fmt::format("{} {};\n", directive == "allow-list" ? "allow" : "deny", cidr);
+      if (directive == "allow-list") text += "deny all;";
+    } else if (auto b = c.rule.params.find("bool"); b != c.rule.params.end()) {
+      const size_t slash = b->second.find('/');
+      if (v != "true" && v != "false") return c.reject("expected true or false");
+      const std::string word = v == "true" ? b->second.substr(0, slash) : b->second.substr(slash + 1);
+      if (word.empty()) return true;  // the implementation's default already
+      text = fmt::format("{} {};", directive, word);
+    } else {
+      auto suffix = c.rule.params.find("suffix");
+      text = fmt::format("{} {}{};", directive, v, suffix == c.rule.params.end() ? "" : suffix->second);
+    }
+  }
+  std::string& snippet = c.draft.snippets[context];
+  if (!snippet.empty()) snippet += "\n";
+  snippet += trim(text);
+  c.draft.sources.emplace(c.rule.kind, c.annotation.location);
+  c.findings.warning(c.annotation.location,
+                     fmt::format("{} is written as raw nginx into a SnippetsFilter ({} context): review it; "
+                                 "NGF must run with snippets enabled, and snippets were the root of "
+                                 "CVE-2021-25742 and CVE-2025-1974",
+                                 c.annotation.key, context),
+                     "target-snippet-written");
+  return true;
+}
+
+const std::vector<TargetAction> kTargetActions = {
+    {"eg-auth-response-headers", "extAuth headers copied to the backend request", act_eg_auth_response_headers},
+    {"eg-auth-secret-type", "checks the htpasswd Secret layout", act_eg_auth_secret_type},
+    {"eg-basic-auth", "basicAuth from auth-type basic and auth-secret", act_eg_basic_auth},
+    {"eg-cookie-affinity", "consistent hash on the affinity cookie", act_eg_cookie_affinity},
+    {"eg-ext-auth-url", "extAuth http to a cluster Service", act_eg_ext_auth_url},
+    {"eg-global-rate-limit", "global rate limit rules per client", act_eg_global_rate_limit},
+    {"eg-hash-by", "consistent hash on an nginx variable", act_eg_hash_by},
+    {"eg-rate-limit", "local rate limit per client address", act_eg_rate_limit},
+    {"eg-rate-limit-exempt", "clients the rate limits do not count", act_eg_rate_limit_exempt},
+    {"eg-retry-on", "retry triggers from proxy_next_upstream", act_eg_retry_on},
+    {"eg-source-range-allow", "authorization: allow these clients, deny others", act_eg_source_range_allow},
+    {"eg-source-range-deny", "authorization: deny these clients", act_eg_source_range_deny},
+    {"eg-stream-idle-timeout", "idle timeout of a request in either direction", act_eg_stream_idle_timeout},
+    {"ngf-basic-auth", "AuthenticationFilter of type Basic", act_ngf_basic_auth},
+    {"ngf-buffers", "proxy buffer size and number", act_ngf_buffers},
+    {"ngf-hash-by", "hash consistent on an nginx variable", act_ngf_hash_by},
+    {"ngf-rate-limit", "limit_req zone per client address", act_ngf_rate_limit},
+    {"note", "nothing to write: the verdict says what differs", act_note},
+    {"set", "writes the transformed value at the field", act_set},
+    {"snippet", "raw nginx in a SnippetsFilter (needs --allow-snippets)", act_snippet},
+};
+
+}  // namespace
+
+const std::vector<TargetAction>& target_actions() { return kTargetActions; }
+
+const TargetAction* find_target_action(const std::string& name) {
+  for (const auto& a : kTargetActions) {
+    if (name == a.name) return &a;
+  }
+  return nullptr;
+}
+
+}  // namespace im

@@ -1,0 +1,79 @@
+#pragma once
+// The fixed table of target actions a profile rule may name. An action reads
+// one ingress-nginx annotation of one Ingress and writes into that Ingress's
+// draft of implementation objects; a bad value is an error finding at the
+// annotation and leaves only what it feeds out.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/finding.h"
+#include "model/ingress.h"
+#include "targets/profile.h"
+
+namespace im {
+
+struct TargetOptions {
+  bool allow_snippets = false;  ///< --allow-snippets
+  std::string nginx_prefix = "nginx.ingress.kubernetes.io";
+};
+
+/// The implementation objects planned for one Ingress, before they are
+/// attached to its routes.
+struct IngressDraft {
+  std::string ns;                     ///< namespace of its HTTPRoutes
+  std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
+  std::vector<std::string> services;  ///< backend Service names, sorted
+  std::map<std::string, nlohmann::ordered_json> specs;  ///< kind -> spec (without targets)
+  std::map<std::string, Location> sources;              ///< kind -> first annotation that wrote it
+  std::map<std::string, std::string> snippets;          ///< SnippetsFilter context -> text
+};
+
+struct TargetActionContext {
+  const Ingress& ingress;
+  const Annotation& annotation;
+  const TargetRule& rule;
+  const TargetProfile& profile;
+  const TargetOptions& options;
+  IngressDraft& draft;
+  Findings& findings;
+
+  /// Another ingress-nginx annotation of the same Ingress (key without prefix).
+  const Annotation* sibling(const std::string& key) const;
+  /// The spec of `rule.kind` being written, created on first use.
+  nlohmann::ordered_json& spec() const;
+  /// An error at the annotation; returns false so actions can `return reject(...)`.
+  bool reject(const std::string& why) const;
+};
+
+/// True when the annotation was converted; false after reporting why not.
+using TargetActionFn = bool (*)(const TargetActionContext&);
+
+struct TargetAction {
+  const char* name;
+  const char* description;
+  TargetActionFn fn;
+};
+
+const std::vector<TargetAction>& target_actions();
+const TargetAction* find_target_action(const std::string& name);
+
+// Value readers shared by the actions (target_values.cc). Each returns false
+// with `why` set when the value cannot be written.
+bool nginx_size_bytes(const std::string& value, uint64_t& bytes, std::string& why);
+/// "8m" -> "8Mi" (a Kubernetes quantity).
+bool nginx_size_to_quantity(const std::string& value, std::string& out, std::string& why);
+/// "8m" -> "8m", "20000k" -> "20m": NGF's ^\d{1,4}(k|m|g)?$.
+bool nginx_size_to_ngf(const std::string& value, std::string& out, std::string& why);
+/// "60" -> "60s".
+bool seconds_to_duration(const std::string& value, std::string& out, std::string& why);
+/// "10.0.0.0/8, 1.2.3.4" -> {"10.0.0.0/8", "1.2.3.4/32"}.
+bool cidr_list(const std::string& value, std::vector<std::string>& out, std::string& why);
+
+/// Writes `value` at the dotted `path` under `obj`, creating objects on the way.
+void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value);
+
+}  // namespace im

@@ -1,0 +1,123 @@
+// Value conversions of the target actions: nginx sizes and seconds as the
+// implementations' CRDs want them, CIDR lists as ingress-nginx reads them.
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "targets/target_actions.h"
+#include "util/text.h"
+
+namespace im {
+
+// nginx sizes (ngx_parse_size): digits with an optional k/K or m/M (and g/G
+// for some directives), as ingress-nginx passes them through to nginx.
+bool nginx_size_bytes(const std::string& value, uint64_t& bytes, std::string& why) {
+  size_t i = 0;
+  uint64_t n = 0;
+  while (i < value.size() && std::isdigit(static_cast<unsigned char>(value[i]))) {
+    n = n * 10 + static_cast<uint64_t>(value[i] - '0');
+    if (n > (1ULL << 40)) {
+      why = "size is too large";
+      return false;
+    }
+    ++i;
+  }
+  if (i == 0 || i + 1 < value.size()) {
+    why = "expected a size like 8m, 512k or 1024";
+    return false;
+  }
+  uint64_t unit = 1;
+  if (i < value.size()) {
+    switch (std::tolower(static_cast<unsigned char>(value[i]))) {
+      case 'k': unit = 1024; break;
+      case 'm': unit = 1024 * 1024; break;
+      case 'g': unit = 1024ULL * 1024 * 1024; break;
+      default:
+        why = "expected a size like 8m, 512k or 1024";
+        return false;
+    }
+  }
+  bytes = n * unit;
+  return true;
+}
+
+bool nginx_size_to_quantity(const std::string& value, std::string& out, std::string& why) {
+  uint64_t bytes = 0;
+  if (!nginx_size_bytes(value, bytes, why)) return false;
+  if (bytes == 0) {
+    why = "0 (no limit) has no quantity";
+    return false;
+  }
+  static const std::pair<uint64_t, const char*> kUnits[] = {
+      {1024ULL * 1024 * 1024, "Gi"}, {1024 * 1024, "Mi"}, {1024, "Ki"}};
+  for (const auto& [size, suffix] : kUnits) {
+    if (bytes % size == 0) {
+      out = fmt::format("{}{}", bytes / size, suffix);
+      return true;
+    }
+  }
+  out = std::to_string(bytes);
+  return true;
+}
+
+bool nginx_size_to_ngf(const std::string& value, std::string& out, std::string& why) {
+  uint64_t bytes = 0;
+  if (!nginx_size_bytes(value, bytes, why)) return false;
+  static const std::pair<uint64_t, const char*> kUnits[] = {
+      {1024ULL * 1024 * 1024, "g"}, {1024 * 1024, "m"}, {1024, "k"}, {1, ""}};
+  for (const auto& [size, suffix] : kUnits) {
+    if (bytes % size == 0 && bytes / size <= 9999) {
+      out = fmt::format("{}{}", bytes / size, suffix);
+      return true;
+    }
+  }
+  why = "size cannot be written in NGF's 4-digit form";
+  return false;
+}
+
+bool seconds_to_duration(const std::string& value, std::string& out, std::string& why) {
+  if (value.empty() || value.size() > 4 ||
+      value.find_first_not_of("0123456789") != std::string::npos) {
+    why = "expected whole seconds (at most 4 digits)";
+    return false;
+  }
+  out = std::to_string(std::stoul(value)) + "s";
+  return true;
+}
+
+bool cidr_list(const std::string& value, std::vector<std::string>& out, std::string& why) {
+  for (std::string item : split(value, ',')) {
+    item = trim(item);
+    if (item.empty()) continue;
+    if (item.find_first_not_of("0123456789abcdefABCDEF.:/") != std::string::npos) {
+      why = fmt::format("\"{}\" is not an IP address or CIDR", item);
+      return false;
+    }
+    // ingress-nginx accepts single addresses; the CRDs want a prefix length.
+    if (item.find('/') == std::string::npos) item += item.find(':') != std::string::npos ? "/128" : "/32";
+    out.push_back(item);
+  }
+  if (out.empty()) {
+    why = "no address ranges";
+    return false;
+  }
+  return true;
+}
+
+void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value) {
+  nlohmann::ordered_json* node = &obj;
+  size_t start = 0;
+  while (true) {
+    const size_t dot = path.find('.', start);
+    const std::string name = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (dot == std::string::npos) {
+      (*node)[name] = std::move(value);
+      return;
+    }
+    node = &(*node)[name];
+    start = dot + 1;
+  }
+}
+
+}  // namespace im
