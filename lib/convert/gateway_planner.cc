@@ -71,8 +71,10 @@ void add_route_namespace(HostListeners& h, const std::string& ns) { h.route_name
 std::vector<std::string> allowed_namespaces(const HostListeners& h, const std::string& gateway_ns) {
   std::vector<std::string> out;
   bool foreign = false;
+  // Every object has a namespace by now (namespace-less input is placed by
+  // -n/--namespace, Inventory::assign_namespace), so the listeners name
+  // exactly the namespaces of their routes and never widen to All.
   for (const auto& ns : h.route_namespaces) {
-    if (ns.empty()) return {"*"};
     if (ns != gateway_ns) foreign = true;
   }
   if (!foreign) return {};
@@ -426,14 +428,6 @@ ConversionOutput plan_gateways(Plan& plan) {
         l.route_namespaces = allowed;
         place.tls = l.name;
         gw.listeners.push_back(std::move(l));
-      }
-      if (allowed.size() == 1 && allowed[0] == "*") {
-        findings.warning(Location{},
-                         fmt::format("some routes for host {} have no namespace in the input, so "
-                                     "listeners of the shared Gateway {}/{} allow routes from all "
-                                     "namespaces",
-                                     host.empty() ? "(any host)" : host, g.ns, g.name),
-                         "shared-gateway-namespace");
       }
       g.placement[host] = place;
     }

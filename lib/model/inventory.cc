@@ -188,6 +188,18 @@ void Inventory::sort() {
   });
 }
 
+void Inventory::assign_namespace(const std::string& ns) {
+  auto fill = [&ns](auto& objects) {
+    for (auto& o : objects) {
+      if (o.ns.empty()) o.ns = ns;
+    }
+  };
+  fill(ingresses);
+  fill(services);
+  fill(config_maps);
+  sort();
+}
+
 // Must stay in step with read_object's dispatch: every kind it reads more of.
 bool needs_body(std::string_view kind) {
   constexpr std::string_view list = "List";

@@ -29,10 +29,11 @@ const Node* child(const Node* n, const char* key) {
   return n ? n->get(key) : nullptr;
 }
 
-/// metadata.name and metadata.namespace ("default" when unset, as kubectl applies it).
-std::pair<std::string, std::string> name_of(const Node& obj) {
+/// metadata.name and metadata.namespace (`default_ns`, -n/--namespace, when
+/// unset, as `kubectl apply -n` places it; the Ingresses get the same).
+std::pair<std::string, std::string> name_of(const Node& obj, const std::string& default_ns) {
   const Node* meta = obj.get("metadata");
-  return {str(child(meta, "namespace"), "default"), str(child(meta, "name"))};
+  return {str(child(meta, "namespace"), default_ns), str(child(meta, "name"))};
 }
 
 const std::vector<Node>& items(const Node* n) {
@@ -44,13 +45,14 @@ struct Reader {
   const Document& doc;
   ConversionOutput& out;
   Findings& findings;
+  const std::string& default_ns;
 
   void note(const Node& at, const std::string& msg) { findings.warning(doc.at(at), msg, kId); }
 
   void gateway(const Node& obj) {
     const Node* spec = obj.get("spec");
     GatewayIR g;
-    std::tie(g.ns, g.name) = name_of(obj);
+    std::tie(g.ns, g.name) = name_of(obj, default_ns);
     g.gateway_class = str(child(spec, "gatewayClassName"));
     for (const Node& l : items(child(spec, "listeners"))) {
       ListenerIR li;
@@ -76,7 +78,7 @@ struct Reader {
   void http_route(const Node& obj) {
     const Node* spec = obj.get("spec");
     HTTPRouteIR r;
-    std::tie(r.ns, r.name) = name_of(obj);
+    std::tie(r.ns, r.name) = name_of(obj, default_ns);
     r.source = doc.at(obj);
     for (const Node& p : items(child(spec, "parentRefs"))) {
       std::string kind = str(p.get("kind"), "Gateway");
@@ -204,8 +206,9 @@ struct Reader {
 
 }  // namespace
 
-size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings) {
-  Reader r{doc, out, findings};
+size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings,
+                            const std::string& default_ns) {
+  Reader r{doc, out, findings, default_ns};
   return r.object(doc.root, 0);
 }
 
