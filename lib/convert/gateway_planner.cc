@@ -228,6 +228,30 @@ void report_trailing_slash(const IngressInfo& info, const std::string& host, Fin
                 "https-redirect-trailing-slash");
 }
 
+/// A BackendTLSPolicy applies to every connection to its Service, so it is
+/// written only where an emitted HTTPRoute or GRPCRoute sends traffic to
+/// that Service: not for a Service reached only through a passthrough
+/// TLSRoute (TLS is the client's there) or whose route was left out.
+void write_backend_tls(const Plan& plan, ConversionOutput& out, Findings& findings) {
+  std::set<std::pair<std::string, std::string>> routed;  // (namespace, Service)
+  auto add = [&routed](const std::string& ns, const std::vector<BackendRefIR>& backends) {
+    for (const auto& b : backends) {
+      if (b.group.empty() && (b.kind.empty() || b.kind == "Service")) routed.emplace(ns, b.name);
+    }
+  };
+  for (const auto& r : out.http_routes) {
+    for (const auto& rule : r.rules) add(r.ns, rule.backends);
+  }
+  for (const auto& r : out.grpc_routes) {
+    for (const auto& rule : r.rules) add(r.ns, rule.backends);
+  }
+  for (const auto& planned : plan.backend_tls) {
+    if (!routed.count({planned.policy.ns, planned.policy.service})) continue;
+    findings.warning(planned.policy.source, planned.note, "backend-tls-verification");
+    out.backend_tls_policies.push_back(planned.policy);
+  }
+}
+
 }  // namespace
 
 ConversionOutput plan_gateways(Plan& plan) {
@@ -512,7 +536,7 @@ ConversionOutput plan_gateways(Plan& plan) {
     }
   }
 
-  out.backend_tls_policies = plan.backend_tls;
+  write_backend_tls(plan, out, findings);
 
   // 5. Grants for the Secrets Gateways reference in other namespaces.
   for (auto& [key, secrets] : grants) {
