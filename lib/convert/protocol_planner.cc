@@ -118,15 +118,9 @@ void plan_ingress_protocols(Plan& plan, size_t ingress, const RouteTemplate& tpl
   const IngressInfo& info = plan.ingresses[ingress];
   if (tpl.backend_protocol == "HTTPS" || tpl.backend_protocol == "GRPCS") {
     plan_backend_tls(plan, info, tpl);
-  } else if (tpl.backend_protocol == "FCGI") {
-    const Setting* s = info.policy.setting("backend-protocol");
-    plan.findings->error(s->location,
-                         fmt::format("backend-protocol FCGI has no Gateway API equivalent; the "
-                                     "routes of Ingress {} are converted as plain HTTP, which "
-                                     "FastCGI backends do not speak",
-                                     info.ing->ref()),
-                         s->rule_id);
   }
+  // FCGI is reported at the annotation by its per-value verdict
+  // (rules/ingress-nginx/annotations.yaml): the routes stay plain HTTP.
   if (tpl.ssl_passthrough) plan_passthrough(plan, ingress);
   if (tpl.from_to_www) plan_www_redirect(plan, ingress);
 }
