@@ -96,20 +96,34 @@ struct ProbeSink {
   void add(const std::string& host, const std::string& path, const Location& source,
            std::vector<std::pair<std::string, std::string>> headers = {},
            std::vector<std::pair<std::string, std::string>> cookies = {}) {
-    for (const char* scheme : {"http", "https"}) {
-      // nginx answers https for every host, but with its self-signed
-      // default certificate where no TLS is configured: no client gets a
-      // response there, so such probes tell nothing.
-      if (std::string(scheme) == "https" && !tls_hosts.count(host)) continue;
-      Probe p;
-      p.scheme = scheme;
-      p.host = host;
-      p.path = path;
-      p.headers = headers;
-      p.cookies = cookies;
-      p.source = source;
-      out.push_back(std::move(p));
-    }
+    add_scheme("http", host, path, source, headers, cookies);
+    // Where no certificate is configured, nginx answers https with its
+    // self-signed default one; the variants of every path would only say
+    // again what `add_default_certificate` says once per path.
+    if (tls_hosts.count(host)) add_scheme("https", host, path, source, headers, cookies);
+  }
+
+  /// nginx.tmpl gives every server block, the default server "_" included,
+  /// `listen 443 ssl` with ssl_certificate_by_lua (template.go
+  /// buildHTTPSListener), and certificate.lua falls back to the default
+  /// certificate: https to a host without TLS was answered, by the same
+  /// locations as http. One probe per path shows whether it still is.
+  void add_default_certificate(const std::string& host, const std::string& path,
+                               const Location& source) {
+    if (!tls_hosts.count(host)) add_scheme("https", host, path, source, {}, {});
+  }
+
+  void add_scheme(const char* scheme, const std::string& host, const std::string& path,
+                  const Location& source, const std::vector<std::pair<std::string, std::string>>& headers,
+                  const std::vector<std::pair<std::string, std::string>>& cookies) {
+    Probe p;
+    p.scheme = scheme;
+    p.host = host;
+    p.path = path;
+    p.headers = headers;
+    p.cookies = cookies;
+    p.source = source;
+    out.push_back(std::move(p));
   }
 };
 
@@ -141,8 +155,10 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
   ProbeSink sink{out, tls_hosts};
   // The unmatched host's root belongs to no one path; findings about it
   // point at the first Ingress.
-  if (!inventory.ingresses.empty())
+  if (!inventory.ingresses.empty()) {
     sink.add(kUnmatchedHost, "/", inventory.ingresses.front().location);
+    sink.add_default_certificate(kUnmatchedHost, "/", inventory.ingresses.front().location);
+  }
   for (const Ingress& ing : inventory.ingresses) {
     const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
     bool is_canary = canary && lower(canary->value) == "true";
@@ -152,6 +168,7 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
       sink.add(host, "/", rule.location);
       for (const IngressPath& p : rule.paths) {
         for (const auto& v : path_variants(p.path)) sink.add(host, v, p.location);
+        sink.add_default_certificate(host, literal_prefix(p.path), p.location);
         if (is_canary) {
           add_canary_probes(sink, ing, annotation_prefix, host, literal_prefix(p.path), p.location);
         }

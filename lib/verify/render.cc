@@ -27,9 +27,13 @@ std::string render_text(const VerifyResult& result) {
     }
     std::string request = r.probe.text();
     switch (r.status) {
-      case ProbeResult::Status::Same:
-        out += fmt::format("  = {}  ->  {}\n", escape_control(request), escape_control(r.before.text(host)));
+      case ProbeResult::Status::Same: {
+        std::string before = r.before.text(host), after = r.after.text(host);
+        // Same but worded differently (404 / unserved): show both.
+        std::string shown = before == after ? before : before + "; after: " + after;
+        out += fmt::format("  = {}  ->  {}\n", escape_control(request), escape_control(shown));
         break;
+      }
       case ProbeResult::Status::Explained:
         out += fmt::format("  ~ {}  [{}]\n", escape_control(request), explanation_ids(r));
         out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
