@@ -144,8 +144,16 @@ TEST_CASE("a probe is a URL with optional header words", "[verify]") {
   CHECK(p.text() == "https://shop.example.com/cart [x-canary: always] [cookie c=1]");
   CHECK_FALSE(im::verify::parse_probe("ftp://h/", p, error));
   CHECK(error == "\"ftp://h/\" is not an http:// or https:// URL");
-  CHECK_FALSE(im::verify::parse_probe("http://h/a?b=1", p, error));
-  CHECK(error == "\"http://h/a?b=1\": query strings and fragments are not modelled");
+  CHECK_FALSE(im::verify::parse_probe("http://h/a?b=1#top", p, error));
+  CHECK(error == "\"http://h/a?b=1#top\": a fragment (#...) is never sent to the server; leave it out");
+  REQUIRE(im::verify::parse_probe("http://H:8080/a/?b=1&c=", p, error));
+  CHECK(p.host == "h");
+  CHECK(p.path == "/a/");
+  CHECK(p.query == "b=1&c=");
+  CHECK(p.text() == "http://h/a/?b=1&c=");
+  REQUIRE(im::verify::parse_probe("https://h?x=1", p, error));
+  CHECK(p.path == "/");
+  CHECK(p.query == "x=1");
   CHECK_FALSE(im::verify::parse_probe("http://h/ x-a", p, error));
   CHECK(error == "expected \"NAME: VALUE\" after the URL, got \"x-a\"");
 }

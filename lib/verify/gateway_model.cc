@@ -121,6 +121,10 @@ bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncerta
   return true;
 }
 
+std::string query_suffix(const Probe& probe) {
+  return probe.query.empty() ? "" : "?" + probe.query;
+}
+
 Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
   const FilterSet& f = c.rule->filters.get();
   Outcome o;
@@ -141,12 +145,16 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
     if (r.prefix && prefix) path = replace_prefix(probe.path, matched, *r.prefix);
     o.kind = Outcome::Kind::Redirect;
     o.status = r.status_code;
-    o.location = scheme + "://" + host + (well_known ? "" : ":" + std::to_string(port)) + path;
+    // RequestRedirect changes only the parts it names and keeps "other
+    // components from the original request URL": the query stays.
+    o.location = scheme + "://" + host + (well_known ? "" : ":" + std::to_string(port)) + path +
+                 query_suffix(probe);
     return o;
   }
   o.path = probe.path;
   if (f.rewrite_full_path) o.path = *f.rewrite_full_path;
   if (f.rewrite_prefix && prefix) o.path = replace_prefix(probe.path, matched, *f.rewrite_prefix);
+  o.path += query_suffix(probe);  // URLRewrite rewrites the path only
   o.host = f.rewrite_hostname ? *f.rewrite_hostname : probe.host;
   for (const auto& [k, v] : f.request_set) o.set_headers.emplace_back(to_lower(k), v);
   for (const auto& m : f.mirrors) {

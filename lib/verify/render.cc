@@ -66,6 +66,7 @@ std::string render_json(const VerifyResult& result) {
     req["scheme"] = r.probe.scheme;
     req["host"] = r.probe.host;
     req["path"] = r.probe.path;
+    if (!r.probe.query.empty()) req["query"] = r.probe.query;
     auto& headers = req["headers"] = nlohmann::ordered_json::array();
     for (const auto& [k, v] : r.probe.headers) headers.push_back({{"name", k}, {"value", v}});
     auto& cookies = req["cookies"] = nlohmann::ordered_json::array();
