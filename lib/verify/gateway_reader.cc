@@ -60,6 +60,7 @@ struct Reader {
       li.hostname = str(l.get("hostname"));
       li.port = integer(l.get("port")).value_or(0);
       li.protocol = str(l.get("protocol"));
+      li.tls_mode = str(child(l.get("tls"), "mode"), "Terminate");
       const Node* ns = child(l.get("allowedRoutes"), "namespaces");
       std::string from = str(child(ns, "from"), "Same");
       if (from == "All") {
@@ -75,9 +76,10 @@ struct Reader {
     out.gateways.push_back(std::move(g));
   }
 
-  void http_route(const Node& obj) {
+  /// Name, parents and hostnames: what every route kind has.
+  template <typename Route>
+  void route_head(const Node& obj, Route& r) {
     const Node* spec = obj.get("spec");
-    HTTPRouteIR r;
     std::tie(r.ns, r.name) = name_of(obj, default_ns);
     r.source = doc.at(obj);
     for (const Node& p : items(child(spec, "parentRefs"))) {
@@ -88,6 +90,74 @@ struct Reader {
         note(p, "parentRefs port is not evaluated; the route attaches by sectionName only");
     }
     for (const Node& h : items(child(spec, "hostnames"))) r.hostnames.push_back(to_lower(str(&h)));
+  }
+
+  std::vector<BackendRefIR> backends(const Node& rn) {
+    std::vector<BackendRefIR> out;
+    for (const Node& b : items(rn.get("backendRefs"))) {
+      BackendRefIR ref;
+      ref.group = str(b.get("group"));
+      ref.kind = str(b.get("kind"));
+      ref.name = str(b.get("name"));
+      ref.port = integer(b.get("port"));
+      ref.weight = integer(b.get("weight"));
+      if (b.get("namespace"))
+        note(b, "backendRefs namespace is not modelled; the route's namespace is used");
+      if (b.get("filters")) note(b, "backendRef filters are not modelled");
+      out.push_back(ref);
+    }
+    return out;
+  }
+
+  std::vector<HeaderMatchIR> header_matches(const Node& m) {
+    std::vector<HeaderMatchIR> out;
+    for (const Node& h : items(m.get("headers"))) {
+      out.push_back({str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
+    }
+    return out;
+  }
+
+  // GRPCRoute: rules of method and header matches; its filters are the
+  // header modifiers and mirrors that HTTPRoute has too.
+  void grpc_route(const Node& obj) {
+    GRPCRouteIR r;
+    route_head(obj, r);
+    for (const Node& rn : items(child(obj.get("spec"), "rules"))) {
+      GRPCRuleIR base;
+      base.source = doc.at(rn);
+      for (const Node& fn : items(rn.get("filters"))) read_filter(fn, base.filters);
+      base.backends = backends(rn);
+      const Node* matches = rn.get("matches");
+      if (!matches || items(matches).empty()) r.rules.push_back(base);
+      for (const Node& m : items(matches)) {
+        GRPCRuleIR rule = base;
+        const Node* method = m.get("method");
+        rule.service = str(child(method, "service"));
+        rule.method = str(child(method, "method"));
+        rule.headers = header_matches(m);
+        if (str(child(method, "type"), "Exact") != "Exact")
+          rule.headers.push_back({"Unmodelled", "RegularExpression method", ""});
+        r.rules.push_back(rule);
+      }
+    }
+    out.grpc_routes.push_back(std::move(r));
+  }
+
+  // TLSRoute: hostnames (SNI) and the backends of its rule.
+  void tls_route(const Node& obj) {
+    TLSRouteIR r;
+    route_head(obj, r);
+    for (const Node& rn : items(child(obj.get("spec"), "rules"))) {
+      auto more = backends(rn);
+      r.backends.insert(r.backends.end(), more.begin(), more.end());
+    }
+    out.tls_routes.push_back(std::move(r));
+  }
+
+  void http_route(const Node& obj) {
+    const Node* spec = obj.get("spec");
+    HTTPRouteIR r;
+    route_head(obj, r);
     const Node* rules = child(spec, "rules");
     if (!rules) {
       // No rules: one rule matching every path, with no backends.
@@ -105,18 +175,7 @@ struct Reader {
     FilterSet f;
     for (const Node& fn : items(rn.get("filters"))) read_filter(fn, f);
     base.filters = SharedFilters(f);
-    for (const Node& b : items(rn.get("backendRefs"))) {
-      BackendRefIR ref;
-      ref.group = str(b.get("group"));
-      ref.kind = str(b.get("kind"));
-      ref.name = str(b.get("name"));
-      ref.port = integer(b.get("port"));
-      ref.weight = integer(b.get("weight"));
-      if (b.get("namespace"))
-        note(b, "backendRefs namespace is not modelled; the route's namespace is used");
-      if (b.get("filters")) note(b, "backendRef filters are not modelled");
-      base.backends.push_back(ref);
-    }
+    base.backends = backends(rn);
     const Node* matches = rn.get("matches");
     if (!matches || items(matches).empty()) {
       RouteRuleIR rule = base;
@@ -128,10 +187,7 @@ struct Reader {
       RouteRuleIR rule = base;
       const Node* path = m.get("path");
       rule.path = {str(child(path, "type"), "PathPrefix"), str(child(path, "value"), "/")};
-      for (const Node& h : items(m.get("headers"))) {
-        rule.headers.push_back(
-            {str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
-      }
+      rule.headers = header_matches(m);
       // Method and query matches: the model has no field for them, so a rule
       // that uses one is marked and answered "uncertain".
       if (m.get("method")) rule.headers.push_back({"Unmodelled", "method", str(m.get("method"))});
@@ -199,6 +255,10 @@ struct Reader {
       gateway(obj);
     } else if (kind == "HTTPRoute") {
       http_route(obj);
+    } else if (kind == "GRPCRoute") {
+      grpc_route(obj);
+    } else if (kind == "TLSRoute") {
+      tls_route(obj);
     }
     return 1;
   }

@@ -79,6 +79,20 @@ Outcome NginxModel::route(const Probe& probe) const {
   }
   const NginxServer& server = servers_.at(name);
 
+  // ssl-passthrough (controller.go getConfiguration): the TLS proxy in front
+  // of nginx hands the whole connection, by SNI, to the backend of the
+  // host's "/" location; without one ("has no default backend, ignoring SSL
+  // Passthrough") nginx terminates TLS itself. Plain HTTP is served as usual.
+  if (probe.scheme == "https" && server.passthrough) {
+    for (const NginxLocation& l : server.locations) {
+      if (l.path != "/" || l.exact || l.backend.empty()) continue;
+      Outcome o;
+      o.kind = Outcome::Kind::Passthrough;
+      o.backends = {{l.backend, 1}};
+      return o;
+    }
+  }
+
   // nginx.tmpl: `if ($uri = /) { return 302 $scheme://$http_host<app-root>; }`
   // sits in the server block, ahead of every location. `return` sends its
   // URL as written: the request's query string is dropped.
