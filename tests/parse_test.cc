@@ -340,3 +340,23 @@ TEST_CASE("parsing on several threads gives the serial result: documents, indexe
     }
   }
 }
+
+TEST_CASE("a key given twice is an error at the second, whose value counts, as in kubectl",
+          "[parse]") {
+  CHECK(read("metadata:\n  name: a\n  labels: {x: 1}\n  name: b\n") ==
+        "0: {metadata@1:1: {name@4:3: b@4:9, labels@3:3: {x@3:12: 1@3:15}@3:11}@2:3}@1:1\n"
+        "in.yaml:4:3: error: key \"name\" is given twice in this mapping (first at line 2, column "
+        "3); kubectl takes this later value, and so does this tool; remove one of them "
+        "[duplicate-key]\n");
+  CHECK(read("{\"host\": \"a\", \"host\": \"b\"}", "in.json") ==
+        "0: {\"host\"@1:15: \"b\"@1:23}@1:1\n"
+        "in.json:1:15: error: key \"host\" is given twice in this mapping (first at line 1, column "
+        "2); kubectl takes this later value, and so does this tool; remove one of them "
+        "[duplicate-key]\n");
+  // An anchor inside the later value still finds its node.
+  CHECK(read("a: 1\na: &x [1]\nb: *x\n") ==
+        "0: {a@2:1: [1@2:8]@2:4, b@3:1: [1@2:8]@3:4}@1:1\n"
+        "in.yaml:2:1: error: key \"a\" is given twice in this mapping (first at line 1, column 1); "
+        "kubectl takes this later value, and so does this tool; remove one of them "
+        "[duplicate-key]\n");
+}

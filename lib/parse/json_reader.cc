@@ -235,9 +235,11 @@ bool looks_like_json(std::string_view text) {
   return false;
 }
 
-Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits) {
+Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits,
+                        std::vector<ParseNote>& notes) {
   TreeBuilder builder(limits);
   JsonReader(text, first_line, builder).run();
+  notes = builder.take_notes();
   return builder.take();
 }
 

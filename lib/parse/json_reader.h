@@ -9,6 +9,7 @@
 
 #include "parse/document.h"
 #include "parse/node.h"
+#include "parse/tree_builder.h"
 
 namespace im {
 
@@ -17,6 +18,8 @@ bool looks_like_json(std::string_view text);
 
 /// Parses `text`, one JSON value starting at 0-based line `first_line`.
 /// Throws DocumentError: "parse-error" for syntax, "limit-exceeded" for limits.
-Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits);
+/// Faults that do not stop it (a key given twice) are added to `notes`.
+Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits,
+                        std::vector<ParseNote>& notes);
 
 }  // namespace im

@@ -49,17 +49,23 @@ bool check_size_and_encoding(std::string_view doc, TextPos start, const ParseLim
 // The document's tree, or only its header when its kind (guessed from the
 // text, confirmed by the parse) is one `needs_body` says no to.
 Node parse_yaml(const Chunk& chunk, const ParseLimits& limits,
-                const std::function<bool(std::string_view)>& needs_body) {
+                const std::function<bool(std::string_view)>& needs_body,
+                std::vector<ParseNote>& notes) {
   if (needs_body) {
     const std::string_view kind = sniff_kind(chunk.text);
     if (!kind.empty() && !needs_body(kind)) {
-      if (auto header = read_yaml_header(chunk.text, chunk.first_line, limits)) {
+      if (auto header = read_yaml_header(chunk.text, chunk.first_line, limits, notes)) {
         const Node* parsed = header->get("kind");
         if (parsed != nullptr && parsed->is_scalar() && parsed->value == kind) return *header;
       }
+      notes.clear();
     }
   }
-  return read_yaml_document(chunk.text, chunk.first_line, limits);
+  return read_yaml_document(chunk.text, chunk.first_line, limits, notes);
+}
+
+void report_notes(const std::vector<ParseNote>& notes, const Origin& origin, Findings& findings) {
+  for (const ParseNote& n : notes) error_at(findings, origin, {n.line, n.col}, n.message, n.id);
 }
 
 // One YAML document, or nullopt with its error in `findings`. Touches
@@ -71,7 +77,10 @@ std::optional<Node> parse_chunk(const Chunk& chunk, const ParseLimits& limits, c
     return std::nullopt;
   }
   try {
-    return parse_yaml(chunk, limits, needs_body);
+    std::vector<ParseNote> notes;
+    Node root = parse_yaml(chunk, limits, needs_body, notes);
+    report_notes(notes, origin, findings);
+    return root;
   } catch (const DocumentError& e) {
     error_at(findings, origin, {e.line, e.col}, e.what(), e.id);
     return std::nullopt;
@@ -122,13 +131,15 @@ class StreamReader {
       return;
     }
     Node root;
+    std::vector<ParseNote> notes;
     try {
-      root = read_json_document(text, 0, limits_);
+      root = read_json_document(text, 0, limits_, notes);
     } catch (const DocumentError& e) {
       if (!is_json_file() && read_as_yaml_instead(text)) return;
       error({e.line, e.col}, e.what(), e.id);
       return;
     }
+    report_notes(notes, origin_, findings_);
     deliver(0, std::move(root));
   }
 

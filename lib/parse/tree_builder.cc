@@ -162,6 +162,7 @@ uint32_t TreeBuilder::slot_in_top() const {
   if (frames_.empty()) return 0;
   const Frame& top = frames_.back();
   if (top.node.type == Node::Type::Sequence) return static_cast<uint32_t>(top.node.items.size());
+  if (top.has_key && top.replace_at != SIZE_MAX) return static_cast<uint32_t>(top.replace_at * 2 + 1);
   return static_cast<uint32_t>(top.node.entries.size() * 2 + (top.has_key ? 1 : 0));
 }
 
@@ -181,8 +182,21 @@ void TreeBuilder::add(Node&& node, AnchorId anchor) {
   if (top.node.type == Node::Type::Sequence) {
     top.node.items.push_back(std::move(node));
   } else if (!top.has_key) {
+    if (node.is_scalar()) {
+      const MappingKeys::Seen at{top.node.entries.size(), node.line, node.col};
+      if (const MappingKeys::Seen* first = top.keys.add(node.value, at)) {
+        notes_.push_back({node.line, node.col, duplicate_key_message(node.value, *first),
+                          "duplicate-key"});
+        top.replace_at = first->index;
+      }
+    }
     top.key = std::move(node);
     top.has_key = true;
+  } else if (top.replace_at != SIZE_MAX) {
+    // The later key and value take the earlier entry's place.
+    top.node.entries[top.replace_at] = {std::move(top.key), std::move(node)};
+    top.replace_at = SIZE_MAX;
+    top.has_key = false;
   } else {
     top.node.entries.emplace_back(std::move(top.key), std::move(node));
     top.has_key = false;
