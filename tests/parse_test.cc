@@ -360,3 +360,19 @@ TEST_CASE("a key given twice is an error at the second, whose value counts, as i
         "kubectl takes this later value, and so does this tool; remove one of them "
         "[duplicate-key]\n");
 }
+
+TEST_CASE("JSON objects one after another are documents of their own, as kubectl reads them",
+          "[parse]") {
+  CHECK(read("{\"kind\": \"A\"}{\"kind\": \"B\"}\n  {\"kind\": \"C\"}\n", "in.json") ==
+        "0: {\"kind\"@1:2: \"A\"@1:10}@1:1\n"
+        "1: {\"kind\"@1:15: \"B\"@1:23}@1:14\n"
+        "2: {\"kind\"@2:4: \"C\"@2:12}@2:3\n");
+  // A syntax error keeps the objects before it.
+  CHECK(read("{\"kind\": \"A\"}\n{\"kind\": }\n", "in.json") ==
+        "0: {\"kind\"@1:2: \"A\"@1:10}@1:1\n"
+        "in.json:2:10: error: JSON syntax error: expected a value [parse-error]\n");
+  // Text that is YAML after a first JSON-looking line stays YAML.
+  CHECK(read("{\"a\": 1}\n---\n{\"b\": 2}\n") ==
+        "0: {\"a\"@1:2: 1@1:7}@1:1\n"
+        "1: {\"b\"@3:2: 2@3:7}@3:1\n");
+}

@@ -23,10 +23,32 @@ bool is_digit(char c) {
 // exhaust the stack; the builder enforces --max-depth.
 class JsonReader {
  public:
-  JsonReader(std::string_view text, uint32_t first_line, TreeBuilder& builder)
-      : s_(text), line_(first_line + 1), b_(builder) {}
+  JsonReader(std::string_view text, uint32_t first_line)
+      : s_(text), line_(first_line + 1) {}
 
-  void run() {
+  /// Whether only whitespace is left.
+  bool at_end() {
+    skip_ws();
+    return i_ >= s_.size();
+  }
+  size_t offset() const { return i_; }
+  uint32_t line() const { return line_; }
+  uint32_t col() const { return col_here(); }
+
+  /// Reads the next value into `builder`; the text may go on after it.
+  void next(TreeBuilder& builder) {
+    b_ = &builder;
+    run_value();
+  }
+
+  /// Reads the one value the text holds.
+  void run(TreeBuilder& builder) {
+    next(builder);
+    if (!at_end()) fail("unexpected content after the JSON value");
+  }
+
+ private:
+  void run_value() {
     Next next = Next::Value;
     for (;;) {
       skip_ws();
@@ -35,7 +57,7 @@ class JsonReader {
       } else if (next == Next::Key) {
         if (peek() != '"') fail("expected a string key");
         const uint32_t line = line_, col = col_here();
-        b_.scalar(line, col, string(), false, 0);
+        b_->scalar(line, col, string(), false, 0);
         skip_ws();
         if (peek() != ':') fail("expected ':' after an object key");
         ++i_;
@@ -55,10 +77,8 @@ class JsonReader {
         }
       }
     }
-    if (i_ < s_.size()) fail("unexpected content after the JSON value");
   }
 
- private:
   enum class Next { Value, Key, AfterValue };
 
   // Reads a scalar or opens a collection; says what must come next.
@@ -67,7 +87,7 @@ class JsonReader {
     const char c = peek();
     if (c == '{' || c == '[') {
       ++i_;
-      b_.start(c == '{' ? Node::Type::Mapping : Node::Type::Sequence, line, col, 0);
+      b_->start(c == '{' ? Node::Type::Mapping : Node::Type::Sequence, line, col, 0);
       open_.push_back(c);
       skip_ws();
       if (peek() == (c == '{' ? '}' : ']')) {
@@ -78,15 +98,15 @@ class JsonReader {
       return c == '{' ? Next::Key : Next::Value;
     }
     if (c == '"') {
-      b_.scalar(line, col, string(), false, 0);
+      b_->scalar(line, col, string(), false, 0);
     } else if (c == '-' || is_digit(c)) {
-      b_.scalar(line, col, number(), true, 0);
+      b_->scalar(line, col, number(), true, 0);
     } else if (literal("true")) {
-      b_.scalar(line, col, "true", true, 0);
+      b_->scalar(line, col, "true", true, 0);
     } else if (literal("false")) {
-      b_.scalar(line, col, "false", true, 0);
+      b_->scalar(line, col, "false", true, 0);
     } else if (literal("null")) {
-      b_.null(line, col, 0);
+      b_->null(line, col, 0);
     } else {
       fail("expected a value");
     }
@@ -95,7 +115,7 @@ class JsonReader {
 
   void close_collection() {
     open_.pop_back();
-    b_.end();
+    b_->end();
   }
 
   bool literal(std::string_view word) {
@@ -222,7 +242,7 @@ class JsonReader {
   size_t i_ = 0;
   size_t line_start_ = 0;
   uint32_t line_;
-  TreeBuilder& b_;
+  TreeBuilder* b_ = nullptr;
   std::vector<char> open_;
 };
 
@@ -238,9 +258,30 @@ bool looks_like_json(std::string_view text) {
 Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits,
                         std::vector<ParseNote>& notes) {
   TreeBuilder builder(limits);
-  JsonReader(text, first_line, builder).run();
+  JsonReader(text, first_line).run(builder);
   notes = builder.take_notes();
   return builder.take();
+}
+
+JsonStream read_json_stream(std::string_view text, const ParseLimits& limits) {
+  JsonStream out;
+  JsonReader reader(text, 0);
+  try {
+    while (!reader.at_end()) {
+      JsonValue v;
+      v.start = {reader.line(), reader.col()};
+      const size_t from = reader.offset();
+      TreeBuilder builder(limits);
+      reader.next(builder);
+      v.bytes = reader.offset() - from;
+      v.notes = builder.take_notes();
+      v.root = builder.take();
+      out.values.push_back(std::move(v));
+    }
+  } catch (const DocumentError& e) {
+    out.error = e;
+  }
+  return out;
 }
 
 }  // namespace im

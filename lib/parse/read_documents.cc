@@ -121,26 +121,28 @@ class StreamReader {
   }
 
  private:
-  // A JSON file is one document. Text that only starts like JSON (a YAML
-  // flow mapping, several documents) is read again as YAML after a JSON
-  // error, which is reported only if YAML finds a syntax error too; but
-  // not for a .json file, where YAML's leniency would turn `"b": }` into
-  // a null.
+  // JSON is one value, or several in a row (`{...}{...}`, one per line),
+  // each a document, as kubectl's decoder reads them. Text that only starts
+  // like JSON (a YAML flow mapping, several documents) is read again as YAML
+  // after a JSON error, which is reported only if YAML finds a syntax error
+  // too; but not for a .json file, where YAML's leniency would turn
+  // `"b": }` into a null. The values before a JSON error are kept.
   void read_json(std::string_view text) {
     if (!count_document({}) || !check_size_and_encoding(text, {}, limits_, origin_, findings_)) {
       return;
     }
-    Node root;
-    std::vector<ParseNote> notes;
-    try {
-      root = read_json_document(text, 0, limits_, notes);
-    } catch (const DocumentError& e) {
-      if (!is_json_file() && read_as_yaml_instead(text)) return;
-      error({e.line, e.col}, e.what(), e.id);
-      return;
+    JsonStream stream = read_json_stream(text, limits_);
+    if (stream.error && !is_json_file() && read_as_yaml_instead(text)) return;
+    for (size_t i = 0; i < stream.values.size(); ++i) {
+      JsonValue& v = stream.values[i];
+      if (i > 0 && !count_document(v.start)) return;
+      report_notes(v.notes, origin_, findings_);
+      if (!deliver(index_ - 1, std::move(v.root))) return;
     }
-    report_notes(notes, origin_, findings_);
-    deliver(0, std::move(root));
+    if (const auto& e = stream.error) {
+      if (!stream.values.empty() && !count_document({e->line, e->col})) return;
+      error({e->line, e->col}, e->what(), e->id);
+    }
   }
 
   bool is_json_file() const {
