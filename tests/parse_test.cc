@@ -115,7 +115,7 @@ TEST_CASE("broken JSON in a .json file is a JSON syntax error, not lenient YAML"
         "bad.json:1:12: error: JSON syntax error: expected ',' or ']' after an array element "
         "[parse-error]\n");
   CHECK(read("{\"a\": \"x", "bad.json") ==
-        "bad.json:1:9: error: JSON syntax error: unexpected end of input [parse-error]\n");
+        "bad.json:1:9: error: JSON syntax error: unterminated string [parse-error]\n");
 }
 
 TEST_CASE("YAML that only starts like JSON is read as YAML", "[parse]") {
@@ -375,4 +375,17 @@ TEST_CASE("JSON objects one after another are documents of their own, as kubectl
   CHECK(read("{\"a\": 1}\n---\n{\"b\": 2}\n") ==
         "0: {\"a\"@1:2: 1@1:7}@1:1\n"
         "1: {\"b\"@3:2: 2@3:7}@3:1\n");
+}
+
+TEST_CASE("brackets never closed are named as such, not as nesting too deep", "[parse]") {
+  CHECK(read(repeat("[", 129) + "\n") ==
+        "in.yaml:2:1: error: JSON syntax error: unexpected end of input: the '[' at line 1, column "
+        "129 is never closed [parse-error]\n");
+  CHECK(read("{\"a\": [1, {\"b\": 2}\n", "in.json") ==
+        "in.json:2:1: error: JSON syntax error: unexpected end of input: the '[' at line 1, column "
+        "7 is never closed [parse-error]\n");
+  // Nesting past the limit is still the limit.
+  CHECK(read(repeat("[", 300) + "\n") ==
+        "in.yaml:1:257: error: document nests deeper than 256 levels (--max-depth) "
+        "[limit-exceeded]\n");
 }

@@ -1,6 +1,8 @@
 #include "util/text.h"
 #include "parse/json_reader.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -64,7 +66,7 @@ class JsonReader {
         next = Next::Value;
       } else {
         if (open_.empty()) break;
-        const bool object = open_.back() == '{';
+        const bool object = open_.back().bracket == '{';
         if (peek() == ',') {
           ++i_;
           next = object ? Next::Key : Next::Value;
@@ -88,7 +90,7 @@ class JsonReader {
     if (c == '{' || c == '[') {
       ++i_;
       b_->start(c == '{' ? Node::Type::Mapping : Node::Type::Sequence, line, col, 0);
-      open_.push_back(c);
+      open_.push_back({c, line, col});
       skip_ws();
       if (peek() == (c == '{' ? '}' : ']')) {
         ++i_;
@@ -234,7 +236,14 @@ class JsonReader {
   // Strings never span lines, so `at` is on the current line.
   [[noreturn]] void fail_at(size_t at, const char* what) const {
     std::string message = "JSON syntax error: ";
-    message += i_ >= s_.size() ? "unexpected end of input" : what;
+    const bool unterminated = std::string_view(what) == "unterminated string";
+    message += i_ >= s_.size() && !unterminated ? "unexpected end of input" : what;
+    if (i_ >= s_.size() && !open_.empty() && !unterminated) {
+      // The innermost collection still open is what the text forgot to close.
+      const Open& o = open_.back();
+      message += fmt::format(": the '{}' at line {}, column {} is never closed", o.bracket,
+                             o.line, o.col);
+    }
     throw DocumentError(line_, static_cast<uint32_t>(at - line_start_) + 1, message, "parse-error");
   }
 
@@ -243,7 +252,12 @@ class JsonReader {
   size_t line_start_ = 0;
   uint32_t line_;
   TreeBuilder* b_ = nullptr;
-  std::vector<char> open_;
+  struct Open {
+    char bracket;  ///< '{' or '['
+    uint32_t line;
+    uint32_t col;
+  };
+  std::vector<Open> open_;
 };
 
 }  // namespace

@@ -132,7 +132,9 @@ class StreamReader {
       return;
     }
     JsonStream stream = read_json_stream(text, limits_);
-    if (stream.error && !is_json_file() && read_as_yaml_instead(text)) return;
+    if (stream.error && !is_json_file() &&
+        read_as_yaml_instead(text, {stream.error->line, stream.error->col}))
+      return;
     for (size_t i = 0; i < stream.values.size(); ++i) {
       JsonValue& v = stream.values[i];
       if (i > 0 && !count_document(v.start)) return;
@@ -151,7 +153,7 @@ class StreamReader {
            origin_->compare(origin_->size() - ext.size(), ext.size(), ext) == 0;
   }
 
-  bool read_as_yaml_instead(std::string_view text) {
+  bool read_as_yaml_instead(std::string_view text, TextPos json_error) {
     Findings yaml_findings;
     std::vector<Document> docs;
     const DocumentSink collect = [&](Document&& d) {
@@ -162,6 +164,12 @@ class StreamReader {
     yaml.read_yaml(text);
     for (const Finding& f : yaml_findings.items()) {
       if (f.rule_id == kParseError) return false;
+      // YAML stopped (at a limit) before the point JSON got to: JSON's
+      // error names the real problem (129 unclosed '[' are too deep for
+      // YAML but simply never closed).
+      if (f.severity == Severity::Error &&
+          std::make_pair(f.location.line, f.location.col) < std::make_pair(json_error.line, json_error.col))
+        return false;
     }
     findings_.append(yaml_findings);
     for (Document& d : docs) {
