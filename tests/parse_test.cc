@@ -389,3 +389,37 @@ TEST_CASE("brackets never closed are named as such, not as nesting too deep", "[
         "in.yaml:1:257: error: document nests deeper than 256 levels (--max-depth) "
         "[limit-exceeded]\n");
 }
+
+namespace {
+
+// `ascii` as UTF-16, with a byte order mark when `bom`.
+std::string utf16(const std::string& ascii, bool big_endian, bool bom) {
+  std::string out;
+  auto unit = [&](unsigned u) {
+    char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  };
+  if (bom) unit(0xFEFF);
+  for (char c : ascii) unit(static_cast<unsigned char>(c));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-16 input is decoded; UTF-32 is named", "[parse]") {
+  const std::string doc = "kind: A\nx: [1]\n";
+  const std::string tree = "0: {kind@1:1: A@1:7, x@2:1: [1@2:5]@2:4}@1:1\n";
+  CHECK(read(utf16(doc, false, true)) == tree);
+  CHECK(read(utf16(doc, true, true)) == tree);
+  CHECK(read(utf16(doc, false, false)) == tree);
+  // U+1F600 as a surrogate pair, little-endian, in a quoted scalar.
+  std::string pair = utf16("a: \"", false, true) + std::string("\x3D\xD8\x00\xDE", 4) +
+                     utf16("\"\n", false, false);
+  CHECK(read(pair) == "0: {a@1:1: \"\xF0\x9F\x98\x80\"@1:4}@1:1\n");
+  CHECK(read(utf16("a: 1\n", false, true) + std::string("\x00\xDC", 2)) ==
+        "in.yaml:1:1: error: input is UTF-16 with an invalid code unit at byte 12 [invalid-utf8]\n");
+  CHECK(read(std::string("\xFF\xFE\x00\x00k\x00\x00\x00", 8)) ==
+        "in.yaml:1:1: error: input is UTF-32, which is not read; convert it to UTF-8 (iconv -f "
+        "UTF-32 -t UTF-8) [parse-error]\n");
+}

@@ -12,6 +12,7 @@
 #include "parse/json_reader.h"
 #include "parse/text_scan.h"
 #include "parse/tree_builder.h"
+#include "parse/utf16.h"
 #include "parse/yaml_reader.h"
 
 namespace im {
@@ -105,6 +106,7 @@ class StreamReader {
             kLimit);
       return 0;
     }
+    if (!decode_wide(text)) return 0;
     text = strip_bom(text);
     if (size_t bad = find_binary_byte(text); bad != std::string_view::npos) {
       error(position_of(text, bad), "input is binary or contains NUL bytes", kParseError);
@@ -121,6 +123,28 @@ class StreamReader {
   }
 
  private:
+  // UTF-16 becomes UTF-8 (positions are then in the decoded text); UTF-32
+  // is an error that names it. False when the input cannot be read.
+  bool decode_wide(std::string_view& text) {
+    const WideEncoding enc = detect_wide_encoding(text);
+    if (enc == WideEncoding::None) return true;
+    if (enc == WideEncoding::Utf32) {
+      error({}, "input is UTF-32, which is not read; convert it to UTF-8 (iconv -f UTF-32 -t UTF-8)",
+            kParseError);
+      return false;
+    }
+    size_t bad = 0;
+    auto utf8 = utf16_to_utf8(text, enc == WideEncoding::Utf16BE, bad);
+    if (!utf8) {
+      error({}, fmt::format("input is UTF-16 with an invalid code unit at byte {}", bad),
+            "invalid-utf8");
+      return false;
+    }
+    decoded_ = std::move(*utf8);
+    text = decoded_;
+    return true;
+  }
+
   // JSON is one value, or several in a row (`{...}{...}`, one per line),
   // each a document, as kubectl's decoder reads them. Text that only starts
   // like JSON (a YAML flow mapping, several documents) is read again as YAML
@@ -274,6 +298,7 @@ class StreamReader {
   }
 
   Origin origin_;
+  std::string decoded_;  ///< the input as UTF-8, when it came as UTF-16
   const ParseLimits& limits_;
   Findings& findings_;
   const DocumentSink& sink_;
