@@ -60,6 +60,8 @@ TEST_CASE("documents read for their header only give the findings of whole docum
       "k: &k x\nkind: Deployment\nx: 1\n*k : 2\n",
       "kind: Deployment\nkind: Deployment\napiVersion: v1\napiVersion: apps/v1\n",
       "kind: Deployment\nx: {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, a: 0}\n",
+      "base: &b {apiVersion: apps/v1}\n<<: *b\nkind: Deployment\n",
+      "kind: Deployment\nx: {<<: 5}\n",
   };
   std::string stream;
   for (const auto& d : documents) stream += "---\n" + d;

@@ -423,3 +423,20 @@ TEST_CASE("UTF-16 input is decoded; UTF-32 is named", "[parse]") {
         "in.yaml:1:1: error: input is UTF-32, which is not read; convert it to UTF-8 (iconv -f "
         "UTF-32 -t UTF-8) [parse-error]\n");
 }
+
+TEST_CASE("YAML merge keys add the entries a mapping does not give itself", "[parse]") {
+  CHECK(read("base: &b {a: 1, b: 2}\n"
+             "more: &m {c: 3, a: 9}\n"
+             "x:\n"
+             "  b: own\n"
+             "  <<: [*b, *m]\n"
+             "  d: 4\n") ==
+        "0: {base@1:1: {a@1:11: 1@1:14, b@1:17: 2@1:20}@1:7, more@2:1: {c@2:11: 3@2:14, a@2:17: "
+        "9@2:20}@2:7, x@3:1: {b@4:3: own@4:6, d@6:3: 4@6:6, a@1:11: 1@1:14, c@2:11: 3@2:14}@4:3}@1:1\n");
+  CHECK(read("x: {<<: 5, a: 1}\n") ==
+        "0: {x@1:1: {a@1:12: 1@1:15}@1:4}@1:1\n"
+        "in.yaml:1:9: error: the value of a merge key (<<) must be a mapping or a list of mappings; "
+        "left out [parse-error]\n");
+  // Quoted, "<<" is an ordinary key.
+  CHECK(read("x: {\"<<\": 5}\n") == "0: {x@1:1: {\"<<\"@1:5: 5@1:11}@1:4}@1:1\n");
+}

@@ -18,6 +18,9 @@ void HeaderBuilder::scalar(uint32_t line, uint32_t col, std::string&& value, boo
   // Only a mapping key or an anchored scalar needs its text kept.
   const bool key = !frames_.empty() && frames_.back().mapping && frames_.back().children % 2 == 0;
   if (key || anchor != 0) size.value = node.value;
+  // A merge key (<<) may bring apiVersion or kind, or be in error: only
+  // the tree knows, so the document is read whole.
+  if (key && plain && node.value == "<<") exact_ = false;
   count_child(size, line, col);
   add(std::move(node), std::move(size), anchor);
 }

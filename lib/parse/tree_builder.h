@@ -95,9 +95,11 @@ class TreeBuilder {
     /// Where the waiting key's value goes when the key was given before:
     /// the earlier entry's index (kubectl keeps the later value); else npos.
     size_t replace_at = SIZE_MAX;
+    bool has_merge_key = false;  ///< a plain "<<" key (YAML merge) was given
   };
 
   uint32_t slot_in_top() const;
+  void merge_keys(Node& mapping);
   void add(Node&& node, AnchorId anchor);
   const Node* find_anchored(AnchorId anchor) const;
   const ParseLimits& limits_;
