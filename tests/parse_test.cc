@@ -292,6 +292,18 @@ TEST_CASE("size and count limits drop what exceeds them and name their flag", "[
           "0: {a@1:1: abc@1:4}@1:1\n"
           "in.yaml:3:4: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
           "[limit-exceeded]\n");
+    // Found in the text before the parser builds it, at the same place.
+    CHECK(read("# a long comment\n- - x: \"abcd\"\n", "in.yaml", limits) ==
+          "in.yaml:2:8: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
+          "[limit-exceeded]\n");
+    CHECK(read("a: abc # a comment\nb: \"a\\x62\"\n", "in.yaml", limits) ==
+          "0: {a@1:1: abc@1:4, b@2:1: \"ab\"@2:4}@1:1\n");
+    CHECK(read("c: [abcd]\n", "in.yaml", limits) ==
+          "in.yaml:1:5: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
+          "[limit-exceeded]\n");
+    CHECK(read("{\"k\": \"ab\\u0063d\"}", "in.json", limits) ==
+          "in.json:1:7: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
+          "[limit-exceeded]\n");
   }
 }
 

@@ -25,8 +25,8 @@ bool is_digit(char c) {
 // exhaust the stack; the builder enforces --max-depth.
 class JsonReader {
  public:
-  JsonReader(std::string_view text, uint32_t first_line)
-      : s_(text), line_(first_line + 1) {}
+  JsonReader(std::string_view text, uint32_t first_line, const ParseLimits& limits)
+      : s_(text), line_(first_line + 1), limits_(limits) {}
 
   /// Whether only whitespace is left.
   bool at_end() {
@@ -155,6 +155,7 @@ class JsonReader {
   }
 
   std::string string() {
+    const uint32_t col = col_here();
     ++i_;  // opening quote
     std::string out;
     for (;;) {
@@ -163,6 +164,9 @@ class JsonReader {
              static_cast<unsigned char>(s_[i_]) >= 0x20) {
         ++i_;
       }
+      // The limit is checked as the string is read, not once it is built.
+      if (out.size() + (i_ - begin) > limits_.max_scalar_bytes)
+        throw_scalar_too_long(limits_, line_, col);
       out.append(s_.data() + begin, i_ - begin);
       if (i_ >= s_.size() || s_[i_] == '\n') fail("unterminated string");
       if (s_[i_] == '"') {
@@ -251,6 +255,7 @@ class JsonReader {
   size_t i_ = 0;
   size_t line_start_ = 0;
   uint32_t line_;
+  const ParseLimits& limits_;
   TreeBuilder* b_ = nullptr;
   struct Open {
     char bracket;  ///< '{' or '['
@@ -272,14 +277,14 @@ bool looks_like_json(std::string_view text) {
 Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits,
                         std::vector<ParseNote>& notes) {
   TreeBuilder builder(limits);
-  JsonReader(text, first_line).run(builder);
+  JsonReader(text, first_line, limits).run(builder);
   notes = builder.take_notes();
   return builder.take();
 }
 
 JsonStream read_json_stream(std::string_view text, const ParseLimits& limits) {
   JsonStream out;
-  JsonReader reader(text, 0);
+  JsonReader reader(text, 0, limits);
   try {
     while (!reader.at_end()) {
       JsonValue v;

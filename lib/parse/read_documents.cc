@@ -77,6 +77,15 @@ std::optional<Node> parse_chunk(const Chunk& chunk, const ParseLimits& limits, c
   if (!check_size_and_encoding(chunk.text, {chunk.first_line + 1, 1}, limits, origin, findings)) {
     return std::nullopt;
   }
+  if (size_t at = find_overlong_scalar(chunk.text, limits.max_scalar_bytes);
+      at != std::string_view::npos) {
+    const TextPos pos = position_of(chunk.text, at, {chunk.first_line + 1, 1});
+    error_at(findings, origin, pos,
+             fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)",
+                         limits.max_scalar_bytes),
+             kLimit);
+    return std::nullopt;
+  }
   try {
     std::vector<ParseNote> notes;
     Node root = parse_yaml(chunk, limits, needs_body, notes);
