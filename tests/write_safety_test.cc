@@ -315,3 +315,10 @@ TEST_CASE("an endless input stops at the byte limit and keeps none of it", "[inp
   CHECK(!over_limit);
   CHECK(*whole == std::string((1 << 20) + 5, 'x'));
 }
+
+TEST_CASE("a name in Markdown is a code span it cannot close", "[output]") {
+  CHECK(im::markdown_code("shop/web") == "`shop/web`");
+  CHECK(im::markdown_code("ns`id`/a") == "``ns`id`/a``");
+  CHECK(im::markdown_code("`x``") == "``` `x`` ```");
+  CHECK(im::markdown_code("a\nb|c") == "`a\\nb|c`");
+}

@@ -1,26 +1,10 @@
 #include "parse/utf16.h"
 
+#include "util/text.h"
+
 namespace im {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool starts_with_bytes(std::string_view text, std::string_view bytes) {
   return text.size() >= bytes.size() && text.compare(0, bytes.size(), bytes) == 0;
@@ -62,13 +46,13 @@ std::optional<std::string> utf16_to_utf8(std::string_view text, bool big_endian,
         bad_offset = i;
         return std::nullopt;
       }
-      append_utf8(out, 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00));
+      append_utf8(out, static_cast<uint32_t>(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)));
       i += 2;
     } else if (u >= 0xDC00 && u <= 0xDFFF) {
       bad_offset = i;
       return std::nullopt;
     } else {
-      append_utf8(out, u);
+      append_utf8(out, static_cast<uint32_t>(u));
     }
   }
   if (i < text.size()) {
