@@ -17,7 +17,9 @@ void add_cluster_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("--kubeconfig", f.cluster.kubeconfig, "With --from-cluster: kubeconfig file for kubectl")
       ->type_name("PATH");
   sub.add_option("-n,--namespace", f.cluster.ns,
-                 "With --from-cluster: namespace to read (default: the context's namespace)")
+                 "Namespace of input objects without metadata.namespace, as kubectl apply -n would "
+                 "place them (default: default); with --from-cluster: the namespace to read (default: "
+                 "the context's namespace)")
       ->type_name("NS");
   sub.add_flag("-A,--all-namespaces", f.cluster.all_namespaces, "With --from-cluster: read every namespace");
   sub.add_option("--request-timeout", f.cluster.request_timeout,
@@ -42,7 +44,6 @@ bool check_input_flags(const ConversionFlags& f, Context& ctx) {
   if (!f.from_cluster) {
     const char* stray = !f.cluster.context.empty() && !f.context_names_output ? "--context"
                         : !f.cluster.kubeconfig.empty() ? "--kubeconfig"
-                        : !f.cluster.ns.empty()         ? "--namespace"
                         : f.cluster.all_namespaces      ? "--all-namespaces"
                         : !f.cluster.request_timeout.empty() ? "--request-timeout"
                                                         : nullptr;

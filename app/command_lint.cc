@@ -92,10 +92,11 @@ int run_lint_command(LintFlags& f, Context& ctx) {
 
   FindingsReport report;
   report.command = "lint";
-  report.objects = index.sorted();
+  report.objects = index.take_sorted();
   report.fail_on = severity_named(f.fail_on);
-  report.findings = lint(*converted, report.objects, options, conversion_findings).items();
-  ctx.io.out << render_findings(*parse_findings_format(f.format), report);
+  report.findings =
+      lint(*converted, report.objects, options, std::move(conversion_findings)).take_items();
+  write_findings(ctx.io.out, *parse_findings_format(f.format), report);
 
   if (converted->load.input_failed) return kExitUsageOrInput;
   for (const Finding& finding : report.findings) {

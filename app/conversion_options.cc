@@ -78,6 +78,17 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
 bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
   if (!check_input_flags(f, ctx)) return false;
   if (f.from_cluster) f.request.cluster = f.cluster;
+  if (!f.from_cluster && !f.cluster.ns.empty()) {
+    // The name becomes metadata.namespace of what is emitted: the API
+    // server's rule for namespaces (an RFC 1123 label) applies.
+    if (f.cluster.ns.size() > 63 || f.cluster.ns.find('.') != std::string::npos ||
+        !is_dns_subdomain(f.cluster.ns)) {
+      ctx.io.err << ctx.program << ": --namespace expects a namespace name (lowercase letters, digits "
+                 << "and '-', at most 63), got \"" << f.cluster.ns << "\"\n";
+      return false;
+    }
+    f.request.default_namespace = f.cluster.ns;
+  }
   for (const auto& p : f.gateway_classes) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == p.size()) {

@@ -98,6 +98,17 @@ TEST_CASE("an unknown action is a load error at its position with a suggestion",
         "rules/test.yaml:6:13: error: unknown action \"rewrite-targt\" (did you mean \"rewrite-target\"?)");
 }
 
+TEST_CASE("per-value verdicts are checked like rule verdicts", "[catalog]") {
+  const std::string rule = std::string(kHeader) +
+                           "  - id: x\n    key: x\n    action: consumed\n    verdict: converted\n    summary: s\n";
+  CHECK(load_error(rule + "    values:\n      A: {verdict: partial}\n") ==
+        "rules/test.yaml:10:10: error: rule x: value A is partial but does not say what is lost");
+  CHECK(load_error(rule + "    values:\n      A: {verdict: none, severity: fatal}\n") ==
+        "rules/test.yaml:10:36: error: severity must be error or warning");
+  CHECK(load_error(rule + "    values:\n      A: {verdit: none}\n") ==
+        "rules/test.yaml:10:10: error: rule x: value A is missing \"verdict\"");
+}
+
 TEST_CASE("malformed rules are load errors with positions", "[catalog]") {
   CHECK(load_error(std::string(kHeader) + "  - id: x\n    key: x\n    actoin: consumed\n") ==
         "rules/test.yaml:6:5: error: unknown rule field \"actoin\" (did you mean \"action\"?)");

@@ -56,6 +56,12 @@ TEST_CASE("documents read for their header only give the findings of whole docum
       "kind: Deployment\nx: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,\n"
       "   21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40]\n",
       "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\nb: [*a, *a, *a]\nkind: Deployment\n",
+      "kind: Deployment\nmetadata: {name: a, name: b}\n",
+      "k: &k x\nkind: Deployment\nx: 1\n*k : 2\n",
+      "kind: Deployment\nkind: Deployment\napiVersion: v1\napiVersion: apps/v1\n",
+      "kind: Deployment\nx: {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, a: 0}\n",
+      "base: &b {apiVersion: apps/v1}\n<<: *b\nkind: Deployment\n",
+      "kind: Deployment\nx: {<<: 5}\n",
   };
   std::string stream;
   for (const auto& d : documents) stream += "---\n" + d;

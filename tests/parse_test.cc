@@ -115,7 +115,7 @@ TEST_CASE("broken JSON in a .json file is a JSON syntax error, not lenient YAML"
         "bad.json:1:12: error: JSON syntax error: expected ',' or ']' after an array element "
         "[parse-error]\n");
   CHECK(read("{\"a\": \"x", "bad.json") ==
-        "bad.json:1:9: error: JSON syntax error: unexpected end of input [parse-error]\n");
+        "bad.json:1:9: error: JSON syntax error: unterminated string [parse-error]\n");
 }
 
 TEST_CASE("YAML that only starts like JSON is read as YAML", "[parse]") {
@@ -292,6 +292,18 @@ TEST_CASE("size and count limits drop what exceeds them and name their flag", "[
           "0: {a@1:1: abc@1:4}@1:1\n"
           "in.yaml:3:4: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
           "[limit-exceeded]\n");
+    // Found in the text before the parser builds it, at the same place.
+    CHECK(read("# a long comment\n- - x: \"abcd\"\n", "in.yaml", limits) ==
+          "in.yaml:2:8: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
+          "[limit-exceeded]\n");
+    CHECK(read("a: abc # a comment\nb: \"a\\x62\"\n", "in.yaml", limits) ==
+          "0: {a@1:1: abc@1:4, b@2:1: \"ab\"@2:4}@1:1\n");
+    CHECK(read("c: [abcd]\n", "in.yaml", limits) ==
+          "in.yaml:1:5: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
+          "[limit-exceeded]\n");
+    CHECK(read("{\"k\": \"ab\\u0063d\"}", "in.json", limits) ==
+          "in.json:1:7: error: scalar is longer than 3 bytes (--max-scalar-bytes) "
+          "[limit-exceeded]\n");
   }
 }
 
@@ -339,4 +351,104 @@ TEST_CASE("parsing on several threads gives the serial result: documents, indexe
       CHECK(delivered == 8);  // the "a:" documents; the limit stops the stream at i = 37
     }
   }
+}
+
+TEST_CASE("a key given twice is an error at the second, whose value counts, as in kubectl",
+          "[parse]") {
+  CHECK(read("metadata:\n  name: a\n  labels: {x: 1}\n  name: b\n") ==
+        "0: {metadata@1:1: {name@4:3: b@4:9, labels@3:3: {x@3:12: 1@3:15}@3:11}@2:3}@1:1\n"
+        "in.yaml:4:3: error: key \"name\" is given twice in this mapping (first at line 2, column "
+        "3); kubectl takes this later value, and so does this tool; remove one of them "
+        "[duplicate-key]\n");
+  CHECK(read("{\"host\": \"a\", \"host\": \"b\"}", "in.json") ==
+        "0: {\"host\"@1:15: \"b\"@1:23}@1:1\n"
+        "in.json:1:15: error: key \"host\" is given twice in this mapping (first at line 1, column "
+        "2); kubectl takes this later value, and so does this tool; remove one of them "
+        "[duplicate-key]\n");
+  // An anchor inside the later value still finds its node.
+  CHECK(read("a: 1\na: &x [1]\nb: *x\n") ==
+        "0: {a@2:1: [1@2:8]@2:4, b@3:1: [1@2:8]@3:4}@1:1\n"
+        "in.yaml:2:1: error: key \"a\" is given twice in this mapping (first at line 1, column 1); "
+        "kubectl takes this later value, and so does this tool; remove one of them "
+        "[duplicate-key]\n");
+}
+
+TEST_CASE("JSON objects one after another are documents of their own, as kubectl reads them",
+          "[parse]") {
+  CHECK(read("{\"kind\": \"A\"}{\"kind\": \"B\"}\n  {\"kind\": \"C\"}\n", "in.json") ==
+        "0: {\"kind\"@1:2: \"A\"@1:10}@1:1\n"
+        "1: {\"kind\"@1:15: \"B\"@1:23}@1:14\n"
+        "2: {\"kind\"@2:4: \"C\"@2:12}@2:3\n");
+  // A syntax error keeps the objects before it.
+  CHECK(read("{\"kind\": \"A\"}\n{\"kind\": }\n", "in.json") ==
+        "0: {\"kind\"@1:2: \"A\"@1:10}@1:1\n"
+        "in.json:2:10: error: JSON syntax error: expected a value [parse-error]\n");
+  // Text that is YAML after a first JSON-looking line stays YAML.
+  CHECK(read("{\"a\": 1}\n---\n{\"b\": 2}\n") ==
+        "0: {\"a\"@1:2: 1@1:7}@1:1\n"
+        "1: {\"b\"@3:2: 2@3:7}@3:1\n");
+}
+
+TEST_CASE("brackets never closed are named as such, not as nesting too deep", "[parse]") {
+  CHECK(read(repeat("[", 129) + "\n") ==
+        "in.yaml:2:1: error: JSON syntax error: unexpected end of input: the '[' at line 1, column "
+        "129 is never closed [parse-error]\n");
+  CHECK(read("{\"a\": [1, {\"b\": 2}\n", "in.json") ==
+        "in.json:2:1: error: JSON syntax error: unexpected end of input: the '[' at line 1, column "
+        "7 is never closed [parse-error]\n");
+  // Nesting past the limit is still the limit.
+  CHECK(read(repeat("[", 300) + "\n") ==
+        "in.yaml:1:257: error: document nests deeper than 256 levels (--max-depth) "
+        "[limit-exceeded]\n");
+}
+
+namespace {
+
+// `ascii` as UTF-16, with a byte order mark when `bom`.
+std::string utf16(const std::string& ascii, bool big_endian, bool bom) {
+  std::string out;
+  auto unit = [&](unsigned u) {
+    char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  };
+  if (bom) unit(0xFEFF);
+  for (char c : ascii) unit(static_cast<unsigned char>(c));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("UTF-16 input is decoded; UTF-32 is named", "[parse]") {
+  const std::string doc = "kind: A\nx: [1]\n";
+  const std::string tree = "0: {kind@1:1: A@1:7, x@2:1: [1@2:5]@2:4}@1:1\n";
+  CHECK(read(utf16(doc, false, true)) == tree);
+  CHECK(read(utf16(doc, true, true)) == tree);
+  CHECK(read(utf16(doc, false, false)) == tree);
+  // U+1F600 as a surrogate pair, little-endian, in a quoted scalar.
+  std::string pair = utf16("a: \"", false, true) + std::string("\x3D\xD8\x00\xDE", 4) +
+                     utf16("\"\n", false, false);
+  CHECK(read(pair) == "0: {a@1:1: \"\xF0\x9F\x98\x80\"@1:4}@1:1\n");
+  CHECK(read(utf16("a: 1\n", false, true) + std::string("\x00\xDC", 2)) ==
+        "in.yaml:1:1: error: input is UTF-16 with an invalid code unit at byte 12 [invalid-utf8]\n");
+  CHECK(read(std::string("\xFF\xFE\x00\x00k\x00\x00\x00", 8)) ==
+        "in.yaml:1:1: error: input is UTF-32, which is not read; convert it to UTF-8 (iconv -f "
+        "UTF-32 -t UTF-8) [parse-error]\n");
+}
+
+TEST_CASE("YAML merge keys add the entries a mapping does not give itself", "[parse]") {
+  CHECK(read("base: &b {a: 1, b: 2}\n"
+             "more: &m {c: 3, a: 9}\n"
+             "x:\n"
+             "  b: own\n"
+             "  <<: [*b, *m]\n"
+             "  d: 4\n") ==
+        "0: {base@1:1: {a@1:11: 1@1:14, b@1:17: 2@1:20}@1:7, more@2:1: {c@2:11: 3@2:14, a@2:17: "
+        "9@2:20}@2:7, x@3:1: {b@4:3: own@4:6, d@6:3: 4@6:6, a@1:11: 1@1:14, c@2:11: 3@2:14}@4:3}@1:1\n");
+  CHECK(read("x: {<<: 5, a: 1}\n") ==
+        "0: {x@1:1: {a@1:12: 1@1:15}@1:4}@1:1\n"
+        "in.yaml:1:9: error: the value of a merge key (<<) must be a mapping or a list of mappings; "
+        "left out [parse-error]\n");
+  // Quoted, "<<" is an ordinary key.
+  CHECK(read("x: {\"<<\": 5}\n") == "0: {x@1:1: {\"<<\"@1:5: 5@1:11}@1:4}@1:1\n");
 }

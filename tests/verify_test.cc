@@ -10,6 +10,7 @@
 #include "golden_support.h"
 #include "schema_check.h"
 #include "verify/gateway_model.h"
+#include "verify/grpc_routes.h"
 #include "verify/probe.h"
 
 namespace fs = std::filesystem;
@@ -144,8 +145,44 @@ TEST_CASE("a probe is a URL with optional header words", "[verify]") {
   CHECK(p.text() == "https://shop.example.com/cart [x-canary: always] [cookie c=1]");
   CHECK_FALSE(im::verify::parse_probe("ftp://h/", p, error));
   CHECK(error == "\"ftp://h/\" is not an http:// or https:// URL");
-  CHECK_FALSE(im::verify::parse_probe("http://h/a?b=1", p, error));
-  CHECK(error == "\"http://h/a?b=1\": query strings and fragments are not modelled");
+  CHECK_FALSE(im::verify::parse_probe("http://h/a?b=1#top", p, error));
+  CHECK(error == "\"http://h/a?b=1#top\": a fragment (#...) is never sent to the server; leave it out");
+  REQUIRE(im::verify::parse_probe("http://H:8080/a/?b=1&c=", p, error));
+  CHECK(p.host == "h");
+  CHECK(p.path == "/a/");
+  CHECK(p.query == "b=1&c=");
+  CHECK(p.text() == "http://h/a/?b=1&c=");
+  REQUIRE(im::verify::parse_probe("https://h?x=1", p, error));
+  CHECK(p.path == "/");
+  CHECK(p.query == "x=1");
   CHECK_FALSE(im::verify::parse_probe("http://h/ x-a", p, error));
   CHECK(error == "expected \"NAME: VALUE\" after the URL, got \"x-a\"");
+}
+
+TEST_CASE("a GRPCRoute is read as the paths its method matches stand for", "[verify]") {
+  im::GRPCRouteIR g;
+  g.ns = "apps";
+  g.name = "greeter";
+  g.hostnames = {"grpc.example.com"};
+  auto rule = [](const std::string& service, const std::string& method) {
+    im::GRPCRuleIR r;
+    r.service = service;
+    r.method = method;
+    r.backends.push_back(im::BackendRefIR{});
+    r.backends.back().name = "svc";
+    return r;
+  };
+  g.rules = {rule("pkg.Greeter", "SayHello"), rule("pkg.Greeter", ""), rule("", "SayHello"),
+             rule("", "")};
+  im::HTTPRouteIR h = im::verify::grpc_route_as_http(g);
+  CHECK(h.ns == "apps");
+  CHECK(h.name == "greeter");
+  CHECK(h.hostnames == std::vector<std::string>{"grpc.example.com"});
+  REQUIRE(h.rules.size() == 4);
+  auto path = [&](size_t i) { return h.rules[i].path.type + " " + h.rules[i].path.value; };
+  CHECK(path(0) == "Exact /pkg.Greeter/SayHello");
+  CHECK(path(1) == "PathPrefix /pkg.Greeter");
+  CHECK(path(2) == "RegularExpression /[^/]+/SayHello");
+  CHECK(path(3) == "PathPrefix /");
+  CHECK(h.rules[0].backends.at(0).name == "svc");
 }

@@ -12,7 +12,10 @@
 
 #include <atomic>
 #include <filesystem>
+#include <algorithm>
+#include <iterator>
 #include <sstream>
+#include <streambuf>
 #include <thread>
 
 #include "cli.h"
@@ -265,16 +268,45 @@ TEST_CASE("a kind in the wrong case is an error, in lint too", "[input]") {
         "1 object checked; 1 error, 0 warnings, 0 infos\n");
 }
 
+namespace {
+
+// Standard input that never ends: 'x' after 'x'.
+class EndlessText : public std::streambuf {
+ protected:
+  int_type underflow() override {
+    std::fill(std::begin(buf_), std::end(buf_), 'x');
+    setg(buf_, buf_, buf_ + sizeof buf_);
+    return traits_type::to_int_type('x');
+  }
+
+ private:
+  char buf_[4096];
+};
+
+}  // namespace
+
 TEST_CASE("an endless input stops at the byte limit and keeps none of it", "[input]") {
   Findings findings;
   bool over_limit = false;
-  std::istringstream unused;
-  const auto text = read_input(InputFile{"/dev/zero", std::make_shared<const std::string>("/dev/zero")}, unused,
+  EndlessText endless;
+  std::istream endless_in(&endless);
+  const auto text = read_input(InputFile{"", std::make_shared<const std::string>("<stdin>")}, endless_in,
                                findings, 3 << 20, &over_limit);
   REQUIRE(text);
   CHECK(over_limit);
   CHECK(text->empty());
   CHECK(findings.items().empty());
+  // Binary is plain from its first 64 KiB: /dev/zero is read no further
+  // than the first chunk, and the parse reports it as binary.
+  over_limit = false;
+  std::istringstream unused;
+  const auto zeros = read_input(InputFile{"/dev/zero", std::make_shared<const std::string>("/dev/zero")}, unused,
+                                findings, 3 << 20, &over_limit);
+  REQUIRE(zeros);
+  CHECK(!over_limit);
+  CHECK(zeros->size() >= (64u << 10));
+  CHECK(zeros->size() < (3u << 20));
+  CHECK(zeros->find('\0') == 0);
   // Under the limit the bytes are all there, across the 1 MiB chunks.
   std::istringstream in(std::string((1 << 20) + 5, 'x'));
   over_limit = false;
@@ -282,4 +314,11 @@ TEST_CASE("an endless input stops at the byte limit and keeps none of it", "[inp
                                 3 << 20, &over_limit);
   CHECK(!over_limit);
   CHECK(*whole == std::string((1 << 20) + 5, 'x'));
+}
+
+TEST_CASE("a name in Markdown is a code span it cannot close", "[output]") {
+  CHECK(im::markdown_code("shop/web") == "`shop/web`");
+  CHECK(im::markdown_code("ns`id`/a") == "``ns`id`/a``");
+  CHECK(im::markdown_code("`x``") == "``` `x`` ```");
+  CHECK(im::markdown_code("a\nb|c") == "`a\\nb|c`");
 }

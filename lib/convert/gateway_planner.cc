@@ -71,8 +71,10 @@ void add_route_namespace(HostListeners& h, const std::string& ns) { h.route_name
 std::vector<std::string> allowed_namespaces(const HostListeners& h, const std::string& gateway_ns) {
   std::vector<std::string> out;
   bool foreign = false;
+  // Every object has a namespace by now (namespace-less input is placed by
+  // -n/--namespace, Inventory::assign_namespace), so the listeners name
+  // exactly the namespaces of their routes and never widen to All.
   for (const auto& ns : h.route_namespaces) {
-    if (ns.empty()) return {"*"};
     if (ns != gateway_ns) foreign = true;
   }
   if (!foreign) return {};
@@ -226,6 +228,71 @@ void report_trailing_slash(const IngressInfo& info, const std::string& host, Fin
                 "https-redirect-trailing-slash");
 }
 
+/// A BackendTLSPolicy applies to every connection to its Service, so it is
+/// written only where an emitted HTTPRoute or GRPCRoute sends traffic to
+/// that Service: not for a Service reached only through a passthrough
+/// TLSRoute (TLS is the client's there) or whose route was left out.
+void write_backend_tls(const Plan& plan, ConversionOutput& out, Findings& findings) {
+  std::set<std::pair<std::string, std::string>> routed;  // (namespace, Service)
+  auto add = [&routed](const std::string& ns, const std::vector<BackendRefIR>& backends) {
+    for (const auto& b : backends) {
+      if (b.group.empty() && (b.kind.empty() || b.kind == "Service")) routed.emplace(ns, b.name);
+    }
+  };
+  for (const auto& r : out.http_routes) {
+    for (const auto& rule : r.rules) add(r.ns, rule.backends);
+  }
+  for (const auto& r : out.grpc_routes) {
+    for (const auto& rule : r.rules) add(r.ns, rule.backends);
+  }
+  for (const auto& planned : plan.backend_tls) {
+    if (!routed.count({planned.policy.ns, planned.policy.service})) continue;
+    findings.warning(planned.policy.source, planned.note, "backend-tls-verification");
+    out.backend_tls_policies.push_back(planned.policy);
+  }
+}
+
+/// nginx.tmpl writes `listen 443 ssl` (template.go buildHTTPSListener) and
+/// `ssl_certificate_by_lua_file` into every server block, the default
+/// server "_" included, and certificate.lua falls back to the default
+/// certificate: HTTPS to a host without a tls entry was answered, with that
+/// self-signed certificate, by the same locations as HTTP. The Gateway gets
+/// no HTTPS listener for such a host, so those requests now fail the TLS
+/// handshake. Most such hosts sit behind a proxy that terminates TLS, so this
+/// is said once, at the first of them, with the hosts named.
+/// Where a route draft comes from: its host's rule, or the defaultBackend
+/// for the catch-all.
+Location draft_location(const IngressInfo& info, const RouteDraft& draft) {
+  const Ingress& ing = *info.ing;
+  if (draft.catch_all && ing.default_backend) return ing.default_backend->location;
+  for (const IngressRule& r : ing.rules) {
+    if (to_lower(r.host) == draft.host) return r.location;
+  }
+  return ing.location;
+}
+
+void report_https_default_certificate(const std::vector<std::pair<std::string, Location>>& hosts,
+                                      Findings& findings) {
+  if (hosts.empty()) return;
+  std::string names;
+  constexpr size_t kNamed = 3;
+  for (size_t i = 0; i < hosts.size() && i < kNamed; ++i) {
+    if (i > 0) names += ", ";
+    names += hosts[i].first.empty() ? "(any host)" : hosts[i].first;
+  }
+  if (hosts.size() > kNamed) names += fmt::format(" and {} more", hosts.size() - kNamed);
+  findings.info(hosts.front().second,
+                fmt::format("ingress-nginx also answered HTTPS, with its self-signed default "
+                            "certificate, for the {} without a tls entry ({}); the Gateway has no "
+                            "HTTPS listener for {}, so HTTPS requests to {} now fail; nothing "
+                            "changes where TLS ends in a proxy in front, otherwise add tls entries "
+                            "with certificate Secrets",
+                            hosts.size() == 1 ? "host" : fmt::format("{} hosts", hosts.size()),
+                            names, hosts.size() == 1 ? "it" : "them",
+                            hosts.size() == 1 ? "it" : "them"),
+                "https-default-certificate");
+}
+
 }  // namespace
 
 ConversionOutput plan_gateways(Plan& plan) {
@@ -237,6 +304,8 @@ ConversionOutput plan_gateways(Plan& plan) {
   std::vector<RouteSpec> specs;
   std::set<std::string> default_cert_reported;
   std::set<const Ingress*> slash_reported;  // once per Ingress, at its first redirected host
+  std::vector<std::pair<std::string, Location>> without_tls;  // nginx hosts, in input order
+  std::set<std::string> without_tls_seen;
   for (size_t d = 0; d < plan.drafts.size(); ++d) {
     const RouteDraft& draft = plan.drafts[d];
     if (draft.rules.empty()) continue;
@@ -312,6 +381,11 @@ ConversionOutput plan_gateways(Plan& plan) {
                          "https-only-without-tls");
       }
     }
+    if (t == tls.end() && info.is_nginx() && !draft.passthrough && !draft.force_redirect &&
+        without_tls_seen.insert(draft.host).second) {
+      // (force-ssl-redirect without TLS has its own warning about HTTPS.)
+      without_tls.emplace_back(draft.host, draft_location(info, draft));
+    }
     if (draft.passthrough) {
       // nginx passes TLS for the host through by SNI before terminating it,
       // so no HTTPS listener may claim the host on 443.
@@ -320,6 +394,8 @@ ConversionOutput plan_gateways(Plan& plan) {
     }
     specs.push_back(std::move(s));
   }
+
+  report_https_default_certificate(without_tls, findings);
 
   // 2. Gather Gateways and the listeners each needs.
   std::map<GatewayKey, GatewayPlan> gateways;
@@ -427,14 +503,6 @@ ConversionOutput plan_gateways(Plan& plan) {
         place.tls = l.name;
         gw.listeners.push_back(std::move(l));
       }
-      if (allowed.size() == 1 && allowed[0] == "*") {
-        findings.warning(Location{},
-                         fmt::format("some routes for host {} have no namespace in the input, so "
-                                     "listeners of the shared Gateway {}/{} allow routes from all "
-                                     "namespaces",
-                                     host.empty() ? "(any host)" : host, g.ns, g.name),
-                         "shared-gateway-namespace");
-      }
       g.placement[host] = place;
     }
     for (auto& p : parts) out.gateways.push_back(std::move(p));
@@ -518,7 +586,7 @@ ConversionOutput plan_gateways(Plan& plan) {
     }
   }
 
-  out.backend_tls_policies = plan.backend_tls;
+  write_backend_tls(plan, out, findings);
 
   // 5. Grants for the Secrets Gateways reference in other namespaces.
   for (auto& [key, secrets] : grants) {

@@ -65,6 +65,11 @@ struct DroppedPath {
   std::string id;
 };
 
+struct PlannedBackendTLS {
+  BackendTLSPolicyIR policy;
+  std::string note;  ///< backend-tls-verification warning, at policy.source
+};
+
 struct Plan {
   const ConvertOptions* options = nullptr;
   const Inventory* inventory = nullptr;
@@ -72,7 +77,9 @@ struct Plan {
   std::vector<IngressInfo> ingresses;  ///< in ingress-nginx age order (oldest first)
   std::vector<RouteDraft> drafts;
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
-  std::vector<BackendTLSPolicyIR> backend_tls;  ///< one per (namespace, Service)
+  /// One per (namespace, Service), with the warning that describes it; both
+  /// are written only if an emitted route sends traffic to the Service.
+  std::vector<PlannedBackendTLS> backend_tls;
   std::map<std::string, std::string> merged_canaries;  ///< canary ref -> primary ref
   std::vector<DroppedPath> dropped;
   /// The same claims keyed by the Ingress path as written (class \n host \n

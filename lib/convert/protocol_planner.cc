@@ -24,8 +24,8 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
         std::find(tpl.tls_services.begin(), tpl.tls_services.end(), b.service_name) == tpl.tls_services.end()) {
       return;
     }
-    for (const auto& p : plan.backend_tls) {
-      if (p.ns == ing.ns && p.service == b.service_name) return;
+    for (const auto& planned : plan.backend_tls) {
+      if (planned.policy.ns == ing.ns && planned.policy.service == b.service_name) return;
     }
     BackendTLSPolicyIR p;
     p.ns = ing.ns;
@@ -54,16 +54,13 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
       }
     }
     bool verified = !info.is_nginx() || (verify && verify->value == "on");
-    plan.findings->warning(
-        ing.location,
-        fmt::format("backend-protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
+    std::string note = fmt::format("backend-protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
                     "certificate for host {} against {}{}",
                     tpl.backend_protocol, b.service_name, p.name, p.hostname,
                     p.ca_kind.empty() ? "the system CAs" : "the CA in Secret " + p.ca_name,
-                    verified ? "" : ", which ingress-nginx did not do (proxy-ssl-verify is off)"),
-        // (the other controllers' TLS-to-backend keys do not verify either)
-        "backend-tls-verification");
-    plan.backend_tls.push_back(std::move(p));
+                    verified ? "" : ", which ingress-nginx did not do (proxy-ssl-verify is off)");
+    // (the other controllers' TLS-to-backend keys do not verify either)
+    plan.backend_tls.push_back(PlannedBackendTLS{std::move(p), std::move(note)});
   };
   if (ing.default_backend) add(*ing.default_backend);
   for (const auto& rule : ing.rules) {
@@ -121,15 +118,9 @@ void plan_ingress_protocols(Plan& plan, size_t ingress, const RouteTemplate& tpl
   const IngressInfo& info = plan.ingresses[ingress];
   if (tpl.backend_protocol == "HTTPS" || tpl.backend_protocol == "GRPCS") {
     plan_backend_tls(plan, info, tpl);
-  } else if (tpl.backend_protocol == "FCGI") {
-    const Setting* s = info.policy.setting("backend-protocol");
-    plan.findings->error(s->location,
-                         fmt::format("backend-protocol FCGI has no Gateway API equivalent; the "
-                                     "routes of Ingress {} are converted as plain HTTP, which "
-                                     "FastCGI backends do not speak",
-                                     info.ing->ref()),
-                         s->rule_id);
   }
+  // FCGI is reported at the annotation by its per-value verdict
+  // (rules/ingress-nginx/annotations.yaml): the routes stay plain HTTP.
   if (tpl.ssl_passthrough) plan_passthrough(plan, ingress);
   if (tpl.from_to_www) plan_www_redirect(plan, ingress);
 }

@@ -334,13 +334,21 @@ void read_custom_headers(const IngressInfo& info, const Inventory& inventory, Ro
   std::string name = slash == std::string::npos ? s->value : s->value.substr(slash + 1);
   for (const auto& cm : inventory.config_maps) {
     if (cm.name != name || cm.ns != ns) continue;
-    if (cm.data.size() > 16) {
+    const size_t headers = cm.data.size() + cm.unread.size();
+    if (headers > 16) {
       findings.error(s->location,
                      fmt::format("ConfigMap {} has {} headers; a header filter holds at most 16; "
                                  "not converted",
-                                 s->value, cm.data.size()),
+                                 s->value, headers),
                      s->rule_id);
       return;
+    }
+    for (const auto& k : cm.unread) {
+      findings.error(s->location,
+                     fmt::format("ConfigMap {} entry \"{}\" is not a string of at most {} bytes, "
+                                 "the most a Gateway API header value holds; skipped",
+                                 s->value, escape_control(k), kMaxConfigValueBytes),
+                     s->rule_id);
     }
     for (const auto& [k, v] : cm.data) {
       if (!is_header_name(k) || v.empty()) {

@@ -2,6 +2,7 @@
 // Findings are what the tool tells the user about their manifests. They are
 // values: collected, sorted and all reported, never thrown.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,15 @@ class Findings {
   void append(const Findings& other);
 
   const std::vector<Finding>& items() const { return items_; }
+  /// The findings, moved out; this is empty afterwards.
+  std::vector<Finding> take_items() { return std::move(items_); }
+  /// Keeps only the findings `keep` says yes to, in place.
+  template <typename Keep>
+  void keep_if(Keep keep) {
+    items_.erase(std::remove_if(items_.begin(), items_.end(),
+                                [&](const Finding& f) { return !keep(f); }),
+                 items_.end());
+  }
   size_t count(Severity s) const;
   bool has_errors() const { return count(Severity::Error) > 0; }
 

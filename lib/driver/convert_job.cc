@@ -47,6 +47,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
                      ? load_cluster(*request.cluster, request.limits, findings, request.on_document)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
                                    request.on_document, request.exclude);
+  outcome.load.inventory.assign_namespace(request.default_namespace);
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
   outcome.conversion = convert(outcome.load.inventory, options, *catalog, findings);

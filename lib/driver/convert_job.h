@@ -22,6 +22,9 @@ struct ConvertRequest {
   std::vector<std::string> rules_dirs;  ///< --rules
   ParseLimits limits;
   ConvertOptions options;
+  /// -n/--namespace without --from-cluster: the namespace of objects whose
+  /// metadata.namespace is unset, as `kubectl apply -n` would place them.
+  std::string default_namespace = "default";
   /// --nginx-config FILE: the ingress-nginx controller ConfigMap.
   std::string nginx_config_file;
   /// With --from-cluster and no file: the ConfigMap read from the cluster.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <ostream>
 
 namespace im {
 
@@ -38,6 +39,12 @@ std::string render_findings(FindingsFormat format, const FindingsReport& report)
       return render_github(report);
   }
   return render_text(report);
+}
+
+void write_findings(std::ostream& out, FindingsFormat format, const FindingsReport& report) {
+  if (format == FindingsFormat::Text) return write_text(out, report);
+  if (format == FindingsFormat::Json) return write_json(out, report);
+  out << render_findings(format, report);
 }
 
 const ObjectSpan* object_at(const std::vector<ObjectSpan>& objects, const Location& where) {

@@ -2,6 +2,7 @@
 // Findings as CI systems read them. One renderer per format, each in its
 // own file; the format is chosen here, in one place, for lint and convert.
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ bool at_or_above(Severity s, Severity threshold);
 
 std::string render_text(const FindingsReport& report);
 std::string render_json(const FindingsReport& report);
+/// render_text and render_json, written as they go (large reports).
+void write_text(std::ostream& out, const FindingsReport& report);
+void write_json(std::ostream& out, const FindingsReport& report);
 std::string render_sarif(const FindingsReport& report);
 std::string render_junit(const FindingsReport& report);
 std::string render_github(const FindingsReport& report);
@@ -39,6 +43,9 @@ std::string render_github(const FindingsReport& report);
 nlohmann::ordered_json properties_json(const std::vector<FindingProperty>& properties);
 
 std::string render_findings(FindingsFormat format, const FindingsReport& report);
+/// render_findings onto `out`; text and JSON without building the whole
+/// output first.
+void write_findings(std::ostream& out, FindingsFormat format, const FindingsReport& report);
 
 /// The object of `objects` (sorted by location) that `where` lies in, or null.
 const ObjectSpan* object_at(const std::vector<ObjectSpan>& objects, const Location& where);

@@ -25,12 +25,14 @@ struct LintOptions {
 /// The conversion's findings plus lint's own, without the suppressed ones,
 /// sorted. `objects` are every object of the input (ObjectIndex fed from
 /// ConvertRequest::on_document during the conversion).
+/// The conversion's findings are moved in, not copied: lint runs over
+/// millions of documents.
 Findings lint(const ConvertOutcome& converted, const std::vector<ObjectSpan>& objects,
-              const LintOptions& options, const Findings& conversion_findings);
+              const LintOptions& options, Findings conversion_findings);
 
 /// `findings` without those named by `ignore` or by the ingress-migrate.io/ignore
 /// annotation of the object they point into.
-Findings without_suppressed(const Findings& findings, const std::vector<ObjectSpan>& objects,
+Findings without_suppressed(Findings findings, const std::vector<ObjectSpan>& objects,
                             const std::set<std::string>& ignore);
 
 }  // namespace im

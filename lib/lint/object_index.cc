@@ -69,10 +69,25 @@ void ObjectIndex::add_object(const Document& doc, const Node& obj) {
   objects_.push_back(std::move(span));
 }
 
+namespace {
+
+void sort_by_location(std::vector<ObjectSpan>& spans) {
+  std::stable_sort(spans.begin(), spans.end(),
+                   [](const ObjectSpan& a, const ObjectSpan& b) { return a.location < b.location; });
+}
+
+}  // namespace
+
 std::vector<ObjectSpan> ObjectIndex::sorted() const {
   std::vector<ObjectSpan> out = objects_;
-  std::stable_sort(out.begin(), out.end(),
-                   [](const ObjectSpan& a, const ObjectSpan& b) { return a.location < b.location; });
+  sort_by_location(out);
+  return out;
+}
+
+std::vector<ObjectSpan> ObjectIndex::take_sorted() {
+  std::vector<ObjectSpan> out = std::move(objects_);
+  objects_.clear();
+  sort_by_location(out);
   return out;
 }
 

@@ -185,7 +185,14 @@ std::optional<RuleInfo> describe_rule(const std::string& id) {
     // Annotation rules: the finding says what is lost; help says what to
     // do, which the catalog holds as `instead` (none) or `lost` (partial).
     RuleInfo info{r.id, Severity::Warning, r.key + ": " + r.summary, ""};
-    if (r.verdict == Verdict::None) {
+    if (!r.value_verdicts.empty()) {
+      // FCGI is an error, HTTPS a warning: the value decides.
+      for (const auto& vv : r.value_verdicts) {
+        if (vv.error) info.severity = Severity::Error;
+      }
+      info.help = "The verdict depends on the value: `ingress-migrate rules explain` on the annotation "
+                  "lists each value with what differs.";
+    } else if (r.verdict == Verdict::None) {
       info.help = r.instead.empty() ? "No Gateway API equivalent; handle it by hand." : r.instead;
       if (r.params.count("severity") && r.params.at("severity") == "error") info.severity = Severity::Error;
     } else if (r.verdict == Verdict::Partial) {

@@ -102,7 +102,13 @@ struct ConfigMap {
   std::string name;
   std::string ns;
   std::vector<std::pair<std::string, std::string>> data;
+  /// Keys whose values were not kept: not a string, or longer than
+  /// kMaxConfigValueBytes (configuration files, not header values).
+  std::vector<std::string> unread;
   Location location;
 };
+
+/// The longest ConfigMap value kept in the inventory.
+constexpr size_t kMaxConfigValueBytes = 4096;
 
 }  // namespace im

@@ -62,21 +62,29 @@ void read_service(const Node& obj, FieldReader& r, Inventory& inv) {
   inv.services.push_back(std::move(s));
 }
 
-/// Keeps a ConfigMap only while it could be a header table (few, short
-/// entries), so large configuration files in the input cost nothing.
+/// Keeps every ConfigMap (a custom-headers table may name any of them),
+/// but of its values only the short strings: large configuration files in
+/// the input cost their keys, not their text.
 void read_config_map(const Node& obj, FieldReader& r, Inventory& inv) {
   const Node* meta = r.mapping(obj, "metadata", "metadata");
-  const Node* data = obj.get("data");
-  if (!meta || !data || !data->is_mapping() || data->entries.size() > 64) return;
+  if (!meta) return;
   ConfigMap cm;
   cm.location = r.at(obj);
   cm.name = r.string(*meta, "name", "metadata.name").value_or("");
   cm.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
-  for (const auto& [k, v] : data->entries) {
-    if (!k.is_scalar() || !v.is_scalar() || v.value.size() > 4096) return;
-    cm.data.emplace_back(k.value, v.value);
+  if (cm.name.empty()) return;
+  const Node* data = obj.get("data");
+  if (data && data->is_mapping()) {
+    for (const auto& [k, v] : data->entries) {
+      if (!k.is_scalar()) continue;
+      if (v.is_scalar() && v.value.size() <= kMaxConfigValueBytes) {
+        cm.data.emplace_back(k.value, v.value);
+      } else {
+        cm.unread.push_back(k.value);
+      }
+    }
   }
-  if (!cm.name.empty()) inv.config_maps.push_back(std::move(cm));
+  inv.config_maps.push_back(std::move(cm));
 }
 
 void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
@@ -186,6 +194,18 @@ void Inventory::sort() {
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
   });
+}
+
+void Inventory::assign_namespace(const std::string& ns) {
+  auto fill = [&ns](auto& objects) {
+    for (auto& o : objects) {
+      if (o.ns.empty()) o.ns = ns;
+    }
+  };
+  fill(ingresses);
+  fill(services);
+  fill(config_maps);
+  sort();
 }
 
 // Must stay in step with read_object's dispatch: every kind it reads more of.

@@ -27,6 +27,10 @@ struct Inventory {
   /// Sorts objects by namespace/name (then location) so that the result
   /// never depends on the order of the input files.
   void sort();
+  /// Puts every object without metadata.namespace into `ns` (-n/--namespace,
+  /// "default" by default), where `kubectl apply -n ns` would create it, so
+  /// that namespace-less manifests are one namespace, not a wildcard. Sorts again.
+  void assign_namespace(const std::string& ns);
 };
 
 /// Whether read_objects needs more of an object of `kind` than its

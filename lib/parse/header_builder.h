@@ -36,6 +36,8 @@ class HeaderBuilder {
   /// The root mapping with only its apiVersion and kind entries (a
   /// collection value kept as an empty one of its type, at its position).
   Node take() { return std::move(root_); }
+  /// The same notes TreeBuilder::take_notes gives for the document.
+  std::vector<ParseNote> take_notes() { return std::move(notes_); }
 
  private:
   // What TreeBuilder would hold for a node: its node count (alias copies
@@ -43,13 +45,21 @@ class HeaderBuilder {
   struct Size {
     size_t nodes = 1;
     size_t height = 0;
+    bool scalar = false;  ///< a scalar node, whose text is `value`
+    std::string value;
   };
   struct Frame {
     Size size;  ///< of the children so far, plus the collection itself
     AnchorId anchor = 0;
+    bool mapping = false;
+    size_t children = 0;  ///< keys and values so far, for a mapping
+    MappingKeys keys;
   };
 
   void add(Node&& node, Size size, AnchorId anchor);
+  /// Counts a child of the innermost mapping; a scalar key is checked
+  /// against the earlier ones, as TreeBuilder does.
+  void count_child(const Size& size, uint32_t line, uint32_t col);
 
   const ParseLimits& limits_;
   size_t max_depth_;
@@ -62,6 +72,7 @@ class HeaderBuilder {
   bool keep_value_ = false;   ///< the last root key was apiVersion or kind
   bool done_ = false;
   bool exact_ = true;
+  std::vector<ParseNote> notes_;
 };
 
 }  // namespace im

@@ -1,5 +1,8 @@
 #include "parse/input.h"
 
+#include "parse/text_scan.h"
+#include "parse/utf16.h"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -242,6 +245,31 @@ class ChunkedText {
 
 }  // namespace
 
+namespace {
+
+// The first bytes of an input, to stop reading one that is plainly binary
+// (/dev/zero, an image) once they show it, not at --max-file-bytes: the
+// parse then reports the same "binary" error at the same place.
+class BinaryHead {
+ public:
+  static constexpr size_t kBytes = 64 * 1024;
+  /// Takes the next `n` bytes read; true once the head is full and binary.
+  bool binary_after(const char* data, size_t n) {
+    if (decided_) return false;
+    head_.append(data, std::min(n, kBytes - head_.size()));
+    if (head_.size() < kBytes) return false;
+    decided_ = true;
+    if (detect_wide_encoding(head_) != WideEncoding::None) return false;
+    return find_binary_byte(strip_bom(head_)) != std::string_view::npos;
+  }
+
+ private:
+  std::string head_;
+  bool decided_ = false;
+};
+
+}  // namespace
+
 std::optional<std::string> read_input(const InputFile& input, std::istream& stdin_stream,
                                       Findings& findings, size_t max_bytes, bool* over_limit) {
   const size_t cap = max_bytes + 1;
@@ -254,12 +282,14 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
   };
   if (input.is_stdin()) {
     ChunkedText text;
+    BinaryHead head;
     while (text.size() < cap) {
       size_t n = cap - text.size();
       char* at = text.room(n);
       stdin_stream.read(at, static_cast<std::streamsize>(n));
-      text.used(n, static_cast<size_t>(stdin_stream.gcount()));
-      if (!stdin_stream) break;
+      const auto got = static_cast<size_t>(stdin_stream.gcount());
+      text.used(n, got);
+      if (!stdin_stream || head.binary_after(at, got)) break;
     }
     if (stdin_stream.bad()) {
       findings.error(Location{input.origin, 0, 0}, "cannot read input: read error",
@@ -275,12 +305,14 @@ std::optional<std::string> read_input(const InputFile& input, std::istream& stdi
     return std::nullopt;
   }
   ChunkedText text;
+  BinaryHead head;
   while (text.size() < cap) {
     size_t want = cap - text.size();
     char* at = text.room(want);
     const ssize_t n = read(fd, at, want);
     text.used(want, n > 0 ? static_cast<size_t>(n) : 0);
     if (n == 0) break;
+    if (n > 0 && head.binary_after(at, static_cast<size_t>(n))) break;
     if (n < 0) {
       if (errno == EINTR) continue;
       const int err = errno;

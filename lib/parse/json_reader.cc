@@ -1,6 +1,8 @@
 #include "util/text.h"
 #include "parse/json_reader.h"
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -23,10 +25,32 @@ bool is_digit(char c) {
 // exhaust the stack; the builder enforces --max-depth.
 class JsonReader {
  public:
-  JsonReader(std::string_view text, uint32_t first_line, TreeBuilder& builder)
-      : s_(text), line_(first_line + 1), b_(builder) {}
+  JsonReader(std::string_view text, uint32_t first_line, const ParseLimits& limits)
+      : s_(text), line_(first_line + 1), limits_(limits) {}
 
-  void run() {
+  /// Whether only whitespace is left.
+  bool at_end() {
+    skip_ws();
+    return i_ >= s_.size();
+  }
+  size_t offset() const { return i_; }
+  uint32_t line() const { return line_; }
+  uint32_t col() const { return col_here(); }
+
+  /// Reads the next value into `builder`; the text may go on after it.
+  void next(TreeBuilder& builder) {
+    b_ = &builder;
+    run_value();
+  }
+
+  /// Reads the one value the text holds.
+  void run(TreeBuilder& builder) {
+    next(builder);
+    if (!at_end()) fail("unexpected content after the JSON value");
+  }
+
+ private:
+  void run_value() {
     Next next = Next::Value;
     for (;;) {
       skip_ws();
@@ -35,14 +59,14 @@ class JsonReader {
       } else if (next == Next::Key) {
         if (peek() != '"') fail("expected a string key");
         const uint32_t line = line_, col = col_here();
-        b_.scalar(line, col, string(), false, 0);
+        b_->scalar(line, col, string(), false, 0);
         skip_ws();
         if (peek() != ':') fail("expected ':' after an object key");
         ++i_;
         next = Next::Value;
       } else {
         if (open_.empty()) break;
-        const bool object = open_.back() == '{';
+        const bool object = open_.back().bracket == '{';
         if (peek() == ',') {
           ++i_;
           next = object ? Next::Key : Next::Value;
@@ -55,10 +79,8 @@ class JsonReader {
         }
       }
     }
-    if (i_ < s_.size()) fail("unexpected content after the JSON value");
   }
 
- private:
   enum class Next { Value, Key, AfterValue };
 
   // Reads a scalar or opens a collection; says what must come next.
@@ -67,8 +89,8 @@ class JsonReader {
     const char c = peek();
     if (c == '{' || c == '[') {
       ++i_;
-      b_.start(c == '{' ? Node::Type::Mapping : Node::Type::Sequence, line, col, 0);
-      open_.push_back(c);
+      b_->start(c == '{' ? Node::Type::Mapping : Node::Type::Sequence, line, col, 0);
+      open_.push_back({c, line, col});
       skip_ws();
       if (peek() == (c == '{' ? '}' : ']')) {
         ++i_;
@@ -78,15 +100,15 @@ class JsonReader {
       return c == '{' ? Next::Key : Next::Value;
     }
     if (c == '"') {
-      b_.scalar(line, col, string(), false, 0);
+      b_->scalar(line, col, string(), false, 0);
     } else if (c == '-' || is_digit(c)) {
-      b_.scalar(line, col, number(), true, 0);
+      b_->scalar(line, col, number(), true, 0);
     } else if (literal("true")) {
-      b_.scalar(line, col, "true", true, 0);
+      b_->scalar(line, col, "true", true, 0);
     } else if (literal("false")) {
-      b_.scalar(line, col, "false", true, 0);
+      b_->scalar(line, col, "false", true, 0);
     } else if (literal("null")) {
-      b_.null(line, col, 0);
+      b_->null(line, col, 0);
     } else {
       fail("expected a value");
     }
@@ -95,7 +117,7 @@ class JsonReader {
 
   void close_collection() {
     open_.pop_back();
-    b_.end();
+    b_->end();
   }
 
   bool literal(std::string_view word) {
@@ -133,6 +155,7 @@ class JsonReader {
   }
 
   std::string string() {
+    const uint32_t col = col_here();
     ++i_;  // opening quote
     std::string out;
     for (;;) {
@@ -141,6 +164,9 @@ class JsonReader {
              static_cast<unsigned char>(s_[i_]) >= 0x20) {
         ++i_;
       }
+      // The limit is checked as the string is read, not once it is built.
+      if (out.size() + (i_ - begin) > limits_.max_scalar_bytes)
+        throw_scalar_too_long(limits_, line_, col);
       out.append(s_.data() + begin, i_ - begin);
       if (i_ >= s_.size() || s_[i_] == '\n') fail("unterminated string");
       if (s_[i_] == '"') {
@@ -214,7 +240,14 @@ class JsonReader {
   // Strings never span lines, so `at` is on the current line.
   [[noreturn]] void fail_at(size_t at, const char* what) const {
     std::string message = "JSON syntax error: ";
-    message += i_ >= s_.size() ? "unexpected end of input" : what;
+    const bool unterminated = std::string_view(what) == "unterminated string";
+    message += i_ >= s_.size() && !unterminated ? "unexpected end of input" : what;
+    if (i_ >= s_.size() && !open_.empty() && !unterminated) {
+      // The innermost collection still open is what the text forgot to close.
+      const Open& o = open_.back();
+      message += fmt::format(": the '{}' at line {}, column {} is never closed", o.bracket,
+                             o.line, o.col);
+    }
     throw DocumentError(line_, static_cast<uint32_t>(at - line_start_) + 1, message, "parse-error");
   }
 
@@ -222,8 +255,14 @@ class JsonReader {
   size_t i_ = 0;
   size_t line_start_ = 0;
   uint32_t line_;
-  TreeBuilder& b_;
-  std::vector<char> open_;
+  const ParseLimits& limits_;
+  TreeBuilder* b_ = nullptr;
+  struct Open {
+    char bracket;  ///< '{' or '['
+    uint32_t line;
+    uint32_t col;
+  };
+  std::vector<Open> open_;
 };
 
 }  // namespace
@@ -235,10 +274,33 @@ bool looks_like_json(std::string_view text) {
   return false;
 }
 
-Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits) {
+Node read_json_document(std::string_view text, uint32_t first_line, const ParseLimits& limits,
+                        std::vector<ParseNote>& notes) {
   TreeBuilder builder(limits);
-  JsonReader(text, first_line, builder).run();
+  JsonReader(text, first_line, limits).run(builder);
+  notes = builder.take_notes();
   return builder.take();
+}
+
+JsonStream read_json_stream(std::string_view text, const ParseLimits& limits) {
+  JsonStream out;
+  JsonReader reader(text, 0, limits);
+  try {
+    while (!reader.at_end()) {
+      JsonValue v;
+      v.start = {reader.line(), reader.col()};
+      const size_t from = reader.offset();
+      TreeBuilder builder(limits);
+      reader.next(builder);
+      v.bytes = reader.offset() - from;
+      v.notes = builder.take_notes();
+      v.root = builder.take();
+      out.values.push_back(std::move(v));
+    }
+  } catch (const DocumentError& e) {
+    out.error = e;
+  }
+  return out;
 }
 
 }  // namespace im

@@ -12,6 +12,7 @@
 #include "parse/json_reader.h"
 #include "parse/text_scan.h"
 #include "parse/tree_builder.h"
+#include "parse/utf16.h"
 #include "parse/yaml_reader.h"
 
 namespace im {
@@ -49,17 +50,23 @@ bool check_size_and_encoding(std::string_view doc, TextPos start, const ParseLim
 // The document's tree, or only its header when its kind (guessed from the
 // text, confirmed by the parse) is one `needs_body` says no to.
 Node parse_yaml(const Chunk& chunk, const ParseLimits& limits,
-                const std::function<bool(std::string_view)>& needs_body) {
+                const std::function<bool(std::string_view)>& needs_body,
+                std::vector<ParseNote>& notes) {
   if (needs_body) {
     const std::string_view kind = sniff_kind(chunk.text);
     if (!kind.empty() && !needs_body(kind)) {
-      if (auto header = read_yaml_header(chunk.text, chunk.first_line, limits)) {
+      if (auto header = read_yaml_header(chunk.text, chunk.first_line, limits, notes)) {
         const Node* parsed = header->get("kind");
         if (parsed != nullptr && parsed->is_scalar() && parsed->value == kind) return *header;
       }
+      notes.clear();
     }
   }
-  return read_yaml_document(chunk.text, chunk.first_line, limits);
+  return read_yaml_document(chunk.text, chunk.first_line, limits, notes);
+}
+
+void report_notes(const std::vector<ParseNote>& notes, const Origin& origin, Findings& findings) {
+  for (const ParseNote& n : notes) error_at(findings, origin, {n.line, n.col}, n.message, n.id);
 }
 
 // One YAML document, or nullopt with its error in `findings`. Touches
@@ -70,8 +77,20 @@ std::optional<Node> parse_chunk(const Chunk& chunk, const ParseLimits& limits, c
   if (!check_size_and_encoding(chunk.text, {chunk.first_line + 1, 1}, limits, origin, findings)) {
     return std::nullopt;
   }
+  if (size_t at = find_overlong_scalar(chunk.text, limits.max_scalar_bytes);
+      at != std::string_view::npos) {
+    const TextPos pos = position_of(chunk.text, at, {chunk.first_line + 1, 1});
+    error_at(findings, origin, pos,
+             fmt::format("scalar is longer than {} bytes (--max-scalar-bytes)",
+                         limits.max_scalar_bytes),
+             kLimit);
+    return std::nullopt;
+  }
   try {
-    return parse_yaml(chunk, limits, needs_body);
+    std::vector<ParseNote> notes;
+    Node root = parse_yaml(chunk, limits, needs_body, notes);
+    report_notes(notes, origin, findings);
+    return root;
   } catch (const DocumentError& e) {
     error_at(findings, origin, {e.line, e.col}, e.what(), e.id);
     return std::nullopt;
@@ -96,6 +115,7 @@ class StreamReader {
             kLimit);
       return 0;
     }
+    if (!decode_wide(text)) return 0;
     text = strip_bom(text);
     if (size_t bad = find_binary_byte(text); bad != std::string_view::npos) {
       error(position_of(text, bad), "input is binary or contains NUL bytes", kParseError);
@@ -112,24 +132,52 @@ class StreamReader {
   }
 
  private:
-  // A JSON file is one document. Text that only starts like JSON (a YAML
-  // flow mapping, several documents) is read again as YAML after a JSON
-  // error, which is reported only if YAML finds a syntax error too; but
-  // not for a .json file, where YAML's leniency would turn `"b": }` into
-  // a null.
+  // UTF-16 becomes UTF-8 (positions are then in the decoded text); UTF-32
+  // is an error that names it. False when the input cannot be read.
+  bool decode_wide(std::string_view& text) {
+    const WideEncoding enc = detect_wide_encoding(text);
+    if (enc == WideEncoding::None) return true;
+    if (enc == WideEncoding::Utf32) {
+      error({}, "input is UTF-32, which is not read; convert it to UTF-8 (iconv -f UTF-32 -t UTF-8)",
+            kParseError);
+      return false;
+    }
+    size_t bad = 0;
+    auto utf8 = utf16_to_utf8(text, enc == WideEncoding::Utf16BE, bad);
+    if (!utf8) {
+      error({}, fmt::format("input is UTF-16 with an invalid code unit at byte {}", bad),
+            "invalid-utf8");
+      return false;
+    }
+    decoded_ = std::move(*utf8);
+    text = decoded_;
+    return true;
+  }
+
+  // JSON is one value, or several in a row (`{...}{...}`, one per line),
+  // each a document, as kubectl's decoder reads them. Text that only starts
+  // like JSON (a YAML flow mapping, several documents) is read again as YAML
+  // after a JSON error, which is reported only if YAML finds a syntax error
+  // too; but not for a .json file, where YAML's leniency would turn
+  // `"b": }` into a null. The values before a JSON error are kept.
   void read_json(std::string_view text) {
     if (!count_document({}) || !check_size_and_encoding(text, {}, limits_, origin_, findings_)) {
       return;
     }
-    Node root;
-    try {
-      root = read_json_document(text, 0, limits_);
-    } catch (const DocumentError& e) {
-      if (!is_json_file() && read_as_yaml_instead(text)) return;
-      error({e.line, e.col}, e.what(), e.id);
+    JsonStream stream = read_json_stream(text, limits_);
+    if (stream.error && !is_json_file() &&
+        read_as_yaml_instead(text, {stream.error->line, stream.error->col}))
       return;
+    for (size_t i = 0; i < stream.values.size(); ++i) {
+      JsonValue& v = stream.values[i];
+      if (i > 0 && !count_document(v.start)) return;
+      report_notes(v.notes, origin_, findings_);
+      if (!deliver(index_ - 1, std::move(v.root))) return;
     }
-    deliver(0, std::move(root));
+    if (const auto& e = stream.error) {
+      if (!stream.values.empty() && !count_document({e->line, e->col})) return;
+      error({e->line, e->col}, e->what(), e->id);
+    }
   }
 
   bool is_json_file() const {
@@ -138,7 +186,7 @@ class StreamReader {
            origin_->compare(origin_->size() - ext.size(), ext.size(), ext) == 0;
   }
 
-  bool read_as_yaml_instead(std::string_view text) {
+  bool read_as_yaml_instead(std::string_view text, TextPos json_error) {
     Findings yaml_findings;
     std::vector<Document> docs;
     const DocumentSink collect = [&](Document&& d) {
@@ -149,6 +197,12 @@ class StreamReader {
     yaml.read_yaml(text);
     for (const Finding& f : yaml_findings.items()) {
       if (f.rule_id == kParseError) return false;
+      // YAML stopped (at a limit) before the point JSON got to: JSON's
+      // error names the real problem (129 unclosed '[' are too deep for
+      // YAML but simply never closed).
+      if (f.severity == Severity::Error &&
+          std::make_pair(f.location.line, f.location.col) < std::make_pair(json_error.line, json_error.col))
+        return false;
     }
     findings_.append(yaml_findings);
     for (Document& d : docs) {
@@ -253,6 +307,7 @@ class StreamReader {
   }
 
   Origin origin_;
+  std::string decoded_;  ///< the input as UTF-8, when it came as UTF-16
   const ParseLimits& limits_;
   Findings& findings_;
   const DocumentSink& sink_;

@@ -24,6 +24,51 @@ size_t find_binary_byte(std::string_view text) {
   return std::string_view::npos;
 }
 
+namespace {
+
+// The fewest bytes the scalar that `value` starts (running to the end of
+// its line) can have once parsed: escapes and comments only make it
+// shorter, so where one could, nothing is claimed.
+size_t certain_scalar_bytes(std::string_view value) {
+  if (value.empty()) return 0;
+  if (value[0] == '"' || value[0] == '\'') {
+    const char quote = value[0];
+    const size_t close = value.find(quote, 1);
+    const std::string_view body = value.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+    if (body.find(quote == '"' ? '\\' : '\'') != std::string_view::npos) return 0;
+    return body.size();
+  }
+  const size_t comment = value.find(" #");
+  std::string_view plain = value.substr(0, comment);
+  while (!plain.empty() && (plain.back() == ' ' || plain.back() == '\r')) plain.remove_suffix(1);
+  return plain.size();
+}
+
+}  // namespace
+
+size_t find_overlong_scalar(std::string_view text, size_t max_bytes) {
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(start, end - start);
+    if (line.size() > max_bytes && line.find_first_of("{[,") == std::string_view::npos) {
+      // The value starts after the indentation, any "- " items and the
+      // first ": " of a key.
+      size_t at = line.find_first_not_of(' ');
+      while (at != std::string_view::npos && line.compare(at, 2, "- ") == 0)
+        at = line.find_first_not_of(' ', at + 2);
+      const size_t colon = line.find(": ", at == std::string_view::npos ? 0 : at);
+      if (colon != std::string_view::npos) at = line.find_first_not_of(' ', colon + 2);
+      if (at != std::string_view::npos && line[at] != '#' &&
+          certain_scalar_bytes(line.substr(at)) > max_bytes)
+        return start + at;
+    }
+    start = end + 1;
+  }
+  return std::string_view::npos;
+}
+
 size_t find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();

@@ -32,6 +32,12 @@ size_t find_invalid_utf8(std::string_view text);
 /// the text alone: the parse decides what the kind really is.
 std::string_view sniff_kind(std::string_view document);
 
+/// Where a plain or quoted scalar longer than `max_bytes` starts, found
+/// from the text alone: a line longer than that without flow punctuation
+/// ({, [, ,) holds one scalar at most, which the parser would build whole
+/// before any limit could be checked. npos when no line is such.
+size_t find_overlong_scalar(std::string_view text, size_t max_bytes);
+
 /// Position of byte `offset` of `text`, whose first byte is at `start`.
 TextPos position_of(std::string_view text, size_t offset, TextPos start = {});
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace im {
 
@@ -137,7 +138,50 @@ void TreeBuilder::start(Node::Type type, uint32_t line, uint32_t col, AnchorId a
 void TreeBuilder::end() {
   Frame f = std::move(frames_.back());
   frames_.pop_back();
+  if (f.has_merge_key) merge_keys(f.node);
   add(std::move(f.node), f.anchor);
+}
+
+// YAML merge keys (yaml.org/type/merge.html), which kubectl's YAML reader
+// (go-yaml) applies: `<<: *base` or `<<: [*a, *b]` adds the entries of
+// those mappings whose keys the mapping does not give itself; of several
+// mappings, the earlier wins. The "<<" entries go; merged ones follow the
+// mapping's own. A "<<" whose value is not a mapping (or a list of them)
+// is an error and left out.
+void TreeBuilder::merge_keys(Node& mapping) {
+  auto is_merge = [](const Node& k) { return k.is_scalar() && k.plain && k.value == "<<"; };
+  std::unordered_set<std::string> have;
+  std::vector<std::pair<Node, Node>> own, merges;
+  for (auto& entry : mapping.entries) {
+    if (is_merge(entry.first)) {
+      merges.push_back(std::move(entry));
+      continue;
+    }
+    if (entry.first.is_scalar()) have.insert(entry.first.value);
+    own.push_back(std::move(entry));
+  }
+  for (auto& [key, value] : merges) {
+    std::vector<const Node*> sources;
+    if (value.is_mapping()) sources.push_back(&value);
+    if (value.type == Node::Type::Sequence) {
+      for (const Node& item : value.items) sources.push_back(&item);
+    }
+    const bool valid = !sources.empty() && std::all_of(sources.begin(), sources.end(),
+                                                       [](const Node* n) { return n->is_mapping(); });
+    if (!valid) {
+      notes_.push_back({value.line, value.col,
+                        "the value of a merge key (<<) must be a mapping or a list of mappings; "
+                        "left out",
+                        "parse-error"});
+      continue;
+    }
+    for (const Node* src : sources) {
+      for (const auto& [k, v] : src->entries) {
+        if (!k.is_scalar() || have.insert(k.value).second) own.emplace_back(k, v);
+      }
+    }
+  }
+  mapping.entries = std::move(own);
 }
 
 void TreeBuilder::alias(uint32_t line, uint32_t col, AnchorId anchor) {
@@ -162,6 +206,7 @@ uint32_t TreeBuilder::slot_in_top() const {
   if (frames_.empty()) return 0;
   const Frame& top = frames_.back();
   if (top.node.type == Node::Type::Sequence) return static_cast<uint32_t>(top.node.items.size());
+  if (top.has_key && top.replace_at != SIZE_MAX) return static_cast<uint32_t>(top.replace_at * 2 + 1);
   return static_cast<uint32_t>(top.node.entries.size() * 2 + (top.has_key ? 1 : 0));
 }
 
@@ -181,8 +226,22 @@ void TreeBuilder::add(Node&& node, AnchorId anchor) {
   if (top.node.type == Node::Type::Sequence) {
     top.node.items.push_back(std::move(node));
   } else if (!top.has_key) {
+    if (node.is_scalar() && node.plain && node.value == "<<") top.has_merge_key = true;
+    if (node.is_scalar()) {
+      const MappingKeys::Seen at{top.node.entries.size(), node.line, node.col};
+      if (const MappingKeys::Seen* first = top.keys.add(node.value, at)) {
+        notes_.push_back({node.line, node.col, duplicate_key_message(node.value, *first),
+                          "duplicate-key"});
+        top.replace_at = first->index;
+      }
+    }
     top.key = std::move(node);
     top.has_key = true;
+  } else if (top.replace_at != SIZE_MAX) {
+    // The later key and value take the earlier entry's place.
+    top.node.entries[top.replace_at] = {std::move(top.key), std::move(node)};
+    top.replace_at = SIZE_MAX;
+    top.has_key = false;
   } else {
     top.node.entries.emplace_back(std::move(top.key), std::move(node));
     top.has_key = false;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "parse/document.h"
+#include "parse/mapping_keys.h"
 #include "parse/node.h"
 
 namespace im {
@@ -29,6 +30,15 @@ class DocumentError : public std::runtime_error {
   uint32_t line;   ///< 1-based, in the whole stream
   uint32_t col;    ///< 1-based
   const char* id;  ///< "parse-error" or "limit-exceeded"
+};
+
+/// A fault of the input that does not stop the document: both builders
+/// collect them in the same order, read_documents reports them as errors.
+struct ParseNote {
+  uint32_t line;
+  uint32_t col;
+  std::string message;
+  const char* id;
 };
 
 /// The limit errors both builders throw, with the same words and ids.
@@ -71,6 +81,8 @@ class TreeBuilder {
   bool done() const { return done_; }
   /// The root; call once, after done().
   Node take() { return std::move(root_); }
+  /// What was found along the way (a key given twice), in input order.
+  std::vector<ParseNote> take_notes() { return std::move(notes_); }
 
  private:
   struct Frame {
@@ -79,9 +91,15 @@ class TreeBuilder {
     AnchorId anchor = 0;
     bool has_key = false;
     Node key;  ///< a mapping key waiting for its value
+    MappingKeys keys;
+    /// Where the waiting key's value goes when the key was given before:
+    /// the earlier entry's index (kubectl keeps the later value); else npos.
+    size_t replace_at = SIZE_MAX;
+    bool has_merge_key = false;  ///< a plain "<<" key (YAML merge) was given
   };
 
   uint32_t slot_in_top() const;
+  void merge_keys(Node& mapping);
   void add(Node&& node, AnchorId anchor);
   const Node* find_anchored(AnchorId anchor) const;
   const ParseLimits& limits_;
@@ -91,6 +109,7 @@ class TreeBuilder {
   std::vector<Frame> frames_;
   Node root_;
   bool done_ = false;
+  std::vector<ParseNote> notes_;
   // An anchored node is found again through its path of slots from the
   // root rather than copied when it is defined: anchors cost nothing until
   // an alias uses them, and slots stay valid as the tree grows.

@@ -142,17 +142,20 @@ Node null_at(uint32_t first_line) {
 
 }  // namespace
 
-Node read_yaml_document(std::string_view chunk, uint32_t first_line, const ParseLimits& limits) {
+Node read_yaml_document(std::string_view chunk, uint32_t first_line, const ParseLimits& limits,
+                        std::vector<ParseNote>& notes) {
   TreeBuilder builder(limits);
   parse_into(builder, chunk, first_line);
+  notes = builder.take_notes();
   return builder.done() ? builder.take() : null_at(first_line);
 }
 
 std::optional<Node> read_yaml_header(std::string_view chunk, uint32_t first_line,
-                                     const ParseLimits& limits) {
+                                     const ParseLimits& limits, std::vector<ParseNote>& notes) {
   HeaderBuilder builder(limits);
   parse_into(builder, chunk, first_line);
   if (!builder.done() || !builder.exact()) return std::nullopt;
+  notes = builder.take_notes();
   return builder.take();
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
 #include "plan/plan_files.h"
 
 namespace im {
@@ -18,8 +19,8 @@ std::string blocked_summary(const CutoverPlan& plan) {
   for (const BlockedIngress& b : plan.blocked) {
     std::vector<std::string> ids;
     for (const Finding& f : b.reasons) ids.push_back("`" + f.rule_id + "`");
-    out += fmt::format("- `{}` ({}): {}\n", b.ingress->ref(), b.ingress->location.str(),
-                       fmt::join(ids, ", "));
+    out += fmt::format("- {} ({}): {}\n", markdown_code(b.ingress->ref()),
+                       escape_control(b.ingress->location.str()), fmt::join(ids, ", "));
   }
   return out + "\n";
 }
@@ -34,7 +35,8 @@ std::string blocked_readme(const CutoverPlan& plan) {
       "the control has a replacement on the Gateway (an implementation policy), then plan "
       "again.\n\n";
   for (const BlockedIngress& b : plan.blocked) {
-    out += fmt::format("## `{}` ({})\n\n", b.ingress->ref(), b.ingress->location.str());
+    out += fmt::format("## {} ({})\n\n", markdown_code(b.ingress->ref()),
+                       escape_control(b.ingress->location.str()));
     for (const Finding& f : b.reasons) out += "- " + format_finding(f) + "\n";
     out += "\n";
   }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
 #include "plan/curl_lines.h"
 #include "plan/plan_files.h"
 
@@ -99,7 +100,9 @@ std::string rollback_notes(const CutoverPlan& plan) {
           item++, i + 1);
       // The class first: an Ingress of a missing class is served by no controller.
       for (const auto& [cls, at] : plan.class_deletions) {
-        if (at == i) out += fmt::format("   - IngressClass `{}` ({})\n", cls->name, cls->location.str());
+        if (at == i)
+          out += fmt::format("   - IngressClass {} ({})\n", markdown_code(cls->name),
+                             escape_control(cls->location.str()));
       }
       for (const Ingress* ing : g.released) out += "   " + ingress_item(*ing);
     }

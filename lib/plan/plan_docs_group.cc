@@ -24,8 +24,9 @@ const char* group_kind(GroupBy by) {
 template <typename Route>
 void list_routes(const std::vector<Route>& routes, const char* kind, std::string& out) {
   for (const auto& r : routes) {
-    out += fmt::format("- {} `{}/{}` ({}) from Ingress `{}`\n", kind, r.ns, r.name,
-                       host_label(r.hostnames.empty() ? "" : r.hostnames.front()), r.source_ingress);
+    out += fmt::format("- {} {} ({}) from Ingress {}\n", kind, markdown_code(r.ns + "/" + r.name),
+                       escape_control(host_label(r.hostnames.empty() ? "" : r.hostnames.front())),
+                       markdown_code(r.source_ingress));
   }
 }
 
@@ -83,7 +84,8 @@ std::string group_readme(const CutoverPlan& plan, size_t index) {
   list_routes(g.routes.grpc_routes, "GRPCRoute", out);
   list_routes(g.routes.tls_routes, "TLSRoute", out);
   for (const auto& p : g.routes.backend_tls_policies) {
-    out += fmt::format("- BackendTLSPolicy `{}/{}` (Service `{}`)\n", p.ns, p.name, p.service);
+    out += fmt::format("- BackendTLSPolicy {} (Service {})\n", markdown_code(p.ns + "/" + p.name),
+                       markdown_code(p.service));
   }
   out += "\n## 2. Point DNS at the Gateway\n\n";
   std::set<std::string> hosts;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
 #include "plan/curl_lines.h"
 #include "plan/plan_files.h"
 #include "report/summary.h"
@@ -15,14 +16,14 @@ std::string kubectl_for(const CutoverPlan& plan) {
 }
 
 std::string ingress_item(const Ingress& ing) {
-  return fmt::format("- `{}` ({})\n", ing.ref(), ing.location.str());
+  return fmt::format("- {} ({})\n", markdown_code(ing.ref()), escape_control(ing.location.str()));
 }
 
 std::string checks_markdown(const CutoverPlan& plan, const ConversionOutput& routes,
                             const std::set<std::string>& hosts) {
   std::string out;
   for (const auto& checks : gateway_checks(plan.all, routes, hosts)) {
-    out += fmt::format("Gateway `{}`:\n\n```sh\n{}\n", gateway_label(checks.gateway),
+    out += fmt::format("Gateway {}:\n\n```sh\n{}\n", markdown_code(gateway_label(checks.gateway)),
                        address_command(checks.gateway, kubectl_for(plan)));
     for (const auto& line : checks.lines) out += line + "\n";
     out += "```\n\n";

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
 #include "plan/plan_files.h"
 #include "report/compat_report.h"
 #include "report/summary.h"
@@ -121,16 +122,17 @@ std::string plan_markdown(const PlanDocsInput& in) {
       "converge (the Ingresses nobody needs are deleted).\n\n",
       group_by_name(plan.group_by));
   out += blocked_summary(plan);
-  out += fmt::format("Every kubectl command of the plan names the context `{}` (`--context`), "
+  out += fmt::format("Every kubectl command of the plan names the context {} (`--context`), "
                      "the one it was made for.\n\n",
-                     plan.context);
+                     markdown_code(plan.context));
   out += counts(in);
   out += steps(plan);
   out += kHowItFits;
   out += "## Ingresses the plan keeps\n\n";
   if (plan.kept.empty()) out += "None.\n";
   for (const auto& k : plan.kept) {
-    out += fmt::format("- `{}` ({}): {}\n", k.ingress->ref(), k.ingress->location.str(), k.reason);
+    out += fmt::format("- {} ({}): {}\n", markdown_code(k.ingress->ref()),
+                       escape_control(k.ingress->location.str()), escape_control(k.reason));
   }
   out += "\n" + compatibility(in);
   out += "## Blocking findings\n\n";

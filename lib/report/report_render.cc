@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/text.h"
 #include "report/compat_report.h"
 
 namespace im {
@@ -23,7 +24,7 @@ std::string object_label(const ObjectRef& o) {
 std::string objects_label(const std::vector<ObjectRef>& objects) {
   std::string s;
   for (size_t i = 0; i < objects.size() && i < kObjectsShown; ++i) {
-    s += (i ? "; " : "") + object_label(objects[i]);
+    s += (i ? "; " : "") + escape_control(object_label(objects[i]));
   }
   if (objects.size() > kObjectsShown) s += fmt::format("; and {} more", objects.size() - kObjectsShown);
   return s;
@@ -64,7 +65,7 @@ std::string loss_text(const ConversionLoss& loss, const char* bullet) {
       plural(loss.errors, "error", "errors"));
   for (size_t i = 0; i < loss.error_findings.size() && i < kLossShown; ++i) {
     const Finding& f = loss.error_findings[i];
-    out += fmt::format("{}{} [{}]\n", bullet, f.location.str(), f.rule_id);
+    out += fmt::format("{}{} [{}]\n", bullet, escape_control(f.location.str()), f.rule_id);
   }
   if (loss.error_findings.size() > kLossShown) {
     out += fmt::format("{}and {} more: `ingress-migrate convert` with the same inputs lists them all\n",

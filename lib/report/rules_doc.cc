@@ -143,11 +143,26 @@ std::string explain_rule(const Catalog& catalog, const Rule& r) {
   if (!r.value_format.empty()) out += fmt::format("  value:      {}\n", r.value_format);
   if (!r.features.empty()) out += fmt::format("  features:   {}\n", join(r.features, ", "));
   out += fmt::format("\n{}\n", r.summary);
-  if (!r.lost.empty()) out += fmt::format("\nLost: {}\n", r.lost);
+  if (!r.value_verdicts.empty()) {
+    out += "\nBy value:\n";
+    for (const auto& vv : r.value_verdicts) {
+      std::string why = vv.verdict == Verdict::Partial ? vv.lost : vv.instead;
+      out += fmt::format("  {}: {}{}\n", vv.value, verdict_name(vv.verdict), why.empty() ? "" : " - " + why);
+    }
+  }
+  if (!r.lost.empty()) out += fmt::format("\n{}: {}\n", r.value_verdicts.empty() ? "Lost" : "Other values", r.lost);
   if (!r.instead.empty()) out += fmt::format("\nInstead: {}\n", r.instead);
   if (!r.example.empty()) out += live_example(catalog, r);
   out += fmt::format("\nDefined at {}\n", r.location.str());
   return out;
+}
+
+/// " By value: HTTP converted; HTTPS partial; ..." for the markdown table.
+std::string value_verdict_cell(const Rule& r) {
+  if (r.value_verdicts.empty()) return "";
+  std::vector<std::string> parts;
+  for (const auto& vv : r.value_verdicts) parts.push_back(fmt::format("{} {}", vv.value, verdict_name(vv.verdict)));
+  return " By value: " + join(parts, "; ") + " (`rules explain` says why).";
 }
 
 std::string rules_markdown(const Catalog& catalog, const std::string& controller) {
@@ -164,7 +179,7 @@ std::string rules_markdown(const Catalog& catalog, const std::string& controller
   for (const Rule* r : sorted_rules(catalog, controller)) {
     out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", full_key(catalog, *r), r->controller,
                        verdict_name(r->verdict), join(r->features, ", "), cell(r->summary),
-                       cell(!r->lost.empty() ? r->lost : r->instead));
+                       cell(!r->lost.empty() ? r->lost : r->instead) + value_verdict_cell(*r));
   }
   return out;
 }

@@ -5,12 +5,33 @@
 #include "rules/actions.h"
 #include "rules/value_format.h"
 #include "util/did_you_mean.h"
+#include "util/text.h"
 
 namespace im {
 
 namespace {
 
+/// The verdict the rule gives this annotation's value: its own entry in
+/// `values`, else the rule's verdict.
+const ValueVerdict* value_verdict(const Rule& rule, const Annotation& a) {
+  const std::string value = to_lower(trim(a.value));
+  for (const auto& vv : rule.value_verdicts) {
+    if (to_lower(vv.value) == value) return &vv;
+  }
+  return nullptr;
+}
+
 void report_verdict(const Rule& rule, const Annotation& a, Findings& findings) {
+  if (const ValueVerdict* vv = value_verdict(rule, a)) {
+    if (vv->verdict == Verdict::Partial) {
+      findings.warning(a.location, fmt::format("{}: {} is only partly converted: {}", a.key, vv->value, vv->lost),
+                       rule.id);
+    } else if (vv->verdict == Verdict::None) {
+      findings.add(vv->error ? Severity::Error : Severity::Warning, a.location,
+                   fmt::format("{}: {} is not converted: {}", a.key, vv->value, vv->instead), rule.id);
+    }
+    return;
+  }
   if (rule.verdict == Verdict::Partial) {
     findings.warning(a.location, fmt::format("{} is only partly converted: {}", a.key, rule.lost),
                      rule.id);

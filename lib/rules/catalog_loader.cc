@@ -51,8 +51,47 @@ Verdict parse_verdict(const Document& doc, const Node& n) {
 
 const std::vector<std::string> kRuleFields = {"id",      "key",  "action",  "verdict", "value",
                                               "features", "summary", "lost", "instead", "params",
-                                              "example"};
+                                              "example", "values"};
 const std::vector<std::string> kFileFields = {"controller", "prefixes", "source", "rules"};
+
+const std::vector<std::string> kValueFields = {"verdict", "lost", "instead", "severity"};
+
+/// values: {VALUE: {verdict, lost | instead, severity: error}}, checked like
+/// a rule's own verdict.
+std::vector<ValueVerdict> parse_value_verdicts(const Document& doc, const Node& n, const std::string& rule_id) {
+  if (!n.is_mapping()) fail(doc, n, "values must be a mapping from value to verdict");
+  std::vector<ValueVerdict> out;
+  for (const auto& [k, v] : n.entries) {
+    ValueVerdict vv;
+    vv.value = scalar(doc, k, "value");
+    if (!v.is_mapping()) fail(doc, v, fmt::format("the verdict for value {} must be a mapping", vv.value));
+    if (!v.get("verdict")) fail(doc, v, fmt::format("rule {}: value {} is missing \"verdict\"", rule_id, vv.value));
+    for (const auto& [fk, fv] : v.entries) {
+      const std::string& field = scalar(doc, fk, "value verdict field");
+      if (field == "verdict") {
+        vv.verdict = parse_verdict(doc, fv);
+      } else if (field == "lost") {
+        vv.lost = scalar(doc, fv, "lost");
+      } else if (field == "instead") {
+        vv.instead = scalar(doc, fv, "instead");
+      } else if (field == "severity") {
+        const std::string& sev = scalar(doc, fv, "severity");
+        if (sev != "error" && sev != "warning") fail(doc, fv, "severity must be error or warning");
+        vv.error = sev == "error";
+      } else {
+        fail(doc, fk, fmt::format("unknown value verdict field \"{}\"{}", field, hint(field, kValueFields)));
+      }
+    }
+    if (vv.verdict == Verdict::Partial && vv.lost.empty()) {
+      fail(doc, v, fmt::format("rule {}: value {} is partial but does not say what is lost", rule_id, vv.value));
+    }
+    if (vv.verdict == Verdict::None && vv.instead.empty()) {
+      fail(doc, v, fmt::format("rule {}: value {} has verdict none but no \"instead\"", rule_id, vv.value));
+    }
+    out.push_back(std::move(vv));
+  }
+  return out;
+}
 
 Rule parse_rule(const Document& doc, const Node& n, const Family& family) {
   if (!n.is_mapping()) fail(doc, n, fmt::format("a rule must be a mapping, found {}", n.describe()));
@@ -90,6 +129,8 @@ Rule parse_rule(const Document& doc, const Node& n, const Family& family) {
       rule.instead = scalar(doc, v, "instead");
     } else if (key == "example") {
       rule.example = scalar(doc, v, "example");
+    } else if (key == "values") {
+      rule.value_verdicts = parse_value_verdicts(doc, v, rule.id);
     } else if (key == "params") {
       if (!v.is_mapping()) fail(doc, v, "params must be a mapping");
       for (const auto& [pk, pv] : v.entries) {

@@ -14,6 +14,16 @@ enum class Verdict { Converted, Partial, None };
 /// "converted", "partial", "none".
 const char* verdict_name(Verdict v);
 
+/// A verdict for one value of an annotation whose values convert
+/// differently (backend-protocol: HTTP converts, FCGI does not).
+struct ValueVerdict {
+  std::string value;  ///< matched without regard to case or surrounding spaces
+  Verdict verdict = Verdict::None;
+  std::string lost;     ///< partial: what differs
+  std::string instead;  ///< none: why, and what to do instead
+  bool error = false;   ///< none: an error rather than a warning
+};
+
 struct Rule {
   std::string id;          ///< stable id, ties rule, fixture and doc
   std::string controller;  ///< family, e.g. "ingress-nginx"
@@ -27,6 +37,8 @@ struct Rule {
   std::string instead;  ///< what to do instead (none)
   std::string example;  ///< a typical value, used in docs and the rule's fixture
   std::map<std::string, std::string> params;
+  /// Per-value verdicts; a value not listed gets the rule's own verdict.
+  std::vector<ValueVerdict> value_verdicts;
   Location location;  ///< where the rule was defined
 
   bool is_pattern() const { return !key.empty() && key.back() == '*'; }

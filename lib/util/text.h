@@ -36,6 +36,12 @@ std::string trim(std::string_view s);
 /// A backslash is kept as is; everything else is unchanged.
 std::string escape_control(std::string_view s);
 
+/// `s` as a Markdown code span: control characters escaped, fenced with
+/// one backtick more than its longest run of them (CommonMark 6.1), and
+/// padded when it starts or ends with one, so no name can close the span
+/// early or start markup of its own.
+std::string markdown_code(std::string_view s);
+
 /// Appends code point `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, uint32_t cp);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iterator>
 
 #include "util/text.h"
 
@@ -25,6 +26,13 @@ bool about_the_object(const std::string& id) {
   return std::find(std::begin(kIds), std::end(kIds), id) != std::end(kIds);
 }
 
+/// Findings saying that the Gateway gets no HTTPS listener for a host
+/// ingress-nginx answered HTTPS for.
+bool about_https_listener(const Finding* f) {
+  static const char* const kIds[] = {"tls-default-certificate", "force-ssl-redirect-without-tls"};
+  return std::find(std::begin(kIds), std::end(kIds), f->rule_id) != std::end(kIds);
+}
+
 bool explains(const Finding& f) {
   // verify's own findings never explain a difference (convert --verify).
   if (starts_with(f.rule_id, "verify-") || about_the_object(f.rule_id)) return false;
@@ -36,6 +44,8 @@ bool explains(const Finding& f) {
 Explainer::Explainer(const Inventory& inventory, const Findings& findings)
     : owners_(inventory) {
   for (const Ingress& ing : inventory.ingresses) {
+    // A rule-less Ingress's defaultBackend answers the hosts no rule names.
+    if (ing.rules.empty() && ing.default_backend) by_host_[kUnmatchedHost].push_back(&ing);
     for (const IngressRule& r : ing.rules) {
       std::string host = r.host.empty() ? kUnmatchedHost : wildcard_instance(to_lower(r.host));
       auto& list = by_host_[host];
@@ -43,6 +53,7 @@ Explainer::Explainer(const Inventory& inventory, const Findings& findings)
     }
   }
   for (const Finding& f : findings.items()) {
+    if (f.rule_id == "https-default-certificate" && !default_certificate_) default_certificate_ = &f;
     if (!explains(f)) continue;
     if (const Ingress* ing = owners_.owner(f.location)) by_owner_.emplace_back(ing, &f);
   }
@@ -58,7 +69,7 @@ std::vector<const Finding*> Explainer::on_ingress(const Ingress* ing) const {
   return out;
 }
 
-std::vector<const Finding*> Explainer::explain(const Probe& probe) const {
+std::vector<const Finding*> Explainer::explain(const Probe& probe, bool default_certificate) const {
   std::vector<const Finding*> out;
   if (const Ingress* own = owners_.owner(probe.source)) out = on_ingress(own);
   if (out.empty()) {
@@ -82,6 +93,15 @@ std::vector<const Finding*> Explainer::explain(const Probe& probe) const {
   };
   std::stable_sort(out.begin(), out.end(),
                    [&](const Finding* a, const Finding* b) { return distance(a) < distance(b); });
+  if (default_certificate) {
+    // The cause is the missing listener, said on the Ingress or once for
+    // every such host; without either (the host's routes were all left
+    // out), the findings that left them out explain it.
+    std::vector<const Finding*> listener;
+    std::copy_if(out.begin(), out.end(), std::back_inserter(listener), about_https_listener);
+    if (listener.empty() && default_certificate_) listener.push_back(default_certificate_);
+    if (!listener.empty()) out = std::move(listener);
+  }
   return out;
 }
 

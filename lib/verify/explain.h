@@ -22,8 +22,11 @@ class Explainer {
   /// Ingress path it was made for first: errors and warnings (and the infos
   /// that name a routing difference) on the Ingress the probe was made for,
   /// else on any Ingress with a rule for the probe's host. Empty: the
-  /// difference is unexpected.
-  std::vector<const Finding*> explain(const Probe& probe) const;
+  /// difference is unexpected. `default_certificate`: an https request that
+  /// nginx answered with its default certificate and the Gateway has no
+  /// listener for; the findings that say a host has no HTTPS listener
+  /// explain it (on the Ingress, else the one that names every such host).
+  std::vector<const Finding*> explain(const Probe& probe, bool default_certificate = false) const;
 
  private:
   std::vector<const Finding*> on_ingress(const Ingress* ing) const;
@@ -31,6 +34,7 @@ class Explainer {
   FindingOwners owners_;
   std::map<std::string, std::vector<const Ingress*>> by_host_;  ///< probe host -> Ingresses
   std::vector<std::pair<const Ingress*, const Finding*>> by_owner_;  ///< sorted by owner
+  const Finding* default_certificate_ = nullptr;  ///< https-default-certificate, said once
 };
 
 }  // namespace im::verify

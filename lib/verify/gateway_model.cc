@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "util/text.h"
+#include "verify/grpc_routes.h"
 
 namespace im::verify {
 
@@ -121,6 +122,10 @@ bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncerta
   return true;
 }
 
+std::string query_suffix(const Probe& probe) {
+  return probe.query.empty() ? "" : "?" + probe.query;
+}
+
 Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
   const FilterSet& f = c.rule->filters.get();
   Outcome o;
@@ -141,12 +146,16 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
     if (r.prefix && prefix) path = replace_prefix(probe.path, matched, *r.prefix);
     o.kind = Outcome::Kind::Redirect;
     o.status = r.status_code;
-    o.location = scheme + "://" + host + (well_known ? "" : ":" + std::to_string(port)) + path;
+    // RequestRedirect changes only the parts it names and keeps "other
+    // components from the original request URL": the query stays.
+    o.location = scheme + "://" + host + (well_known ? "" : ":" + std::to_string(port)) + path +
+                 query_suffix(probe);
     return o;
   }
   o.path = probe.path;
   if (f.rewrite_full_path) o.path = *f.rewrite_full_path;
   if (f.rewrite_prefix && prefix) o.path = replace_prefix(probe.path, matched, *f.rewrite_prefix);
+  o.path += query_suffix(probe);  // URLRewrite rewrites the path only
   o.host = f.rewrite_hostname ? *f.rewrite_hostname : probe.host;
   for (const auto& [k, v] : f.request_set) o.set_headers.emplace_back(to_lower(k), v);
   for (const auto& m : f.mirrors) {
@@ -179,7 +188,8 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
 /// Whether `route` attaches to `listener` of `gw` and has a hostname that
 /// survives the intersection with the listener's and matches `host`; sets
 /// how many characters of it are exact (spec precedence).
-bool route_takes(const HTTPRouteIR& route, const GatewayIR& gw, const ListenerIR& listener,
+template <typename Route>
+bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& listener,
                  const std::string& host, int& exact_chars, int& chars) {
   bool attached = false;
   for (const ParentRefIR& p : route.parents) {
@@ -220,8 +230,16 @@ GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
       }
     }
   }
-  for (size_t i = 0; i < out_.http_routes.size(); ++i) {
-    const HTTPRouteIR& route = out_.http_routes[i];
+  // GRPCRoutes and HTTPRoutes share listeners and hostnames; Envoy
+  // Gateway, for one, merges their rules into one route table
+  // (internal/gatewayapi/testdata/grpcroute-mixed-with-httproute).
+  for (const HTTPRouteIR& r : out_.http_routes) routes_.push_back(&r);
+  for (const GRPCRouteIR& g : out_.grpc_routes) {
+    grpc_as_http_.push_back(grpc_route_as_http(g));
+    routes_.push_back(&grpc_as_http_.back());
+  }
+  for (size_t i = 0; i < routes_.size(); ++i) {
+    const HTTPRouteIR& route = *routes_[i];
     std::set<std::string> exact_names;
     bool any = route.hostnames.empty();
     for (const auto& h : route.hostnames) {
@@ -324,7 +342,9 @@ Outcome GatewayModel::route(const Probe& probe) const {
   std::vector<std::pair<const GatewayIR*, const ListenerIR*>> chosen;
   std::map<size_t, std::pair<int, const ListenerIR*>> best;  // per Gateway
   for (const auto& [g, l] : listeners_for(probe.host)) {
-    if (l->port != port || l->protocol != protocol) continue;
+    // A TLS listener takes HTTPS connections by SNI, before any HTTP.
+    bool tls = probe.scheme == "https" && l->protocol == "TLS";
+    if (l->port != port || (l->protocol != protocol && !tls)) continue;
     int score = listener_specificity(*l, probe.host);
     auto [it, inserted] = best.emplace(g, std::make_pair(score, l));
     if (!inserted && score > it->second.first) it->second = {score, l};
@@ -350,6 +370,7 @@ Outcome GatewayModel::route(const Probe& probe) const {
   }
   const GatewayIR& gw = *chosen[0].first;
   const ListenerIR& listener = *chosen[0].second;
+  if (listener.protocol == "TLS") return route_tls(probe, gw, listener);
 
   std::vector<Candidate> candidates;
   std::string uncertain;
@@ -360,7 +381,7 @@ Outcome GatewayModel::route(const Probe& probe) const {
   int exact_chars = -1, chars = -1;
   visit_rules(probe.host, probe.path, [&](RuleRef ref) {
     const auto& [index, rule_index] = ref;
-    const HTTPRouteIR& route = out_.http_routes[index];
+    const HTTPRouteIR& route = *routes_[index];
     if (index != checked) {
       checked = index;
       route_ok = route_takes(route, gw, listener, probe.host, exact_chars, chars);
@@ -381,6 +402,48 @@ Outcome GatewayModel::route(const Probe& probe) const {
   if (candidates.empty()) return Outcome::not_found();
   const Candidate& win = *std::min_element(candidates.begin(), candidates.end(), precedes);
   return apply_rule(win, probe, listener.port);
+}
+
+// TLSRoute (v1, experimental before 1.5): attached to a TLS listener, the
+// route whose hostname matches the SNI most specifically takes the
+// connection; its backends share it by weight. A listener that terminates
+// TLS hands on what the model does not follow.
+Outcome GatewayModel::route_tls(const Probe& probe, const GatewayIR& gw,
+                                const ListenerIR& listener) const {
+  if (listener.tls_mode != "Passthrough")
+    return Outcome::uncertain("TLS listener " + listener.name + " terminates TLS");
+  const TLSRouteIR* best = nullptr;
+  int best_exact = -1, best_chars = -1;
+  for (const TLSRouteIR& r : out_.tls_routes) {
+    int exact_chars = -1, chars = -1;
+    if (!route_takes(r, gw, listener, probe.host, exact_chars, chars)) continue;
+    if (std::tie(exact_chars, chars) > std::tie(best_exact, best_chars)) {
+      best = &r;
+      best_exact = exact_chars;
+      best_chars = chars;
+    }
+  }
+  if (!best) {
+    Outcome o;
+    o.kind = Outcome::Kind::Unserved;
+    o.reason = "no TLSRoute on TLS listener " + listener.name + " for this host";
+    return o;
+  }
+  long total = 0;
+  for (const auto& b : best->backends) total += b.weight.value_or(1);
+  Outcome o;
+  if (total <= 0) {
+    o.kind = Outcome::Kind::Unserved;
+    o.reason = "TLSRoute " + best->ns + "/" + best->name + " has no backend with weight";
+    return o;
+  }
+  o.kind = Outcome::Kind::Passthrough;
+  for (const auto& b : best->backends) {
+    int w = b.weight.value_or(1);
+    if (w > 0) o.backends.push_back({backend_ref_name(b, best->ns), w / static_cast<double>(total)});
+  }
+  o.normalise();
+  return o;
 }
 
 }  // namespace im::verify

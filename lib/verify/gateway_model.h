@@ -3,6 +3,7 @@
 // read from files into the same IR): which listener, route and rule take a
 // request, and what the rule's filters and backends do with it.
 
+#include <deque>
 #include <map>
 #include <string>
 #include <vector>
@@ -21,7 +22,7 @@ class GatewayModel {
   Outcome route(const Probe& probe) const;
 
  private:
-  using RuleRef = std::pair<size_t, size_t>;  ///< index into out_.http_routes, rule index
+  using RuleRef = std::pair<size_t, size_t>;  ///< index into routes_, rule index
   /// Rules by the path they match, so that a probe looks only at rules
   /// that can take its path (issue 20: a scan made verify quadratic).
   struct PathIndex {
@@ -44,7 +45,14 @@ class GatewayModel {
   /// The listeners (of every Gateway) that may take `host`, by the same split.
   std::vector<GatewayListener> listeners_for(const std::string& host) const;
 
+  /// TLS passthrough: the TLSRoute of the listener that takes the host.
+  Outcome route_tls(const Probe& probe, const GatewayIR& gw, const ListenerIR& listener) const;
+
   const ConversionOutput& out_;
+  /// GRPCRoutes read as HTTPRoutes (grpc_routes.h); routes_ points into it.
+  std::deque<HTTPRouteIR> grpc_as_http_;
+  /// The HTTPRoutes, then the GRPCRoutes: what RuleRef indexes.
+  std::vector<const HTTPRouteIR*> routes_;
   std::map<std::string, std::vector<GatewayListener>> listeners_by_host_;
   std::vector<GatewayListener> listeners_any_host_;
   std::map<std::string, PathIndex> rules_by_host_;

@@ -29,10 +29,11 @@ const Node* child(const Node* n, const char* key) {
   return n ? n->get(key) : nullptr;
 }
 
-/// metadata.name and metadata.namespace ("default" when unset, as kubectl applies it).
-std::pair<std::string, std::string> name_of(const Node& obj) {
+/// metadata.name and metadata.namespace (`default_ns`, -n/--namespace, when
+/// unset, as `kubectl apply -n` places it; the Ingresses get the same).
+std::pair<std::string, std::string> name_of(const Node& obj, const std::string& default_ns) {
   const Node* meta = obj.get("metadata");
-  return {str(child(meta, "namespace"), "default"), str(child(meta, "name"))};
+  return {str(child(meta, "namespace"), default_ns), str(child(meta, "name"))};
 }
 
 const std::vector<Node>& items(const Node* n) {
@@ -44,13 +45,14 @@ struct Reader {
   const Document& doc;
   ConversionOutput& out;
   Findings& findings;
+  const std::string& default_ns;
 
   void note(const Node& at, const std::string& msg) { findings.warning(doc.at(at), msg, kId); }
 
   void gateway(const Node& obj) {
     const Node* spec = obj.get("spec");
     GatewayIR g;
-    std::tie(g.ns, g.name) = name_of(obj);
+    std::tie(g.ns, g.name) = name_of(obj, default_ns);
     g.gateway_class = str(child(spec, "gatewayClassName"));
     for (const Node& l : items(child(spec, "listeners"))) {
       ListenerIR li;
@@ -58,6 +60,7 @@ struct Reader {
       li.hostname = str(l.get("hostname"));
       li.port = integer(l.get("port")).value_or(0);
       li.protocol = str(l.get("protocol"));
+      li.tls_mode = str(child(l.get("tls"), "mode"), "Terminate");
       const Node* ns = child(l.get("allowedRoutes"), "namespaces");
       std::string from = str(child(ns, "from"), "Same");
       if (from == "All") {
@@ -73,10 +76,11 @@ struct Reader {
     out.gateways.push_back(std::move(g));
   }
 
-  void http_route(const Node& obj) {
+  /// Name, parents and hostnames: what every route kind has.
+  template <typename Route>
+  void route_head(const Node& obj, Route& r) {
     const Node* spec = obj.get("spec");
-    HTTPRouteIR r;
-    std::tie(r.ns, r.name) = name_of(obj);
+    std::tie(r.ns, r.name) = name_of(obj, default_ns);
     r.source = doc.at(obj);
     for (const Node& p : items(child(spec, "parentRefs"))) {
       std::string kind = str(p.get("kind"), "Gateway");
@@ -86,6 +90,74 @@ struct Reader {
         note(p, "parentRefs port is not evaluated; the route attaches by sectionName only");
     }
     for (const Node& h : items(child(spec, "hostnames"))) r.hostnames.push_back(to_lower(str(&h)));
+  }
+
+  std::vector<BackendRefIR> backends(const Node& rn) {
+    std::vector<BackendRefIR> out;
+    for (const Node& b : items(rn.get("backendRefs"))) {
+      BackendRefIR ref;
+      ref.group = str(b.get("group"));
+      ref.kind = str(b.get("kind"));
+      ref.name = str(b.get("name"));
+      ref.port = integer(b.get("port"));
+      ref.weight = integer(b.get("weight"));
+      if (b.get("namespace"))
+        note(b, "backendRefs namespace is not modelled; the route's namespace is used");
+      if (b.get("filters")) note(b, "backendRef filters are not modelled");
+      out.push_back(ref);
+    }
+    return out;
+  }
+
+  std::vector<HeaderMatchIR> header_matches(const Node& m) {
+    std::vector<HeaderMatchIR> out;
+    for (const Node& h : items(m.get("headers"))) {
+      out.push_back({str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
+    }
+    return out;
+  }
+
+  // GRPCRoute: rules of method and header matches; its filters are the
+  // header modifiers and mirrors that HTTPRoute has too.
+  void grpc_route(const Node& obj) {
+    GRPCRouteIR r;
+    route_head(obj, r);
+    for (const Node& rn : items(child(obj.get("spec"), "rules"))) {
+      GRPCRuleIR base;
+      base.source = doc.at(rn);
+      for (const Node& fn : items(rn.get("filters"))) read_filter(fn, base.filters);
+      base.backends = backends(rn);
+      const Node* matches = rn.get("matches");
+      if (!matches || items(matches).empty()) r.rules.push_back(base);
+      for (const Node& m : items(matches)) {
+        GRPCRuleIR rule = base;
+        const Node* method = m.get("method");
+        rule.service = str(child(method, "service"));
+        rule.method = str(child(method, "method"));
+        rule.headers = header_matches(m);
+        if (str(child(method, "type"), "Exact") != "Exact")
+          rule.headers.push_back({"Unmodelled", "RegularExpression method", ""});
+        r.rules.push_back(rule);
+      }
+    }
+    out.grpc_routes.push_back(std::move(r));
+  }
+
+  // TLSRoute: hostnames (SNI) and the backends of its rule.
+  void tls_route(const Node& obj) {
+    TLSRouteIR r;
+    route_head(obj, r);
+    for (const Node& rn : items(child(obj.get("spec"), "rules"))) {
+      auto more = backends(rn);
+      r.backends.insert(r.backends.end(), more.begin(), more.end());
+    }
+    out.tls_routes.push_back(std::move(r));
+  }
+
+  void http_route(const Node& obj) {
+    const Node* spec = obj.get("spec");
+    HTTPRouteIR r;
+    route_head(obj, r);
     const Node* rules = child(spec, "rules");
     if (!rules) {
       // No rules: one rule matching every path, with no backends.
@@ -103,18 +175,7 @@ struct Reader {
     FilterSet f;
     for (const Node& fn : items(rn.get("filters"))) read_filter(fn, f);
     base.filters = SharedFilters(f);
-    for (const Node& b : items(rn.get("backendRefs"))) {
-      BackendRefIR ref;
-      ref.group = str(b.get("group"));
-      ref.kind = str(b.get("kind"));
-      ref.name = str(b.get("name"));
-      ref.port = integer(b.get("port"));
-      ref.weight = integer(b.get("weight"));
-      if (b.get("namespace"))
-        note(b, "backendRefs namespace is not modelled; the route's namespace is used");
-      if (b.get("filters")) note(b, "backendRef filters are not modelled");
-      base.backends.push_back(ref);
-    }
+    base.backends = backends(rn);
     const Node* matches = rn.get("matches");
     if (!matches || items(matches).empty()) {
       RouteRuleIR rule = base;
@@ -126,10 +187,7 @@ struct Reader {
       RouteRuleIR rule = base;
       const Node* path = m.get("path");
       rule.path = {str(child(path, "type"), "PathPrefix"), str(child(path, "value"), "/")};
-      for (const Node& h : items(m.get("headers"))) {
-        rule.headers.push_back(
-            {str(h.get("type"), "Exact"), str(h.get("name")), str(h.get("value"))});
-      }
+      rule.headers = header_matches(m);
       // Method and query matches: the model has no field for them, so a rule
       // that uses one is marked and answered "uncertain".
       if (m.get("method")) rule.headers.push_back({"Unmodelled", "method", str(m.get("method"))});
@@ -197,6 +255,10 @@ struct Reader {
       gateway(obj);
     } else if (kind == "HTTPRoute") {
       http_route(obj);
+    } else if (kind == "GRPCRoute") {
+      grpc_route(obj);
+    } else if (kind == "TLSRoute") {
+      tls_route(obj);
     }
     return 1;
   }
@@ -204,8 +266,9 @@ struct Reader {
 
 }  // namespace
 
-size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings) {
-  Reader r{doc, out, findings};
+size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings,
+                            const std::string& default_ns) {
+  Reader r{doc, out, findings, default_ns};
   return r.object(doc.root, 0);
 }
 

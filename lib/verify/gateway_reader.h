@@ -13,6 +13,7 @@ namespace im::verify {
 /// into `out`. Parts the model cannot follow become warnings with id
 /// "verify-input"; other kinds are ignored. Returns how many Gateway API
 /// objects were read.
-size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings);
+size_t read_gateway_objects(const Document& doc, ConversionOutput& out, Findings& findings,
+                            const std::string& default_ns = "default");
 
 }  // namespace im::verify

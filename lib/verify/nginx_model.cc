@@ -120,7 +120,9 @@ void NginxModel::add_servers(const Inventory& inventory, const std::vector<size_
     for (const IngressRule& rule : ing.rules) {
       if (rule.host.empty()) continue;
       std::string host = to_lower(rule.host);
-      if (servers_.count(host)) continue;
+      // createServers: "if !servers[host].SSLPassthrough && anns.SSLPassthrough".
+      if (settings_[i].ssl_passthrough) servers_[host].passthrough = true;
+      if (servers_.count(host) && !servers_[host].host.empty()) continue;
       NginxServer& s = servers_[host];
       s.host = host;
       NginxLocation loc = root;

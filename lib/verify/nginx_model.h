@@ -34,6 +34,7 @@ struct NginxServer {
   std::vector<NginxLocation> locations;
   bool regex = false;
   bool has_cert = false;
+  bool passthrough = false;  ///< ssl-passthrough on any Ingress of the host
   LocationIndex index;  ///< built once the locations are final
 };
 

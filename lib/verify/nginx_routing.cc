@@ -79,8 +79,23 @@ Outcome NginxModel::route(const Probe& probe) const {
   }
   const NginxServer& server = servers_.at(name);
 
+  // ssl-passthrough (controller.go getConfiguration): the TLS proxy in front
+  // of nginx hands the whole connection, by SNI, to the backend of the
+  // host's "/" location; without one ("has no default backend, ignoring SSL
+  // Passthrough") nginx terminates TLS itself. Plain HTTP is served as usual.
+  if (probe.scheme == "https" && server.passthrough) {
+    for (const NginxLocation& l : server.locations) {
+      if (l.path != "/" || l.exact || l.backend.empty()) continue;
+      Outcome o;
+      o.kind = Outcome::Kind::Passthrough;
+      o.backends = {{l.backend, 1}};
+      return o;
+    }
+  }
+
   // nginx.tmpl: `if ($uri = /) { return 302 $scheme://$http_host<app-root>; }`
-  // sits in the server block, ahead of every location.
+  // sits in the server block, ahead of every location. `return` sends its
+  // URL as written: the request's query string is dropped.
   if (probe.path == "/") {
     for (const NginxLocation& l : server.locations) {
       if (l.owner == SIZE_MAX || l.catch_all || settings_[l.owner].app_root.empty()) continue;
@@ -113,7 +128,9 @@ Outcome NginxModel::route(const Probe& probe) const {
     Outcome o;
     o.kind = Outcome::Kind::Redirect;
     o.status = 301;
-    o.location = probe.scheme + "://" + probe.host + probe.path + "/";
+    // (ngx_http_core_find_location keeps the arguments on this redirect.)
+    o.location = probe.scheme + "://" + probe.host + probe.path + "/" +
+                 (probe.query.empty() ? "" : "?" + probe.query);
     return o;
   }
   auto best = server.index.longest_prefix(probe.path);
@@ -137,7 +154,8 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   }
   Outcome o;
   // `return CODE URL;` (permanent/temporal-redirect) is a rewrite-module
-  // directive, which runs before rewrite_by_lua's https redirect.
+  // directive, which runs before rewrite_by_lua's https redirect. The URL
+  // is sent as written, without the request's query string.
   if (!s.redirect_url.empty()) {
     o.kind = Outcome::Kind::Redirect;
     o.status = s.redirect_code;
@@ -157,7 +175,9 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   }
   if (scheme == "http" && !acme &&
       (s.force_ssl_redirect || (s.ssl_redirect && has_certificate(probe.host)))) {
-    std::string uri = probe.path;
+    // ngx.var.request_uri: the path and the query, so "/p/?q" keeps its
+    // slash, which only a bare trailing "/" loses.
+    std::string uri = probe.uri();
     // "do not append a trailing slash on redirects unless enabled"
     if (!s.preserve_trailing_slash && !uri.empty() && uri.back() == '/') uri.pop_back();
     o.kind = Outcome::Kind::Redirect;
@@ -170,13 +190,19 @@ Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
   o.backends = pick_backends(loc.backend, probe, uncertain);
   if (!uncertain.empty()) return Outcome::uncertain(uncertain);
   o.kind = Outcome::Kind::Proxy;
-  o.path = probe.path;
+  // proxy_pass without a URI part passes the request URI, query included.
+  o.path = probe.uri();
   o.host = s.upstream_vhost.empty() ? probe.host : s.upstream_vhost;
   if (!s.rewrite_target.empty() && s.rewrite_target != loc.ingress_path) {
     auto rewritten = rewrite(loc.ingress_path, s.rewrite_target, probe.path);
     if (!rewritten)
       return Outcome::uncertain("rewrite regex \"" + loc.path + "\" is not understood");
+    // nginx's rewrite appends the request's arguments to the new URI, after
+    // "&" when the target has its own (a target ending in "?" drops them).
     o.path = *rewritten;
+    if (!probe.query.empty() && !o.path.empty() && o.path.back() != '?')
+      o.path += (o.path.find('?') == std::string::npos ? "?" : "&") + probe.query;
+    if (!o.path.empty() && o.path.back() == '?') o.path.pop_back();
     // Only the rewrite branch of buildProxyPass sends X-Forwarded-Prefix.
     if (!s.x_forwarded_prefix.empty())
       o.set_headers.emplace_back("x-forwarded-prefix", s.x_forwarded_prefix);

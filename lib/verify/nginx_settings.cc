@@ -133,10 +133,15 @@ NginxSettings read_nginx_settings(const Ingress& ing, const std::string& prefix,
     } else if (suffix == "canary-weight-total") {
       s.canary.weight_total = go_int(v).value_or(100);
     } else if (suffix == "backend-protocol") {
-      // GRPC/FCGI/AJP change what the upstream speaks, which HTTP probes
-      // cannot model; HTTP and HTTPS only change the upstream transport.
+      // HTTP(S) and gRPC(S) change only what the upstream speaks (template.go
+      // buildProxyPass: proxy_pass or grpc_pass to the same upstream, the
+      // request URI unchanged); FCGI and AJP hand the request over in
+      // another form, which a request path cannot show.
       std::string p = to_lower(v);
-      if (p != "http" && p != "https" && p != "auto_http") s.unmodelled.push_back(a.key);
+      if (p != "http" && p != "https" && p != "auto_http" && p != "grpc" && p != "grpcs")
+        s.unmodelled.push_back(a.key);
+    } else if (suffix == "ssl-passthrough") {
+      flag(s.ssl_passthrough);
     } else if (!routing_neutral(suffix)) {
       s.unmodelled.push_back(a.key);
     }

@@ -31,6 +31,7 @@ struct NginxSettings {
   int redirect_code = 0;
   std::string app_root;
   std::string upstream_vhost;
+  bool ssl_passthrough = false;
   NginxCanary canary;
   /// Annotations that may change where a request goes and that the model
   /// does not follow: every probe they touch is uncertain.

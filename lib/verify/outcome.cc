@@ -9,8 +9,8 @@ namespace im::verify {
 
 const char* kind_name(Outcome::Kind k) {
   // In the order of Outcome::Kind.
-  static const char* const names[] = {"proxy",    "redirect", "not-found",
-                                      "unserved", "error",    "uncertain"};
+  static const char* const names[] = {"proxy",    "tls-passthrough", "redirect", "not-found",
+                                      "unserved", "error",           "uncertain"};
   return names[static_cast<size_t>(k)];
 }
 
@@ -51,17 +51,32 @@ std::string percent(double fraction) {
   return fmt::format("{}%", p);
 }
 
+std::string backend_list(const std::vector<WeightedBackend>& backends) {
+  std::string s;
+  for (size_t i = 0; i < backends.size(); ++i) {
+    if (i) s += ", ";
+    s += backends[i].name;
+    if (backends.size() > 1) s += " " + percent(backends[i].fraction);
+  }
+  return s;
+}
+
+nlohmann::ordered_json backends_json(const std::vector<WeightedBackend>& backends) {
+  auto b = nlohmann::ordered_json::array();
+  for (const auto& wb : backends) {
+    b.push_back({{"name", wb.name}, {"fraction", std::round(wb.fraction * 10000) / 10000}});
+  }
+  return b;
+}
+
 }  // namespace
 
 std::string Outcome::text(const std::string& request_host) const {
   switch (kind) {
+    case Kind::Passthrough:
+      return "TLS passthrough to " + backend_list(backends);
     case Kind::Proxy: {
-      std::string s;
-      for (size_t i = 0; i < backends.size(); ++i) {
-        if (i) s += ", ";
-        s += backends[i].name;
-        if (backends.size() > 1) s += " " + percent(backends[i].fraction);
-      }
+      std::string s = backend_list(backends);
       s += " path " + path;
       if (host != request_host) s += " host " + host;
       for (const auto& [k, v] : set_headers) s += fmt::format(" set {}: {}", k, v);
@@ -91,11 +106,11 @@ nlohmann::ordered_json Outcome::to_json() const {
   nlohmann::ordered_json j;
   j["kind"] = kind_name(kind);
   switch (kind) {
+    case Kind::Passthrough:
+      j["backends"] = backends_json(backends);
+      break;
     case Kind::Proxy: {
-      auto& b = j["backends"] = nlohmann::ordered_json::array();
-      for (const auto& wb : backends) {
-        b.push_back({{"name", wb.name}, {"fraction", std::round(wb.fraction * 10000) / 10000}});
-      }
+      j["backends"] = backends_json(backends);
       j["path"] = path;
       j["host"] = host;
       auto& h = j["setHeaders"] = nlohmann::ordered_json::array();

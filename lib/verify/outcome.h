@@ -17,6 +17,7 @@ struct WeightedBackend {
 struct Outcome {
   enum class Kind {
     Proxy,      ///< forwarded to backends
+    Passthrough,  ///< the TLS connection itself goes to the backends, unread
     Redirect,   ///< answered with a redirect
     NotFound,   ///< no rule matched: 404 (ingress-nginx's default backend)
     Unserved,   ///< nothing listens for the request (no Gateway listener)
@@ -24,7 +25,7 @@ struct Outcome {
     Uncertain,  ///< the model cannot say; `reason` says why
   };
   Kind kind = Kind::NotFound;
-  std::vector<WeightedBackend> backends;  ///< Proxy: sorted by name
+  std::vector<WeightedBackend> backends;  ///< Proxy, Passthrough: sorted by name
   std::string path;                       ///< Proxy: upstream path after rewrites
   std::string host;                       ///< Proxy: upstream Host header
   std::vector<std::pair<std::string, std::string>>
@@ -45,7 +46,8 @@ struct Outcome {
   nlohmann::ordered_json to_json() const;
 };
 
-/// "proxy", "redirect", "not-found", "unserved", "error", "uncertain".
+/// "proxy", "tls-passthrough", "redirect", "not-found", "unserved", "error",
+/// "uncertain".
 const char* kind_name(Outcome::Kind k);
 
 }  // namespace im::verify

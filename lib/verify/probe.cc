@@ -11,7 +11,7 @@ namespace im::verify {
 const char* const kUnmatchedHost = "unmatched.invalid";
 
 std::string Probe::text() const {
-  std::string s = scheme + "://" + host + path;
+  std::string s = scheme + "://" + host + uri();
   for (const auto& [k, v] : headers) s += " [" + k + ": " + v + "]";
   for (const auto& [k, v] : cookies) s += " [cookie " + k + "=" + v + "]";
   return s;
@@ -89,6 +89,8 @@ std::vector<std::string> path_variants(const std::string& ingress_path) {
   return out;
 }
 
+const char* const kProbeQuery = "probe=1";
+
 struct ProbeSink {
   std::vector<Probe>& out;
   const std::set<std::string>& tls_hosts;
@@ -96,20 +98,45 @@ struct ProbeSink {
   void add(const std::string& host, const std::string& path, const Location& source,
            std::vector<std::pair<std::string, std::string>> headers = {},
            std::vector<std::pair<std::string, std::string>> cookies = {}) {
-    for (const char* scheme : {"http", "https"}) {
-      // nginx answers https for every host, but with its self-signed
-      // default certificate where no TLS is configured: no client gets a
-      // response there, so such probes tell nothing.
-      if (std::string(scheme) == "https" && !tls_hosts.count(host)) continue;
-      Probe p;
-      p.scheme = scheme;
-      p.host = host;
-      p.path = path;
-      p.headers = headers;
-      p.cookies = cookies;
-      p.source = source;
-      out.push_back(std::move(p));
-    }
+    add_scheme("http", host, path, "", source, headers, cookies);
+    // Where no certificate is configured, nginx answers https with its
+    // self-signed default one; the variants of every path would only say
+    // again what `add_default_certificate` says once per path.
+    if (tls_hosts.count(host)) add_scheme("https", host, path, "", source, headers, cookies);
+  }
+
+  /// The request again with a query string: nginx's `return` (app-root,
+  /// permanent- and temporal-redirect) drops it, its HTTPS redirect and
+  /// proxy_pass keep it, a rewrite appends it; RequestRedirect and
+  /// URLRewrite keep it.
+  void add_with_query(const std::string& host, const std::string& path, const Location& source) {
+    add_scheme("http", host, path, kProbeQuery, source, {}, {});
+    if (tls_hosts.count(host)) add_scheme("https", host, path, kProbeQuery, source, {}, {});
+  }
+
+  /// nginx.tmpl gives every server block, the default server "_" included,
+  /// `listen 443 ssl` with ssl_certificate_by_lua (template.go
+  /// buildHTTPSListener), and certificate.lua falls back to the default
+  /// certificate: https to a host without TLS was answered, by the same
+  /// locations as http. One probe per path shows whether it still is.
+  void add_default_certificate(const std::string& host, const std::string& path,
+                               const Location& source) {
+    if (!tls_hosts.count(host)) add_scheme("https", host, path, "", source, {}, {});
+  }
+
+  void add_scheme(const char* scheme, const std::string& host, const std::string& path,
+                  const std::string& query, const Location& source,
+                  const std::vector<std::pair<std::string, std::string>>& headers,
+                  const std::vector<std::pair<std::string, std::string>>& cookies) {
+    Probe p;
+    p.scheme = scheme;
+    p.host = host;
+    p.path = path;
+    p.query = query;
+    p.headers = headers;
+    p.cookies = cookies;
+    p.source = source;
+    out.push_back(std::move(p));
   }
 };
 
@@ -141,8 +168,10 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
   ProbeSink sink{out, tls_hosts};
   // The unmatched host's root belongs to no one path; findings about it
   // point at the first Ingress.
-  if (!inventory.ingresses.empty())
+  if (!inventory.ingresses.empty()) {
     sink.add(kUnmatchedHost, "/", inventory.ingresses.front().location);
+    sink.add_default_certificate(kUnmatchedHost, "/", inventory.ingresses.front().location);
+  }
   for (const Ingress& ing : inventory.ingresses) {
     const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
     bool is_canary = canary && lower(canary->value) == "true";
@@ -150,8 +179,11 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
     for (const IngressRule& rule : ing.rules) {
       std::string host = rule.host.empty() ? kUnmatchedHost : wildcard_instance(lower(rule.host));
       sink.add(host, "/", rule.location);
+      sink.add_with_query(host, "/", rule.location);
       for (const IngressPath& p : rule.paths) {
         for (const auto& v : path_variants(p.path)) sink.add(host, v, p.location);
+        sink.add_default_certificate(host, literal_prefix(p.path), p.location);
+        sink.add_with_query(host, literal_prefix(p.path), p.location);
         if (is_canary) {
           add_canary_probes(sink, ing, annotation_prefix, host, literal_prefix(p.path), p.location);
         }
@@ -175,6 +207,7 @@ void sort_probes(std::vector<Probe>& probes) {
     const Probe& y = probes[b];
     if (x.host != y.host) return x.host < y.host;
     if (x.path != y.path) return x.path < y.path;
+    if (x.query != y.query) return x.query < y.query;
     if (x.scheme != y.scheme) return x.scheme < y.scheme;
     if (texts[a] != texts[b]) return texts[a] < texts[b];
     if (x.source < y.source || y.source < x.source) return x.source < y.source;
@@ -209,13 +242,17 @@ bool parse_probe(const std::string& line, Probe& out, std::string& error) {
     return false;
   }
   std::string rest = url.substr(scheme_end + 3);
-  size_t slash = rest.find('/');
-  std::string authority = rest.substr(0, slash);
-  p.path = slash == std::string::npos ? "/" : rest.substr(slash);
-  if (p.path.find_first_of("?#") != std::string::npos) {
-    error = "\"" + url + "\": query strings and fragments are not modelled";
+  if (size_t hash = rest.find('#'); hash != std::string::npos) {
+    error = "\"" + url + "\": a fragment (#...) is never sent to the server; leave it out";
     return false;
   }
+  size_t authority_end = rest.find_first_of("/?");
+  std::string authority = rest.substr(0, authority_end);
+  std::string target = authority_end == std::string::npos ? "/" : rest.substr(authority_end);
+  if (target[0] == '?') target = "/" + target;
+  size_t question = target.find('?');
+  p.path = target.substr(0, question);
+  if (question != std::string::npos) p.query = target.substr(question + 1);
   size_t colon = authority.find(':');
   p.host = lower(authority.substr(0, colon));
   if (p.host.empty()) {

@@ -16,12 +16,15 @@ struct Probe {
   std::string scheme = "http";  ///< "http" or "https"
   std::string host;             ///< lower case, no port
   std::string path = "/";
+  std::string query;  ///< after "?", without it; empty: none
   std::vector<std::pair<std::string, std::string>> headers;  ///< lower-case names
   std::vector<std::pair<std::string, std::string>> cookies;
   Location source;  ///< the Ingress path this probe was made for; unset for user probes
 
-  /// "http://h/p [x-canary: always] [cookie c=v]": the probe's identity.
+  /// "http://h/p?q [x-canary: always] [cookie c=v]": the probe's identity.
   std::string text() const;
+  /// The request URI: the path and, when there is one, "?" and the query.
+  std::string uri() const { return query.empty() ? path : path + "?" + query; }
   /// The value of header `name` (lower case), or nullptr.
   const std::string* header(const std::string& name) const;
   const std::string* cookie(const std::string& name) const;
@@ -32,13 +35,15 @@ extern const char* const kUnmatchedHost;
 
 /// Probes for every host and path of the Ingresses (see docs/verify.md):
 /// the path, with a trailing slash, a child, a non-boundary sibling, in
-/// upper case, and the root; over http, and over https for `tls_hosts`;
-/// for canary Ingresses also the header and cookie values that pick each
-/// side. Sorted by text, without duplicates.
+/// upper case, and the root; over http, and over https for `tls_hosts`
+/// (elsewhere each path once, for nginx's default certificate); the path
+/// and the root again with a query string; for canary Ingresses also the
+/// header and cookie values that pick each side. Sorted by text, without
+/// duplicates.
 std::vector<Probe> generate_probes(const Inventory& inventory, const std::string& annotation_prefix,
                                    const std::set<std::string>& tls_hosts);
 
-/// Parses "http[s]://HOST[:PORT]/PATH" followed by optional "NAME: VALUE"
+/// Parses "http[s]://HOST[:PORT]/PATH[?QUERY]" followed by optional "NAME: VALUE"
 /// header words ("cookie: a=b" sets a cookie). False with `error` set.
 bool parse_probe(const std::string& line, Probe& out, std::string& error);
 

@@ -27,9 +27,13 @@ std::string render_text(const VerifyResult& result) {
     }
     std::string request = r.probe.text();
     switch (r.status) {
-      case ProbeResult::Status::Same:
-        out += fmt::format("  = {}  ->  {}\n", escape_control(request), escape_control(r.before.text(host)));
+      case ProbeResult::Status::Same: {
+        std::string before = r.before.text(host), after = r.after.text(host);
+        // Same but worded differently (404 / unserved): show both.
+        std::string shown = before == after ? before : before + "; after: " + after;
+        out += fmt::format("  = {}  ->  {}\n", escape_control(request), escape_control(shown));
         break;
+      }
       case ProbeResult::Status::Explained:
         out += fmt::format("  ~ {}  [{}]\n", escape_control(request), explanation_ids(r));
         out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
@@ -62,6 +66,7 @@ std::string render_json(const VerifyResult& result) {
     req["scheme"] = r.probe.scheme;
     req["host"] = r.probe.host;
     req["path"] = r.probe.path;
+    if (!r.probe.query.empty()) req["query"] = r.probe.query;
     auto& headers = req["headers"] = nlohmann::ordered_json::array();
     for (const auto& [k, v] : r.probe.headers) headers.push_back({{"name", k}, {"value", v}});
     auto& cookies = req["cookies"] = nlohmann::ordered_json::array();

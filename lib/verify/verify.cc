@@ -19,6 +19,31 @@ const char* status_name(ProbeResult::Status s) {
   return names[static_cast<size_t>(s)];
 }
 
+bool same_outcome(const Outcome& before, const Outcome& after, const std::string& host) {
+  // nginx's 404 and a Gateway that does not serve the request at all (no
+  // listener for the host): no backend gets it either way. This is what
+  // HTTPS to a host nginx had no route for becomes (the Gateway model
+  // already answers plain HTTP without a listener as 404).
+  if (before.kind == Outcome::Kind::NotFound && after.kind == Outcome::Kind::Unserved) return true;
+  return before.text(host) == after.text(host);
+}
+
+namespace {
+
+Finding default_certificate_note(const Probe& p) {
+  Finding f;
+  f.severity = Severity::Info;
+  f.location = p.source;
+  f.rule_id = "https-default-certificate";
+  f.message = fmt::format("ingress-nginx answered HTTPS for {} with its self-signed default "
+                          "certificate (no tls entry names the host); the Gateway has no HTTPS "
+                          "listener for it",
+                          p.host);
+  return f;
+}
+
+}  // namespace
+
 VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gateway,
                         const VerifyOptions& options) {
   NginxModel nginx(inventory, options.annotation_prefix, options.default_class, options.nginx_config);
@@ -39,12 +64,23 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
     if (r.before.kind == Outcome::Kind::Uncertain || r.after.kind == Outcome::Kind::Uncertain) {
       r.status = ProbeResult::Status::Uncertain;
       ++out.uncertain;
-    } else if (r.before.text(p.host) != r.after.text(p.host)) {
+    } else if (!same_outcome(r.before, r.after, p.host)) {
       std::vector<const Finding*> why;
-      if (explainer) why = explainer->explain(p);
+      // HTTPS that nginx answered with its default certificate and the
+      // Gateway has no listener for.
+      bool default_cert = p.scheme == "https" && r.after.kind == Outcome::Kind::Unserved &&
+                          !nginx.tls_hosts().count(p.host);
+      if (explainer) why = explainer->explain(p, default_cert);
       for (const Finding* f : why) r.explained_by.push_back(*f);
-      r.status = why.empty() ? ProbeResult::Status::Unexpected : ProbeResult::Status::Explained;
-      ++(why.empty() ? out.unexpected : out.explained);
+      if (why.empty() && default_cert) {
+        // Given Gateway objects (no conversion to explain it): the
+        // difference comes from nginx's default certificate, not from the
+        // objects, so it is explained all the same, at the probe's path.
+        r.explained_by.push_back(default_certificate_note(p));
+      }
+      bool explained = !r.explained_by.empty();
+      r.status = explained ? ProbeResult::Status::Explained : ProbeResult::Status::Unexpected;
+      ++(explained ? out.explained : out.unexpected);
     }
     r.probe = std::move(p);
     out.results.push_back(std::move(r));

@@ -52,6 +52,10 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
 /// the others.
 void add_verify_findings(const VerifyResult& result, Findings& findings);
 
+/// Whether two outcomes count as the same: equal text forms, or nginx's
+/// 404 against a request the Gateway does not serve (no backend either way).
+bool same_outcome(const Outcome& before, const Outcome& after, const std::string& host);
+
 /// "same", "explained", "unexpected", "uncertain".
 const char* status_name(ProbeResult::Status s);
 

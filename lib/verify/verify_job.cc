@@ -11,12 +11,13 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
   Catalog storage;
   const Catalog& catalog = catalog_for(request.rules_dirs, storage);
   DocumentObserver read_gateway = [&](const Document& doc, Findings& f) {
-    job.gateway_objects += read_gateway_objects(doc, job.gateway, f);
+    job.gateway_objects += read_gateway_objects(doc, job.gateway, f, request.default_namespace);
   };
   job.load = request.cluster
                  ? load_cluster(*request.cluster, request.limits, findings, read_gateway)
                  : load_inputs(request.inputs, stdin_stream, request.limits, findings, read_gateway,
                                request.exclude);
+  job.load.inventory.assign_namespace(request.default_namespace);
   VerifyOptions with_findings = options;
   // convert and verify read the same controller settings, so they agree.
   ConvertOptions convert_options = request.options;
