@@ -49,7 +49,8 @@ TEST_CASE("bash completes subcommands, their flags and flag values", "[completio
   CHECK(complete({"r"}) == "report\nrules\n");
   CHECK(complete({"rules", ""}) == "--help\n-h\nexplain\nlist\n");
   CHECK(complete({"convert", "--from"}) == "--from-cluster\n");
-  CHECK(complete({"convert", "--from-cluster", "--all"}) == "--all-namespaces\n");
+  CHECK(complete({"convert", "--from-cluster", "--all"}) == "--all-namespaces\n--allow-snippets\n");
+  CHECK(complete({"convert", "--from-cluster", "--all-"}) == "--all-namespaces\n");
   CHECK(complete({"convert", "--from-cluster", "-o", ""}) == "json\nyaml\n");
   CHECK(complete({"report", "--format", "m"}) == "markdown\n");
   CHECK(complete({"rules", "list", "--m"}) == "--markdown\n");
@@ -58,7 +59,7 @@ TEST_CASE("bash completes subcommands, their flags and flag values", "[completio
 }
 
 TEST_CASE("the kubectl plugin completion helper answers in kubectl's protocol", "[completion]") {
-  auto r = im::run_process({"bash", kSource + "/completions/kubectl_complete-ingress_migrate", "convert", "--all"});
+  auto r = im::run_process({"bash", kSource + "/completions/kubectl_complete-ingress_migrate", "convert", "--all-"});
   REQUIRE(r.started);
   CHECK(r.exit_status == 0);
   CHECK(r.out == "--all-namespaces\n:4\n");

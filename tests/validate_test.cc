@@ -33,10 +33,23 @@ using im::Channel;
 using im::validate_object;
 
 const std::vector<std::string> kDumps = {
-    "experimental-grpcroutes-v1.txt",     "experimental-httproutes-v1.txt",
-    "standard-backendtlspolicies-v1.txt", "standard-gateways-v1.txt",
-    "standard-grpcroutes-v1.txt",         "standard-httproutes-v1.txt",
-    "standard-referencegrants-v1.txt",    "standard-tlsroutes-v1.txt"};
+    "envoy-gateway/backendtrafficpolicies.txt",
+    "envoy-gateway/clienttrafficpolicies.txt",
+    "envoy-gateway/securitypolicies.txt",
+    "experimental-grpcroutes-v1.txt",
+    "experimental-httproutes-v1.txt",
+    "nginx-gateway-fabric/authenticationfilters.txt",
+    "nginx-gateway-fabric/clientsettingspolicies.txt",
+    "nginx-gateway-fabric/proxysettingspolicies.txt",
+    "nginx-gateway-fabric/ratelimitpolicies.txt",
+    "nginx-gateway-fabric/snippetsfilters.txt",
+    "nginx-gateway-fabric/upstreamsettingspolicies.txt",
+    "standard-backendtlspolicies-v1.txt",
+    "standard-gateways-v1.txt",
+    "standard-grpcroutes-v1.txt",
+    "standard-httproutes-v1.txt",
+    "standard-referencegrants-v1.txt",
+    "standard-tlsroutes-v1.txt"};
 
 Json http_route() {
   return Json::parse(R"({
@@ -603,10 +616,15 @@ TEST_CASE("every embedded CRD dump loads with all CEL rules implemented and all 
   for (const std::string& name : kDumps) {
     INFO(name);
     const auto& table = im::validate::embedded_constraint_table(name);
-    CHECK_FALSE(table.patterns.empty());
+    // Every Gateway API CRD has patterns; some vendor CRDs have none.
+    if (name.find('/') == std::string::npos) CHECK_FALSE(table.patterns.empty());
+    // (Loading already refuses a rule without an implementation; vendor
+    // rules are keyed by message and expression, so look by message here.)
+    const auto& rules = im::validate::all_cel_rules();
     for (const std::string& message : table.cel_messages) {
       INFO(message);
-      CHECK(im::validate::find_cel_rule(message) != nullptr);
+      CHECK(std::any_of(rules.begin(), rules.end(),
+                        [&](const im::validate::CelRule& r) { return r.message == message; }));
     }
     for (const std::string& pattern : table.patterns) {
       INFO(pattern);
@@ -624,7 +642,7 @@ TEST_CASE("every CEL implementation is used by some dump", "[validate]") {
   std::set<std::string> implemented;
   for (const auto& rule : im::validate::all_cel_rules()) implemented.insert(rule.message);
   CHECK(implemented == used);
-  CHECK(implemented.size() == 90);
+  CHECK(implemented.size() == 156);
 }
 
 TEST_CASE("a dump with an unimplemented CEL rule does not load", "[validate]") {
