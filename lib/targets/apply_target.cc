@@ -101,6 +101,18 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
     }
     push(std::move(o), kind);
   }
+  // The standard conversion wrote proxy-read/send-timeout as the routes'
+  // timeouts.backendRequest; where the target's own policy now carries
+  // them (NGINX Gateway Fabric's ProxySettingsPolicy, whose conformance
+  // report lacks HTTPRouteBackendTimeout), the policy replaces that field.
+  if (auto ps = d.specs.find("ProxySettingsPolicy");
+      ps != d.specs.end() && ps->second.contains("timeout")) {
+    for (auto& route : out.http_routes) {
+      if (route.ns != d.ns || std::find(d.routes.begin(), d.routes.end(), route.name) == d.routes.end())
+        continue;
+      for (auto& rule : route.rules) rule.backend_timeout.reset();
+    }
+  }
   if (!d.snippets.empty()) {
     Json snippets = Json::array();
     for (const auto& [context, text] : d.snippets) snippets.push_back({{"context", context}, {"value", text}});
@@ -162,7 +174,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   Findings result;
   for (const Finding& f : findings.items()) {
     if (std::find(replaced.begin(), replaced.end(), &f) == replaced.end()) {
-      result.add(f.severity, f.location, f.message, f.rule_id);
+      result.add(f);  // with its properties
     }
   }
   result.append(added);
