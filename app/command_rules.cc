@@ -3,6 +3,9 @@
 
 #include <ostream>
 
+#include "report/target_doc.h"
+#include "util/text.h"
+#include "targets/profile.h"
 #include "commands.h"
 #include "exit_code.h"
 #include "lint/tables.h"
@@ -23,6 +26,7 @@ std::string explain_lint_rule(const RuleInfo& info) {
 
 struct RulesFlags {
   std::string controller;
+  std::string target;
   std::string key;
   bool markdown = false;
 };
@@ -35,11 +39,33 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
   CLI::App* list = sub.add_subcommand("list", "List every annotation rule with its verdict");
   list->add_option("--controller", f->controller, "Only this controller family")->type_name("NAME");
   list->add_flag("--markdown", f->markdown, "Print the Markdown mapping table (docs/annotations.md)");
+  list->add_option("--target-controller", f->target,
+                   "The ingress-nginx verdicts for this target's output (envoy-gateway, nginx-gateway-fabric)")
+      ->type_name("NAME");
   CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id) or finding id");
   explain->add_option("key", f->key, "Annotation key, rule id or finding id")->required();
+  explain->add_option("--target-controller", f->target, "Also the verdict for this target's output")
+      ->type_name("NAME");
 
   return [f, list, explain, &ctx]() -> int {
     const Catalog& catalog = Catalog::builtin();
+    const TargetProfile* target = nullptr;
+    if (!f->target.empty()) {
+      target = find_target_profile(f->target);
+      if (!target) {
+        std::vector<std::string> names;
+        for (const auto& p : target_profiles()) names.push_back(p.name);
+        std::string best = did_you_mean(f->target, names);
+        ctx.io.err << ctx.program << ": no output profile for \"" << f->target << "\""
+                   << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "; known: "
+                   << join(names, ", ") << "\n";
+        return kExitUsageOrInput;
+      }
+    }
+    if (list->parsed() && target) {
+      ctx.io.out << (f->markdown ? target_markdown(catalog, *target) : target_table(catalog, *target));
+      return kExitOk;
+    }
     if (list->parsed()) {
       if (!f->controller.empty() && !catalog.family(f->controller)) {
         std::vector<std::string> names;
@@ -66,6 +92,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
         return kExitUsageOrInput;
       }
       ctx.io.out << explain_rule(catalog, *rule);
+      if (target) ctx.io.out << explain_for_target(*rule, *target);
       return kExitOk;
     }
     return kExitUsageOrInput;

@@ -260,6 +260,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'rules list:--controller')
       COMPREPLY=(); return ;;
+    'rules list:--target-controller')
+      COMPREPLY=(); return ;;
+    'rules explain:--target-controller')
+      COMPREPLY=(); return ;;
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
@@ -269,8 +273,8 @@ _ingress_migrate() {
     'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
     'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
-    'rules list') candidates='-h --help --controller --markdown' ;;
-    'rules explain') candidates='-h --help' ;;
+    'rules list') candidates='-h --help --controller --markdown --target-controller' ;;
+    'rules explain') candidates='-h --help --target-controller' ;;
   esac
   COMPREPLY=($(compgen -W "$candidates" -- "$cur"))
 }

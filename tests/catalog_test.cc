@@ -8,6 +8,7 @@
 
 #include "golden_support.h"
 #include "report/rules_doc.h"
+#include "report/target_doc.h"
 #include "rules/catalog.h"
 
 namespace fs = std::filesystem;
@@ -139,4 +140,9 @@ TEST_CASE("rule files loaded with --rules override built-in rules by id", "[cata
          "rules/local.yaml");
   CHECK(c.rules().size() == 525);
   CHECK(c.find("nginx-use-regex")->verdict == im::Verdict::None);
+}
+
+TEST_CASE("docs/targets.md is generated from the catalog and the target profiles", "[catalog]") {
+  CHECK(im::testing::read_text(fs::path(IM_SOURCE_DIR) / "docs" / "targets.md") ==
+        im::targets_markdown(Catalog::builtin()));
 }

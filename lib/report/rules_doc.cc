@@ -13,8 +13,6 @@
 
 namespace im {
 
-namespace {
-
 std::string full_key(const Catalog& catalog, const Rule& r) {
   const Family* f = catalog.family(r.controller);
   return (f && !f->prefixes.empty() ? f->prefixes.front() : "") + r.key;
@@ -31,6 +29,8 @@ std::vector<const Rule*> sorted_rules(const Catalog& catalog, const std::string&
   });
   return rules;
 }
+
+namespace {
 
 /// The IngressClass controller name that selects a family's rules.
 std::string controller_of(const std::string& family) {
