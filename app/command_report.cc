@@ -7,6 +7,7 @@
 #include "conversion_options.h"
 #include "exit_code.h"
 #include "report/compat_report.h"
+#include "targets/profile.h"
 
 namespace im::cli {
 
@@ -21,6 +22,11 @@ struct ReportFlags {
 int run_report_command(ReportFlags& f, Context& ctx) {
   std::vector<const ControllerSupport*> chosen;
   if (!resolve_controllers(f.controllers, ctx, chosen)) return kExitUsageOrInput;
+  // One implementation with an output profile: the conversion is the one
+  // `convert --target-controller` makes for it, so what its own policies
+  // carry is not counted as lost (one story with convert).
+  if (chosen.size() == 1 && f.conv.request.target.empty() && find_target_profile(chosen[0]->name))
+    f.conv.request.target = chosen[0]->name;
   Findings findings;
   int exit_code = kExitOk;
   auto converted = run_conversion(f.conv, ctx, findings, exit_code);
