@@ -72,6 +72,20 @@ bool is_vendor_api_group(const Json* api_version) {
   return v.rfind("gateway.envoyproxy.io/", 0) == 0 || v.rfind("gateway.nginx.org/", 0) == 0;
 }
 
+/// metadata, then spec against `schema`. status is written by controllers,
+/// never by us; the API server ignores it on create, so it is not checked.
+void check_metadata_and_spec(const Json& obj, const ConstraintTable& schema,
+                             std::vector<ValidationError>& errors) {
+  check_metadata(cel::json_field(obj, "metadata"), errors);
+  const Json* spec = cel::json_field(obj, "spec");
+  if (!spec) {
+    errors.push_back({"spec", "required field is missing"});
+    return;
+  }
+  std::string path = "spec";
+  check_node(*spec, schema.spec, path, errors);
+}
+
 std::vector<ValidationError> validate_vendor_object(const Json& obj) {
   std::vector<ValidationError> errors;
   const Json* api_version = cel::json_field(obj, "apiVersion");
@@ -85,14 +99,7 @@ std::vector<ValidationError> validate_vendor_object(const Json& obj) {
                                           quote_value(*api_version))});
     return errors;
   }
-  check_metadata(cel::json_field(obj, "metadata"), errors);
-  const Json* spec = cel::json_field(obj, "spec");
-  if (!spec) {
-    errors.push_back({"spec", "required field is missing"});
-    return errors;
-  }
-  std::string path = "spec";
-  check_node(*spec, embedded_constraint_table(found->table).spec, path, errors);
+  check_metadata_and_spec(obj, embedded_constraint_table(found->table), errors);
   return errors;
 }
 
@@ -154,19 +161,11 @@ std::vector<ValidationError> validate_object(const Json& obj, Channel channel) {
     return errors;
   }
 
-  check_metadata(cel::json_field(obj, "metadata"), errors);
-
-  // status is written by controllers, never by us; the API server ignores
-  // it on create, so it is not checked.
-  const Json* spec = cel::json_field(obj, "spec");
-  if (!spec) {
-    errors.push_back({"spec", "required field is missing"});
-    return errors;
-  }
-  const ConstraintTable& schema = embedded_constraint_table(
-      channel == Channel::Experimental ? table->experimental : table->standard);
-  std::string path = "spec";
-  check_node(*spec, schema.spec, path, errors);
+  check_metadata_and_spec(
+      obj,
+      embedded_constraint_table(channel == Channel::Experimental ? table->experimental
+                                                                 : table->standard),
+      errors);
   return errors;
 }
 

@@ -122,6 +122,21 @@ bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncerta
   return true;
 }
 
+/// The backends with weight (1 when unset) and their share of the traffic;
+/// empty when no backend has any.
+std::vector<WeightedBackend> weighted_backends(const std::vector<BackendRefIR>& backends,
+                                               const std::string& ns) {
+  long total = 0;
+  for (const auto& b : backends) total += std::max(b.weight.value_or(1), 0);
+  std::vector<WeightedBackend> out;
+  if (total <= 0) return out;
+  for (const auto& b : backends) {
+    int w = b.weight.value_or(1);
+    if (w > 0) out.push_back({backend_ref_name(b, ns), w / static_cast<double>(total)});
+  }
+  return out;
+}
+
 std::string query_suffix(const Probe& probe) {
   return probe.query.empty() ? "" : "?" + probe.query;
 }
@@ -167,18 +182,12 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
     if (ref.contains("port")) b.port = ref.at("port").get<int>();
     o.mirrors.push_back(backend_ref_name(b, ref.value("namespace", c.route->ns)));
   }
-  long total = 0;
-  for (const auto& b : c.rule->backends) total += b.weight.value_or(1);
-  if (c.rule->backends.empty() || total <= 0) {
+  o.backends = weighted_backends(c.rule->backends, c.route->ns);
+  if (o.backends.empty()) {
     o.kind = Outcome::Kind::Error;
     o.status = 500;
     o.reason = "rule has no backend with weight";
     return o;
-  }
-  for (const auto& b : c.rule->backends) {
-    int w = b.weight.value_or(1);
-    if (w > 0)
-      o.backends.push_back({backend_ref_name(b, c.route->ns), w / static_cast<double>(total)});
   }
   o.kind = Outcome::Kind::Proxy;
   o.normalise();
@@ -429,19 +438,14 @@ Outcome GatewayModel::route_tls(const Probe& probe, const GatewayIR& gw,
     o.reason = "no TLSRoute on TLS listener " + listener.name + " for this host";
     return o;
   }
-  long total = 0;
-  for (const auto& b : best->backends) total += b.weight.value_or(1);
   Outcome o;
-  if (total <= 0) {
+  o.backends = weighted_backends(best->backends, best->ns);
+  if (o.backends.empty()) {
     o.kind = Outcome::Kind::Unserved;
     o.reason = "TLSRoute " + best->ns + "/" + best->name + " has no backend with weight";
     return o;
   }
   o.kind = Outcome::Kind::Passthrough;
-  for (const auto& b : best->backends) {
-    int w = b.weight.value_or(1);
-    if (w > 0) o.backends.push_back({backend_ref_name(b, best->ns), w / static_cast<double>(total)});
-  }
   o.normalise();
   return o;
 }
