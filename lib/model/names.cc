@@ -1,5 +1,7 @@
 #include "model/names.h"
 
+#include <fmt/format.h>
+
 namespace im {
 
 namespace {
@@ -42,6 +44,12 @@ bool is_dns_subdomain(std::string_view s) {
 }
 
 std::string ingress_host_problem(std::string_view host) {
+  // Checked first: a host with a newline is neither an IP address nor a
+  // misspelt DNS name, and saying which byte it is lets the user find it.
+  for (size_t i = 0; i < host.size(); ++i) {
+    auto c = static_cast<unsigned char>(host[i]);
+    if (c < 0x20 || c == 0x7f) return fmt::format("contains the control character 0x{:02X} at offset {}", c, i);
+  }
   std::string_view rest = host;
   if (rest.substr(0, 2) == "*.") rest.remove_prefix(2);
   if (looks_like_ipv4(rest) || rest.find(':') != std::string_view::npos) {

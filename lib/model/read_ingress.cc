@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "model/names.h"
+#include "util/text.h"
 
 namespace im {
 
@@ -185,7 +186,7 @@ std::optional<IngressRule> read_rule(const Node& n, bool legacy, FieldReader& r)
       return std::nullopt;
     }
     if (std::string why = ingress_host_problem(h->value); !why.empty()) {
-      r.findings().error(r.at(*h), fmt::format("invalid host \"{}\": {}; rule skipped", h->value, why),
+      r.findings().error(r.at(*h), fmt::format("invalid host \"{}\": {}; rule skipped", escape_control(h->value), why),
                          "invalid-host");
       return std::nullopt;
     }
@@ -217,7 +218,7 @@ void read_tls(const Node& spec, Ingress& ing, FieldReader& r) {
         if (!h.is_scalar()) {
           r.wrong_type(h, "spec.tls[].hosts[]", "a string");
         } else if (std::string why = ingress_host_problem(h.value); !why.empty()) {
-          r.findings().error(r.at(h), fmt::format("invalid TLS host \"{}\": {}", h.value, why),
+          r.findings().error(r.at(h), fmt::format("invalid TLS host \"{}\": {}", escape_control(h.value), why),
                              "invalid-host");
         } else {
           entry.hosts.push_back(h.value);
