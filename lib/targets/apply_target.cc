@@ -34,6 +34,27 @@ Json route_refs(const IngressDraft& d) {
   return refs;
 }
 
+// The HTTPS listeners the Ingress's routes attach to, in route order: where
+// server-level settings (client certificates, ciphers) of its hosts go.
+std::vector<ListenerRef> https_listeners_of(const ConversionOutput& out, const std::vector<const HTTPRouteIR*>& routes) {
+  std::vector<ListenerRef> refs;
+  for (const HTTPRouteIR* r : routes) {
+    for (const ParentRefIR& parent : r->parents) {
+      const std::string ns = parent.ns.empty() ? r->ns : parent.ns;
+      for (const GatewayIR& g : out.gateways) {
+        if (g.ns != ns || g.name != parent.name) continue;
+        for (const ListenerIR& l : g.listeners) {
+          if (l.name != parent.section || l.protocol != "HTTPS") continue;
+          bool seen = false;
+          for (const auto& ref : refs) seen = seen || (ref.ns == ns && ref.gateway == g.name && ref.section == l.name);
+          if (!seen) refs.push_back({ns, g.name, l.name});
+        }
+      }
+    }
+  }
+  return refs;
+}
+
 Json object(const TargetProfile& p, const std::string& kind, const std::string& ns, const std::string& name) {
   return {{"apiVersion", p.api_version}, {"kind", kind}, {"metadata", {{"name", name}, {"namespace", ns}}}};
 }
@@ -83,6 +104,20 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
         o["spec"].update(spec);
         push(std::move(o), kind);
       }
+      continue;
+    }
+    if (kind == "ClientTrafficPolicy") {
+      // Attaches to listeners, so it lives in the Gateway's namespace.
+      const ListenerRef& first = d.https_listeners.front();
+      Json o = object(p, kind, first.ns, first.ns == d.ns ? ing.name : d.ns + "-" + ing.name);
+      Json refs = Json::array();
+      for (const auto& l : d.https_listeners) {
+        if (l.ns != first.ns) continue;  // one Gateway namespace per Ingress in practice
+        refs.push_back({{"group", kGatewayGroup}, {"kind", "Gateway"}, {"name", l.gateway}, {"sectionName", l.section}});
+      }
+      o["spec"] = Json{{"targetRefs", refs}};
+      o["spec"].update(spec);
+      push(std::move(o), kind);
       continue;
     }
     Json o = object(p, kind, d.ns, ing.name);
@@ -155,6 +190,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       }
     }
     draft.services.assign(services.begin(), services.end());
+    draft.https_listeners = https_listeners_of(output, routes->second);
     for (const Annotation& a : ing.annotations) {
       RuleMatch m = catalog.match(a.key, "ingress-nginx", options.nginx_prefix);
       if (!m.family || m.family->name != "ingress-nginx" || !m.rule) continue;

@@ -79,10 +79,14 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
     r.values = string_map(origin, node, "values");
     r.also = string_map(origin, node, "also");
     r.params = string_map(origin, node, "params");
+    r.with = string_map(origin, node, "with");
+    r.example = text(origin, node, "example", false);
     const auto mark = node.Mark();
     r.location = Location{std::make_shared<const std::string>(origin), static_cast<uint32_t>(mark.line + 1),
                           static_cast<uint32_t>(mark.column + 1)};
     if (!find_target_action(r.action)) fail(origin, node, fmt::format("unknown action \"{}\"", r.action));
+    if (r.action == "accept" && !r.params.count("accept"))
+      fail(origin, node, "action accept needs params.accept (the values that need nothing written)");
     if (p.rule_for(r.key)) fail(origin, node, fmt::format("key \"{}\" listed twice", r.key));
     p.rules.push_back(std::move(r));
   }

@@ -24,6 +24,13 @@ struct TargetRule {
   std::map<std::string, std::string> values;  ///< `set` with transform map
   std::map<std::string, std::string> also;    ///< `set`: constant fields written next to it
   std::map<std::string, std::string> params;
+  /// Companion annotations (key without prefix -> value) the key needs to
+  /// mean anything, e.g. auth-secret needs auth-type: basic. Used with the
+  /// catalog example of the key by the example test and in docs.
+  std::map<std::string, std::string> with;
+  /// The value the example test uses when the catalog's example is one this
+  /// target cannot convert ("" = the catalog's).
+  std::string example;
   Location location;
 
   bool needs_snippets() const { return action == "snippet"; }

@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "convert/filter_set.h"
+#include "targets/eg_listener_actions.h"
 #include "util/text.h"
 
 namespace im {
@@ -51,19 +52,40 @@ std::string seconds_hms(uint64_t s) {
   return out;
 }
 
-bool whole_number(const std::string& v, uint64_t& n) {
-  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return false;
-  n = std::stoull(v);
-  return true;
-}
-
 Json scalar(const std::string& v) {
   if (v == "true") return true;
   if (v == "false") return false;
   return v;
 }
 
-bool act_note(const Ctx&) { return true; }
+// Nothing to write: the verdict says what differs. With params.needs (keys,
+// comma-separated), the note only holds where one of those keys converts on
+// the same Ingress (auth-realm qualifies basicAuth, and means nothing
+// without it); that is checked on a scratch draft, quietly, since the key
+// reports its own faults.
+bool act_note(const Ctx& c) {
+  auto needs = c.rule.params.find("needs");
+  if (needs == c.rule.params.end()) return true;
+  for (const std::string& key : split(needs->second, ',')) {
+    const Annotation* main = c.sibling(key);
+    const TargetRule* main_rule = c.profile.rule_for(key);
+    if (!main || !main_rule) continue;
+    IngressDraft scratch = c.draft;
+    Findings quiet;
+    const TargetActionContext check{c.ingress, *main, *main_rule, c.profile, c.options, scratch, quiet};
+    if (find_target_action(main_rule->action)->fn(check)) return true;
+  }
+  return false;
+}
+
+// A value that is already the implementation's behaviour: nothing to write.
+// params.accept lists those values (comma-separated); any other value is
+// not available there and is reported at the annotation.
+bool act_accept(const Ctx& c) {
+  const std::vector<std::string> accepted = split(c.rule.params.at("accept"), ',');
+  if (std::find(accepted.begin(), accepted.end(), c.annotation.value) != accepted.end()) return true;
+  return c.reject(fmt::format("only {} is available", join(accepted, ", ")));
+}
 
 // Writes the transformed value at rule.field (and the `also` constants).
 bool act_set(const Ctx& c) {
@@ -107,17 +129,6 @@ bool act_set(const Ctx& c) {
 }
 
 // --- Envoy Gateway ----------------------------------------------------------
-
-// "ns/name" or "name" (ingress-nginx auth-secret, auth-tls-secret).
-void split_secret(const std::string& v, std::string& ns, std::string& name) {
-  const size_t slash = v.find('/');
-  if (slash == std::string::npos) {
-    name = v;
-  } else {
-    ns = v.substr(0, slash);
-    name = v.substr(slash + 1);
-  }
-}
 
 // auth-type basic + auth-secret -> SecurityPolicy basicAuth.users
 // (ingress-nginx internal/ingress/annotations/auth/main.go).
@@ -568,16 +579,23 @@ bool act_snippet(const Ctx& c) {
 }
 
 const std::vector<TargetAction> kTargetActions = {
+    {"accept", "nothing to write: the value is the implementation's behaviour", act_accept},
+    {"eg-auth-keepalive", "connection reuse toward the auth Service", act_eg_auth_keepalive},
     {"eg-auth-response-headers", "extAuth headers copied to the backend request", act_eg_auth_response_headers},
     {"eg-auth-secret-type", "checks the htpasswd Secret layout", act_eg_auth_secret_type},
     {"eg-basic-auth", "basicAuth from auth-type basic and auth-secret", act_eg_basic_auth},
+    {"eg-ciphers", "TLS cipher names of the host's HTTPS listener", act_eg_ciphers},
+    {"eg-client-cert", "client certificate validation on the host's HTTPS listener", act_eg_client_cert},
+    {"eg-client-cert-detail", "a detail of a converted client certificate validation", act_eg_client_cert_detail},
     {"eg-cookie-affinity", "consistent hash on the affinity cookie", act_eg_cookie_affinity},
     {"eg-ext-auth-url", "extAuth http to a cluster Service", act_eg_ext_auth_url},
+    {"eg-forward-client-cert", "the client certificate forwarded to the backend", act_eg_forward_client_cert},
     {"eg-global-rate-limit", "global rate limit rules per client", act_eg_global_rate_limit},
     {"eg-hash-by", "consistent hash on an nginx variable", act_eg_hash_by},
     {"eg-rate-limit", "local rate limit per client address", act_eg_rate_limit},
     {"eg-rate-limit-exempt", "clients the rate limits do not count", act_eg_rate_limit_exempt},
     {"eg-retry-on", "retry triggers from proxy_next_upstream", act_eg_retry_on},
+    {"eg-route-tracing", "tracing switched off for the routes", act_eg_route_tracing},
     {"eg-source-range-allow", "authorization: allow these clients, deny others", act_eg_source_range_allow},
     {"eg-source-range-deny", "authorization: deny these clients", act_eg_source_range_deny},
     {"eg-stream-idle-timeout", "idle timeout of a request in either direction", act_eg_stream_idle_timeout},

@@ -23,10 +23,18 @@ struct TargetOptions {
 
 /// The implementation objects planned for one Ingress, before they are
 /// attached to its routes.
+/// A listener of a generated Gateway, for policies that attach to listeners.
+struct ListenerRef {
+  std::string ns;       ///< the Gateway's namespace
+  std::string gateway;  ///< the Gateway's name
+  std::string section;  ///< the listener's name
+};
+
 struct IngressDraft {
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
   std::vector<std::string> services;  ///< backend Service names, sorted
+  std::vector<ListenerRef> https_listeners;  ///< HTTPS listeners its routes attach to
   std::map<std::string, nlohmann::ordered_json> specs;  ///< kind -> spec (without targets)
   std::map<std::string, Location> sources;              ///< kind -> first annotation that wrote it
   std::map<std::string, std::string> snippets;          ///< SnippetsFilter context -> text
@@ -72,6 +80,11 @@ bool nginx_size_to_ngf(const std::string& value, std::string& out, std::string& 
 bool seconds_to_duration(const std::string& value, std::string& out, std::string& why);
 /// "10.0.0.0/8, 1.2.3.4" -> {"10.0.0.0/8", "1.2.3.4/32"}.
 bool cidr_list(const std::string& value, std::vector<std::string>& out, std::string& why);
+
+/// Up to nine decimal digits, nothing else.
+bool whole_number(const std::string& v, uint64_t& n);
+/// "ns/name" or "name" (ingress-nginx auth-secret, auth-tls-secret); ns stays as is for "name".
+void split_secret(const std::string& v, std::string& ns, std::string& name);
 
 /// Writes `value` at the dotted `path` under `obj`, creating objects on the way.
 void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value);

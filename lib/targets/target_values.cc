@@ -120,4 +120,20 @@ void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::or
   }
 }
 
+bool whole_number(const std::string& v, uint64_t& n) {
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) return false;
+  n = std::stoull(v);
+  return true;
+}
+
+void split_secret(const std::string& v, std::string& ns, std::string& name) {
+  const size_t slash = v.find('/');
+  if (slash == std::string::npos) {
+    name = v;
+  } else {
+    ns = v.substr(0, slash);
+    name = v.substr(slash + 1);
+  }
+}
+
 }  // namespace im
