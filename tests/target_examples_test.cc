@@ -6,10 +6,13 @@
 #include <fmt/format.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "convert/converter.h"
+#include "golden_support.h"
 #include "model/inventory.h"
 #include "parse/document.h"
 #include "rules/catalog.h"
@@ -92,6 +95,25 @@ TEST_CASE("every target rule converts its key's catalog example into objects its
           CHECK(validate_object(v.object).empty());
         }
       }
+    }
+  }
+}
+
+TEST_CASE("every key a target converts has its golden case under testdata/targets/<target>/keys", "[targets]") {
+  namespace fs = std::filesystem;
+  for (const TargetProfile& profile : target_profiles()) {
+    std::set<std::string> keys;
+    for (const TargetRule& rule : profile.rules) {
+      keys.insert(rule.key);
+      const fs::path input = fs::path(IM_SOURCE_DIR) / "testdata" / "targets" / profile.name / "keys" / rule.key /
+                             "input.yaml";
+      INFO(profile.name << " " << rule.key << ": run scripts/refresh-target-key-cases");
+      REQUIRE(fs::exists(input));
+      CHECK(im::testing::read_text(input).find(fmt::format("    {}{}: ", kPrefix, rule.key)) != std::string::npos);
+    }
+    for (const auto& e : fs::directory_iterator(fs::path(IM_SOURCE_DIR) / "testdata" / "targets" / profile.name / "keys")) {
+      INFO(e.path().string() << " belongs to no rule of " << profile.name);
+      CHECK(keys.count(e.path().filename().string()) == 1);
     }
   }
 }
