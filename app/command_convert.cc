@@ -146,6 +146,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     options.nginx_config = outcome.nginx_config;
     Findings conversion_findings = findings;  // verify's own are added below
     options.conversion_findings = &conversion_findings;
+    options.gateway_dialect = gateway_dialect_of(f.target_controller);
     verify::add_verify_findings(verify::run_verify(outcome.load.inventory, outcome.conversion.output, options),
                                 findings);
     findings.sort_and_dedupe();

@@ -21,6 +21,7 @@ struct VerifyFlags {
   std::string format = "text";
   bool only_given = false;
   bool strict = false;
+  std::string target_controller;
 };
 
 /// --probe values and --probes lines (blank lines and # comments skipped).
@@ -58,6 +59,12 @@ int run_verify_command(VerifyFlags& f, Context& ctx) {
   options.annotation_prefix = f.conv.request.options.nginx_annotations_prefix;
   options.default_class = f.conv.request.options.default_class;
   options.generate = !f.only_given;
+  if (!f.target_controller.empty()) {
+    std::vector<const ControllerSupport*> known;
+    if (!resolve_controllers({f.target_controller}, ctx, known)) return kExitUsageOrInput;
+    f.conv.request.target = f.target_controller;
+    options.gateway_dialect = gateway_dialect_of(f.target_controller);
+  }
   if (!read_probes(f, ctx, options.extra_probes)) return kExitUsageOrInput;
   Findings findings;
   verify::VerifyJob job;
@@ -90,6 +97,11 @@ Handler setup_verify(CLI::App& sub, Context& ctx) {
   sub.add_option("--probes", f->probes_file, "Also send the requests listed in FILE, one per line")
       ->type_name("FILE");
   sub.add_flag("--only-given", f->only_given, "Send only the --probe/--probes requests");
+  sub.add_option("--target-controller", f->target_controller,
+                 "Gateway implementation the objects run on: convert with its profile (its own objects too) and "
+                 "model what is known of it, such as Envoy Gateway's RE2 regular expressions")
+      ->type_name("NAME")
+      ->check(non_empty());
   sub.add_flag("--strict", f->strict,
                "Also exit 1 for differences a finding of the conversion explains");
   sub.add_option("--format", f->format, "Output format")

@@ -160,6 +160,13 @@ std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, F
   return outcome;
 }
 
+verify::GatewayDialect gateway_dialect_of(const std::string& target_controller) {
+  verify::GatewayDialect dialect;
+  const TargetProfile* p = target_controller.empty() ? nullptr : find_target_profile(target_controller);
+  dialect.re2_regex = p && p->regex_dialect == "re2";
+  return dialect;
+}
+
 bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
                          std::vector<const ControllerSupport*>& out) {
   for (const auto& name : names) {

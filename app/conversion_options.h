@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "driver/convert_job.h"
 #include "report/controllers.h"
+#include "verify/gateway_model.h"
 
 namespace im::cli {
 
@@ -45,5 +46,9 @@ std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, F
 /// unknown one.
 bool resolve_controllers(const std::vector<std::string>& names, Context& ctx,
                          std::vector<const ControllerSupport*>& out);
+
+/// What verify may assume of the implementation --target-controller names
+/// (its profile's regex_dialect); nothing for "" or a name without a profile.
+verify::GatewayDialect gateway_dialect_of(const std::string& target_controller);
 
 }  // namespace im::cli

@@ -166,6 +166,8 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'verify:--probes')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'verify:--target-controller')
+      COMPREPLY=(); return ;;
     'verify:--format')
       COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
     'report:-f'|'report:--filename')
@@ -269,7 +271,7 @@ _ingress_migrate() {
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
     'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify' ;;
     'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --strict --format' ;;
+    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict --format' ;;
     'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
     'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;

@@ -29,15 +29,18 @@ constexpr const char* kPrefix = "nginx.ingress.kubernetes.io/";
 
 // A one-host Ingress with TLS (so the host has an HTTPS listener for the
 // server-level keys) carrying `annotations`.
-std::string ingress_with(const std::vector<std::pair<std::string, std::string>>& annotations) {
+std::string ingress_with(const std::vector<std::pair<std::string, std::string>>& annotations,
+                         const std::string& path = "/app") {
   std::string yaml =
       "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n  namespace: demo\n"
       "  annotations:\n";
   for (const auto& [k, v] : annotations) yaml += fmt::format("    {}{}: {}\n", kPrefix, k, Json(v).dump());
   yaml +=
       "spec:\n  ingressClassName: nginx\n  tls:\n  - hosts: [demo.example.com]\n    secretName: demo-tls\n"
-      "  rules:\n  - host: demo.example.com\n    http:\n      paths:\n      - path: /app\n"
-      "        pathType: Prefix\n        backend:\n          service: {name: web, port: {number: 80}}\n";
+      "  rules:\n  - host: demo.example.com\n    http:\n      paths:\n      - path: " +
+      Json(path).dump() +
+      "\n        pathType: " + (path == "/app" ? "Prefix" : "ImplementationSpecific") +
+      "\n        backend:\n          service: {name: web, port: {number: 80}}\n";
   return yaml;
 }
 
@@ -56,7 +59,9 @@ Converted convert_for(const TargetProfile& profile, const std::string& yaml) {
                  });
   inventory.sort();
   const Catalog& catalog = Catalog::builtin();
-  c.output = convert(inventory, ConvertOptions{}, catalog, c.findings).output;
+  ConvertOptions convert_options;
+  convert_options.regex_path_rewrite = !profile.regex_rewrite.empty();
+  c.output = convert(inventory, convert_options, catalog, c.findings).output;
   TargetOptions options;
   options.allow_snippets = true;
   apply_target(inventory, catalog, profile, options, c.output, c.findings);
@@ -76,7 +81,8 @@ TEST_CASE("every target rule converts its key's catalog example into objects its
         std::vector<std::pair<std::string, std::string>> annotations = {
             {rule.key, rule.example.empty() ? r->example : rule.example}};
         for (const auto& [key, value] : rule.with) annotations.emplace_back(key, value);
-        const Converted c = convert_for(profile, ingress_with(annotations));
+        const Converted c = convert_for(
+            profile, ingress_with(annotations, rule.example_path.empty() ? "/app" : rule.example_path));
 
         const std::string verdict = fmt::format("{}{} is converted for {} {}", kPrefix, rule.key, profile.project,
                                                 profile.version);

@@ -60,10 +60,10 @@ std::string nginx(const std::string& yaml, const std::string& url) {
   return model.route(p).text(p.host);
 }
 
-std::string gateway(const std::string& yaml, const std::string& url) {
+std::string gateway(const std::string& yaml, const std::string& url, GatewayDialect dialect = {}) {
   ConversionOutput out;
   each_document(yaml, [&](const Document& doc, Findings& f) { read_gateway_objects(doc, out, f); });
-  GatewayModel model(out);
+  GatewayModel model(out, dialect);
   Probe p;
   std::string error;
   REQUIRE(parse_probe(url, p, error));
@@ -164,6 +164,63 @@ TEST_CASE("method and RegularExpression matches are uncertain, not guessed", "[v
   CHECK(gateway(yaml, "http://h.example.com/") == "uncertain (a method match is not modelled)");
   CHECK(gateway(yaml, "http://r.example.com/a") ==
         "uncertain (RegularExpression path \"/a.*\" is implementation-specific)");
+}
+
+TEST_CASE("under Envoy Gateway's RE2 dialect a RegularExpression path is a full match ranked between Exact "
+          "and PathPrefix",
+          "[verify]") {
+  GatewayDialect envoy;
+  envoy.re2_regex = true;
+  std::string yaml =
+      std::string(kGateway) +
+      route("prefix", "h.example.com", "{path: {type: PathPrefix, value: /api/v1}}", "prefix") +
+      route("regex", "h.example.com", "{path: {type: RegularExpression, value: \"/api/v[0-9]+/.*\"}}", "regex") +
+      route("exact", "h.example.com", "{path: {type: Exact, value: /api/v1/x}}", "exact");
+  CHECK(gateway(yaml, "http://h.example.com/api/v1/x", envoy) == "ns/exact:80 path /api/v1/x");
+  CHECK(gateway(yaml, "http://h.example.com/api/v1/y", envoy) == "ns/regex:80 path /api/v1/y");
+  // A full match: "/api/v1" alone is not "/api/v[0-9]+/.*", so the prefix takes it.
+  CHECK(gateway(yaml, "http://h.example.com/api/v1?q=1", envoy) == "ns/prefix:80 path /api/v1?q=1");
+  CHECK(gateway(yaml, "http://h.example.com/API/v1/y", envoy) == "404");
+}
+
+namespace {
+
+const char* const kRegexRewriteRoute =
+    "    filters:\n    - type: ExtensionRef\n"
+    "      extensionRef: {group: gateway.envoyproxy.io, kind: HTTPRouteFilter, name: users}\n";
+
+const char* const kRegexRewriteFilter = R"(---
+apiVersion: gateway.envoyproxy.io/v1alpha1
+kind: HTTPRouteFilter
+metadata: {name: users, namespace: ns}
+spec:
+  urlRewrite:
+    path:
+      type: ReplaceRegexMatch
+      replaceRegexMatch: {pattern: "(?i)^(?:/profile/([0-9]+)).*$", substitution: "/users/\\1/profile"}
+)";
+
+}  // namespace
+
+TEST_CASE("an ExtensionRef to an Envoy Gateway HTTPRouteFilter rewrites the path by its regex, keeping the query",
+          "[verify]") {
+  GatewayDialect envoy;
+  envoy.re2_regex = true;
+  std::string yaml = std::string(kGateway) +
+                     route("r", "h.example.com",
+                           "{path: {type: RegularExpression, value: \"(?i)^(?:/profile/([0-9]+)).*\"}}", "users",
+                           kRegexRewriteRoute) +
+                     kRegexRewriteFilter;
+  CHECK(gateway(yaml, "http://h.example.com/profile/42/x?tab=2", envoy) ==
+        "ns/users:80 path /users/42/profile?tab=2");
+  CHECK(gateway(yaml, "http://h.example.com/profile/abc", envoy) == "404");
+}
+
+TEST_CASE("an ExtensionRef to an HTTPRouteFilter missing from the input answers 500, as the spec says", "[verify]") {
+  std::string yaml = std::string(kGateway) + route("r", "h.example.com", "{path: {type: PathPrefix, value: /}}",
+                                                   "users", kRegexRewriteRoute);
+  CHECK(gateway(yaml, "http://h.example.com/profile/42") ==
+        "500 (ExtensionRef to HTTPRouteFilter ns/users, which is not in the input)");
 }
 
 TEST_CASE(

@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diag/location.h"
+
 namespace im {
 
 /// An HTTP header name as Gateway API accepts it (RFC 7230 token, 1-256).
@@ -26,11 +28,23 @@ struct RedirectSpec {
   int status_code = 302;
 };
 
+/// A path rewrite by regular expression, as Envoy's regex_rewrite does it:
+/// every match of `pattern` in the path (the query stays as it is) is
+/// replaced by `substitution`, where \1..\9 name the groups. Standard
+/// Gateway API has no such filter; only an implementation filter written by
+/// lib/targets carries it, so FilterSet::to_json leaves it out.
+struct RegexRewrite {
+  std::string pattern;
+  std::string substitution;
+  Location source;  ///< the annotation it comes from, for the target's verdict
+};
+
 struct FilterSet {
   std::optional<RedirectSpec> redirect;
   std::optional<std::string> rewrite_full_path;
   std::optional<std::string> rewrite_prefix;
   std::optional<std::string> rewrite_hostname;
+  std::optional<RegexRewrite> rewrite_regex;
   std::vector<std::pair<std::string, std::string>> request_set;
   std::vector<std::pair<std::string, std::string>> response_set;
   std::vector<std::string> response_remove;

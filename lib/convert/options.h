@@ -27,6 +27,11 @@ struct ConvertOptions {
   std::string nginx_annotations_prefix = "nginx.ingress.kubernetes.io";
   /// Use experimental-channel fields (sessionPersistence).
   bool experimental = false;
+  /// The output profile can write a regex path rewrite (an implementation
+  /// filter such as Envoy Gateway's HTTPRouteFilter ReplaceRegexMatch):
+  /// rewrite-target capture groups that no standard URLRewrite expresses
+  /// become FilterSet::rewrite_regex instead of an unconverted path.
+  bool regex_path_rewrite = false;
   /// The ingress-nginx controller ConfigMap (--nginx-config).
   NginxControllerConfig nginx_config;
 };

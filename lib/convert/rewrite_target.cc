@@ -156,4 +156,46 @@ std::optional<PrefixRewrite> capture_rewrite(const std::string& path, const std:
   return std::nullopt;
 }
 
+std::optional<RegexRewrite> regex_rewrite_for(const std::string& path, const std::string& target,
+                                              std::string& why) {
+  // template.go buildProxyPass writes `rewrite "(?i)PATH" TARGET break;`:
+  // PCRE searches PATH in $uri, and the location (`~* "^PATH"`) already
+  // matched it at the start, so the match begins there; the whole URI is
+  // replaced by TARGET. Anchoring both ends makes Envoy's replace-all do the
+  // same in one replacement.
+  const std::string pattern = "(?i)^(?:" + unanchored(path) + ").*$";
+  RE2 re(pattern, RE2::Quiet);
+  if (!re.ok()) {
+    why = "the path regex cannot be compiled by RE2 (" + re.error() + ")";
+    return std::nullopt;
+  }
+  const int groups = re.NumberOfCapturingGroups();
+  std::string substitution;
+  for (size_t i = 0; i < target.size(); ++i) {
+    const char c = target[i];
+    if (c == '$') {
+      const char d = i + 1 < target.size() ? target[i + 1] : '\0';
+      if (d < '1' || d > '9') {
+        why = "the target uses an nginx variable other than $1..$9, which a regex substitution cannot fill";
+        return std::nullopt;
+      }
+      // ngx_http_script_compile reads one digit; a group the regex lacks is "".
+      if (d - '0' <= groups) substitution += std::string("\\") + d;
+      ++i;
+    } else if (c == '?') {
+      why = "the target sets a query string, and a regex rewrite changes only the path";
+      return std::nullopt;
+    } else if (c == '\\') {
+      substitution += "\\\\";
+    } else {
+      substitution += c;
+    }
+  }
+  if (substitution.empty() || substitution[0] != '/') {
+    why = "the rewritten path would not start with \"/\"";
+    return std::nullopt;
+  }
+  return RegexRewrite{pattern, substitution};
+}
+
 }  // namespace im

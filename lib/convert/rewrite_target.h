@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "convert/filter_set.h"
+
 namespace im {
 
 struct PrefixRewrite {
@@ -49,5 +51,13 @@ std::optional<std::string> constant_target(const std::string& path, const std::s
 /// by one of the open tails ((/|$)(.*), /(.*), /?(.*), (/.*), (.*), .*), or
 /// nullopt. `edge` names what the PathPrefix matches differently.
 std::optional<std::string> regex_as_prefix(const std::string& path, std::string& edge);
+
+/// nginx's `rewrite "(?i)PATH" TARGET break;` as one regex rewrite of the
+/// whole path, or nullopt with `why` set: the pattern is anchored at both
+/// ends so that, like nginx, the whole path is replaced; $1..$9 become
+/// \1..\9 (a group the regex lacks expands to "", as in nginx). A TARGET
+/// with other nginx variables or a query ("?") has no such equivalent.
+std::optional<RegexRewrite> regex_rewrite_for(const std::string& path, const std::string& target,
+                                              std::string& why);
 
 }  // namespace im

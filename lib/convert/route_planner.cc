@@ -241,6 +241,17 @@ bool apply_rewrite(const IngressInfo& info, const std::string& host, const Ingre
       prefix.reset();
     }
   }
+  if (!prefix && plan.options->regex_path_rewrite) {
+    // The output profile writes regex rewrites (lib/targets): the path keeps
+    // its regex match and the rule carries the rewrite for it.
+    std::string regex_why;
+    if (auto rr = regex_rewrite_for(p.path, target, regex_why)) {
+      rr->source = info.policy.rewrite_location;
+      filters.rewrite_regex = std::move(*rr);
+      return true;
+    }
+    why += "; nor as a regex rewrite: " + regex_why;
+  }
   if (!prefix) {
     // A request the regex matched: its literal start, plus "x" after a "/".
     std::string sample = p.path.substr(p.path[0] == '^' ? 1 : 0);

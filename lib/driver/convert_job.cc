@@ -50,8 +50,10 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   outcome.load.inventory.assign_namespace(request.default_namespace);
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
+  const TargetProfile* profile = request.target.empty() ? nullptr : find_target_profile(request.target);
+  options.regex_path_rewrite = profile && !profile->regex_rewrite.empty();
   outcome.conversion = convert(outcome.load.inventory, options, *catalog, findings);
-  if (const TargetProfile* profile = request.target.empty() ? nullptr : find_target_profile(request.target)) {
+  if (profile) {
     TargetOptions target_options = request.target_options;
     target_options.nginx_prefix = request.options.nginx_annotations_prefix;
     apply_target(outcome.load.inventory, *catalog, *profile, target_options, outcome.conversion.output, findings);

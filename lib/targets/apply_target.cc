@@ -55,6 +55,8 @@ std::vector<ListenerRef> https_listeners_of(const ConversionOutput& out, const s
   return refs;
 }
 
+std::string api_group(const TargetProfile& p) { return p.api_version.substr(0, p.api_version.find('/')); }
+
 Json object(const TargetProfile& p, const std::string& kind, const std::string& ns, const std::string& name) {
   return {{"apiVersion", p.api_version}, {"kind", kind}, {"metadata", {{"name", name}, {"namespace", ns}}}};
 }
@@ -77,14 +79,15 @@ void drop_incomplete(IngressDraft& d) {
   }
 }
 
-void add_extension_ref(ConversionOutput& out, const IngressDraft& d, const std::string& kind, const std::string& name) {
+void add_extension_ref(ConversionOutput& out, const IngressDraft& d, const std::string& group, const std::string& kind,
+                       const std::string& name) {
   for (auto& route : out.http_routes) {
     if (route.ns != d.ns || std::find(d.routes.begin(), d.routes.end(), route.name) == d.routes.end()) continue;
     for (auto& rule : route.rules) {
       // A redirect answers without proxying; filters that guard the
       // backend have nothing to guard there.
       if (rule.filters.get().redirect) continue;
-      rule.filters.edit().extension_refs.push_back({{"group", "gateway.nginx.org"}, {"kind", kind}, {"name", name}});
+      rule.filters.edit().extension_refs.push_back({{"group", group}, {"kind", kind}, {"name", name}});
     }
   }
 }
@@ -123,7 +126,7 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
     Json o = object(p, kind, d.ns, ing.name);
     if (kind == "AuthenticationFilter") {
       o["spec"] = spec;
-      add_extension_ref(out, d, kind, ing.name);
+      add_extension_ref(out, d, api_group(p), kind, ing.name);
     } else if (kind == "UpstreamSettingsPolicy") {
       Json refs = Json::array();
       for (const auto& s : d.services) refs.push_back({{"group", ""}, {"kind", "Service"}, {"name", s}});
@@ -154,7 +157,7 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
     Json o = object(p, "SnippetsFilter", d.ns, ing.name);
     o["spec"] = {{"snippets", snippets}};
     push(std::move(o), "SnippetsFilter");
-    add_extension_ref(out, d, "SnippetsFilter", ing.name);
+    add_extension_ref(out, d, api_group(p), "SnippetsFilter", ing.name);
   }
 }
 
@@ -164,6 +167,49 @@ std::string verdict_message(const TargetProfile& p, const TargetRule& r, const A
   }
   return fmt::format("{} is converted for {} {} with a difference ({} spec.{}): {}", a.key, p.project, p.version,
                      r.kind, r.field, r.lost);
+}
+
+// rewrite-target capture groups the conversion left as a regex rewrite
+// (FilterSet::rewrite_regex, only made when the profile has regex_rewrite):
+// one filter object per distinct rewrite of the Ingress, referenced from
+// each rule by an ExtensionRef. The rewrite stays in the rule's IR, which is
+// what verify models.
+void lower_regex_rewrites(const TargetProfile& p, const Ingress& ing, ConversionOutput& out, Findings& added) {
+  if (p.regex_rewrite.empty()) return;
+  const std::string group = api_group(p);
+  std::vector<std::pair<RegexRewrite, std::string>> written;  // rewrite -> object name
+  std::set<std::pair<uint32_t, uint32_t>> reported;
+  for (auto& route : out.http_routes) {
+    if (route.source_ingress != ing.ref()) continue;
+    for (auto& rule : route.rules) {
+      const std::optional<RegexRewrite>& rr = rule.filters.get().rewrite_regex;
+      if (!rr) continue;
+      std::string name;
+      for (const auto& [w, n] : written) {
+        if (w.pattern == rr->pattern && w.substitution == rr->substitution) name = n;
+      }
+      if (name.empty()) {
+        name = ing.name + "-rewrite" + (written.empty() ? "" : "-" + std::to_string(written.size() + 1));
+        Json o = object(p, p.regex_rewrite, route.ns, name);
+        o["spec"] = {{"urlRewrite",
+                      {{"path",
+                        {{"type", "ReplaceRegexMatch"},
+                         {"replaceRegexMatch", {{"pattern", rr->pattern}, {"substitution", rr->substitution}}}}}}}};
+        out.vendor_objects.push_back({std::move(o), ing.ref(), rr->source});
+        written.emplace_back(*rr, name);
+      }
+      const Location source = rr->source;
+      rule.filters.edit().extension_refs.push_back({{"group", group}, {"kind", p.regex_rewrite}, {"name", name}});
+      const TargetRule* verdict = p.rule_for("rewrite-target");
+      if (!verdict || !reported.insert({source.line, source.col}).second) continue;
+      for (const Annotation& a : ing.annotations) {
+        if (a.location.line == source.line && a.location.col == source.col) {
+          added.add(verdict->verdict == Verdict::Converted ? Severity::Info : Severity::Warning, source,
+                    verdict_message(p, *verdict, a), "nginx-rewrite-target");
+        }
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -206,6 +252,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
                 verdict_message(profile, *rule, a), m.rule->id);
     }
     emit(profile, draft, ing, output);
+    lower_regex_rewrites(profile, ing, output, added);
   }
   Findings result;
   for (const Finding& f : findings.items()) {

@@ -58,6 +58,9 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
   p.project = text(origin, root, "project");
   p.version = text(origin, root, "version");
   p.api_version = text(origin, root, "api_version");
+  p.regex_rewrite = text(origin, root, "regex_rewrite", false);
+  p.regex_dialect = text(origin, root, "regex_dialect", false);
+  if (!p.regex_dialect.empty() && p.regex_dialect != "re2") fail(origin, root["regex_dialect"], "regex_dialect must be re2");
   const YAML::Node rules = root["rules"];
   if (!rules || !rules.IsSequence()) fail(origin, root, "missing \"rules\" list");
   for (const auto& node : rules) {
@@ -81,6 +84,7 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
     r.params = string_map(origin, node, "params");
     r.with = string_map(origin, node, "with");
     r.example = text(origin, node, "example", false);
+    r.example_path = text(origin, node, "example_path", false);
     const auto mark = node.Mark();
     r.location = Location{std::make_shared<const std::string>(origin), static_cast<uint32_t>(mark.line + 1),
                           static_cast<uint32_t>(mark.column + 1)};

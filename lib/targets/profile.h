@@ -31,6 +31,9 @@ struct TargetRule {
   /// The value the example test uses when the catalog's example is one this
   /// target cannot convert ("" = the catalog's).
   std::string example;
+  /// The path of the example's Ingress when the key needs a particular one
+  /// (a regex for rewrite-target capture groups); "" = "/app".
+  std::string example_path;
   Location location;
 
   bool needs_snippets() const { return action == "snippet"; }
@@ -42,6 +45,15 @@ struct TargetProfile {
   std::string project;  ///< e.g. "Envoy Gateway"
   std::string version;  ///< pinned release whose CRDs are vendored
   std::string api_version;
+  /// The kind of the implementation filter that carries regex path
+  /// rewrites (Envoy Gateway: HTTPRouteFilter), "" = none: then
+  /// rewrite-target capture groups no standard URLRewrite expresses stay
+  /// unconverted.
+  std::string regex_rewrite;
+  /// How the implementation matches RegularExpression paths and headers:
+  /// "re2" (RE2 full match, ranked between Exact and PathPrefix, as Envoy
+  /// Gateway does), "" = not known; verify models "re2" exactly.
+  std::string regex_dialect;
   std::vector<TargetRule> rules;
 
   /// The rule for an ingress-nginx key (without prefix), or null.

@@ -78,6 +78,10 @@ bool act_note(const Ctx& c) {
   return false;
 }
 
+// Written from the route rules by apply_target (regex rewrites), not from
+// the annotation: nothing to do here.
+bool act_route_rules(const Ctx&) { return false; }
+
 // A value that is already the implementation's behaviour: nothing to write.
 // params.accept lists those values (comma-separated); any other value is
 // not available there and is reported at the annotation.
@@ -604,6 +608,7 @@ const std::vector<TargetAction> kTargetActions = {
     {"ngf-hash-by", "hash consistent on an nginx variable", act_ngf_hash_by},
     {"ngf-rate-limit", "limit_req zone per client address", act_ngf_rate_limit},
     {"note", "nothing to write: the verdict says what differs", act_note},
+    {"route-rules", "written from the route rules the annotation shaped", act_route_rules},
     {"set", "writes the transformed value at the field", act_set},
     {"snippet", "raw nginx in a SnippetsFilter (needs --allow-snippets)", act_snippet},
 };

@@ -1,5 +1,5 @@
 // CEL rules of the Envoy Gateway CRDs the tool emits (SecurityPolicy,
-// BackendTrafficPolicy, ClientTrafficPolicy of v1.9.0, dumps in
+// BackendTrafficPolicy, ClientTrafficPolicy, HTTPRouteFilter of v1.9.0, dumps in
 // rules/crd/envoy-gateway/). Each entry names the exact CEL expression it
 // implements: Envoy Gateway reuses messages across kinds with different
 // expressions, and a changed expression must fail the load, not pass silently.
@@ -82,6 +82,9 @@ void add_envoy_gateway_cel_rules(std::vector<CelRule>& out) {
   out.push_back({"EndpointOverride is not supported for DynamicModule load balancers.",
                  [](const Value& s) { return !str_eq(s, "type", "DynamicModule") || !has(s, "endpointOverride"); },
                  "self.type == 'DynamicModule' ? !has(self.endpointOverride) : true"});
+  out.push_back({"If HTTPPathModifier type is ReplaceRegexMatch, replaceRegexMatch field needs to be set.",
+                 field_iff_type("ReplaceRegexMatch", "replaceRegexMatch"),
+                 "self.type == 'ReplaceRegexMatch' ? has(self.replaceRegexMatch) : !has(self.replaceRegexMatch)"});
   out.push_back({"If LoadBalancer type is BackendUtilization, backendUtilization field needs to be set.",
                  field_iff_type("BackendUtilization", "backendUtilization"),
                  "self.type == 'BackendUtilization' ? has(self.backendUtilization) : !has(self.backendUtilization)"});

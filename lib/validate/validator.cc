@@ -53,6 +53,7 @@ constexpr VendorKind kVendorKinds[] = {
      "envoy-gateway/backendtrafficpolicies.txt"},
     {"gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy",
      "envoy-gateway/clienttrafficpolicies.txt"},
+    {"gateway.envoyproxy.io/v1alpha1", "HTTPRouteFilter", "envoy-gateway/httproutefilters.txt"},
     {"gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", "envoy-gateway/securitypolicies.txt"},
     {"gateway.nginx.org/v1alpha1", "AuthenticationFilter",
      "nginx-gateway-fabric/authenticationfilters.txt"},

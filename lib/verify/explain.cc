@@ -69,7 +69,8 @@ std::vector<const Finding*> Explainer::on_ingress(const Ingress* ing) const {
   return out;
 }
 
-std::vector<const Finding*> Explainer::explain(const Probe& probe, bool default_certificate) const {
+std::vector<const Finding*> Explainer::explain(const Probe& probe, bool default_certificate,
+                                               bool trailing_slash) const {
   std::vector<const Finding*> out;
   if (const Ingress* own = owners_.owner(probe.source)) out = on_ingress(own);
   if (out.empty()) {
@@ -93,6 +94,12 @@ std::vector<const Finding*> Explainer::explain(const Probe& probe, bool default_
   };
   std::stable_sort(out.begin(), out.end(),
                    [&](const Finding* a, const Finding* b) { return distance(a) < distance(b); });
+  if (trailing_slash) {
+    // The finding naming exactly this difference beats a nearer one that
+    // only says something else differs on the Ingress.
+    std::stable_partition(out.begin(), out.end(),
+                          [](const Finding* f) { return f->rule_id == "https-redirect-trailing-slash"; });
+  }
   if (default_certificate) {
     // The cause is the missing listener, said on the Ingress or once for
     // every such host; without either (the host's routes were all left

@@ -26,7 +26,10 @@ class Explainer {
   /// nginx answered with its default certificate and the Gateway has no
   /// listener for; the findings that say a host has no HTTPS listener
   /// explain it (on the Ingress, else the one that names every such host).
-  std::vector<const Finding*> explain(const Probe& probe, bool default_certificate = false) const;
+  /// `trailing_slash`: two redirects whose Locations differ only by a
+  /// trailing "/"; the finding that says so comes first.
+  std::vector<const Finding*> explain(const Probe& probe, bool default_certificate = false,
+                                      bool trailing_slash = false) const;
 
  private:
   std::vector<const Finding*> on_ingress(const Ingress* ing) const;

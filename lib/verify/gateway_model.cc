@@ -5,6 +5,7 @@
 #include "verify/gateway_model.h"
 
 #include <fmt/format.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cctype>
@@ -48,6 +49,21 @@ std::string replace_prefix(const std::string& path, const std::string& matched,
   return out;
 }
 
+RegexCache::RegexCache() = default;
+RegexCache::~RegexCache() = default;
+RegexCache::RegexCache(RegexCache&&) noexcept = default;
+
+void RegexCache::add(const std::string& pattern) {
+  if (compiled_.count(pattern)) return;
+  auto re = std::make_unique<re2::RE2>(pattern, re2::RE2::Quiet);
+  compiled_.emplace(pattern, re->ok() ? std::move(re) : nullptr);
+}
+
+const re2::RE2* RegexCache::find(const std::string& pattern) const {
+  auto it = compiled_.find(pattern);
+  return it == compiled_.end() ? nullptr : it->second.get();
+}
+
 namespace {
 
 /// Where a listener stands for a request: how specific its hostname is
@@ -71,8 +87,11 @@ struct Candidate {
 /// namespace/name, then rule order.
 bool precedes(const Candidate& a, const Candidate& b) {
   auto key = [](const Candidate& c) {
-    bool exact = c.rule->path.type == "Exact";
-    return std::make_tuple(-c.host_exact_chars, -c.host_chars, exact ? 0 : 1,
+    // A RegularExpression rule only becomes a candidate under a dialect
+    // that ranks it (GatewayDialect::re2_regex): after Exact, before PathPrefix.
+    const std::string& type = c.rule->path.type;
+    const int rank = type == "Exact" ? 0 : type == "RegularExpression" ? 1 : 2;
+    return std::make_tuple(-c.host_exact_chars, -c.host_chars, rank,
                            -static_cast<long>(c.rule->path.value.size()),
                            -static_cast<long>(c.rule->headers.size()));
   };
@@ -92,10 +111,15 @@ std::string backend_ref_name(const BackendRefIR& b, const std::string& ns) {
 
 /// Whether the rule's matches take the request; "" or the reason the
 /// answer depends on the implementation.
-bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncertain) {
+/// `regexes` is null when the implementation's regex dialect is unknown.
+bool rule_matches(const RouteRuleIR& r, const Probe& probe, const RegexCache* regexes, std::string& uncertain) {
   if (r.path.type == "RegularExpression") {
-    uncertain = "RegularExpression path \"" + r.path.value + "\" is implementation-specific";
-    return false;
+    const re2::RE2* re = regexes ? regexes->find(r.path.value) : nullptr;
+    if (!re) {
+      uncertain = "RegularExpression path \"" + r.path.value + "\" is implementation-specific";
+      return false;
+    }
+    if (!re2::RE2::FullMatch(probe.path, *re)) return false;
   }
   if (r.path.type == "Exact" && r.path.value != probe.path) return false;
   if (r.path.type == "PathPrefix" && !prefix_matches(r.path.value, probe.path)) return false;
@@ -114,6 +138,10 @@ bool rule_matches(const RouteRuleIR& r, const Probe& probe, std::string& uncerta
     }
     if (h.type == "RegularExpression") {
       if (!present) return false;  // no value can match a header that is absent
+      if (const re2::RE2* re = regexes ? regexes->find(h.value) : nullptr) {
+        if (!re2::RE2::FullMatch(value, *re)) return false;
+        continue;
+      }
       uncertain = "RegularExpression header match on " + h.name + " is implementation-specific";
       return false;
     }
@@ -141,7 +169,8 @@ std::string query_suffix(const Probe& probe) {
   return probe.query.empty() ? "" : "?" + probe.query;
 }
 
-Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
+Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port, const RegexCache& regexes,
+                   const ExtensionFilter* ext) {
   const FilterSet& f = c.rule->filters.get();
   Outcome o;
   const std::string& matched = c.rule->path.value;
@@ -170,6 +199,16 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port) {
   o.path = probe.path;
   if (f.rewrite_full_path) o.path = *f.rewrite_full_path;
   if (f.rewrite_prefix && prefix) o.path = replace_prefix(probe.path, matched, *f.rewrite_prefix);
+  const RegexRewrite* regex_rewrite = f.rewrite_regex ? &*f.rewrite_regex
+                                      : ext && ext->rewrite ? &*ext->rewrite
+                                                            : nullptr;
+  if (regex_rewrite) {
+    // Envoy's regex_rewrite: every match in the path is replaced (RE2
+    // GlobalReplace); a pattern that does not compile leaves the path.
+    if (const re2::RE2* re = regexes.find(regex_rewrite->pattern)) {
+      re2::RE2::GlobalReplace(&o.path, *re, regex_rewrite->substitution);
+    }
+  }
   o.path += query_suffix(probe);  // URLRewrite rewrites the path only
   o.host = f.rewrite_hostname ? *f.rewrite_hostname : probe.host;
   for (const auto& [k, v] : f.request_set) o.set_headers.emplace_back(to_lower(k), v);
@@ -229,7 +268,8 @@ bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& list
 
 }  // namespace
 
-GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
+GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect)
+    : out_(output), dialect_(dialect) {
   for (size_t g = 0; g < out_.gateways.size(); ++g) {
     for (const ListenerIR& l : out_.gateways[g].listeners) {
       if (l.hostname.empty() || l.hostname[0] == '*') {
@@ -259,9 +299,51 @@ GatewayModel::GatewayModel(const ConversionOutput& output) : out_(output) {
       }
     }
     for (size_t k = 0; k < route.rules.size(); ++k) {
+      const RouteRuleIR& rule = route.rules[k];
+      if (rule.filters.get().rewrite_regex) {
+        regexes_.add(rule.filters.get().rewrite_regex->pattern);
+      } else if (!rule.filters.get().extension_refs.empty()) {
+        resolve_extension_refs(rule, route.ns);
+      }
+      if (dialect_.re2_regex) {
+        if (rule.path.type == "RegularExpression") regexes_.add(rule.path.value);
+        for (const HeaderMatchIR& h : rule.headers) {
+          if (h.type == "RegularExpression") regexes_.add(h.value);
+        }
+      }
       if (any) rules_any_host_.add(route.rules[k], {i, k});
       for (const auto& h : exact_names) rules_by_host_[h].add(route.rules[k], {i, k});
     }
+  }
+}
+
+void GatewayModel::resolve_extension_refs(const RouteRuleIR& rule, const std::string& ns) {
+  for (const auto& ref : rule.filters.get().extension_refs) {
+    if (ref.value("group", "") != "gateway.envoyproxy.io" || ref.value("kind", "") != "HTTPRouteFilter") continue;
+    const std::string name = ref.value("name", "");
+    ExtensionFilter& f = extension_filters_[&rule];
+    const nlohmann::ordered_json* found = nullptr;
+    for (const auto& v : out_.vendor_objects) {
+      const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
+      if (v.object.value("kind", "") == "HTTPRouteFilter" && meta.value("name", "") == name &&
+          meta.value("namespace", "") == ns) {
+        found = &v.object;
+      }
+    }
+    if (!found) {
+      f.missing = "ExtensionRef to HTTPRouteFilter " + ns + "/" + name + ", which is not in the input";
+      continue;
+    }
+    const auto path = found->value("spec", nlohmann::ordered_json::object())
+                          .value("urlRewrite", nlohmann::ordered_json::object())
+                          .value("path", nlohmann::ordered_json::object());
+    if (path.value("type", "") != "ReplaceRegexMatch") {
+      f.unmodelled = "HTTPRouteFilter " + ns + "/" + name + " does something other than a regex path rewrite";
+      continue;
+    }
+    const auto& m = path.at("replaceRegexMatch");
+    f.rewrite = RegexRewrite{m.value("pattern", ""), m.value("substitution", ""), {}};
+    regexes_.add(f.rewrite->pattern);
   }
 }
 
@@ -398,7 +480,7 @@ Outcome GatewayModel::route(const Probe& probe) const {
     if (!route_ok) return true;
     const RouteRuleIR& rule = route.rules[rule_index];
     std::string why;
-    if (rule_matches(rule, probe, why)) {
+    if (rule_matches(rule, probe, dialect_.re2_regex ? &regexes_ : nullptr, why)) {
       candidates.push_back({&route, &rule, rule_index, exact_chars, chars});
     } else if (!why.empty()) {
       // The first uncertain rule decides the answer; nothing after it can.
@@ -410,7 +492,21 @@ Outcome GatewayModel::route(const Probe& probe) const {
   if (!uncertain.empty()) return Outcome::uncertain(uncertain);
   if (candidates.empty()) return Outcome::not_found();
   const Candidate& win = *std::min_element(candidates.begin(), candidates.end(), precedes);
-  return apply_rule(win, probe, listener.port);
+  auto ext = extension_filters_.find(win.rule);
+  if (ext != extension_filters_.end() && !ext->second.unmodelled.empty()) {
+    return Outcome::uncertain(ext->second.unmodelled);
+  }
+  if (ext != extension_filters_.end() && !ext->second.missing.empty()) {
+    // HTTPRouteFilter spec: a filter that cannot be resolved must not be
+    // skipped; the request gets an error (500).
+    Outcome o;
+    o.kind = Outcome::Kind::Error;
+    o.status = 500;
+    o.reason = ext->second.missing;
+    return o;
+  }
+  return apply_rule(win, probe, listener.port, regexes_,
+                    ext == extension_filters_.end() ? nullptr : &ext->second);
 }
 
 // TLSRoute (v1, experimental before 1.5): attached to a TLS listener, the

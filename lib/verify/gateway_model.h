@@ -5,6 +5,8 @@
 
 #include <deque>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,12 +14,52 @@
 #include "verify/outcome.h"
 #include "verify/probe.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace im::verify {
+
+/// RE2 patterns compiled once per model (regex path and header matches,
+/// regex rewrites), so that probes only look them up.
+class RegexCache {
+ public:
+  RegexCache();
+  ~RegexCache();
+  RegexCache(RegexCache&&) noexcept;
+  /// Compiles `pattern` once; later calls find it.
+  void add(const std::string& pattern);
+  /// The compiled pattern, or null when it was not added or does not compile.
+  const re2::RE2* find(const std::string& pattern) const;
+
+ private:
+  std::map<std::string, std::unique_ptr<re2::RE2>> compiled_;
+};
+
+/// What the model knows of the implementation beyond the spec.
+struct GatewayDialect {
+  /// RegularExpression path and header matches are RE2 full matches (of the
+  /// path without its query), and a RegularExpression path ranks after
+  /// Exact and before PathPrefix, longer patterns first: Envoy Gateway
+  /// (internal/gatewayapi/sort.go, "Exact > RegularExpression >
+  /// PathPrefix"). Without it such matches are implementation-specific, and
+  /// a probe one might take is uncertain.
+  bool re2_regex = false;
+};
+
+/// What a rule's ExtensionRef to an Envoy Gateway HTTPRouteFilter does,
+/// resolved against the filter objects in the output (read from the inputs,
+/// or written by --target-controller).
+struct ExtensionFilter {
+  std::optional<RegexRewrite> rewrite;
+  std::string missing;     ///< the filter named but absent: 500, as the spec says
+  std::string unmodelled;  ///< a filter the model does not know: uncertain
+};
 
 class GatewayModel {
  public:
   /// `output` must outlive the model.
-  explicit GatewayModel(const ConversionOutput& output);
+  explicit GatewayModel(const ConversionOutput& output, GatewayDialect dialect = {});
 
   Outcome route(const Probe& probe) const;
 
@@ -48,7 +90,12 @@ class GatewayModel {
   /// TLS passthrough: the TLSRoute of the listener that takes the host.
   Outcome route_tls(const Probe& probe, const GatewayIR& gw, const ListenerIR& listener) const;
 
+  void resolve_extension_refs(const RouteRuleIR& rule, const std::string& ns);
+
   const ConversionOutput& out_;
+  GatewayDialect dialect_;
+  RegexCache regexes_;
+  std::map<const RouteRuleIR*, ExtensionFilter> extension_filters_;
   /// GRPCRoutes read as HTTPRoutes (grpc_routes.h); routes_ points into it.
   std::deque<HTTPRouteIR> grpc_as_http_;
   /// The HTTPRoutes, then the GRPCRoutes: what RuleRef indexes.

@@ -11,6 +11,7 @@ namespace im::verify {
 namespace {
 
 const char* const kId = "verify-input";
+constexpr const char* kEnvoyGatewayGroup = "gateway.envoyproxy.io";
 
 std::string str(const Node* n, const std::string& def = "") {
   return n && n->is_scalar() ? n->value : def;
@@ -228,9 +229,35 @@ struct Reader {
       if (ref && ref->get("namespace")) b["namespace"] = str(ref->get("namespace"));
       f.mirrors.push_back({{"backendRef", b}});
     } else if (type == "ExtensionRef") {
-      note(fn, "ExtensionRef filters are implementation-specific and not modelled");
+      const Node* ref = fn.get("extensionRef");
+      const std::string group = str(child(ref, "group"));
+      const std::string kind = str(child(ref, "kind"));
+      f.extension_refs.push_back({{"group", group}, {"kind", kind}, {"name", str(child(ref, "name"))}});
+      if (!(group == kEnvoyGatewayGroup && kind == "HTTPRouteFilter")) {
+        note(fn, "ExtensionRef filters other than Envoy Gateway's HTTPRouteFilter are not modelled");
+      }
     }
     // ResponseHeaderModifier and CORS act on responses only.
+  }
+
+  /// Envoy Gateway's HTTPRouteFilter: kept as the object it is; the model
+  /// resolves the ExtensionRefs to it (gateway_model.cc).
+  void route_filter(const Node& obj) {
+    auto [ns, name] = name_of(obj, default_ns);
+    nlohmann::ordered_json o = {{"apiVersion", str(obj.get("apiVersion"))},
+                                {"kind", "HTTPRouteFilter"},
+                                {"metadata", {{"name", name}, {"namespace", ns}}}};
+    const Node* path = child(child(obj.get("spec"), "urlRewrite"), "path");
+    const Node* regex = child(path, "replaceRegexMatch");
+    if (str(child(path, "type")) == "ReplaceRegexMatch" && regex) {
+      o["spec"]["urlRewrite"]["path"] = {
+          {"type", "ReplaceRegexMatch"},
+          {"replaceRegexMatch",
+           {{"pattern", str(regex->get("pattern"))}, {"substitution", str(regex->get("substitution"))}}}};
+    } else if (obj.get("spec")) {
+      note(obj, "only the urlRewrite.path ReplaceRegexMatch of an HTTPRouteFilter is modelled");
+    }
+    out.vendor_objects.push_back({std::move(o), "", doc.at(obj)});
   }
 
   void read_path_modifier(const Node* p, std::optional<std::string>& full,
@@ -249,6 +276,10 @@ struct Reader {
       size_t n = 0;
       for (const Node& item : items(obj.get("items"))) n += object(item, depth + 1);
       return n;
+    }
+    if (starts_with(api, std::string(kEnvoyGatewayGroup) + "/") && kind == "HTTPRouteFilter") {
+      route_filter(obj);
+      return 1;
     }
     if (!starts_with(api, "gateway.networking.k8s.io/")) return 0;
     if (kind == "Gateway") {

@@ -57,7 +57,9 @@ class NginxModel {
   void merge_canaries(const Inventory& inventory, const std::vector<size_t>& order);
   void finish_server(NginxServer& server);
   bool has_certificate(const std::string& host) const;
+  /// The location's answer, with Outcome::served_by set.
   Outcome serve(const NginxLocation& loc, const Probe& probe) const;
+  Outcome serve_unattributed(const NginxLocation& loc, const Probe& probe) const;
   std::vector<WeightedBackend> pick_backends(const std::string& primary, const Probe& probe,
                                              std::string& uncertain) const;
   std::string backend_name(const Backend& b, const Ingress& ing) const;

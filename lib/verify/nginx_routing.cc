@@ -139,6 +139,12 @@ Outcome NginxModel::route(const Probe& probe) const {
 }
 
 Outcome NginxModel::serve(const NginxLocation& loc, const Probe& probe) const {
+  Outcome o = serve_unattributed(loc, probe);
+  if (!loc.is_def_backend) o.served_by = loc.source;
+  return o;
+}
+
+Outcome NginxModel::serve_unattributed(const NginxLocation& loc, const Probe& probe) const {
   static const NginxSettings defaults;
   NginxSettings s = loc.owner == SIZE_MAX ? defaults : settings_[loc.owner];
   if (loc.catch_all) {

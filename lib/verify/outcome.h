@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "diag/location.h"
+
 namespace im::verify {
 
 struct WeightedBackend {
@@ -34,6 +36,10 @@ struct Outcome {
   int status = 0;                    ///< Redirect / Error
   std::string location;              ///< Redirect
   std::string reason;                ///< Uncertain / Error / Unserved
+  /// ingress-nginx: the Ingress path whose location answered (unset for the
+  /// default backend); not part of the outcome's text. It tells verify which
+  /// Ingress a user's probe (--probe) was served by.
+  Location served_by;
 
   static Outcome uncertain(std::string why);
   static Outcome not_found();

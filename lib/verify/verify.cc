@@ -44,10 +44,26 @@ Finding default_certificate_note(const Probe& p) {
 
 }  // namespace
 
+namespace {
+
+/// Both redirects, to Locations that differ only by a "/" before the query.
+bool differ_by_trailing_slash(const Outcome& a, const Outcome& b) {
+  if (a.kind != Outcome::Kind::Redirect || b.kind != Outcome::Kind::Redirect || a.status != b.status) return false;
+  auto path_part = [](const std::string& loc) { return loc.substr(0, loc.find('?')); };
+  auto query_part = [](const std::string& loc) {
+    size_t q = loc.find('?');
+    return q == std::string::npos ? std::string() : loc.substr(q);
+  };
+  const std::string pa = path_part(a.location), pb = path_part(b.location);
+  return query_part(a.location) == query_part(b.location) && (pa + "/" == pb || pb + "/" == pa);
+}
+
+}  // namespace
+
 VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gateway,
                         const VerifyOptions& options) {
   NginxModel nginx(inventory, options.annotation_prefix, options.default_class, options.nginx_config);
-  GatewayModel gw(gateway);
+  GatewayModel gw(gateway, options.gateway_dialect);
   std::vector<Probe> probes = options.extra_probes;
   if (options.generate) {
     auto generated = generate_probes(inventory, options.annotation_prefix, nginx.tls_hosts());
@@ -70,7 +86,12 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
       // Gateway has no listener for.
       bool default_cert = p.scheme == "https" && r.after.kind == Outcome::Kind::Unserved &&
                           !nginx.tls_hosts().count(p.host);
-      if (explainer) why = explainer->explain(p, default_cert);
+      if (explainer) {
+        // A user's probe belongs to the Ingress path nginx served it from.
+        Probe at = p;
+        if (!at.source.origin && r.before.served_by.origin) at.source = r.before.served_by;
+        why = explainer->explain(at, default_cert, differ_by_trailing_slash(r.before, r.after));
+      }
       for (const Finding* f : why) r.explained_by.push_back(*f);
       if (why.empty() && default_cert) {
         // Given Gateway objects (no conversion to explain it): the

@@ -8,6 +8,7 @@
 #include "diag/finding.h"
 #include "model/inventory.h"
 #include "model/nginx_controller_config.h"
+#include "verify/gateway_model.h"
 #include "verify/outcome.h"
 #include "verify/probe.h"
 
@@ -23,6 +24,8 @@ struct VerifyOptions {
   /// "explained", not "unexpected". Null (Gateway API objects read from the
   /// input): every difference is unexpected.
   const Findings* conversion_findings = nullptr;
+  /// What is known of the Gateway implementation (--target-controller).
+  GatewayDialect gateway_dialect;
 };
 
 struct ProbeResult {
