@@ -19,14 +19,35 @@ struct ReportFlags {
   std::vector<std::string> controllers;
 };
 
+/// An implementation with an output profile is judged on the conversion
+/// `convert --target-controller` makes for it: what its own objects carry is
+/// not lost there, and what they replace is not used (one story with
+/// convert). The inputs are read once; each profile converts them again.
+void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
+                           const std::vector<const ControllerSupport*>& chosen, CompatReport& report) {
+  std::vector<const ControllerSupport*> all = chosen;
+  if (all.empty()) {
+    for (const auto& c : known_controllers()) all.push_back(&c);
+  }
+  Catalog storage;
+  const Catalog& catalog = catalog_for(f.conv.request.rules_dirs, storage);
+  ConvertOptions options = f.conv.request.options;
+  options.nginx_config = outcome.nginx_config;
+  for (const ControllerSupport* c : all) {
+    const TargetProfile* profile = find_target_profile(c->name);
+    if (!profile) continue;
+    Findings findings = outcome.load_findings;
+    ConversionResult result = convert_for_target(outcome.load.inventory, options, catalog, profile->name,
+                                                 f.conv.request.target_options, findings);
+    findings.sort_and_dedupe();
+    add_profiled_verdict(report, c, profile->name, result.output,
+                         conversion_loss(findings, result.stats.ingresses, result.stats.converted_ingresses));
+  }
+}
+
 int run_report_command(ReportFlags& f, Context& ctx) {
   std::vector<const ControllerSupport*> chosen;
   if (!resolve_controllers(f.controllers, ctx, chosen)) return kExitUsageOrInput;
-  // One implementation with an output profile: the conversion is the one
-  // `convert --target-controller` makes for it, so what its own policies
-  // carry is not counted as lost (one story with convert).
-  if (chosen.size() == 1 && f.conv.request.target.empty() && find_target_profile(chosen[0]->name))
-    f.conv.request.target = chosen[0]->name;
   Findings findings;
   int exit_code = kExitOk;
   auto converted = run_conversion(f.conv, ctx, findings, exit_code);
@@ -40,7 +61,9 @@ int run_report_command(ReportFlags& f, Context& ctx) {
   sorted.sort_and_dedupe();
   ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
                                         outcome.conversion.stats.converted_ingresses);
-  ctx.io.out << render_report(build_compat_report(outcome.conversion.output, chosen, loss), format, color);
+  CompatReport report = build_compat_report(outcome.conversion.output, chosen, loss);
+  add_profiled_verdicts(f, outcome, chosen, report);
+  ctx.io.out << render_report(report, format, color);
   // Conversion findings are not repeated here (convert shows them; the
   // report counts its errors and points at the first); only input that
   // could not be read changes the exit status.

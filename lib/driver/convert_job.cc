@@ -38,6 +38,20 @@ NginxControllerConfig load_nginx_config(const ConvertRequest& request, LoadResul
   return {};
 }
 
+ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions options, const Catalog& catalog,
+                                    const std::string& target, TargetOptions target_options, Findings& findings) {
+  const TargetProfile* profile = target.empty() ? nullptr : find_target_profile(target);
+  // A profile that writes regex rewrites lets the conversion leave them in
+  // the rules for it (rewrite-target capture groups).
+  options.regex_path_rewrite = profile && !profile->regex_rewrite.empty();
+  ConversionResult result = convert(inventory, options, catalog, findings);
+  if (profile) {
+    target_options.nginx_prefix = options.nginx_annotations_prefix;
+    apply_target(inventory, catalog, *profile, target_options, result.output, findings);
+  }
+  return result;
+}
+
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
                            Findings& findings) {
   ConvertOutcome outcome;
@@ -50,14 +64,9 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   outcome.load.inventory.assign_namespace(request.default_namespace);
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
-  const TargetProfile* profile = request.target.empty() ? nullptr : find_target_profile(request.target);
-  options.regex_path_rewrite = profile && !profile->regex_rewrite.empty();
-  outcome.conversion = convert(outcome.load.inventory, options, *catalog, findings);
-  if (profile) {
-    TargetOptions target_options = request.target_options;
-    target_options.nginx_prefix = request.options.nginx_annotations_prefix;
-    apply_target(outcome.load.inventory, *catalog, *profile, target_options, outcome.conversion.output, findings);
-  }
+  outcome.load_findings = findings;
+  outcome.conversion =
+      convert_for_target(outcome.load.inventory, options, *catalog, request.target, request.target_options, findings);
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects
   // would be worse than failing. Objects are built one at a time here and

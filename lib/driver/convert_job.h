@@ -41,6 +41,10 @@ struct ConvertRequest {
 struct ConvertOutcome {
   LoadResult load;
   NginxControllerConfig nginx_config;  ///< the settings the conversion used
+  /// What reading the inputs (and the controller ConfigMap) reported, before
+  /// the conversion's own findings: `report` converts again for each
+  /// implementation with an output profile and starts from these.
+  Findings load_findings;
   ConversionResult conversion;
   /// Emitted objects the API server would reject: a bug in the tool.
   std::vector<std::string> invalid_objects;
@@ -55,6 +59,12 @@ const Catalog& catalog_for(const std::vector<std::string>& rules_dirs, Catalog& 
 /// read sets load.input_failed, as an unreadable -f input does.
 NginxControllerConfig load_nginx_config(const ConvertRequest& request, LoadResult& load,
                                         Findings& findings);
+
+/// convert(), and with `target` (an output profile's name; "" = none) that
+/// implementation's objects (apply_target): what `convert --target-controller`
+/// writes, for convert, verify and report alike.
+ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions options, const Catalog& catalog,
+                                    const std::string& target, TargetOptions target_options, Findings& findings);
 
 /// Runs the pipeline. Throws RuleLoadError for a broken --rules file and
 /// ClusterError when kubectl cannot read the cluster.

@@ -84,4 +84,26 @@ CompatReport build_compat_report(const ConversionOutput& out,
   return report;
 }
 
+void add_profiled_verdict(CompatReport& report, const ControllerSupport* controller, const std::string& profile,
+                          const ConversionOutput& out, const ConversionLoss& loss) {
+  CompatReport own = build_compat_report(out, {controller}, loss);
+  report.profiled_losses.push_back(loss);
+  // Moving the vector keeps its elements where they are, so the gaps'
+  // pointers into it stay valid.
+  report.profiled_features.push_back(std::move(own.features));
+  ControllerVerdict verdict = std::move(own.controllers.front());
+  verdict.profile = profile;
+  verdict.own_loss = &report.profiled_losses.back();
+  auto it = std::find_if(report.controllers.begin(), report.controllers.end(),
+                         [&](const ControllerVerdict& c) { return c.controller == controller; });
+  if (it != report.controllers.end()) {
+    *it = std::move(verdict);
+  } else {
+    report.controllers.push_back(std::move(verdict));
+  }
+  // A report on this implementation alone lists the features its own
+  // conversion uses.
+  if (report.controllers.size() == 1) report.features = report.profiled_features.back();
+}
+
 }  // namespace im

@@ -3,6 +3,7 @@
 // supports every feature the converted objects use, judged from its newest
 // conformance report.
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -36,10 +37,17 @@ enum class Verdict3 { Ready, Gaps, Incomplete, NotSupported };
 /// "ready", "works with gaps", "not ready: conversion incomplete", "not supported".
 const char* verdict3_name(Verdict3 v);
 
+struct ConversionLoss;
+
 struct ControllerVerdict {
   const ControllerSupport* controller = nullptr;
   Verdict3 verdict = Verdict3::Ready;
   std::vector<ControllerGap> gaps;  ///< every feature not plainly supported
+  /// The output profile (rules/targets/) the verdict was made with: the
+  /// conversion `convert --target-controller` makes for this implementation,
+  /// whose loss is `own_loss`. "" = the standard conversion, CompatReport::loss.
+  std::string profile;
+  const ConversionLoss* own_loss = nullptr;
 };
 
 /// What the conversion could not carry over, from its findings.
@@ -58,6 +66,10 @@ struct CompatReport {
   std::vector<FeatureUsage> features;  ///< sorted by feature name
   std::vector<ControllerVerdict> controllers;
   ConversionLoss loss;
+  /// Storage of the verdicts made with a profile (add_profiled_verdict):
+  /// their gaps and own_loss point here.
+  std::deque<std::vector<FeatureUsage>> profiled_features;
+  std::deque<ConversionLoss> profiled_losses;
 };
 
 /// Builds the report for `controllers` (all known ones when empty). With
@@ -65,6 +77,12 @@ struct CompatReport {
 CompatReport build_compat_report(const ConversionOutput& out,
                                  const std::vector<const ControllerSupport*>& controllers,
                                  const ConversionLoss& loss = {});
+
+/// Puts the verdict for `controller` made from `out`, the conversion with its
+/// output profile `profile`, and that conversion's `loss`, in place of its
+/// standard one in `report` (or at the end when it has none).
+void add_profiled_verdict(CompatReport& report, const ControllerSupport* controller, const std::string& profile,
+                          const ConversionOutput& out, const ConversionLoss& loss);
 
 enum class ReportFormat { Text, Markdown, Json };
 

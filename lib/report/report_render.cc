@@ -51,18 +51,60 @@ std::string version_label(const ControllerSupport& c) {
 
 constexpr size_t kLossShown = 5;  // error positions listed in text and Markdown
 
+std::string plural(size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+/// "0 of 2 Ingresses not converted, 7 annotations not converted, 7 errors in all".
+std::string loss_counts(const ConversionLoss& loss) {
+  return fmt::format("{} of {} not converted, {} not converted, {} in all", loss.ingresses_not_converted,
+                     plural(loss.ingresses, "Ingress", "Ingresses"),
+                     plural(loss.annotations_not_converted, "annotation", "annotations"),
+                     plural(loss.errors, "error", "errors"));
+}
+
+/// Whether some listed implementation is judged on the standard conversion.
+bool any_standard(const CompatReport& r) {
+  return std::any_of(r.controllers.begin(), r.controllers.end(),
+                     [](const ControllerVerdict& c) { return c.profile.empty(); });
+}
+
+/// Whether the verdict was made with the implementation's own objects and
+/// that conversion lost something else than the standard one: worth a line.
+bool own_loss_differs(const CompatReport& r, const ControllerVerdict& c) {
+  if (!c.own_loss) return false;
+  // A report on this implementation alone shows its loss in full below.
+  if (r.controllers.size() == 1) return false;
+  // Without a standard verdict in the report, the standard loss is not shown.
+  if (!any_standard(r)) return c.own_loss->errors > 0;
+  return c.own_loss->errors != r.loss.errors ||
+         c.own_loss->annotations_not_converted != r.loss.annotations_not_converted;
+}
+
+/// What an implementation judged with its own objects lost, on one line.
+std::string own_loss_line(const ControllerVerdict& c) {
+  const ConversionLoss& loss = *c.own_loss;
+  std::string what = loss.errors == 0 ? "nothing lost" : "conversion incomplete: " + loss_counts(loss);
+  if (!loss.error_findings.empty()) {
+    const Finding& f = loss.error_findings.front();
+    what += fmt::format(", the first at {} [{}]", escape_control(f.location.str()), f.rule_id);
+  }
+  return fmt::format("with its own objects (convert --target-controller {}): {}", c.profile, what);
+}
+
 /// "" when nothing was lost; else the lines saying what and where.
-std::string loss_text(const ConversionLoss& loss, const char* bullet) {
-  if (loss.errors == 0) return "";
-  auto plural = [](size_t n, const char* one, const char* many) {
-    return fmt::format("{} {}", n, n == 1 ? one : many);
-  };
-  std::string out = fmt::format(
-      "Conversion incomplete: {} of {} not converted, {} not converted, {} in all; no "
-      "implementation is ready until they are fixed or handled by hand:\n",
-      loss.ingresses_not_converted, plural(loss.ingresses, "Ingress", "Ingresses"),
-      plural(loss.annotations_not_converted, "annotation", "annotations"),
-      plural(loss.errors, "error", "errors"));
+std::string loss_text(const CompatReport& r, const char* bullet) {
+  const bool alone = r.controllers.size() == 1 && r.controllers.front().own_loss;
+  const ConversionLoss& loss = alone ? *r.controllers.front().own_loss : r.loss;
+  if (loss.errors == 0 || (!alone && !any_standard(r))) return "";
+  const bool mixed = !alone && !std::all_of(r.controllers.begin(), r.controllers.end(),
+                                            [](const ControllerVerdict& c) { return c.profile.empty(); });
+  const std::string label = alone ? fmt::format(" (with {}'s own objects)", r.controllers.front().controller->name)
+                            : mixed ? " (standard objects)"
+                                    : "";
+  std::string out = fmt::format("Conversion incomplete{}: {}; no {}implementation is ready until they are fixed or "
+                                "handled by hand:\n",
+                                label, loss_counts(loss), mixed ? "other " : "");
   for (size_t i = 0; i < loss.error_findings.size() && i < kLossShown; ++i) {
     const Finding& f = loss.error_findings[i];
     out += fmt::format("{}{} [{}]\n", bullet, escape_control(f.location.str()), f.rule_id);
@@ -90,13 +132,14 @@ std::string render_text(const CompatReport& r, bool color) {
     for (const auto& g : c.gaps) {
       out += fmt::format("    {} {}: {}\n", g.feature, support_name(g.support), objects_label(*g.objects));
     }
+    if (own_loss_differs(r, c)) out += "    " + own_loss_line(c) + "\n";
   }
   std::string used;
   for (const auto& f : r.features) {
     used += (used.empty() ? "" : ", ") + fmt::format("{} ({})", f.feature, f.objects.size());
   }
   out += fmt::format("\nFeatures used: {}\n", used.empty() ? "none" : used);
-  std::string loss = loss_text(r.loss, "    ");
+  std::string loss = loss_text(r, "    ");
   if (!loss.empty()) out += "\n" + loss + "\n";
   out += "Support is read from each implementation's newest released Gateway API conformance "
          "report (`ingress-migrate report --format json` names it; a report of an unreleased build "
@@ -113,7 +156,10 @@ std::string render_markdown(const CompatReport& r) {
     out += fmt::format("| {} | {} | {} | {} |\n", c.controller->name, version_label(*c.controller),
                        c.controller->gateway_api_version, verdict3_name(c.verdict));
   }
-  std::string loss = loss_text(r.loss, "- ");
+  std::string loss = loss_text(r, "- ");
+  for (const auto& c : r.controllers) {
+    if (own_loss_differs(r, c)) out += fmt::format("\n{}: {}\n", c.controller->name, own_loss_line(c));
+  }
   if (!loss.empty()) out += "\n" + loss;
   for (const auto& c : r.controllers) {
     if (c.gaps.empty()) continue;
@@ -142,6 +188,22 @@ nlohmann::ordered_json objects_json(const std::vector<ObjectRef>& objects) {
   return list;
 }
 
+nlohmann::ordered_json conversion_json(const ConversionLoss& loss) {
+  nlohmann::ordered_json not_converted = nlohmann::ordered_json::array();
+  for (const Finding& f : loss.error_findings) {
+    not_converted.push_back({{"file", f.location.file()},
+                             {"line", f.location.line},
+                             {"column", f.location.col},
+                             {"ruleId", f.rule_id},
+                             {"message", f.message}});
+  }
+  return {{"errors", loss.errors},
+          {"ingresses", loss.ingresses},
+          {"ingressesNotConverted", loss.ingresses_not_converted},
+          {"annotationsNotConverted", loss.annotations_not_converted},
+          {"errorFindings", not_converted}};
+}
+
 std::string render_json(const CompatReport& r) {
   nlohmann::ordered_json root;
   root["schemaVersion"] = 1;
@@ -166,21 +228,13 @@ std::string render_json(const CompatReport& r) {
                            {"report", c.controller->report},
                            {"verdict", verdict3_name(c.verdict)},
                            {"gaps", gaps}});
+    if (c.own_loss) {
+      controllers.back()["targetProfile"] = c.profile;
+      controllers.back()["conversion"] = conversion_json(*c.own_loss);
+    }
   }
   root["controllers"] = controllers;
-  nlohmann::ordered_json not_converted = nlohmann::ordered_json::array();
-  for (const Finding& f : r.loss.error_findings) {
-    not_converted.push_back({{"file", f.location.file()},
-                             {"line", f.location.line},
-                             {"column", f.location.col},
-                             {"ruleId", f.rule_id},
-                             {"message", f.message}});
-  }
-  root["conversion"] = {{"errors", r.loss.errors},
-                        {"ingresses", r.loss.ingresses},
-                        {"ingressesNotConverted", r.loss.ingresses_not_converted},
-                        {"annotationsNotConverted", r.loss.annotations_not_converted},
-                        {"errorFindings", not_converted}};
+  root["conversion"] = conversion_json(r.loss);
   return root.dump(2) + "\n";
 }
 

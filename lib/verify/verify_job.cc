@@ -1,7 +1,6 @@
 #include "verify/verify_job.h"
 
 #include "cluster/cluster_reader.h"
-#include "targets/apply_target.h"
 #include "verify/gateway_reader.h"
 
 namespace im::verify {
@@ -27,15 +26,9 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
   if (job.gateway_objects == 0) {
     // With --target-controller, the same output `convert` writes for it:
     // its implementation filters can change routing (regex rewrites).
-    const TargetProfile* profile = request.target.empty() ? nullptr : find_target_profile(request.target);
-    convert_options.regex_path_rewrite = profile && !profile->regex_rewrite.empty();
-    job.gateway =
-        convert(job.load.inventory, convert_options, catalog, job.conversion_findings).output;
-    if (profile) {
-      TargetOptions target_options = request.target_options;
-      target_options.nginx_prefix = request.options.nginx_annotations_prefix;
-      apply_target(job.load.inventory, catalog, *profile, target_options, job.gateway, job.conversion_findings);
-    }
+    job.gateway = convert_for_target(job.load.inventory, convert_options, catalog, request.target,
+                                     request.target_options, job.conversion_findings)
+                      .output;
     with_findings.conversion_findings = &job.conversion_findings;
   }
   job.result = run_verify(job.load.inventory, job.gateway, with_findings);
