@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <ostream>
 #include <sstream>
 
@@ -40,7 +41,11 @@ nlohmann::ordered_json finding_json(const Finding& f, const FindingsReport& repo
     j["object"] = {{"apiVersion", o->api_version}, {"kind", o->kind}, {"namespace", o->ns},
                    {"name", o->name}};
   }
-  if (auto info = describe_rule(f.rule_id)) j["help"] = info->help;
+  // A target's verdict says in its message what to do; the rule's help is
+  // about the standard conversion.
+  const bool target_verdict = std::any_of(f.properties.begin(), f.properties.end(),
+                                          [](const FindingProperty& p) { return p.key == "targetVerdict"; });
+  if (auto info = describe_rule(f.rule_id); info && !target_verdict) j["help"] = info->help;
   if (!f.properties.empty()) j["properties"] = properties_json(f.properties);
   return j;
 }

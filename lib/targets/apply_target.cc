@@ -161,6 +161,24 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
   }
 }
 
+std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a);
+
+// The verdict of `r` for the annotation `a`, with the target's verdict as
+// properties (--findings-format json|sarif): which implementation, exact or
+// with a difference, and the object field it became.
+Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annotation& a, const std::string& id) {
+  Finding f;
+  f.severity = r.verdict == Verdict::Converted ? Severity::Info : Severity::Warning;
+  f.location = a.location;
+  f.message = verdict_message(p, r, a);
+  f.rule_id = id;
+  f.properties = {{"targetController", p.name},
+                  {"targetVerdict", r.verdict == Verdict::Converted ? "converted" : "partial"},
+                  {"targetObject", p.api_version + " " + r.kind},
+                  {"targetField", "spec." + r.field}};
+  return f;
+}
+
 std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
   if (r.verdict == Verdict::Converted) {
     return fmt::format("{} is converted for {} {}: {} spec.{}", a.key, p.project, p.version, r.kind, r.field);
@@ -204,8 +222,7 @@ void lower_regex_rewrites(const TargetProfile& p, const Ingress& ing, Conversion
       if (!verdict || !reported.insert({source.line, source.col}).second) continue;
       for (const Annotation& a : ing.annotations) {
         if (a.location.line == source.line && a.location.col == source.col) {
-          added.add(verdict->verdict == Verdict::Converted ? Severity::Info : Severity::Warning, source,
-                    verdict_message(p, *verdict, a), "nginx-rewrite-target");
+          added.add(target_verdict(p, *verdict, a, "nginx-rewrite-target"));
         }
       }
     }
@@ -248,8 +265,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
       if (!action->fn(ctx)) continue;
       replaced.push_back(base);
-      added.add(rule->verdict == Verdict::Converted ? Severity::Info : Severity::Warning, a.location,
-                verdict_message(profile, *rule, a), m.rule->id);
+      added.add(target_verdict(profile, *rule, a, m.rule->id));
     }
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, output, added);
