@@ -28,9 +28,19 @@ const Finding* base_verdict(const Findings& findings, const Annotation& a, const
   return nullptr;
 }
 
-Json route_refs(const IngressDraft& d) {
+// The routes a policy of `kind` attaches to. ingress-nginx answers its
+// HTTPS redirects in the rewrite phase, before access checks (allowlists,
+// auth) and limit_req run (lua_ingress.lua force_ssl_redirect; nginx
+// phases), so those policies skip routes that only redirect; Envoy would
+// otherwise answer 401/403/429 where nginx redirected. The request body
+// size is checked before any phase (ngx_http_core_find_config_phase), so
+// ClientSettingsPolicy keeps every route.
+Json route_refs(const IngressDraft& d, const std::string& kind) {
+  const bool every_route = kind == "ClientSettingsPolicy";
   Json refs = Json::array();
-  for (const auto& r : d.routes) refs.push_back({{"group", kGatewayGroup}, {"kind", "HTTPRoute"}, {"name", r}});
+  for (const auto& r : every_route ? d.routes : d.proxy_routes) {
+    refs.push_back({{"group", kGatewayGroup}, {"kind", "HTTPRoute"}, {"name", r}});
+  }
   return refs;
 }
 
@@ -134,7 +144,9 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
       o["spec"] = Json{{"targetRefs", refs}};
       o["spec"].update(spec);
     } else {
-      o["spec"] = Json{{"targetRefs", route_refs(d)}};
+      Json refs = route_refs(d, kind);
+      if (refs.empty()) continue;  // only redirects: nothing for the policy to act on
+      o["spec"] = Json{{"targetRefs", refs}};
       o["spec"].update(spec);
     }
     push(std::move(o), kind);
@@ -246,6 +258,10 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     std::set<std::string> services;
     for (const HTTPRouteIR* r : routes->second) {
       draft.routes.push_back(r->name);
+      const bool proxies = std::any_of(r->rules.begin(), r->rules.end(), [](const RouteRuleIR& rule) {
+        return !rule.filters.get().redirect && !rule.backends.empty();
+      });
+      if (proxies) draft.proxy_routes.push_back(r->name);
       for (const auto& rule : r->rules) {
         for (const auto& b : rule.backends) {
           if (b.group.empty() && (b.kind.empty() || b.kind == "Service")) services.insert(b.name);

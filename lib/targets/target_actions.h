@@ -33,6 +33,7 @@ struct ListenerRef {
 struct IngressDraft {
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
+  std::vector<std::string> proxy_routes;  ///< those with a rule that proxies (not only redirects)
   std::vector<std::string> services;  ///< backend Service names, sorted
   std::vector<ListenerRef> https_listeners;  ///< HTTPS listeners its routes attach to
   std::map<std::string, nlohmann::ordered_json> specs;  ///< kind -> spec (without targets)
