@@ -47,6 +47,7 @@ ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions o
   ConversionResult result = convert(inventory, options, catalog, findings);
   if (profile) {
     target_options.nginx_prefix = options.nginx_annotations_prefix;
+    target_options.nginx_config = options.nginx_config;
     apply_target(inventory, catalog, *profile, target_options, result.output, findings);
   }
   return result;

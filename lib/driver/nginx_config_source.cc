@@ -22,7 +22,8 @@ const std::map<std::string, std::string>& modelled_keys() {
       {"proxy-read-timeout", "int"},         {"proxy-send-timeout", "int"},
       {"custom-http-errors", "string"},      {"hsts", "bool"},
       {"hsts-max-age", "int"},               {"hsts-include-subdomains", "bool"},
-      {"hsts-preload", "bool"},
+      {"hsts-preload", "bool"},              {"proxy-real-ip-cidr", "string"},
+      {"forwarded-for-header", "string"},
   };
   return keys;
 }

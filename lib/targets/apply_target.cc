@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "util/text.h"
+
 namespace im {
 namespace {
 
@@ -241,6 +243,64 @@ void lower_regex_rewrites(const TargetProfile& p, const Ingress& ing, Conversion
   }
 }
 
+// use-forwarded-headers (controller ConfigMap): the realip module took the
+// client address from X-Forwarded-For, trusting proxy-real-ip-cidr
+// (nginx.tmpl: real_ip_header, set_real_ip_from, real_ip_recursive on;
+// config.go default 0.0.0.0/0). Envoy's xForwardedFor trustedCIDRs picks
+// the same address (the rightmost untrusted one, else the leftmost). A
+// policy on a listener replaces one on its Gateway in Envoy Gateway, so the
+// listener policies get it too.
+void add_client_ip_detection(const TargetProfile& p, const TargetOptions& options, ConversionOutput& out,
+                             Findings& added) {
+  const NginxControllerConfig& cfg = options.nginx_config;
+  if (p.client_ip_detection.empty() || !cfg.use_forwarded_headers || out.gateways.empty()) return;
+  const ControllerSetting* key = cfg.setting("use-forwarded-headers");
+  const Location where = key ? key->key : cfg.origin;
+  if (const ControllerSetting* header = cfg.setting("forwarded-for-header");
+      header && to_lower(header->value) != "x-forwarded-for") {
+    added.warning(header->key,
+                  fmt::format("forwarded-for-header \"{}\": the client address is not converted for {} (its "
+                              "clientIPDetection customHeader reads one address, not a list); allowlists and rate "
+                              "limits now see the proxy in front of the Gateway",
+                              escape_control(header->value), p.project),
+                  "nginx-config-client-ip");
+    return;
+  }
+  std::vector<std::string> trusted = {"0.0.0.0/0"};
+  if (const ControllerSetting* cidrs = cfg.setting("proxy-real-ip-cidr")) {
+    std::vector<std::string> given;
+    for (std::string c : split(cidrs->value, ',')) {
+      c = trim(c);
+      if (c.empty()) continue;
+      given.push_back(c.find('/') == std::string::npos ? c + (c.find(':') == std::string::npos ? "/32" : "/128") : c);
+    }
+    if (!given.empty()) trusted = given;
+  }
+  const Json detection = {{"xForwardedFor", {{"trustedCIDRs", trusted}}}};
+  for (auto& v : out.vendor_objects) {
+    if (v.object.value("kind", "") != p.client_ip_detection) continue;
+    Json spec = Json{{"targetRefs", v.object["spec"]["targetRefs"]}, {"clientIPDetection", detection}};
+    for (auto& [k, val] : v.object["spec"].items()) {
+      if (k != "targetRefs") spec[k] = val;
+    }
+    v.object["spec"] = std::move(spec);
+  }
+  std::vector<std::string> names;
+  for (const GatewayIR& g : out.gateways) {
+    Json o = object(p, p.client_ip_detection, g.ns, g.name + "-client-ip");
+    o["spec"] = {{"targetRefs", Json::array({{{"group", kGatewayGroup}, {"kind", "Gateway"}, {"name", g.name}}})},
+                 {"clientIPDetection", detection}};
+    out.vendor_objects.push_back({std::move(o), "", where});
+    names.push_back(g.ns + "/" + g.name);
+  }
+  added.info(where,
+             fmt::format("use-forwarded-headers is converted for {} {}: {} spec.clientIPDetection.xForwardedFor "
+                         "trustedCIDRs [{}] on Gateway {}, so allowlists and rate limits see the client address "
+                         "from X-Forwarded-For as ingress-nginx did",
+                         p.project, p.version, p.client_ip_detection, join(trusted, ", "), join(names, ", ")),
+             "nginx-config-client-ip");
+}
+
 }  // namespace
 
 void apply_target(const Inventory& inventory, const Catalog& catalog, const TargetProfile& profile,
@@ -286,6 +346,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, output, added);
   }
+  add_client_ip_detection(profile, options, output, added);
   Findings result;
   for (const Finding& f : findings.items()) {
     if (std::find(replaced.begin(), replaced.end(), &f) == replaced.end()) {

@@ -60,6 +60,7 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
   p.api_version = text(origin, root, "api_version");
   p.regex_rewrite = text(origin, root, "regex_rewrite", false);
   p.regex_dialect = text(origin, root, "regex_dialect", false);
+  p.client_ip_detection = text(origin, root, "client_ip_detection", false);
   if (!p.regex_dialect.empty() && p.regex_dialect != "re2") fail(origin, root["regex_dialect"], "regex_dialect must be re2");
   const YAML::Node rules = root["rules"];
   if (!rules || !rules.IsSequence()) fail(origin, root, "missing \"rules\" list");

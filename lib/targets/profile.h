@@ -54,6 +54,10 @@ struct TargetProfile {
   /// "re2" (RE2 full match, ranked between Exact and PathPrefix, as Envoy
   /// Gateway does), "" = not known; verify models "re2" exactly.
   std::string regex_dialect;
+  /// The kind that carries the client address detection ingress-nginx's
+  /// use-forwarded-headers asked for (Envoy Gateway: ClientTrafficPolicy
+  /// clientIPDetection), "" = none.
+  std::string client_ip_detection;
   std::vector<TargetRule> rules;
 
   /// The rule for an ingress-nginx key (without prefix), or null.

@@ -12,12 +12,15 @@
 
 #include "diag/finding.h"
 #include "model/ingress.h"
+#include "model/nginx_controller_config.h"
 #include "targets/profile.h"
 
 namespace im {
 
 struct TargetOptions {
   bool allow_snippets = false;  ///< --allow-snippets
+  /// The controller ConfigMap the conversion used (--nginx-config).
+  NginxControllerConfig nginx_config;
   std::string nginx_prefix = "nginx.ingress.kubernetes.io";
 };
 

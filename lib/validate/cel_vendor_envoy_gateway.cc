@@ -82,6 +82,17 @@ void add_envoy_gateway_cel_rules(std::vector<CelRule>& out) {
   out.push_back({"EndpointOverride is not supported for DynamicModule load balancers.",
                  [](const Value& s) { return !str_eq(s, "type", "DynamicModule") || !has(s, "endpointOverride"); },
                  "self.type == 'DynamicModule' ? !has(self.endpointOverride) : true"});
+  out.push_back({"exactly one of xForwardedFor, customHeader, or directSourceIP must be set",
+                 [](const Value& s) {
+                   return (has(s, "xForwardedFor") ? 1 : 0) + (has(s, "customHeader") ? 1 : 0) +
+                              (has(s, "directSourceIP") ? 1 : 0) ==
+                          1;
+                 },
+                 "[has(self.xForwardedFor), has(self.customHeader), has(self.directSourceIP)].filter(x, x).size() == 1"});
+  out.push_back({"only one of numTrustedHops or trustedCIDRs must be set",
+                 [](const Value& s) { return has(s, "numTrustedHops") != has(s, "trustedCIDRs"); },
+                 "(has(self.numTrustedHops) && !has(self.trustedCIDRs)) || (!has(self.numTrustedHops) && "
+                 "has(self.trustedCIDRs))"});
   out.push_back({"If HTTPPathModifier type is ReplaceRegexMatch, replaceRegexMatch field needs to be set.",
                  field_iff_type("ReplaceRegexMatch", "replaceRegexMatch"),
                  "self.type == 'ReplaceRegexMatch' ? has(self.replaceRegexMatch) : !has(self.replaceRegexMatch)"});
