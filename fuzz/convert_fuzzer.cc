@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "convert/converter.h"
+#include "driver/convert_job.h"
 #include "emit/object_writer.h"
 #include "emit/objects.h"
 #include "model/inventory.h"
@@ -97,7 +98,7 @@ void check_write_failure_is_seen(const im::ConversionOutput& output, bool json, 
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The first byte picks the options, so one corpus covers YAML and JSON
-  // origins, the output formats and the experimental channel.
+  // origins, the output formats, the experimental channel and the targets.
   const uint8_t flags = size > 0 ? data[0] : 0;
   const std::string text(reinterpret_cast<const char*>(data) + (size > 0 ? 1 : 0),
                          size > 0 ? size - 1 : 0);
@@ -116,8 +117,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.experimental = (flags & 2) != 0;
   if (flags & 4) options.shared_gateway = im::GatewayRef{"infra", "shared"};
   if (flags & 8) options.default_class = "nginx";
+  // Bits 32 and 64 pick an output profile, so the implementation objects
+  // (and the regex rewrites a profile lets the conversion keep) are checked
+  // against their vendored CRDs like the standard ones.
+  const char* target = (flags & 32) ? "envoy-gateway" : (flags & 64) ? "nginx-gateway-fabric" : "";
+  im::TargetOptions target_options;
+  target_options.allow_snippets = true;
   const im::ConversionResult result =
-      im::convert(inventory, options, im::Catalog::builtin(), findings);
+      im::convert_for_target(inventory, options, im::Catalog::builtin(), target, target_options, findings);
 
   std::ostringstream out;
   auto writer = im::make_object_writer(

@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <utility>
+
 #include "convert/path_semantics.h"
 
 namespace im {
@@ -195,7 +197,10 @@ std::optional<RegexRewrite> regex_rewrite_for(const std::string& path, const std
     why = "the rewritten path would not start with \"/\"";
     return std::nullopt;
   }
-  return RegexRewrite{pattern, substitution};
+  RegexRewrite rewrite;
+  rewrite.pattern = pattern;
+  rewrite.substitution = std::move(substitution);
+  return rewrite;
 }
 
 }  // namespace im

@@ -70,7 +70,11 @@ std::vector<ListenerRef> https_listeners_of(const ConversionOutput& out, const s
 std::string api_group(const TargetProfile& p) { return p.api_version.substr(0, p.api_version.find('/')); }
 
 Json object(const TargetProfile& p, const std::string& kind, const std::string& ns, const std::string& name) {
-  return {{"apiVersion", p.api_version}, {"kind", kind}, {"metadata", {{"name", name}, {"namespace", ns}}}};
+  Json o = {{"apiVersion", p.api_version}, {"kind", kind}, {"metadata", {{"name", name}}}};
+  // Like the standard objects: no namespace when the model has none (the CLI
+  // always assigns one; library callers may not).
+  if (!ns.empty()) o["metadata"]["namespace"] = ns;
+  return o;
 }
 
 // Drops what an action could only half write because the annotation it
@@ -269,12 +273,16 @@ void add_client_ip_detection(const TargetProfile& p, const TargetOptions& option
   std::vector<std::string> trusted = {"0.0.0.0/0"};
   if (const ControllerSetting* cidrs = cfg.setting("proxy-real-ip-cidr")) {
     std::vector<std::string> given;
-    for (std::string c : split(cidrs->value, ',')) {
-      c = trim(c);
-      if (c.empty()) continue;
-      given.push_back(c.find('/') == std::string::npos ? c + (c.find(':') == std::string::npos ? "/32" : "/128") : c);
+    std::string why;
+    if (!cidr_list(cidrs->value, given, why)) {
+      added.error(cidrs->key,
+                  fmt::format("proxy-real-ip-cidr: {}; the client address detection is not converted for {}, so "
+                              "allowlists and rate limits now see the proxy in front of the Gateway",
+                              why, p.project),
+                  "nginx-config-client-ip");
+      return;
     }
-    if (!given.empty()) trusted = given;
+    trusted = given;
   }
   const Json detection = {{"xForwardedFor", {{"trustedCIDRs", trusted}}}};
   for (auto& v : out.vendor_objects) {

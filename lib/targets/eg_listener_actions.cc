@@ -73,7 +73,8 @@ bool client_cert(const TargetActionContext& c, bool report) {
   if (mode.empty()) return true;  // off: no certificate is asked for, as before
   std::string ns;
   std::string name;
-  split_secret(secret->value, ns, name);
+  std::string why;
+  if (!split_secret(secret->value, ns, name, why)) return fail("auth-tls-secret: " + why);
   if (ns.empty()) ns = c.ingress.ns;
   Json ref = {{"kind", "Secret"}, {"name", name}};
   // The policy lives in the Gateway's namespace; the Secret stays where it is.

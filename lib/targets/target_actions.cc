@@ -144,8 +144,8 @@ bool act_eg_basic_auth(const Ctx& c) {
     return c.reject("needs auth-type: basic");
   }
   if (!secret || secret->value.empty()) return c.reject("needs auth-secret naming the htpasswd Secret");
-  std::string ns, name;
-  split_secret(secret->value, ns, name);
+  std::string ns, name, why;
+  if (!split_secret(secret->value, ns, name, why)) return c.reject("auth-secret: " + why);
   Json users = {{"name", name}};
   if (!ns.empty() && ns != c.ingress.ns) users["namespace"] = ns;
   c.spec()["basicAuth"] = {{"users", users}};
@@ -455,8 +455,8 @@ bool act_ngf_basic_auth(const Ctx& c) {
   if (const Annotation* st = c.sibling("auth-secret-type"); st && st->value == "auth-map") {
     if (st == &c.annotation) return c.reject("an auth-map Secret must be rewritten as one auth key of htpasswd lines");
   }
-  std::string ns, name;
-  split_secret(secret->value, ns, name);
+  std::string ns, name, why;
+  if (!split_secret(secret->value, ns, name, why)) return c.reject("auth-secret: " + why);
   if (!ns.empty() && ns != c.ingress.ns) return c.reject("NGF reads the Secret from the route's namespace only");
   const Annotation* realm = c.sibling("auth-realm");
   Json& spec = c.spec();

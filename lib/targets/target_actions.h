@@ -87,8 +87,9 @@ bool cidr_list(const std::string& value, std::vector<std::string>& out, std::str
 
 /// Up to nine decimal digits, nothing else.
 bool whole_number(const std::string& v, uint64_t& n);
-/// "ns/name" or "name" (ingress-nginx auth-secret, auth-tls-secret); ns stays as is for "name".
-void split_secret(const std::string& v, std::string& ns, std::string& name);
+/// "ns/name" or "name" (ingress-nginx auth-secret, auth-tls-secret); ns stays as is for
+/// "name". False, with `why`, when the value cannot name a Secret.
+bool split_secret(const std::string& v, std::string& ns, std::string& name, std::string& why);
 
 /// Writes `value` at the dotted `path` under `obj`, creating objects on the way.
 void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value);

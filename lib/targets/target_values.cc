@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <arpa/inet.h>
+
 #include <cctype>
 
+#include "model/names.h"
 #include "targets/target_actions.h"
 #include "util/text.h"
 
@@ -90,13 +93,21 @@ bool cidr_list(const std::string& value, std::vector<std::string>& out, std::str
   for (std::string item : split(value, ',')) {
     item = trim(item);
     if (item.empty()) continue;
-    if (item.find_first_not_of("0123456789abcdefABCDEF.:/") != std::string::npos) {
-      why = fmt::format("\"{}\" is not an IP address or CIDR", item);
+    // ingress-nginx parses each entry with Go's net.ParseCIDR, or as a
+    // single address (net.ParseIP); the CRDs want a prefix length.
+    const size_t slash = item.find('/');
+    const std::string address = item.substr(0, slash);
+    unsigned char buf[16];
+    const bool v4 = inet_pton(AF_INET, address.c_str(), buf) == 1;
+    const bool v6 = !v4 && inet_pton(AF_INET6, address.c_str(), buf) == 1;
+    uint64_t prefix = v4 ? 32 : 128;
+    const bool prefix_ok = slash == std::string::npos ||
+                           (whole_number(item.substr(slash + 1), prefix) && prefix <= (v4 ? 32u : 128u));
+    if ((!v4 && !v6) || !prefix_ok) {
+      why = fmt::format("\"{}\" is not an IP address or CIDR", escape_control(item));
       return false;
     }
-    // ingress-nginx accepts single addresses; the CRDs want a prefix length.
-    if (item.find('/') == std::string::npos) item += item.find(':') != std::string::npos ? "/128" : "/32";
-    out.push_back(item);
+    out.push_back(address + "/" + std::to_string(prefix));
   }
   if (out.empty()) {
     why = "no address ranges";
@@ -126,7 +137,9 @@ bool whole_number(const std::string& v, uint64_t& n) {
   return true;
 }
 
-void split_secret(const std::string& v, std::string& ns, std::string& name) {
+bool split_secret(const std::string& v, std::string& ns, std::string& name, std::string& why) {
+  // ingress-nginx reads "namespace/name" or "name" (cache.SplitMetaNamespaceKey)
+  // and looks the Secret up; a value that cannot name one is refused here.
   const size_t slash = v.find('/');
   if (slash == std::string::npos) {
     name = v;
@@ -134,6 +147,15 @@ void split_secret(const std::string& v, std::string& ns, std::string& name) {
     ns = v.substr(0, slash);
     name = v.substr(slash + 1);
   }
+  if (!ns.empty() && (!is_dns_subdomain(ns) || ns.find('.') != std::string::npos || ns.size() > 63)) {
+    why = fmt::format("\"{}\" is not a namespace name", escape_control(ns));
+    return false;
+  }
+  if ((slash != std::string::npos && ns.empty()) || !is_dns_subdomain(name)) {
+    why = fmt::format("\"{}\" does not name a Secret (NAME or NAMESPACE/NAME)", escape_control(v));
+    return false;
+  }
+  return true;
 }
 
 }  // namespace im
