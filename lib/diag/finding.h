@@ -29,6 +29,10 @@ struct Finding {
   std::string message;
   std::string rule_id;  ///< stable id, e.g. "nginx-configuration-snippet"
   std::vector<FindingProperty> properties;  ///< in the order they are rendered
+  /// The catalog's verdict for an annotation ("not converted" / "only partly
+  /// converted", rules/apply.cc): what a target's own verdict replaces
+  /// (lib/targets). Not rendered.
+  bool catalog_verdict = false;
 };
 
 /// "path:line:col: severity: message [rule-id]".

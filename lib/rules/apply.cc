@@ -22,29 +22,33 @@ const ValueVerdict* value_verdict(const Rule& rule, const Annotation& a) {
 }
 
 void report_verdict(const Rule& rule, const Annotation& a, Findings& findings) {
+  auto verdict = [&](Severity severity, std::string message) {
+    Finding f;
+    f.severity = severity;
+    f.location = a.location;
+    f.message = std::move(message);
+    f.rule_id = rule.id;
+    f.catalog_verdict = true;
+    findings.add(std::move(f));
+  };
   if (const ValueVerdict* vv = value_verdict(rule, a)) {
     if (vv->verdict == Verdict::Partial) {
-      findings.warning(a.location, fmt::format("{}: {} is only partly converted: {}", a.key, vv->value, vv->lost),
-                       rule.id);
+      verdict(Severity::Warning, fmt::format("{}: {} is only partly converted: {}", a.key, vv->value, vv->lost));
     } else if (vv->verdict == Verdict::None) {
-      findings.add(vv->error ? Severity::Error : Severity::Warning, a.location,
-                   fmt::format("{}: {} is not converted: {}", a.key, vv->value, vv->instead), rule.id);
+      verdict(vv->error ? Severity::Error : Severity::Warning,
+              fmt::format("{}: {} is not converted: {}", a.key, vv->value, vv->instead));
     }
     return;
   }
   if (rule.verdict == Verdict::Partial) {
-    findings.warning(a.location, fmt::format("{} is only partly converted: {}", a.key, rule.lost),
-                     rule.id);
+    verdict(Severity::Warning, fmt::format("{} is only partly converted: {}", a.key, rule.lost));
   } else if (rule.verdict == Verdict::None) {
     // Rules for access control and limits say severity: error, because
     // dropping them silently opens or changes access.
     auto sev = rule.params.count("severity") && rule.params.at("severity") == "error"
                    ? Severity::Error
                    : Severity::Warning;
-    findings.add(sev, a.location,
-                 fmt::format("{} is not converted: {}", a.key,
-                             rule.instead),
-                 rule.id);
+    verdict(sev, fmt::format("{} is not converted: {}", a.key, rule.instead));
   }
 }
 

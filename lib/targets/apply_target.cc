@@ -15,28 +15,20 @@ using Json = nlohmann::ordered_json;
 
 constexpr const char* kGatewayGroup = "gateway.networking.k8s.io";
 
-// The finding the conversion made for an annotation whose base verdict is
-// partial or none, or null. It exists exactly when the Ingress is served by
-// ingress-nginx and the value was readable, the cases a target converts.
+// The catalog's verdict finding for an annotation whose base verdict is
+// partial or none (rules/apply.cc marks it), or null. It exists exactly when
+// the Ingress is served by ingress-nginx and the value was readable, the
+// cases a target converts.
 const Finding* base_verdict(const Findings& findings, const Annotation& a, const std::string& rule_id) {
   for (const Finding& f : findings.items()) {
-    if (f.rule_id == rule_id && f.location.line == a.location.line && f.location.col == a.location.col &&
-        f.location.file() == a.location.file() &&
-        (f.message.find(" is not converted: ") != std::string::npos ||
-         f.message.find(" is only partly converted: ") != std::string::npos)) {
+    if (f.catalog_verdict && f.rule_id == rule_id && f.location.line == a.location.line &&
+        f.location.col == a.location.col && f.location.file() == a.location.file()) {
       return &f;
     }
   }
   return nullptr;
 }
 
-// The routes a policy of `kind` attaches to. ingress-nginx answers its
-// HTTPS redirects in the rewrite phase, before access checks (allowlists,
-// auth) and limit_req run (lua_ingress.lua force_ssl_redirect; nginx
-// phases), so those policies skip routes that only redirect; Envoy would
-// otherwise answer 401/403/429 where nginx redirected. The request body
-// size is checked before any phase (ngx_http_core_find_config_phase), so
-// ClientSettingsPolicy keeps every route.
 Json route_refs(const IngressDraft& d, const std::string& kind) {
   const bool every_route = kind == "ClientSettingsPolicy";
   Json refs = Json::array();
