@@ -150,11 +150,11 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
     push(std::move(o), kind);
   }
   // The standard conversion wrote proxy-read/send-timeout as the routes'
-  // timeouts.backendRequest; where the target's own policy now carries
-  // them (NGINX Gateway Fabric's ProxySettingsPolicy, whose conformance
-  // report lacks HTTPRouteBackendTimeout), the policy replaces that field.
-  if (auto ps = d.specs.find("ProxySettingsPolicy");
-      ps != d.specs.end() && ps->second.contains("timeout")) {
+  // timeouts.backendRequest; where a rule says its object now carries them
+  // (`replaces: route-backend-timeout`: NGINX Gateway Fabric's
+  // ProxySettingsPolicy, whose conformance report lacks
+  // HTTPRouteBackendTimeout), the policy replaces that field.
+  if (d.replaces.count("route-backend-timeout")) {
     for (auto& route : out.http_routes) {
       if (route.ns != d.ns || std::find(d.routes.begin(), d.routes.end(), route.name) == d.routes.end())
         continue;
@@ -341,6 +341,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
       if (!action->fn(ctx)) continue;
       replaced.push_back(base);
+      if (!rule->replaces.empty()) draft.replaces.insert(rule->replaces);
       added.add(target_verdict(profile, *rule, a, m.rule->id));
     }
     emit(profile, draft, ing, output);

@@ -86,6 +86,9 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
     r.with = string_map(origin, node, "with");
     r.example = text(origin, node, "example", false);
     r.example_path = text(origin, node, "example_path", false);
+    r.replaces = text(origin, node, "replaces", false);
+    if (!r.replaces.empty() && r.replaces != "route-backend-timeout")
+      fail(origin, node["replaces"], "replaces must be route-backend-timeout");
     const auto mark = node.Mark();
     r.location = Location{std::make_shared<const std::string>(origin), static_cast<uint32_t>(mark.line + 1),
                           static_cast<uint32_t>(mark.column + 1)};

@@ -5,6 +5,7 @@
 // annotation and leaves only what it feeds out.
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,7 @@ struct IngressDraft {
   std::map<std::string, nlohmann::ordered_json> specs;  ///< kind -> spec (without targets)
   std::map<std::string, Location> sources;              ///< kind -> first annotation that wrote it
   std::map<std::string, std::string> snippets;          ///< SnippetsFilter context -> text
+  std::set<std::string> replaces;  ///< standard fields a converted rule's object replaces (TargetRule::replaces)
 };
 
 struct TargetActionContext {
