@@ -38,22 +38,29 @@ Json route_refs(const IngressDraft& d, const std::string& kind) {
   return refs;
 }
 
+// The HTTPS listeners of the generated Gateways, by "ns/gateway/listener":
+// built once, asked for every route's parents.
+std::set<std::string> https_listener_keys(const ConversionOutput& out) {
+  std::set<std::string> keys;
+  for (const GatewayIR& g : out.gateways) {
+    for (const ListenerIR& l : g.listeners) {
+      if (l.protocol == "HTTPS") keys.insert(g.ns + "/" + g.name + "/" + l.name);
+    }
+  }
+  return keys;
+}
+
 // The HTTPS listeners the Ingress's routes attach to, in route order: where
 // server-level settings (client certificates, ciphers) of its hosts go.
-std::vector<ListenerRef> https_listeners_of(const ConversionOutput& out, const std::vector<const HTTPRouteIR*>& routes) {
+std::vector<ListenerRef> https_listeners_of(const std::set<std::string>& https,
+                                            const std::vector<const HTTPRouteIR*>& routes) {
   std::vector<ListenerRef> refs;
+  std::set<std::string> seen;
   for (const HTTPRouteIR* r : routes) {
     for (const ParentRefIR& parent : r->parents) {
       const std::string ns = parent.ns.empty() ? r->ns : parent.ns;
-      for (const GatewayIR& g : out.gateways) {
-        if (g.ns != ns || g.name != parent.name) continue;
-        for (const ListenerIR& l : g.listeners) {
-          if (l.name != parent.section || l.protocol != "HTTPS") continue;
-          bool seen = false;
-          for (const auto& ref : refs) seen = seen || (ref.ns == ns && ref.gateway == g.name && ref.section == l.name);
-          if (!seen) refs.push_back({ns, g.name, l.name});
-        }
-      }
+      const std::string key = ns + "/" + parent.name + "/" + parent.section;
+      if (https.count(key) && seen.insert(key).second) refs.push_back({ns, parent.name, parent.section});
     }
   }
   return refs;
@@ -171,7 +178,13 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
   }
 }
 
-std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a);
+std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
+  if (r.verdict == Verdict::Converted) {
+    return fmt::format("{} is converted for {} {}: {} spec.{}", a.key, p.project, p.version, r.kind, r.field);
+  }
+  return fmt::format("{} is converted for {} {} with a difference ({} spec.{}): {}", a.key, p.project, p.version,
+                     r.kind, r.field, r.lost);
+}
 
 // The verdict of `r` for the annotation `a`, with the target's verdict as
 // properties (--findings-format json|sarif): which implementation, exact or
@@ -189,13 +202,6 @@ Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annota
   return f;
 }
 
-std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
-  if (r.verdict == Verdict::Converted) {
-    return fmt::format("{} is converted for {} {}: {} spec.{}", a.key, p.project, p.version, r.kind, r.field);
-  }
-  return fmt::format("{} is converted for {} {} with a difference ({} spec.{}): {}", a.key, p.project, p.version,
-                     r.kind, r.field, r.lost);
-}
 
 // rewrite-target capture groups the conversion left as a regex rewrite
 // (FilterSet::rewrite_regex, only made when the profile has regex_rewrite):
@@ -308,6 +314,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   std::map<std::string, std::vector<const HTTPRouteIR*>> routes_of;
   for (const auto& r : output.http_routes) routes_of[r.source_ingress].push_back(&r);
 
+  const std::set<std::string> https = https_listener_keys(output);
   Findings added;
   std::vector<const Finding*> replaced;
   for (const Ingress& ing : inventory.ingresses) {
@@ -329,7 +336,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       }
     }
     draft.services.assign(services.begin(), services.end());
-    draft.https_listeners = https_listeners_of(output, routes->second);
+    draft.https_listeners = https_listeners_of(https, routes->second);
     for (const Annotation& a : ing.annotations) {
       RuleMatch m = catalog.match(a.key, "ingress-nginx", options.nginx_prefix);
       if (!m.family || m.family->name != "ingress-nginx" || !m.rule) continue;

@@ -51,7 +51,6 @@ std::string replace_prefix(const std::string& path, const std::string& matched,
 
 RegexCache::RegexCache() = default;
 RegexCache::~RegexCache() = default;
-RegexCache::RegexCache(RegexCache&&) noexcept = default;
 
 void RegexCache::add(const std::string& pattern) {
   if (compiled_.count(pattern)) return;
@@ -270,6 +269,13 @@ bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& list
 
 GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect)
     : out_(output), dialect_(dialect) {
+  // The HTTPRouteFilters by "ns/name", for the ExtensionRefs (the last one
+  // of a name wins, as a later `kubectl apply` would).
+  for (const auto& v : out_.vendor_objects) {
+    if (v.object.value("kind", "") != "HTTPRouteFilter") continue;
+    const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
+    route_filters_[meta.value("namespace", "") + "/" + meta.value("name", "")] = &v.object;
+  }
   for (size_t g = 0; g < out_.gateways.size(); ++g) {
     for (const ListenerIR& l : out_.gateways[g].listeners) {
       if (l.hostname.empty() || l.hostname[0] == '*') {
@@ -322,14 +328,8 @@ void GatewayModel::resolve_extension_refs(const RouteRuleIR& rule, const std::st
     if (ref.value("group", "") != "gateway.envoyproxy.io" || ref.value("kind", "") != "HTTPRouteFilter") continue;
     const std::string name = ref.value("name", "");
     ExtensionFilter& f = extension_filters_[&rule];
-    const nlohmann::ordered_json* found = nullptr;
-    for (const auto& v : out_.vendor_objects) {
-      const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
-      if (v.object.value("kind", "") == "HTTPRouteFilter" && meta.value("name", "") == name &&
-          meta.value("namespace", "") == ns) {
-        found = &v.object;
-      }
-    }
+    auto it = route_filters_.find(ns + "/" + name);
+    const nlohmann::ordered_json* found = it == route_filters_.end() ? nullptr : it->second;
     if (!found) {
       f.missing = "ExtensionRef to HTTPRouteFilter " + ns + "/" + name + ", which is not in the input";
       continue;

@@ -26,7 +26,6 @@ class RegexCache {
  public:
   RegexCache();
   ~RegexCache();
-  RegexCache(RegexCache&&) noexcept;
   /// Compiles `pattern` once; later calls find it.
   void add(const std::string& pattern);
   /// The compiled pattern, or null when it was not added or does not compile.
@@ -95,6 +94,7 @@ class GatewayModel {
   const ConversionOutput& out_;
   GatewayDialect dialect_;
   RegexCache regexes_;
+  std::map<std::string, const nlohmann::ordered_json*> route_filters_;  ///< HTTPRouteFilters by "ns/name"
   std::map<const RouteRuleIR*, ExtensionFilter> extension_filters_;
   /// GRPCRoutes read as HTTPRoutes (grpc_routes.h); routes_ points into it.
   std::deque<HTTPRouteIR> grpc_as_http_;
