@@ -1,5 +1,6 @@
 #include "conversion_options.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "cluster_options.h"
@@ -32,6 +33,19 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("--gateway", f.gateway,
                  "Attach every route to this shared Gateway instead of one per namespace and class")
       ->type_name("NS/NAME")
+      ->check(non_empty());
+  sub.add_flag("--listener-set", f.request.options.listener_sets,
+               "With --gateway: put each namespace's listeners and certificates in a ListenerSet "
+               "attached to that Gateway, which is then not written");
+  sub.add_option("--parent-ref", f.parent_ref,
+                 "Attach every route to this existing Gateway (and listener); no Gateways are written")
+      ->type_name("NS/NAME[/SECTION]")
+      ->check(non_empty());
+  sub.add_option("--cert-manager-default-issuer", f.tls_acme_issuer,
+                 "The issuer cert-manager's ingress-shim defaults name (--default-issuer-kind/-name): "
+                 "written as cert-manager.io/cluster-issuer or issuer for Ingresses with "
+                 "kubernetes.io/tls-acme, which cert-manager reads on Ingresses only")
+      ->type_name("KIND/NAME")
       ->check(non_empty());
   sub.add_option("--annotations-prefix", f.request.options.nginx_annotations_prefix,
                  "ingress-nginx annotation prefix (its --annotations-prefix)")
@@ -75,6 +89,39 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
       ->capture_default_str();
 }
 
+namespace {
+
+/// Splits NS/NAME (and, when `section_allowed`, NS/NAME/SECTION) and checks
+/// each part as the API server would: they go into every parentRef
+/// (namespace: RFC 1123 label; name: RFC 1123 subdomain; section: a
+/// listener name, also a subdomain).
+bool split_object_ref(const std::string& value, const char* flag, const char* form, bool section_allowed,
+                      std::string& ns, std::string& name, std::string& section, Context& ctx) {
+  auto parts = split(value, '/');
+  bool shape = (parts.size() == 2 || (section_allowed && parts.size() == 3)) &&
+               std::none_of(parts.begin(), parts.end(), [](const std::string& p) { return p.empty(); });
+  if (!shape) {
+    ctx.io.err << ctx.program << ": " << flag << " expects " << form << ", got \"" << value << "\"\n";
+    return false;
+  }
+  ns = parts[0];
+  name = parts[1];
+  section = parts.size() == 3 ? parts[2] : "";
+  const char* bad = ns.size() > 63 || ns.find('.') != std::string::npos || !is_dns_subdomain(ns) ? "namespace"
+                    : !is_dns_subdomain(name)                                                    ? "name"
+                    : !section.empty() && !is_dns_subdomain(section)                              ? "section"
+                                                                                                 : nullptr;
+  if (bad) {
+    ctx.io.err << ctx.program << ": " << flag << " \"" << value << "\": the " << bad
+               << " must be lowercase letters, digits and '-'" << (std::string(bad) != "namespace" ? " or '.'" : "")
+               << ", starting and ending with a letter or digit\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
   if (!check_input_flags(f, ctx)) return false;
   if (f.from_cluster) f.request.cluster = f.cluster;
@@ -98,25 +145,38 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
     f.request.options.gateway_classes[p.substr(0, eq)] = p.substr(eq + 1);
   }
   if (!f.gateway.empty()) {
-    auto slash = f.gateway.find('/');
-    if (slash == std::string::npos || slash == 0 || slash + 1 == f.gateway.size()) {
-      ctx.io.err << ctx.program << ": --gateway expects NAMESPACE/NAME, got \"" << f.gateway << "\"\n";
+    std::string ns, name, section;
+    if (!split_object_ref(f.gateway, "--gateway", "NAMESPACE/NAME", false, ns, name, section, ctx))
       return false;
-    }
-    const std::string ns = f.gateway.substr(0, slash), name = f.gateway.substr(slash + 1);
-    // The names go into every parentRef: the API server's rules apply
-    // (namespace: RFC 1123 label, name: RFC 1123 subdomain).
-    const char* bad = ns.size() > 63 || ns.find('.') != std::string::npos || !is_dns_subdomain(ns)
-                          ? "namespace"
-                      : !is_dns_subdomain(name) ? "name"
-                                                : nullptr;
-    if (bad) {
-      ctx.io.err << ctx.program << ": --gateway \"" << f.gateway << "\": the " << bad
-                 << " must be lowercase letters, digits and '-'" << (std::string(bad) == "name" ? " or '.'" : "")
-                 << ", starting and ending with a letter or digit\n";
-      return false;
-    }
     f.request.options.shared_gateway = GatewayRef{ns, name};
+  }
+  if (!f.parent_ref.empty()) {
+    ParentOverride p;
+    if (!split_object_ref(f.parent_ref, "--parent-ref", "NAMESPACE/NAME[/SECTION]", true, p.ns, p.name,
+                          p.section, ctx))
+      return false;
+    if (!f.gateway.empty()) {
+      ctx.io.err << ctx.program << ": --parent-ref and --gateway both choose where routes attach; give one\n";
+      return false;
+    }
+    f.request.options.parent_ref = p;
+  }
+  if (!f.tls_acme_issuer.empty()) {
+    auto slash = f.tls_acme_issuer.find('/');
+    std::string kind = f.tls_acme_issuer.substr(0, slash);
+    if (slash == std::string::npos || (kind != "Issuer" && kind != "ClusterIssuer") ||
+        slash + 1 == f.tls_acme_issuer.size()) {
+      ctx.io.err << ctx.program << ": --cert-manager-default-issuer expects Issuer/NAME or ClusterIssuer/NAME, got \""
+                 << f.tls_acme_issuer << "\"\n";
+      return false;
+    }
+    f.request.options.tls_acme_issuer_kind = kind;
+    f.request.options.tls_acme_issuer_name = f.tls_acme_issuer.substr(slash + 1);
+  }
+  if (f.request.options.listener_sets && f.gateway.empty()) {
+    ctx.io.err << ctx.program << ": --listener-set needs --gateway NAMESPACE/NAME, the Gateway the "
+                                 "ListenerSets attach to\n";
+    return false;
   }
   if (!f.nginx_config_map.empty()) {
     auto slash = f.nginx_config_map.find('/');

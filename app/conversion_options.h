@@ -19,6 +19,8 @@ struct ConversionFlags {
   std::vector<std::string> inputs;
   std::vector<std::string> gateway_classes;
   std::string gateway;
+  std::string parent_ref;
+  std::string tls_acme_issuer;
   std::vector<std::string> rules_dirs;
   std::string nginx_config_map;  ///< --nginx-config-map NAMESPACE/NAME
   bool from_cluster = false;

@@ -38,6 +38,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'convert:--gateway')
       COMPREPLY=(); return ;;
+    'convert:--parent-ref')
+      COMPREPLY=(); return ;;
+    'convert:--cert-manager-default-issuer')
+      COMPREPLY=(); return ;;
     'convert:--annotations-prefix')
       COMPREPLY=(); return ;;
     'convert:--nginx-config')
@@ -92,6 +96,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'lint:--gateway')
       COMPREPLY=(); return ;;
+    'lint:--parent-ref')
+      COMPREPLY=(); return ;;
+    'lint:--cert-manager-default-issuer')
+      COMPREPLY=(); return ;;
     'lint:--annotations-prefix')
       COMPREPLY=(); return ;;
     'lint:--nginx-config')
@@ -139,6 +147,10 @@ _ingress_migrate() {
     'verify:--gateway-class')
       COMPREPLY=(); return ;;
     'verify:--gateway')
+      COMPREPLY=(); return ;;
+    'verify:--parent-ref')
+      COMPREPLY=(); return ;;
+    'verify:--cert-manager-default-issuer')
       COMPREPLY=(); return ;;
     'verify:--annotations-prefix')
       COMPREPLY=(); return ;;
@@ -188,6 +200,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'report:--gateway')
       COMPREPLY=(); return ;;
+    'report:--parent-ref')
+      COMPREPLY=(); return ;;
+    'report:--cert-manager-default-issuer')
+      COMPREPLY=(); return ;;
     'report:--annotations-prefix')
       COMPREPLY=(); return ;;
     'report:--nginx-config')
@@ -232,6 +248,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'plan:--gateway')
       COMPREPLY=(); return ;;
+    'plan:--parent-ref')
+      COMPREPLY=(); return ;;
+    'plan:--cert-manager-default-issuer')
+      COMPREPLY=(); return ;;
     'plan:--annotations-prefix')
       COMPREPLY=(); return ;;
     'plan:--nginx-config')
@@ -269,11 +289,11 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict --format' ;;
-    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
+    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict --format' ;;
+    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown --target-controller' ;;
     'rules explain') candidates='-h --help --target-controller' ;;

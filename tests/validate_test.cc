@@ -49,6 +49,7 @@ const std::vector<std::string> kDumps = {
     "standard-gateways-v1.txt",
     "standard-grpcroutes-v1.txt",
     "standard-httproutes-v1.txt",
+    "standard-listenersets-v1.txt",
     "standard-referencegrants-v1.txt",
     "standard-tlsroutes-v1.txt"};
 
@@ -888,7 +889,7 @@ TEST_CASE("apiVersion, kind and metadata are checked", "[validate]") {
       Errors{
           {"kind",
            R"(unsupported kind "Ingress"; supported kinds: BackendTLSPolicy, GRPCRoute, Gateway, )"
-           R"(HTTPRoute, ReferenceGrant, TLSRoute)"}});
+           R"(HTTPRoute, ListenerSet, ReferenceGrant, TLSRoute)"}});
 
   CHECK(validate_object(Json::array()) == Errors{{"", "must be of type object, got array"}});
 }

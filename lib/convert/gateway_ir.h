@@ -48,10 +48,20 @@ struct RouteRuleIR {
 };
 
 struct ParentRefIR {
-  std::string ns;  ///< set only when the Gateway is in another namespace
+  std::string ns;  ///< set only when the parent is in another namespace
   std::string name;
   std::string section;
+  std::string kind;         ///< "" = Gateway; "ListenerSet"
+  std::optional<int> port;  ///< parentRefs port (--parent-ref without a listener name)
+  ParentRefIR() = default;
+  ParentRefIR(std::string ns_, std::string name_, std::string section_, std::string kind_ = "")
+      : ns(std::move(ns_)), name(std::move(name_)), section(std::move(section_)), kind(std::move(kind_)) {}
 };
+
+/// Annotations carried from an Ingress to an object that now does its job
+/// (cert-manager on the Gateway or ListenerSet holding the certificate,
+/// external-dns on routes and Gateways), sorted by key.
+using CarriedAnnotations = std::map<std::string, std::string>;
 
 struct HTTPRouteIR {
   std::string ns;
@@ -59,6 +69,7 @@ struct HTTPRouteIR {
   std::vector<ParentRefIR> parents;
   std::vector<std::string> hostnames;
   std::vector<RouteRuleIR> rules;
+  CarriedAnnotations annotations;
   std::string source_ingress;  ///< "ns/name"
   Location source;
 };
@@ -79,6 +90,7 @@ struct GRPCRouteIR {
   std::vector<ParentRefIR> parents;
   std::vector<std::string> hostnames;
   std::vector<GRPCRuleIR> rules;
+  CarriedAnnotations annotations;
   std::string source_ingress;
   Location source;
 };
@@ -89,6 +101,7 @@ struct TLSRouteIR {
   std::vector<ParentRefIR> parents;
   std::vector<std::string> hostnames;
   std::vector<BackendRefIR> backends;
+  CarriedAnnotations annotations;
   std::string source_ingress;
   Location source;
 };
@@ -119,6 +132,10 @@ struct ListenerIR {
   /// Namespaces whose routes may attach, besides the Gateway's own. Empty =
   /// the default (Same); a "*" entry = All.
   std::vector<std::string> route_namespaces;
+  /// The ListenerSet that holds the listener ("" = the Gateway itself); set
+  /// where a Gateway's listeners and its ListenerSets' are seen together
+  /// (verify's model).
+  std::string set_ns, set_name;
 };
 
 struct GatewayIR {
@@ -127,6 +144,24 @@ struct GatewayIR {
   std::string gateway_class;
   std::string named_address;  ///< spec.addresses NamedAddress (a cloud static IP name)
   std::vector<ListenerIR> listeners;
+  CarriedAnnotations annotations;
+  /// The Gateway as the input gave it, when this one extends an existing
+  /// Gateway with listeners: written with the listeners appended, so fields
+  /// the converter does not model (infrastructure, tls options,
+  /// allowedListeners) stay as they were. Null for a new Gateway.
+  nlohmann::ordered_json existing;
+};
+
+/// A ListenerSet (standard since Gateway API v1.5): listeners and their
+/// certificates in an application namespace, attached to a shared Gateway
+/// the application team does not edit (--listener-set).
+struct ListenerSetIR {
+  std::string ns;
+  std::string name;
+  std::string parent_ns;  ///< the Gateway's namespace
+  std::string parent_name;
+  std::vector<ListenerIR> listeners;
+  CarriedAnnotations annotations;
 };
 
 struct ReferenceGrantIR {
@@ -149,6 +184,12 @@ struct ConversionOutput {
   /// its weight and selectors; a canary writes no object of its own.
   std::map<std::string, std::string> merged_canaries;
   std::vector<GatewayIR> gateways;
+  std::vector<ListenerSetIR> listener_sets;
+  /// Existing Gateways from the input whose listeners routes reuse and to
+  /// which nothing had to be added: not written, but part of the picture
+  /// (verify's model, plan).
+  std::vector<GatewayIR> reused_gateways;
+  std::vector<ListenerSetIR> reused_listener_sets;
   std::vector<HTTPRouteIR> http_routes;
   std::vector<GRPCRouteIR> grpc_routes;
   std::vector<TLSRouteIR> tls_routes;

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "convert/carry_over.h"
+#include "convert/listener_layout.h"
 #include "convert/naming.h"
 #include "convert/plan.h"
 #include "convert/tls_planner.h"
@@ -17,15 +19,8 @@ namespace im {
 
 namespace {
 
-constexpr size_t kMaxListeners = 64;      // Gateway spec.listeners maxItems
 constexpr size_t kMaxRules = 16;          // HTTPRoute spec.rules maxItems
 constexpr size_t kMaxMatches = 128;       // HTTPRoute CEL: total matches across rules
-
-struct GatewayKey {
-  std::string ns;
-  std::string cls;
-  bool operator<(const GatewayKey& o) const { return std::tie(ns, cls) < std::tie(o.ns, o.cls); }
-};
 
 /// A route before it is named and attached.
 struct RouteSpec {
@@ -38,51 +33,8 @@ struct RouteSpec {
   bool offload_redirect = false;  ///< force-ssl-redirect without TLS here
   bool passthrough = false;       ///< TLS on 443 is passed to a backend (no HTTPS listener)
   std::string secret, secret_ns;
+  size_t tls_ingress = SIZE_MAX;  ///< the Ingress whose tls entry names the Secret
 };
-
-struct HostListeners {
-  bool http = false;
-  bool https = false;
-  bool tls_passthrough = false;
-  std::string secret, secret_ns;
-  std::set<std::string> route_namespaces;
-};
-
-struct GatewayPlan {
-  GatewayKey key;
-  std::string ns, name, gateway_class, named_address;
-  std::map<std::string, HostListeners> hosts;  // "" = any host
-  /// Filled when listeners are laid out: host -> (gateway name, http name, https name).
-  struct Placement {
-    std::string gateway, http, https, tls;
-  };
-  std::map<std::string, Placement> placement;
-};
-
-std::string listener_name(const std::string& protocol, const std::string& host) {
-  if (host.empty()) return protocol;
-  // Listener names may contain dots, so the host stays readable and two
-  // hosts can never collide (only "*" needs spelling out).
-  return dns_name(protocol + "-" + host);
-}
-
-void add_route_namespace(HostListeners& h, const std::string& ns) { h.route_namespaces.insert(ns); }
-
-std::vector<std::string> allowed_namespaces(const HostListeners& h, const std::string& gateway_ns) {
-  std::vector<std::string> out;
-  bool foreign = false;
-  // Every object has a namespace by now (namespace-less input is placed by
-  // -n/--namespace, Inventory::assign_namespace), so the listeners name
-  // exactly the namespaces of their routes and never widen to All.
-  for (const auto& ns : h.route_namespaces) {
-    if (ns != gateway_ns) foreign = true;
-  }
-  if (!foreign) return {};
-  out.assign(h.route_namespaces.begin(), h.route_namespaces.end());
-  if (!h.route_namespaces.count(gateway_ns)) out.push_back(gateway_ns);
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload, int code) {
   std::vector<RouteRuleIR> out;
@@ -293,6 +245,31 @@ void report_https_default_certificate(const std::vector<std::pair<std::string, L
                 "https-default-certificate");
 }
 
+/// --parent-ref writes no Gateway: what its listeners must serve, once.
+void report_parent_ref_listeners(const ParentOverride& parent, const std::map<GatewayKey, GatewayPlan>& gateways,
+                                 const Plan& plan, Findings& findings) {
+  std::vector<std::string> hosts, certificates;
+  const Location* first = nullptr;
+  for (const auto& [key, g] : gateways) {
+    for (const auto& [host, h] : g.hosts) {
+      hosts.push_back(host.empty() ? "(any host)" : host);
+      if (h.https && !h.tls_passthrough) certificates.push_back(fmt::format("{} ({}/{})", host, h.secret_ns, h.secret));
+      if (!first) first = &plan.ingresses[h.first_ingress].ing->location;
+    }
+  }
+  if (!first) return;
+  std::string target = parent.section.empty() ? fmt::format("Gateway {}/{}", parent.ns, parent.name)
+                                              : fmt::format("listener {} of Gateway {}/{}", parent.section,
+                                                            parent.ns, parent.name);
+  findings.info(*first,
+                fmt::format("every route attaches to {} (--parent-ref), which this conversion does not "
+                            "write: it must serve {} and admit routes from their namespaces{}",
+                            target, join(hosts, ", "),
+                            certificates.empty() ? ""
+                                                 : "; HTTPS needs certificates for " + join(certificates, ", ")),
+                "parent-ref");
+}
+
 }  // namespace
 
 ConversionOutput plan_gateways(Plan& plan) {
@@ -313,8 +290,9 @@ ConversionOutput plan_gateways(Plan& plan) {
     RouteSpec s;
     s.draft = d;
     s.host = draft.host;
-    s.gateway = opt.shared_gateway ? GatewayKey{opt.shared_gateway->ns, ""}
-                                   : GatewayKey{info.ing->ns, info.cls.name};
+    s.gateway = opt.parent_ref       ? GatewayKey{opt.parent_ref->ns, ""}
+                : opt.shared_gateway ? GatewayKey{opt.shared_gateway->ns, ""}
+                                     : GatewayKey{info.ing->ns, info.cls.name};
     auto t = tls.find(info.cls.name + '\n' + draft.host);
     if (t != tls.end()) {
       if (t->second.secret.empty()) {
@@ -331,6 +309,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         s.https = true;
         s.secret = t->second.secret;
         s.secret_ns = t->second.secret_ns;
+        s.tls_ingress = t->second.ingress;
       }
     }
     if (draft.https_off && s.https) s.https = false;
@@ -395,8 +374,6 @@ ConversionOutput plan_gateways(Plan& plan) {
     specs.push_back(std::move(s));
   }
 
-  report_https_default_certificate(without_tls, findings);
-
   // 2. Gather Gateways and the listeners each needs.
   std::map<GatewayKey, GatewayPlan> gateways;
   for (const auto& s : specs) {
@@ -404,7 +381,10 @@ ConversionOutput plan_gateways(Plan& plan) {
     GatewayPlan& g = gateways[s.gateway];
     if (g.name.empty()) {
       g.key = s.gateway;
-      if (opt.shared_gateway) {
+      if (opt.parent_ref) {
+        g.ns = opt.parent_ref->ns;
+        g.name = opt.parent_ref->name;
+      } else if (opt.shared_gateway) {
         g.ns = opt.shared_gateway->ns;
         g.name = opt.shared_gateway->name;
       } else {
@@ -412,7 +392,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         g.name = dns_name(info.cls.name);
       }
       g.gateway_class = gateway_class_for(info.cls.name, opt);
-    } else if (opt.shared_gateway) {
+    } else if (opt.shared_gateway && !opt.listener_sets) {
       std::string cls = gateway_class_for(info.cls.name, opt);
       if (cls != g.gateway_class) {
         findings.warning(info.ing->location,
@@ -441,72 +421,45 @@ ConversionOutput plan_gateways(Plan& plan) {
         h.https = true;
         h.secret = s.secret;
         h.secret_ns = s.secret_ns;
+        h.tls_ingress = s.tls_ingress;
       }
     }
-    add_route_namespace(h, info.ing->ns);
+    if (h.first_ingress == SIZE_MAX) {
+      h.first_ingress = plan.drafts[s.draft].ingress;
+      h.first_ns = info.ing->ns;
+    }
+    h.route_namespaces.insert(info.ing->ns);
   }
 
-  // 3. Lay out listeners, splitting Gateways that would exceed 64.
+  // 3. Lay out listeners: reuse what the input has, add the rest.
   ConversionOutput out;
   NameRegistry names;
   // (secret ns, Gateway ns) -> secret names. Not only the shared Gateway
   // needs grants: nginx serves a host with the certificate of whichever
   // Ingress names it, so a per-namespace Gateway may use another
   // namespace's Secret for a host that namespaces share.
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>> grants;
-  for (auto& [key, g] : gateways) {
-    std::vector<GatewayIR> parts;
-    for (const auto& [host, h] : g.hosts) {
-      size_t needed = (h.http ? 1 : 0) + (h.https ? 1 : 0) + (h.tls_passthrough ? 1 : 0);
-      if (parts.empty() || parts.back().listeners.size() + needed > kMaxListeners) {
-        GatewayIR gw;
-        gw.ns = g.ns;
-        gw.name = names.claim("Gateway/" + g.ns, parts.empty() ? g.name : g.name + "-" +
-                                                        std::to_string(parts.size() + 1));
-        gw.gateway_class = g.gateway_class;
-        if (parts.empty()) gw.named_address = g.named_address;
-        parts.push_back(std::move(gw));
-      }
-      GatewayIR& gw = parts.back();
-      GatewayPlan::Placement place;
-      place.gateway = gw.name;
-      auto allowed = allowed_namespaces(h, g.ns);
-      if (h.http) {
-        ListenerIR l;
-        l.name = listener_name("http", host);
-        l.hostname = host;
-        l.route_namespaces = allowed;
-        place.http = l.name;
-        gw.listeners.push_back(std::move(l));
-      }
-      if (h.https && !h.tls_passthrough) {
-        ListenerIR l;
-        l.name = listener_name("https", host);
-        l.hostname = host;
-        l.port = 443;
-        l.protocol = "HTTPS";
-        l.route_namespaces = allowed;
-        CertRefIR cert{h.secret_ns != g.ns ? h.secret_ns : "", h.secret};
-        l.certificates.push_back(cert);
-        if (!cert.ns.empty()) grants[{cert.ns, g.ns}].push_back(h.secret);
-        place.https = l.name;
-        gw.listeners.push_back(std::move(l));
-      }
-      if (h.tls_passthrough) {
-        ListenerIR l;
-        l.name = listener_name("tls", host);
-        l.hostname = host;
-        l.port = 443;
-        l.protocol = "TLS";
-        l.tls_mode = "Passthrough";
-        l.route_namespaces = allowed;
-        place.tls = l.name;
-        gw.listeners.push_back(std::move(l));
-      }
-      g.placement[host] = place;
-    }
-    for (auto& p : parts) out.gateways.push_back(std::move(p));
+  SecretGrants grants;
+  if (opt.parent_ref) {
+    attach_to_parent_ref(plan, *opt.parent_ref, gateways, out);
+    report_parent_ref_listeners(*opt.parent_ref, gateways, plan, findings);
+  } else {
+    lay_out_listeners(plan, gateways, out, names, grants);
   }
+
+  // Hosts without a certificate that an existing HTTPS listener now serves
+  // are answered over HTTPS as before.
+  without_tls.erase(std::remove_if(without_tls.begin(), without_tls.end(),
+                                   [&](const auto& host) {
+                                     // A route with a parentRef and no listener name attaches to
+                                     // every listener of the parent, HTTPS included.
+                                     if (opt.parent_ref) return opt.parent_ref->section.empty();
+                                     return std::any_of(gateways.begin(), gateways.end(), [&](const auto& g) {
+                                       auto p = g.second.placement.find(host.first);
+                                       return p != g.second.placement.end() && p->second.https.existing;
+                                     });
+                                   }),
+                    without_tls.end());
+  report_https_default_certificate(without_tls, findings);
 
   // 4. Name the routes and attach them.
   for (const auto& s : specs) {
@@ -514,7 +467,7 @@ ConversionOutput plan_gateways(Plan& plan) {
     const IngressInfo& info = plan.ingresses[draft.ingress];
     const GatewayPlan& g = gateways.at(s.gateway);
     const auto& place = g.placement.at(s.host);
-    std::string parent_ns = g.ns != info.ing->ns ? g.ns : "";
+    const std::string& route_ns = info.ing->ns;
     std::string base = draft.catch_all ? info.ing->name + "-default-backend"
                        : draft.host.empty() ? info.ing->name
                                             : info.ing->name + "-" + draft.host;
@@ -534,8 +487,32 @@ ConversionOutput plan_gateways(Plan& plan) {
       }
     };
     std::vector<ParentRefIR> main_parents;
-    if (s.http) main_parents.push_back(ParentRefIR{parent_ns, place.gateway, place.http});
-    if (s.https) main_parents.push_back(ParentRefIR{parent_ns, place.gateway, place.https});
+    if (s.http) main_parents.push_back(parent_ref_to(place.http, route_ns));
+    if (s.https) main_parents.push_back(parent_ref_to(place.https, route_ns));
+    if (s.http && !s.https && !s.passthrough && !opt.parent_ref && !place.https.name.empty())
+      main_parents.push_back(parent_ref_to(place.https, route_ns));
+    bool redirect_route = s.redirect && !s.offload_redirect;
+    ParentRefIR redirect_parent = parent_ref_to(place.http, route_ns);
+    if (opt.parent_ref) {
+      // One parent for everything: both listeners are the same reference.
+      if (main_parents.size() == 2) main_parents.pop_back();
+      if (redirect_route && opt.parent_ref->section.empty()) {
+        // Without a listener name, the port keeps the redirect on plain
+        // HTTP and the routes it redirects to on HTTPS (parentRefs port,
+        // the extended ParentRefPort feature).
+        for (auto& p : main_parents) p.port = 443;
+        redirect_parent.port = 80;
+      } else if (redirect_route) {
+        findings.warning(info.ing->location,
+                         fmt::format("host {} redirects HTTP to HTTPS, but every route attaches to "
+                                     "listener {} of {}/{} (--parent-ref), where a redirect route would "
+                                     "redirect its own requests; no redirect route is written, so "
+                                     "plain-HTTP requests are now served there instead of redirected",
+                                     s.host, opt.parent_ref->section, opt.parent_ref->ns, opt.parent_ref->name),
+                         "parent-ref-redirect");
+        redirect_route = false;
+      }
+    }
     // Redirect rules are built first: the draft's rules then move into the
     // main route instead of being copied (drafts are not used afterwards).
     std::vector<RouteRuleIR> redirects;
@@ -565,7 +542,7 @@ ConversionOutput plan_gateways(Plan& plan) {
       TLSRouteIR t;
       t.ns = info.ing->ns;
       t.name = names.claim("TLSRoute/" + t.ns, base + "-passthrough");
-      t.parents.push_back(ParentRefIR{parent_ns, place.gateway, place.tls});
+      t.parents.push_back(parent_ref_to(place.tls, route_ns));
       t.hostnames.push_back(draft.host);
       t.backends.push_back(*draft.passthrough);
       t.source_ingress = info.ing->ref();
@@ -581,11 +558,12 @@ ConversionOutput plan_gateways(Plan& plan) {
     } else {
       emit(base, std::move(main_rules), main_parents);
     }
-    if (s.redirect && !s.offload_redirect) {
-      emit(base + "-redirect", std::move(redirects), {ParentRefIR{parent_ns, place.gateway, place.http}});
-    }
+    if (redirect_route) emit(base + "-redirect", std::move(redirects), {redirect_parent});
   }
 
+  std::vector<HostUse> uses;
+  for (const auto& s : specs) uses.push_back(HostUse{plan.drafts[s.draft].ingress, s.gateway, s.host});
+  carry_annotations(plan, gateways, uses, out);
   write_backend_tls(plan, out, findings);
 
   // 5. Grants for the Secrets Gateways reference in other namespaces.

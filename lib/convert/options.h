@@ -14,6 +14,13 @@ struct GatewayRef {
   std::string name;
 };
 
+/// --parent-ref NS/NAME[/SECTION]: a Gateway (and listener) someone else owns.
+struct ParentOverride {
+  std::string ns;
+  std::string name;
+  std::string section;  ///< "" = every listener whose hostname fits
+};
+
 struct ConvertOptions {
   /// Class for Ingresses with none (no field, annotation or default IngressClass).
   std::string default_class;
@@ -23,6 +30,16 @@ struct ConvertOptions {
   std::map<std::string, std::string> gateway_classes;
   /// Put every route on this one Gateway instead of one per (namespace, class).
   std::optional<GatewayRef> shared_gateway;
+  /// --listener-set (with shared_gateway): each namespace's listeners and
+  /// certificates go into a ListenerSet of its own attached to the shared
+  /// Gateway, which is not written.
+  bool listener_sets = false;
+  /// --cert-manager-default-issuer KIND/NAME: the issuer cert-manager's
+  /// ingress-shim defaults name, written for kubernetes.io/tls-acme (which
+  /// cert-manager reads on Ingresses only). Empty name = not given.
+  std::string tls_acme_issuer_kind, tls_acme_issuer_name;
+  /// Attach every route here instead of planning Gateways (--parent-ref).
+  std::optional<ParentOverride> parent_ref;
   /// ingress-nginx --annotations-prefix.
   std::string nginx_annotations_prefix = "nginx.ingress.kubernetes.io";
   /// Use experimental-channel fields (sessionPersistence).

@@ -1,5 +1,7 @@
 #include "emit/objects.h"
 
+#include <set>
+
 namespace im {
 
 using json = nlohmann::ordered_json;
@@ -8,10 +10,11 @@ namespace {
 
 constexpr const char* kApiVersion = "gateway.networking.k8s.io/v1";
 
-json metadata(const std::string& ns, const std::string& name) {
+json metadata(const std::string& ns, const std::string& name, const CarriedAnnotations& annotations = {}) {
   json m = json::object();
   m["name"] = name;
   if (!ns.empty()) m["namespace"] = ns;
+  if (!annotations.empty()) m["annotations"] = annotations;
   return m;
 }
 
@@ -42,9 +45,14 @@ json parent_refs(const std::vector<ParentRefIR>& parents) {
   json out = json::array();
   for (const auto& p : parents) {
     json j = json::object();
+    if (!p.kind.empty()) {
+      j["group"] = "gateway.networking.k8s.io";
+      j["kind"] = p.kind;
+    }
     if (!p.ns.empty()) j["namespace"] = p.ns;
     j["name"] = p.name;
     if (!p.section.empty()) j["sectionName"] = p.section;
+    if (p.port) j["port"] = *p.port;
     out.push_back(j);
   }
   return out;
@@ -79,30 +87,60 @@ json rule_object(const RouteRuleIR& r) {
   return rule;
 }
 
+
+json listener_object(const ListenerIR& l) {
+  json j = json::object();
+  j["name"] = l.name;
+  if (!l.hostname.empty()) j["hostname"] = l.hostname;
+  j["port"] = l.port;
+  j["protocol"] = l.protocol;
+  if (l.protocol == "TLS") {
+    j["tls"] = json{{"mode", l.tls_mode}};
+  } else if (l.protocol == "HTTPS") {
+    json certs = json::array();
+    for (const auto& c : l.certificates) {
+      json ref = json{{"kind", "Secret"}, {"name", c.name}};
+      if (!c.ns.empty()) ref["namespace"] = c.ns;
+      certs.push_back(ref);
+    }
+    j["tls"] = json{{"mode", "Terminate"}, {"certificateRefs", certs}};
+  }
+  if (!l.route_namespaces.empty()) j["allowedRoutes"] = allowed_routes(l.route_namespaces);
+  return j;
+}
+
+/// An existing Gateway with the listeners it lacked appended; what the API
+/// server owns (status, uid, resourceVersion, managedFields, ...) is left out
+/// so the object applies cleanly.
+json extended_gateway_object(const GatewayIR& g) {
+  json out = g.existing;
+  out.erase("status");
+  if (out.contains("metadata") && out["metadata"].is_object()) {
+    json& meta = out["metadata"];
+    for (const char* server_owned : {"uid", "resourceVersion", "generation", "creationTimestamp",
+                                     "managedFields", "selfLink"}) {
+      meta.erase(server_owned);
+    }
+    for (const auto& [key, value] : g.annotations) meta["annotations"][key] = value;
+  }
+  json& listeners = out["spec"]["listeners"];
+  if (!listeners.is_array()) listeners = json::array();
+  std::set<std::string> present;
+  for (const auto& l : listeners) {
+    if (l.is_object() && l.contains("name") && l["name"].is_string()) present.insert(l["name"].get<std::string>());
+  }
+  for (const auto& l : g.listeners) {
+    if (!present.count(l.name)) listeners.push_back(listener_object(l));
+  }
+  return out;
+}
+
 }  // namespace
 
 json gateway_object(const GatewayIR& g) {
+  if (!g.existing.is_null()) return extended_gateway_object(g);
   json listeners = json::array();
-  for (const auto& l : g.listeners) {
-    json j = json::object();
-    j["name"] = l.name;
-    if (!l.hostname.empty()) j["hostname"] = l.hostname;
-    j["port"] = l.port;
-    j["protocol"] = l.protocol;
-    if (l.protocol == "TLS") {
-      j["tls"] = json{{"mode", l.tls_mode}};
-    } else if (l.protocol == "HTTPS") {
-      json certs = json::array();
-      for (const auto& c : l.certificates) {
-        json ref = json{{"kind", "Secret"}, {"name", c.name}};
-        if (!c.ns.empty()) ref["namespace"] = c.ns;
-        certs.push_back(ref);
-      }
-      j["tls"] = json{{"mode", "Terminate"}, {"certificateRefs", certs}};
-    }
-    if (!l.route_namespaces.empty()) j["allowedRoutes"] = allowed_routes(l.route_namespaces);
-    listeners.push_back(j);
-  }
+  for (const auto& l : g.listeners) listeners.push_back(listener_object(l));
   json spec = json{{"gatewayClassName", g.gateway_class}};
   if (!g.named_address.empty()) {
     spec["addresses"] = json::array({{{"type", "NamedAddress"}, {"value", g.named_address}}});
@@ -110,8 +148,19 @@ json gateway_object(const GatewayIR& g) {
   spec["listeners"] = listeners;
   return json{{"apiVersion", kApiVersion},
               {"kind", "Gateway"},
-              {"metadata", metadata(g.ns, g.name)},
+              {"metadata", metadata(g.ns, g.name, g.annotations)},
               {"spec", spec}};
+}
+
+json listener_set_object(const ListenerSetIR& s) {
+  json listeners = json::array();
+  for (const auto& l : s.listeners) listeners.push_back(listener_object(l));
+  json parent = json{{"name", s.parent_name}};
+  if (s.parent_ns != s.ns) parent["namespace"] = s.parent_ns;
+  return json{{"apiVersion", kApiVersion},
+              {"kind", "ListenerSet"},
+              {"metadata", metadata(s.ns, s.name, s.annotations)},
+              {"spec", {{"parentRef", parent}, {"listeners", listeners}}}};
 }
 
 
@@ -141,7 +190,7 @@ json grpc_route_object(const GRPCRouteIR& r) {
   spec["rules"] = rules;
   return json{{"apiVersion", kApiVersion},
               {"kind", "GRPCRoute"},
-              {"metadata", metadata(r.ns, r.name)},
+              {"metadata", metadata(r.ns, r.name, r.annotations)},
               {"spec", spec}};
 }
 
@@ -150,7 +199,7 @@ json tls_route_object(const TLSRouteIR& r) {
   for (const auto& b : r.backends) refs.push_back(backend_ref(b));
   return json{{"apiVersion", kApiVersion},
               {"kind", "TLSRoute"},
-              {"metadata", metadata(r.ns, r.name)},
+              {"metadata", metadata(r.ns, r.name, r.annotations)},
               {"spec",
                {{"parentRefs", parent_refs(r.parents)},
                 {"hostnames", r.hostnames},
@@ -183,7 +232,7 @@ json http_route_object(const HTTPRouteIR& r) {
   spec["rules"] = rules;
   return json{{"apiVersion", kApiVersion},
               {"kind", "HTTPRoute"},
-              {"metadata", metadata(r.ns, r.name)},
+              {"metadata", metadata(r.ns, r.name, r.annotations)},
               {"spec", spec}};
 }
 
@@ -212,6 +261,7 @@ void for_each_object_with_source(
   static const std::string none;
   static const Location nowhere;
   for (const auto& g : out.gateways) fn(gateway_object(g), none, nowhere);
+  for (const auto& s : out.listener_sets) fn(listener_set_object(s), none, nowhere);
   for (const auto& r : out.http_routes) fn(http_route_object(r), r.source_ingress, r.source);
   for (const auto& r : out.grpc_routes) fn(grpc_route_object(r), r.source_ingress, r.source);
   for (const auto& r : out.tls_routes) fn(tls_route_object(r), r.source_ingress, r.source);
@@ -221,7 +271,7 @@ void for_each_object_with_source(
 }
 
 size_t object_count(const ConversionOutput& out) {
-  return out.gateways.size() + out.http_routes.size() + out.grpc_routes.size() +
+  return out.gateways.size() + out.listener_sets.size() + out.http_routes.size() + out.grpc_routes.size() +
          out.tls_routes.size() + out.backend_tls_policies.size() + out.reference_grants.size() +
          out.vendor_objects.size();
 }
@@ -229,6 +279,8 @@ size_t object_count(const ConversionOutput& out) {
 json object_at(const ConversionOutput& out, size_t i) {
   if (i < out.gateways.size()) return gateway_object(out.gateways[i]);
   i -= out.gateways.size();
+  if (i < out.listener_sets.size()) return listener_set_object(out.listener_sets[i]);
+  i -= out.listener_sets.size();
   if (i < out.http_routes.size()) return http_route_object(out.http_routes[i]);
   i -= out.http_routes.size();
   if (i < out.grpc_routes.size()) return grpc_route_object(out.grpc_routes[i]);

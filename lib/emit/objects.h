@@ -13,6 +13,7 @@
 namespace im {
 
 nlohmann::ordered_json gateway_object(const GatewayIR& g);
+nlohmann::ordered_json listener_set_object(const ListenerSetIR& s);
 nlohmann::ordered_json http_route_object(const HTTPRouteIR& r);
 nlohmann::ordered_json reference_grant_object(const ReferenceGrantIR& g);
 nlohmann::ordered_json grpc_route_object(const GRPCRouteIR& r);

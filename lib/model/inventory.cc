@@ -1,5 +1,7 @@
 #include "model/inventory.h"
 
+#include "model/read_gateway.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -144,6 +146,12 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     read_service(obj, r, inv);
     return;
   }
+  if ((kind == "Gateway" || kind == "ListenerSet") &&
+      api_version.rfind("gateway.networking.k8s.io/", 0) == 0) {
+    read_existing_gateway(obj, kind, r, inv.gateways);
+    ++inv.skipped[api_version + "/" + kind];  // not converted; its listeners are reused
+    return;
+  }
   if (kind == "ConfigMap" && api_version == "v1") {
     read_config_map(obj, r, inv);
     ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
@@ -180,6 +188,7 @@ void Inventory::merge(Inventory&& other) {
   move_all(classes, other.classes);
   move_all(services, other.services);
   move_all(config_maps, other.config_maps);
+  move_all(gateways, other.gateways);
   for (const auto& [k, v] : other.skipped) skipped[k] += v;
   documents += other.documents;
 }
@@ -191,6 +200,7 @@ void Inventory::sort() {
   std::stable_sort(ingresses.begin(), ingresses.end(), by_ref);
   std::stable_sort(services.begin(), services.end(), by_ref);
   std::stable_sort(config_maps.begin(), config_maps.end(), by_ref);
+  std::stable_sort(gateways.begin(), gateways.end(), by_ref);
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
   });
@@ -205,6 +215,7 @@ void Inventory::assign_namespace(const std::string& ns) {
   fill(ingresses);
   fill(services);
   fill(config_maps);
+  fill(gateways);
   sort();
 }
 
@@ -212,6 +223,7 @@ void Inventory::assign_namespace(const std::string& ns) {
 bool needs_body(std::string_view kind) {
   constexpr std::string_view list = "List";
   return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" ||
+         kind == "Gateway" || kind == "ListenerSet" ||
          (kind.size() >= list.size() && kind.substr(kind.size() - list.size()) == list);
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/finding.h"
+#include "model/gateway_object.h"
 #include "model/ingress.h"
 #include "parse/document.h"
 
@@ -18,6 +19,8 @@ struct Inventory {
   std::vector<IngressClass> classes;
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
+  /// Gateways and ListenerSets already there, whose listeners routes reuse.
+  std::vector<ExistingGateway> gateways;
   /// Objects of other kinds, counted by "apiVersion/Kind".
   std::map<std::string, size_t> skipped;
   size_t documents = 0;

@@ -1,5 +1,7 @@
 // 00-observe/README.md, and the request checks every step shows.
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "util/text.h"
@@ -31,6 +33,67 @@ std::string checks_markdown(const CutoverPlan& plan, const ConversionOutput& rou
   return out;
 }
 
+namespace {
+
+struct ListenerCertificate {
+  std::string ns, secret, hosts;
+  bool cert_manager = false;  ///< its Gateway or ListenerSet carries an issuer
+};
+
+bool carries_issuer(const CarriedAnnotations& a) {
+  return a.count("cert-manager.io/issuer") || a.count("cert-manager.io/cluster-issuer");
+}
+
+void add_certificates(const std::string& owner_ns, const std::vector<ListenerIR>& listeners, bool cert_manager,
+                      std::map<std::pair<std::string, std::string>, ListenerCertificate>& out) {
+  for (const auto& l : listeners) {
+    if (l.protocol != "HTTPS") continue;
+    for (const auto& c : l.certificates) {
+      std::string ns = c.ns.empty() ? owner_ns : c.ns;
+      auto& entry = out[{ns, c.name}];
+      entry.ns = ns;
+      entry.secret = c.name;
+      // cert-manager skips cross-namespace certificateRefs.
+      entry.cert_manager = entry.cert_manager || (cert_manager && ns == owner_ns);
+      std::string host = l.hostname.empty() ? "(any host)" : l.hostname;
+      if (entry.hosts.find(host) == std::string::npos) entry.hosts += (entry.hosts.empty() ? "" : ", ") + host;
+    }
+  }
+}
+
+/// Every certificate a written HTTPS listener serves must be in place
+/// before its host's traffic moves: cert-manager issues those of annotated
+/// Gateways and ListenerSets (a Certificate named after the Secret, in its
+/// namespace: cert-manager certificate-shim sync.go buildCertificates); the
+/// others must already exist as Secrets.
+std::string certificates_markdown(const CutoverPlan& plan) {
+  std::map<std::pair<std::string, std::string>, ListenerCertificate> certs;
+  for (const auto& g : plan.all.gateways) add_certificates(g.ns, g.listeners, carries_issuer(g.annotations), certs);
+  for (const auto& s : plan.all.listener_sets)
+    add_certificates(s.ns, s.listeners, carries_issuer(s.annotations), certs);
+  if (certs.empty()) return "";
+  std::string out =
+      "## Certificates before traffic\n\n"
+      "A listener without its certificate fails the TLS handshake, so no host moves before its "
+      "certificate is in place. Those cert-manager issues (the Gateway or ListenerSet carries the "
+      "issuer) must report `Ready`; a Certificate cert-manager made for an Ingress stays owned by "
+      "that Ingress until it is deleted in `02-converge/`, then cert-manager makes it again for "
+      "the Gateway. The others must exist as Secrets:\n\n```sh\n";
+  for (const auto& [key, c] : certs) {
+    if (c.cert_manager) {
+      out += fmt::format("{} -n {} wait --for=condition=Ready certificate/{} --timeout=10m  # {}\n",
+                         kubectl_for(plan), shell_quote(c.ns), shell_quote(c.secret), c.hosts);
+    } else {
+      out += fmt::format("{} -n {} get secret {}  # {}\n", kubectl_for(plan), shell_quote(c.ns),
+                         shell_quote(c.secret), c.hosts);
+    }
+  }
+  out += "```\n\n";
+  return out;
+}
+
+}  // namespace
+
 std::string observe_readme(const CutoverPlan& plan) {
   const ConversionOutput& all = plan.all;
   size_t routes = all.http_routes.size() + all.grpc_routes.size() + all.tls_routes.size();
@@ -57,6 +120,7 @@ std::string observe_readme(const CutoverPlan& plan) {
         "Ingress manifests.\n\n",
         gateway_label(GatewayRef{g.ns, g.name}), g.named_address);
   }
+  out += certificates_markdown(plan);
   out +=
       "## Test each host against its Gateway\n\n"
       "`curl --resolve` sends the request a client would send (same Host header, SNI and "

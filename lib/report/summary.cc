@@ -14,6 +14,8 @@ std::string conversion_summary(const Inventory& inventory, const ConversionOutpu
                                const Findings& findings) {
   std::vector<std::string> made;
   made.push_back(count_noun(out.gateways.size(), "Gateway", "Gateways"));
+  if (!out.listener_sets.empty())
+    made.push_back(count_noun(out.listener_sets.size(), "ListenerSet", "ListenerSets"));
   made.push_back(count_noun(out.http_routes.size(), "HTTPRoute", "HTTPRoutes"));
   if (!out.grpc_routes.empty()) made.push_back(count_noun(out.grpc_routes.size(), "GRPCRoute", "GRPCRoutes"));
   if (!out.tls_routes.empty()) made.push_back(count_noun(out.tls_routes.size(), "TLSRoute", "TLSRoutes"));

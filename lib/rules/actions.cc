@@ -86,12 +86,22 @@ void act_record(const ActionContext& c, IngressPolicy& p) {
                           Setting{c.annotation.value, c.annotation.location, c.rule.id, c.rule.params});
 }
 
+/// An annotation carried to another object under its own key (or the
+/// rule's `rename`): the key is kept with the value.
+void act_carry(const ActionContext& c, IngressPolicy& p) {
+  auto params = c.rule.params;
+  params["key"] = c.annotation.key;
+  p.settings.emplace_back(c.rule.action, Setting{c.annotation.value, c.annotation.location, c.rule.id, params});
+}
+
 void act_not_converted(const ActionContext&, IngressPolicy&) {
   // The verdict finding (none/partial) is reported by the caller from the
   // rule's data; the policy is unchanged.
 }
 
 const std::vector<Action> kActions = {
+    {"acme-http01", "configures cert-manager's Ingress HTTP-01 solver; names the Gateway its Issuer must use",
+     act_carry},
     {"affinity", "sticky sessions by cookie (sessionPersistence, --experimental)", act_record},
     {"allow-http", "whether the HTTP listener exists", act_record},
     {"app-root", "redirects requests for exactly / to this path", act_record},
@@ -106,6 +116,7 @@ const std::vector<Action> kActions = {
      act_canary_header_value},
     {"canary-weight", "sends this share of requests to the canary backend", act_canary_weight},
     {"canary-weight-total", "the total the canary weight is a share of", act_canary_weight_total},
+    {"cert-manager", "carried to the Gateway or ListenerSet that holds the host's certificate", act_carry},
     {"consumed", "read by the converter itself (for example the ingress class)", act_consumed},
     {"cors-allow-credentials", "CORS: allow credentials", act_record},
     {"cors-allow-headers", "CORS: allowed request headers", act_record},
@@ -116,6 +127,9 @@ const std::vector<Action> kActions = {
     {"cors-max-age", "CORS: how long a preflight answer may be cached", act_record},
     {"custom-headers", "response headers from a ConfigMap", act_record},
     {"entrypoints", "selects the listeners (entrypoints) the route uses", act_record},
+    {"external-dns-route", "carried to the routes made from the Ingress (external-dns reads it there)",
+     act_carry},
+    {"external-dns-target", "carried to the Gateway or ListenerSet of the Ingress's listeners", act_carry},
     {"force-ssl-redirect", "redirects HTTP to HTTPS even without TLS on the Ingress",
      act_force_ssl_redirect},
     {"from-to-www-redirect", "redirects between host and www.host", act_record},
@@ -144,6 +158,8 @@ const std::vector<Action> kActions = {
     {"static-ip", "the address of the load balancer", act_record},
     {"temporal-redirect", "answers every request with a temporary redirect", act_record},
     {"temporal-redirect-code", "status code of temporal-redirect", act_record},
+    {"tls-acme", "asks cert-manager for its default issuer; written as that issuer with --cert-manager-default-issuer",
+     act_carry},
     {"upstream-vhost", "the Host header sent to the backend", act_record},
     {"use-regex", "treats the Ingress paths as regular expressions", act_use_regex},
     {"x-forwarded-prefix", "adds X-Forwarded-Prefix when the path is rewritten", act_record},

@@ -36,6 +36,7 @@ constexpr KindTable kKinds[] = {
     {"GRPCRoute", "standard-grpcroutes-v1.txt", "experimental-grpcroutes-v1.txt", false},
     {"Gateway", "standard-gateways-v1.txt", "standard-gateways-v1.txt", true},
     {"HTTPRoute", "standard-httproutes-v1.txt", "experimental-httproutes-v1.txt", true},
+    {"ListenerSet", "standard-listenersets-v1.txt", "standard-listenersets-v1.txt", false},
     {"ReferenceGrant", "standard-referencegrants-v1.txt", "standard-referencegrants-v1.txt", true},
     {"TLSRoute", "standard-tlsroutes-v1.txt", "standard-tlsroutes-v1.txt", false},
 };

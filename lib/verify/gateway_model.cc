@@ -239,15 +239,22 @@ template <typename Route>
 bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& listener,
                  const std::string& host, int& exact_chars, int& chars) {
   bool attached = false;
+  // A listener of a ListenerSet is reached through the ListenerSet, and its
+  // "Same" namespace is the ListenerSet's.
+  const bool in_set = !listener.set_name.empty();
+  const std::string& owner_ns = in_set ? listener.set_ns : gw.ns;
   for (const ParentRefIR& p : route.parents) {
     std::string ns = p.ns.empty() ? route.ns : p.ns;
-    if (ns != gw.ns || p.name != gw.name) continue;
+    if ((p.kind == "ListenerSet") != in_set) continue;
+    if (in_set ? (ns != listener.set_ns || p.name != listener.set_name) : (ns != gw.ns || p.name != gw.name))
+      continue;
     if (!p.section.empty() && p.section != listener.name) continue;
+    if (p.port && *p.port != listener.port) continue;
     attached = true;
   }
   // allowedRoutes.namespaces: Same by default, "*" = All, else a list.
   const auto& allowed = listener.route_namespaces;
-  bool ns_ok = route.ns == gw.ns || std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
+  bool ns_ok = route.ns == owner_ns || std::find(allowed.begin(), allowed.end(), "*") != allowed.end() ||
                std::find(allowed.begin(), allowed.end(), route.ns) != allowed.end();
   if (!attached || !ns_ok) return false;
   exact_chars = -1;
@@ -265,6 +272,42 @@ bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& list
   return chars >= 0;
 }
 
+/// Every Gateway a request can reach, with the listeners of the ListenerSets
+/// attached to it (a parent that is neither written nor in the input stands
+/// in with no listeners of its own). A ListenerSet listener whose port and
+/// hostname the Gateway or an earlier ListenerSet already has is Conflicted
+/// and left out, as the spec's precedence says (Gateway first, then
+/// ListenerSets by age; here: in output order).
+std::vector<GatewayIR> gateways_with_listener_sets(const ConversionOutput& out) {
+  std::vector<GatewayIR> all = out.gateways;
+  all.insert(all.end(), out.reused_gateways.begin(), out.reused_gateways.end());
+  std::vector<const ListenerSetIR*> sets;
+  for (const auto& s : out.reused_listener_sets) sets.push_back(&s);
+  for (const auto& s : out.listener_sets) sets.push_back(&s);
+  for (const ListenerSetIR* s : sets) {
+    auto parent = std::find_if(all.begin(), all.end(), [&](const GatewayIR& g) {
+      return g.ns == s->parent_ns && g.name == s->parent_name;
+    });
+    if (parent == all.end()) {
+      GatewayIR g;
+      g.ns = s->parent_ns;
+      g.name = s->parent_name;
+      all.push_back(std::move(g));
+      parent = all.end() - 1;
+    }
+    for (ListenerIR l : s->listeners) {
+      bool taken = std::any_of(parent->listeners.begin(), parent->listeners.end(), [&](const ListenerIR& o) {
+        return o.port == l.port && o.protocol == l.protocol && o.hostname == l.hostname;
+      });
+      if (taken) continue;
+      l.set_ns = s->ns;
+      l.set_name = s->name;
+      parent->listeners.push_back(std::move(l));
+    }
+  }
+  return all;
+}
+
 }  // namespace
 
 GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect)
@@ -276,8 +319,9 @@ GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialec
     const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
     route_filters_[meta.value("namespace", "") + "/" + meta.value("name", "")] = &v.object;
   }
-  for (size_t g = 0; g < out_.gateways.size(); ++g) {
-    for (const ListenerIR& l : out_.gateways[g].listeners) {
+  gateways_ = gateways_with_listener_sets(out_);
+  for (size_t g = 0; g < gateways_.size(); ++g) {
+    for (const ListenerIR& l : gateways_[g].listeners) {
       if (l.hostname.empty() || l.hostname[0] == '*') {
         listeners_any_host_.emplace_back(g, &l);
       } else {
@@ -441,7 +485,7 @@ Outcome GatewayModel::route(const Probe& probe) const {
     if (!inserted && score > it->second.first) it->second = {score, l};
   }
   for (const auto& [g, scored] : best) {
-    if (scored.first >= 0) chosen.emplace_back(&out_.gateways[g], scored.second);
+    if (scored.first >= 0) chosen.emplace_back(&gateways_[g], scored.second);
   }
   if (chosen.empty()) {
     // Plain HTTP to a host no listener names finds no route: whether the

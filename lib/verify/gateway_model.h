@@ -92,6 +92,10 @@ class GatewayModel {
   void resolve_extension_refs(const RouteRuleIR& rule, const std::string& ns);
 
   const ConversionOutput& out_;
+  /// The Gateways requests reach: the written ones, the existing ones routes
+  /// reuse, and the parents of ListenerSets, each with its ListenerSets'
+  /// listeners folded in (ListenerIR::set_ns/set_name say whose they are).
+  std::vector<GatewayIR> gateways_;
   GatewayDialect dialect_;
   RegexCache regexes_;
   std::map<std::string, const nlohmann::ordered_json*> route_filters_;  ///< HTTPRouteFilters by "ns/name"

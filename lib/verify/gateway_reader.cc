@@ -50,11 +50,8 @@ struct Reader {
 
   void note(const Node& at, const std::string& msg) { findings.warning(doc.at(at), msg, kId); }
 
-  void gateway(const Node& obj) {
-    const Node* spec = obj.get("spec");
-    GatewayIR g;
-    std::tie(g.ns, g.name) = name_of(obj, default_ns);
-    g.gateway_class = str(child(spec, "gatewayClassName"));
+  std::vector<ListenerIR> listeners(const Node* spec) {
+    std::vector<ListenerIR> out;
     for (const Node& l : items(child(spec, "listeners"))) {
       ListenerIR li;
       li.name = str(l.get("name"));
@@ -72,9 +69,29 @@ struct Reader {
              "taken to attach");
         li.route_namespaces.push_back("*");
       }
-      g.listeners.push_back(std::move(li));
+      out.push_back(std::move(li));
     }
+    return out;
+  }
+
+  void gateway(const Node& obj) {
+    const Node* spec = obj.get("spec");
+    GatewayIR g;
+    std::tie(g.ns, g.name) = name_of(obj, default_ns);
+    g.gateway_class = str(child(spec, "gatewayClassName"));
+    g.listeners = listeners(spec);
     out.gateways.push_back(std::move(g));
+  }
+
+  void listener_set(const Node& obj) {
+    const Node* spec = obj.get("spec");
+    ListenerSetIR s;
+    std::tie(s.ns, s.name) = name_of(obj, default_ns);
+    const Node* parent = child(spec, "parentRef");
+    s.parent_ns = str(child(parent, "namespace"), s.ns);
+    s.parent_name = str(child(parent, "name"));
+    s.listeners = listeners(spec);
+    out.listener_sets.push_back(std::move(s));
   }
 
   /// Name, parents and hostnames: what every route kind has.
@@ -85,10 +102,11 @@ struct Reader {
     r.source = doc.at(obj);
     for (const Node& p : items(child(spec, "parentRefs"))) {
       std::string kind = str(p.get("kind"), "Gateway");
-      if (kind != "Gateway") continue;
-      r.parents.push_back({str(p.get("namespace")), str(p.get("name")), str(p.get("sectionName"))});
-      if (p.get("port"))
-        note(p, "parentRefs port is not evaluated; the route attaches by sectionName only");
+      if (kind != "Gateway" && kind != "ListenerSet") continue;
+      ParentRefIR ref(str(p.get("namespace")), str(p.get("name")), str(p.get("sectionName")),
+                      kind == "ListenerSet" ? kind : "");
+      ref.port = integer(p.get("port"));
+      r.parents.push_back(std::move(ref));
     }
     for (const Node& h : items(child(spec, "hostnames"))) r.hostnames.push_back(to_lower(str(&h)));
   }
@@ -284,6 +302,8 @@ struct Reader {
     if (!starts_with(api, "gateway.networking.k8s.io/")) return 0;
     if (kind == "Gateway") {
       gateway(obj);
+    } else if (kind == "ListenerSet") {
+      listener_set(obj);
     } else if (kind == "HTTPRoute") {
       http_route(obj);
     } else if (kind == "GRPCRoute") {

@@ -23,6 +23,11 @@ VerifyJob run_verify_job(const ConvertRequest& request, const VerifyOptions& opt
   ConvertOptions convert_options = request.options;
   convert_options.nginx_config = with_findings.nginx_config =
       load_nginx_config(request, job.load, findings);
+  // Routes in the input are an earlier conversion to check as it is; only
+  // Gateways and ListenerSets are the topology a fresh conversion reuses.
+  const bool given_routes = !job.gateway.http_routes.empty() || !job.gateway.grpc_routes.empty() ||
+                            !job.gateway.tls_routes.empty();
+  if (!given_routes) job.gateway_objects = 0;
   if (job.gateway_objects == 0) {
     // With --target-controller, the same output `convert` writes for it:
     // its implementation filters can change routing (regex rewrites).
