@@ -16,6 +16,11 @@ TEST_CASE("resources_to_read prefers networking.k8s.io and reads IngressClasses 
   // Kubernetes 1.13: Ingress only in extensions/v1beta1, no IngressClass.
   CHECK(resources_to_read("pods\nservices\ningresses.extensions\n") ==
         std::vector<std::string>{"ingresses.extensions", "services"});
+  // Gateway API installed: Gateways and ListenerSets are read as topology to reuse.
+  CHECK(resources_to_read("services\ningresses.networking.k8s.io\ngateways.gateway.networking.k8s.io\n"
+                          "httproutes.gateway.networking.k8s.io\nlistenersets.gateway.networking.k8s.io\n") ==
+        std::vector<std::string>{"ingresses.networking.k8s.io", "services", "gateways.gateway.networking.k8s.io",
+                                 "listenersets.gateway.networking.k8s.io"});
   CHECK_THROWS_WITH(resources_to_read("pods\nservices\n"),
                     "the cluster serves no Ingress API (neither networking.k8s.io nor extensions)");
 }

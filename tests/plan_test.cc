@@ -47,15 +47,16 @@ size_t check_manifests_valid(const std::map<std::string, std::string>& files) {
 }
 
 /// Fails for each parentRef that names no Gateway of 00-observe, or a
-/// listener that Gateway does not have; returns how many parentRefs there were.
+/// listener that Gateway (or ListenerSet) does not have; returns how many parentRefs there were.
 size_t check_parent_refs(const std::map<std::string, std::string>& files) {
   // Gateways and their listener names, as phase 0 defines them.
   std::map<std::string, std::set<std::string>> listeners;
   for (const auto& [path, content] : files) {
     if (!is_yaml(path) || path.rfind("00-observe/", 0) != 0) continue;
     for (const auto& doc : YAML::LoadAll(content)) {
-      if (text(doc, "kind") != "Gateway") continue;
-      auto& names = listeners[text(doc["metadata"], "namespace") + "/" + text(doc["metadata"], "name")];
+      if (text(doc, "kind") != "Gateway" && text(doc, "kind") != "ListenerSet") continue;
+      auto& names = listeners[text(doc, "kind") + " " + text(doc["metadata"], "namespace") + "/" +
+                              text(doc["metadata"], "name")];
       for (const auto& l : doc["spec"]["listeners"]) names.insert(text(l, "name"));
     }
   }
@@ -73,7 +74,7 @@ size_t check_parent_refs(const std::map<std::string, std::string>& files) {
       for (const auto& p : doc["spec"]["parentRefs"]) {
         ++refs;
         std::string ns = p["namespace"] ? text(p, "namespace") : route_ns;
-        std::string gateway = ns + "/" + text(p, "name");
+        std::string gateway = (p["kind"] ? text(p, "kind") : "Gateway") + " " + ns + "/" + text(p, "name");
         INFO(path << ": " << kind << " " << route_ns << "/" << text(doc["metadata"], "name") << " -> "
                   << gateway << " " << text(p, "sectionName"));
         auto it = listeners.find(gateway);

@@ -71,6 +71,11 @@ std::vector<std::string> resources_to_read(const std::string& api_resources) {
   }
   if (served.count("ingressclasses.networking.k8s.io")) out.push_back("ingressclasses.networking.k8s.io");
   out.push_back("services");
+  // Gateways and ListenerSets already in the cluster: the converter reuses
+  // their listeners instead of inventing new ones.
+  for (const char* topology : {"gateways.gateway.networking.k8s.io", "listenersets.gateway.networking.k8s.io"}) {
+    if (served.count(topology)) out.push_back(topology);
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "plan/curl_lines.h"
 
+#include "convert/topology.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -85,7 +87,8 @@ void add_unique(HostLines& lines, const std::string& host, const std::string& li
 
 class Collector {
  public:
-  Collector(const ConversionOutput& all, const std::set<std::string>& hosts) : all_(all), hosts_(hosts) {}
+  Collector(const ConversionOutput& all, const std::set<std::string>& hosts)
+      : all_(all), gateways_(reachable_gateways(all)), hosts_(hosts) {}
 
   /// Calls fn(gateway lines, entry, host) for every listener a route attaches to.
   template <typename Route, typename Fn>
@@ -93,11 +96,18 @@ class Collector {
     std::string host = r.hostnames.empty() ? "" : r.hostnames.front();
     if (!hosts_.count(host)) return;
     for (const auto& p : r.parents) {
-      GatewayRef ref{p.ns.empty() ? r.ns : p.ns, p.name};
+      auto [gw_ns, gw_name] = gateway_of(all_, p, r.ns);
+      GatewayRef ref{gw_ns, gw_name};
       const GatewayIR* gw = find(ref);
       if (!gw) continue;
+      // A ListenerSet's listeners are its parent's; the parentRef names the
+      // ListenerSet and one of its listeners.
+      const std::string set_ns = p.kind == "ListenerSet" ? (p.ns.empty() ? r.ns : p.ns) : "";
+      const std::string set_name = p.kind == "ListenerSet" ? p.name : "";
       for (const auto& l : gw->listeners) {
+        if (l.set_ns != set_ns || l.set_name != set_name) continue;
         if (!p.section.empty() && l.name != p.section) continue;
+        if (p.port && *p.port != l.port) continue;
         Entry e{l.protocol == "HTTP" ? "http" : "https", l.port, l.hostname};
         fn(lines_[{ref.ns, ref.name}], e, concrete_host(host.empty() ? l.hostname : host));
       }
@@ -121,13 +131,14 @@ class Collector {
 
  private:
   const GatewayIR* find(const GatewayRef& ref) const {
-    for (const auto& g : all_.gateways) {
+    for (const auto& g : gateways_) {
       if (g.ns == ref.ns && g.name == ref.name) return &g;
     }
     return nullptr;
   }
 
   const ConversionOutput& all_;
+  std::vector<GatewayIR> gateways_;  ///< with ListenerSet listeners folded in
   const std::set<std::string>& hosts_;
   std::map<std::pair<std::string, std::string>, HostLines> lines_;
 };

@@ -10,6 +10,7 @@
 
 #include "convert/class_resolver.h"
 #include "convert/naming.h"
+#include "convert/topology.h"
 #include "plan/cutover_plan.h"
 #include "model/finding_owner.h"
 #include "plan/risk.h"
@@ -107,7 +108,7 @@ struct Builder {
     std::string host = r.hostnames.empty() ? "" : r.hostnames.front();
     host_groups[host].insert(key);
     for (const auto& p : r.parents) {
-      std::pair<std::string, std::string> gw{p.ns.empty() ? r.ns : p.ns, p.name};
+      std::pair<std::string, std::string> gw = gateway_of(*in.output, p, r.ns);
       host_gateways[host].insert(gw);
       auto first = first_gateway.emplace(host, gw).first;
       if (first->second != gw) split_at.emplace(host, r.source);

@@ -82,8 +82,10 @@ std::vector<std::string> detect_features(const json& obj) {
   std::set<std::string> out;
   const std::string kind = field(obj, "kind").is_string() ? field(obj, "kind").get<std::string>() : "";
   const json& spec = field(obj, "spec");
-  if (kind == "Gateway") {
-    out.insert("Gateway");
+  if (kind == "Gateway" || kind == "ListenerSet") {
+    // A ListenerSet's listeners are the Gateway's, so they need what a
+    // Gateway's would, and the implementation must support ListenerSets.
+    out.insert(kind == "Gateway" ? "Gateway" : "ListenerSet");
     for (const auto& l : field(spec, "listeners").is_array() ? field(spec, "listeners") : json::array()) {
       if (field(l, "port") == 8080) out.insert("GatewayPort8080");
       if (field(l, "protocol") == "TLS") out.insert("TLSRoute");  // a TLS listener serves TLSRoutes

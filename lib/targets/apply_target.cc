@@ -38,13 +38,18 @@ Json route_refs(const IngressDraft& d, const std::string& kind) {
   return refs;
 }
 
-// The HTTPS listeners of the generated Gateways, by "ns/gateway/listener":
-// built once, asked for every route's parents.
+// The HTTPS listeners of the generated Gateways and ListenerSets, by
+// "kind/ns/name/listener": built once, asked for every route's parents.
 std::set<std::string> https_listener_keys(const ConversionOutput& out) {
   std::set<std::string> keys;
   for (const GatewayIR& g : out.gateways) {
     for (const ListenerIR& l : g.listeners) {
-      if (l.protocol == "HTTPS") keys.insert(g.ns + "/" + g.name + "/" + l.name);
+      if (l.protocol == "HTTPS") keys.insert("Gateway/" + g.ns + "/" + g.name + "/" + l.name);
+    }
+  }
+  for (const ListenerSetIR& s : out.listener_sets) {
+    for (const ListenerIR& l : s.listeners) {
+      if (l.protocol == "HTTPS") keys.insert("ListenerSet/" + s.ns + "/" + s.name + "/" + l.name);
     }
   }
   return keys;
@@ -59,8 +64,9 @@ std::vector<ListenerRef> https_listeners_of(const std::set<std::string>& https,
   for (const HTTPRouteIR* r : routes) {
     for (const ParentRefIR& parent : r->parents) {
       const std::string ns = parent.ns.empty() ? r->ns : parent.ns;
-      const std::string key = ns + "/" + parent.name + "/" + parent.section;
-      if (https.count(key) && seen.insert(key).second) refs.push_back({ns, parent.name, parent.section});
+      const std::string kind = parent.kind.empty() ? "Gateway" : parent.kind;
+      const std::string key = kind + "/" + ns + "/" + parent.name + "/" + parent.section;
+      if (https.count(key) && seen.insert(key).second) refs.push_back({ns, parent.name, parent.section, kind});
     }
   }
   return refs;
@@ -131,7 +137,7 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
       Json refs = Json::array();
       for (const auto& l : d.https_listeners) {
         if (l.ns != first.ns) continue;  // one Gateway namespace per Ingress in practice
-        refs.push_back({{"group", kGatewayGroup}, {"kind", "Gateway"}, {"name", l.gateway}, {"sectionName", l.section}});
+        refs.push_back({{"group", kGatewayGroup}, {"kind", l.kind}, {"name", l.gateway}, {"sectionName", l.section}});
       }
       o["spec"] = Json{{"targetRefs", refs}};
       o["spec"].update(spec);

@@ -29,9 +29,10 @@ struct TargetOptions {
 /// attached to its routes.
 /// A listener of a generated Gateway, for policies that attach to listeners.
 struct ListenerRef {
-  std::string ns;       ///< the Gateway's namespace
-  std::string gateway;  ///< the Gateway's name
+  std::string ns;       ///< the Gateway's (or ListenerSet's) namespace
+  std::string gateway;  ///< the Gateway's (or ListenerSet's) name
   std::string section;  ///< the listener's name
+  std::string kind = "Gateway";  ///< or "ListenerSet" (--listener-set)
 };
 
 struct IngressDraft {

@@ -4,6 +4,8 @@
 
 #include "verify/gateway_model.h"
 
+#include "convert/topology.h"
+
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -272,42 +274,6 @@ bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& list
   return chars >= 0;
 }
 
-/// Every Gateway a request can reach, with the listeners of the ListenerSets
-/// attached to it (a parent that is neither written nor in the input stands
-/// in with no listeners of its own). A ListenerSet listener whose port and
-/// hostname the Gateway or an earlier ListenerSet already has is Conflicted
-/// and left out, as the spec's precedence says (Gateway first, then
-/// ListenerSets by age; here: in output order).
-std::vector<GatewayIR> gateways_with_listener_sets(const ConversionOutput& out) {
-  std::vector<GatewayIR> all = out.gateways;
-  all.insert(all.end(), out.reused_gateways.begin(), out.reused_gateways.end());
-  std::vector<const ListenerSetIR*> sets;
-  for (const auto& s : out.reused_listener_sets) sets.push_back(&s);
-  for (const auto& s : out.listener_sets) sets.push_back(&s);
-  for (const ListenerSetIR* s : sets) {
-    auto parent = std::find_if(all.begin(), all.end(), [&](const GatewayIR& g) {
-      return g.ns == s->parent_ns && g.name == s->parent_name;
-    });
-    if (parent == all.end()) {
-      GatewayIR g;
-      g.ns = s->parent_ns;
-      g.name = s->parent_name;
-      all.push_back(std::move(g));
-      parent = all.end() - 1;
-    }
-    for (ListenerIR l : s->listeners) {
-      bool taken = std::any_of(parent->listeners.begin(), parent->listeners.end(), [&](const ListenerIR& o) {
-        return o.port == l.port && o.protocol == l.protocol && o.hostname == l.hostname;
-      });
-      if (taken) continue;
-      l.set_ns = s->ns;
-      l.set_name = s->name;
-      parent->listeners.push_back(std::move(l));
-    }
-  }
-  return all;
-}
-
 }  // namespace
 
 GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect)
@@ -319,7 +285,7 @@ GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialec
     const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
     route_filters_[meta.value("namespace", "") + "/" + meta.value("name", "")] = &v.object;
   }
-  gateways_ = gateways_with_listener_sets(out_);
+  gateways_ = reachable_gateways(out_);
   for (size_t g = 0; g < gateways_.size(); ++g) {
     for (const ListenerIR& l : gateways_[g].listeners) {
       if (l.hostname.empty() || l.hostname[0] == '*') {
