@@ -150,6 +150,7 @@ struct GatewayIR {
   /// the converter does not model (infrastructure, tls options,
   /// allowedListeners) stay as they were. Null for a new Gateway.
   nlohmann::ordered_json existing;
+  Location existing_at;  ///< where the input gave it
 };
 
 /// A ListenerSet (standard since Gateway API v1.5): listeners and their

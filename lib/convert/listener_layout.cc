@@ -144,6 +144,7 @@ GatewayIR to_gateway_ir(const ExistingGateway& g) {
   out.gateway_class = g.gateway_class;
   for (const auto& l : g.listeners) out.listeners.push_back(to_listener_ir(l));
   out.existing = g.object;
+  out.existing_at = g.location;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <set>
 #include <thread>
 
 #include "cluster/cluster_reader.h"
@@ -9,6 +10,7 @@
 #include "emit/objects.h"
 #include "parse/input.h"
 #include "targets/apply_target.h"
+#include "util/text.h"
 #include "util/threads.h"
 #include "validate/validator.h"
 
@@ -37,6 +39,52 @@ NginxControllerConfig load_nginx_config(const ConvertRequest& request, LoadResul
   }
   return {};
 }
+
+namespace {
+
+/// An existing Gateway the conversion extends is the input's: if it is not
+/// valid Gateway API itself, the extended copy cannot be either, and that is
+/// the input's fault, not the tool's. It is then not written (the routes
+/// still attach to the listeners it has), with an error at the Gateway.
+void set_aside_invalid_existing_gateways(ConversionOutput& out, Channel channel, Findings& findings) {
+  for (auto it = out.gateways.begin(); it != out.gateways.end();) {
+    if (it->existing.is_null()) {
+      ++it;
+      continue;
+    }
+    nlohmann::ordered_json given = it->existing;
+    given.erase("status");
+    auto errors = validate_object(given, channel);
+    if (errors.empty()) {
+      ++it;
+      continue;
+    }
+    std::set<std::string> had;
+    const auto& spec = given.value("spec", nlohmann::ordered_json::object());
+    for (const auto& l : spec.value("listeners", nlohmann::ordered_json::array())) {
+      if (l.is_object() && l.contains("name") && l["name"].is_string()) had.insert(l["name"].get<std::string>());
+    }
+    std::vector<std::string> added;
+    GatewayIR kept = *it;
+    kept.listeners.clear();
+    for (const auto& l : it->listeners) {
+      if (had.count(l.name)) {
+        kept.listeners.push_back(l);
+      } else {
+        added.push_back(l.name);
+      }
+    }
+    findings.error(it->existing_at,
+                   fmt::format("Gateway {}/{} in the input is not valid Gateway API ({}), so it is not "
+                               "written with the listeners it lacks; add them yourself: {}",
+                               it->ns, it->name, format_validation_error(errors.front()), join(added, ", ")),
+                   "existing-gateway-invalid");
+    out.reused_gateways.push_back(std::move(kept));
+    it = out.gateways.erase(it);
+  }
+}
+
+}  // namespace
 
 ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions options, const Catalog& catalog,
                                     const std::string& target, TargetOptions target_options, Findings& findings) {
@@ -76,6 +124,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   // index ranges whose results are joined in order.
   const Channel channel =
       request.options.experimental ? Channel::Experimental : Channel::Standard;
+  set_aside_invalid_existing_gateways(outcome.conversion.output, channel, findings);
   const size_t count = object_count(outcome.conversion.output);
   const size_t threads = worker_threads();
   std::vector<std::vector<std::string>> problems(threads);

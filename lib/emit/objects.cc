@@ -121,8 +121,10 @@ json extended_gateway_object(const GatewayIR& g) {
                                      "managedFields", "selfLink"}) {
       meta.erase(server_owned);
     }
+    if (!g.annotations.empty() && !meta["annotations"].is_object()) meta["annotations"] = json::object();
     for (const auto& [key, value] : g.annotations) meta["annotations"][key] = value;
   }
+  if (!out["spec"].is_object()) out["spec"] = json::object();
   json& listeners = out["spec"]["listeners"];
   if (!listeners.is_array()) listeners = json::array();
   std::set<std::string> present;
