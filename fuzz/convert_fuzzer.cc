@@ -117,6 +117,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.experimental = (flags & 2) != 0;
   if (flags & 4) options.shared_gateway = im::GatewayRef{"infra", "shared"};
   if (flags & 8) options.default_class = "nginx";
+  // Bit 128: ListenerSets attached to a shared Gateway (--gateway --listener-set).
+  if (flags & 128) {
+    options.shared_gateway = im::GatewayRef{"infra", "shared"};
+    options.listener_sets = true;
+  }
   // Bits 32 and 64 pick an output profile, so the implementation objects
   // (and the regex rewrites a profile lets the conversion keep) are checked
   // against their vendored CRDs like the standard ones.
