@@ -60,6 +60,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
     return std::tie(a.ns, a.name) < std::tie(b.ns, b.name);
   };
   std::sort(result.output.gateways.begin(), result.output.gateways.end(), by_ns_name);
+  std::sort(result.output.listener_sets.begin(), result.output.listener_sets.end(), by_ns_name);
   std::sort(result.output.http_routes.begin(), result.output.http_routes.end(), by_ns_name);
   std::sort(result.output.reference_grants.begin(), result.output.reference_grants.end(), by_ns_name);
   std::sort(result.output.grpc_routes.begin(), result.output.grpc_routes.end(), by_ns_name);

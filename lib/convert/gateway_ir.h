@@ -151,6 +151,11 @@ struct GatewayIR {
   /// allowedListeners) stay as they were. Null for a new Gateway.
   nlohmann::ordered_json existing;
   Location existing_at;  ///< where the input gave it
+  /// spec.allowedListeners of an existing Gateway: which namespaces'
+  /// ListenerSets it accepts ("All", "Same", "None", or "Selector" with
+  /// the names in listener_namespaces); "" = not known, taken as any.
+  std::string listeners_from;
+  std::vector<std::string> listener_namespaces;
 };
 
 /// A ListenerSet (standard since Gateway API v1.5): listeners and their

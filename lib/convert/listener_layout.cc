@@ -145,6 +145,10 @@ GatewayIR to_gateway_ir(const ExistingGateway& g) {
   for (const auto& l : g.listeners) out.listeners.push_back(to_listener_ir(l));
   out.existing = g.object;
   out.existing_at = g.location;
+  if (g.listeners_from != "Selector" || g.listener_selector_known) {
+    out.listeners_from = g.listeners_from;
+    out.listener_namespaces = g.listener_namespaces;
+  }
   return out;
 }
 
@@ -194,7 +198,10 @@ ListenerSlot& slot_of(GatewayPlan::Placement& p, Want w) {
 /// What the parent Gateway must allow for ListenerSets from `namespaces`,
 /// checked against it where the input has it.
 void report_listener_set_parent(const GatewayPlan& g, const ExistingGateway* parent,
-                                const std::set<std::string>& namespaces, const Location& first, Findings& findings) {
+                                const std::map<std::string, Location>& first_in, const Location& first,
+                                Findings& findings) {
+  std::set<std::string> namespaces;
+  for (const auto& [ns, at] : first_in) namespaces.insert(ns);
   std::vector<std::string> foreign;
   for (const auto& ns : namespaces) {
     if (ns != g.ns) foreign.push_back(ns);
@@ -229,14 +236,16 @@ void report_listener_set_parent(const GatewayPlan& g, const ExistingGateway* par
     }
     refused.push_back(ns);
   }
-  if (!refused.empty()) {
-    findings.warning(parent->location,
-                     fmt::format("Gateway {}/{} does not accept ListenerSets from {} "
-                                 "(spec.allowedListeners.namespaces.from: {}), so their listeners "
-                                 "and routes stay detached; set {}",
-                                 g.ns, g.name, join(refused, ", "), parent->listeners_from, how),
+  for (const auto& ns : refused) {
+    // Said where the traffic is lost: at the first Ingress of the namespace.
+    findings.warning(first_in.at(ns),
+                     fmt::format("Gateway {}/{} does not accept ListenerSets from namespace {} "
+                                 "(spec.allowedListeners.namespaces.from: {}), so ListenerSet {}/{} and the "
+                                 "routes attached to it stay detached; set {}",
+                                 g.ns, g.name, ns, parent->listeners_from, ns, g.name, how),
                      "listener-set-not-allowed");
-  } else if (unknown) {
+  }
+  if (refused.empty() && unknown) {
     findings.info(parent->location,
                   fmt::format("Gateway {}/{} selects the namespaces of its ListenerSets by labels the "
                               "input does not show; it must select {}",
@@ -292,6 +301,7 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
     std::set<std::string> reused, added;
     std::set<const ExistingGateway*> reused_sets;
     Location first_route;
+    std::map<std::string, Location> set_first;  // ListenerSet namespace -> its first Ingress
 
     for (const auto& [host, h] : g.hosts) {
       GatewayPlan::Placement place;
@@ -332,6 +342,7 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
         // cross-namespace certificateRefs) can issue into it.
         std::string owner = h.https && !h.tls_passthrough ? h.secret_ns : h.first_ns;
         auto& list = sets[owner];
+        set_first.emplace(owner, at);
         if (list.empty() || list.back().listeners.size() + missing.size() > kMaxListeners) {
           ListenerSetIR s;
           s.ns = owner;
@@ -405,11 +416,7 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
       if (!parts.empty() && !parts.front().existing.is_null()) parts.erase(parts.begin());
     }
     for (const ExistingGateway* s : reused_sets) out.reused_listener_sets.push_back(to_listener_set_ir(*s));
-    if (opt.listener_sets && !sets.empty()) {
-      std::set<std::string> namespaces;
-      for (const auto& [ns, list] : sets) namespaces.insert(ns);
-      report_listener_set_parent(g, existing, namespaces, first_route, findings);
-    }
+    if (opt.listener_sets && !sets.empty()) report_listener_set_parent(g, existing, set_first, first_route, findings);
     for (auto& p : parts) out.gateways.push_back(std::move(p));
     for (auto& [ns, list] : sets) {
       for (auto& s : list) out.listener_sets.push_back(std::move(s));

@@ -21,6 +21,13 @@ std::vector<GatewayIR> reachable_gateways(const ConversionOutput& out) {
       all.push_back(std::move(g));
       parent = all.end() - 1;
     }
+    // A Gateway accepts ListenerSets only from the namespaces its
+    // spec.allowedListeners names (None by default); the rest stay detached.
+    const std::string& from = parent->listeners_from;
+    const auto& names = parent->listener_namespaces;
+    bool accepted = from.empty() || from == "All" || (from == "Same" && s->ns == parent->ns) ||
+                    (from == "Selector" && std::find(names.begin(), names.end(), s->ns) != names.end());
+    if (!accepted) continue;
     for (ListenerIR l : s->listeners) {
       bool taken = std::any_of(parent->listeners.begin(), parent->listeners.end(), [&](const ListenerIR& o) {
         return o.port == l.port && o.protocol == l.protocol && o.hostname == l.hostname;
