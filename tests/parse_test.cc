@@ -116,6 +116,14 @@ TEST_CASE("broken JSON in a .json file is a JSON syntax error, not lenient YAML"
         "[parse-error]\n");
   CHECK(read("{\"a\": \"x", "bad.json") ==
         "bad.json:1:9: error: JSON syntax error: unterminated string [parse-error]\n");
+  // A string cut by a line break is unterminated where the line ends, even
+  // with brackets left open after it.
+  CHECK(read("[{\"a\": \"x\n}]", "bad.json") ==
+        "bad.json:1:10: error: JSON syntax error: unterminated string [parse-error]\n");
+  // Running out of text elsewhere names the bracket left open.
+  CHECK(read("{\"a\": [1", "bad.json") ==
+        "bad.json:1:9: error: JSON syntax error: unexpected end of input: the '[' at line 1, column 7 is "
+        "never closed [parse-error]\n");
 }
 
 TEST_CASE("YAML that only starts like JSON is read as YAML", "[parse]") {

@@ -168,7 +168,7 @@ class JsonReader {
       if (out.size() + (i_ - begin) > limits_.max_scalar_bytes)
         throw_scalar_too_long(limits_, line_, col);
       out.append(s_.data() + begin, i_ - begin);
-      if (i_ >= s_.size() || s_[i_] == '\n') fail("unterminated string");
+      if (i_ >= s_.size() || s_[i_] == '\n') fail_at(i_, "unterminated string", EndOfInput::IsTheProblem);
       if (s_[i_] == '"') {
         ++i_;
         return out;
@@ -236,13 +236,17 @@ class JsonReader {
   char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
   uint32_t col_here() const { return static_cast<uint32_t>(i_ - line_start_) + 1; }
 
+  /// Whether running out of text is reported as such: an unterminated
+  /// string says so itself (and names no open bracket), whatever it ran into.
+  enum class EndOfInput { Describe, IsTheProblem };
+
   [[noreturn]] void fail(const char* what) const { fail_at(i_, what); }
   // Strings never span lines, so `at` is on the current line.
-  [[noreturn]] void fail_at(size_t at, const char* what) const {
+  [[noreturn]] void fail_at(size_t at, const char* what, EndOfInput end = EndOfInput::Describe) const {
     std::string message = "JSON syntax error: ";
-    const bool unterminated = std::string_view(what) == "unterminated string";
-    message += i_ >= s_.size() && !unterminated ? "unexpected end of input" : what;
-    if (i_ >= s_.size() && !open_.empty() && !unterminated) {
+    const bool at_end = i_ >= s_.size() && end == EndOfInput::Describe;
+    message += at_end ? "unexpected end of input" : what;
+    if (at_end && !open_.empty()) {
       // The innermost collection still open is what the text forgot to close.
       const Open& o = open_.back();
       message += fmt::format(": the '{}' at line {}, column {} is never closed", o.bracket,
