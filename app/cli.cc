@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <iostream>
@@ -8,6 +10,8 @@
 #include "commands.h"
 #include "completion.h"
 #include "exit_code.h"
+#include "util/did_you_mean.h"
+#include "util/text.h"
 #include "man_page.h"
 #include "util/fd_ostream.h"
 #include "util/interrupt.h"
@@ -101,11 +105,73 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
 
 namespace {
 
+/// The names a mistyped word could have meant: subcommands, or an app's
+/// flags spelled as given ("--format", "-o").
+std::vector<std::string> subcommand_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (!sub->get_group().empty()) names.push_back(sub->get_name());
+  }
+  return names;
+}
+
+std::vector<std::string> flag_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options()) {
+    for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+    for (const auto& s : o->get_snames()) names.push_back("-" + s);
+  }
+  return names;
+}
+
+/// An unknown first word: the command it most likely meant, instead of
+/// CLI11's "A subcommand is required".
+bool report_unknown_subcommand(const CLI::App& app, const std::vector<std::string>& args, const Context& ctx) {
+  if (args.empty() || args[0].empty() || args[0][0] == '-') return false;
+  const auto names = subcommand_names(app);
+  if (std::find(names.begin(), names.end(), args[0]) != names.end()) return false;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->check_name(args[0])) return false;  // hidden commands (__complete) are known too
+  }
+  std::string best = did_you_mean(args[0], names);
+  ctx.io.err << ctx.program << ": unknown command \"" << args[0] << "\""
+             << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "; commands: " << join(names, ", ")
+             << "\nRun '" << ctx.program << " --help' for more information.\n";
+  return true;
+}
+
+/// Arguments a subcommand did not expect, in the order they were given,
+/// each unknown flag with the closest flag of that subcommand.
+void report_unexpected(const CLI::App& app, const Context& ctx) {
+  const CLI::App* sub = &app;
+  for (;;) {
+    auto parsed = sub->get_subcommands();
+    if (parsed.empty()) break;
+    sub = parsed.front();
+  }
+  std::vector<std::string> extras = sub->remaining();
+  if (extras.empty()) extras = app.remaining();
+  std::string where = sub == &app ? ctx.program : ctx.program + " " + sub->get_name();
+  const auto flags = flag_names(*sub);
+  for (const auto& word : extras) {
+    std::string name = word.substr(0, word.find('='));
+    if (name.size() > 1 && name[0] == '-') {
+      std::string best = did_you_mean(name, flags);
+      ctx.io.err << where << ": unknown flag " << name << (best.empty() ? "" : " (did you mean " + best + "?)")
+                 << "\n";
+    } else {
+      ctx.io.err << where << ": unexpected argument \"" << word << "\"\n";
+    }
+  }
+  ctx.io.err << "Run '" << where << " --help' for more information.\n";
+}
+
 int run_as(const std::string& program, const std::vector<std::string>& args, Io& io) {
   Context ctx{io, program};
   Handler handler;
   auto app_ptr = build_app(ctx, handler);
   CLI::App& app = *app_ptr;
+  if (report_unknown_subcommand(app, args, ctx)) return kExitUsageOrInput;
   try {
     // CLI11 consumes a reversed argument vector.
     app.parse(std::vector<std::string>(args.rbegin(), args.rend()));
@@ -118,6 +184,9 @@ int run_as(const std::string& program, const std::vector<std::string>& args, Io&
   } catch (const CLI::CallForVersion& e) {
     app.exit(e, io.out, io.err);
     return kExitOk;
+  } catch (const CLI::ExtrasError& e) {
+    report_unexpected(app, ctx);
+    return kExitUsageOrInput;
   } catch (const CLI::ParseError& e) {
     app.exit(e, io.out, io.err);
     return kExitUsageOrInput;
