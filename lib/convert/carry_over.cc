@@ -126,6 +126,15 @@ bool issues_certificates(const std::string& key) {
   return ends_with(key, "/issuer") || ends_with(key, "/cluster-issuer") || key == "kubernetes.io/tls-acme";
 }
 
+/// Whether an Ingress names its own issuer (cert-manager.io/issuer or
+/// cluster-issuer); with `or_tls_acme`, kubernetes.io/tls-acme counts too.
+bool names_issuer(const IngressPolicy& policy, bool or_tls_acme) {
+  return std::any_of(policy.settings.begin(), policy.settings.end(), [&](const auto& a) {
+    return (a.first == "cert-manager" && issues_certificates(carried_key(a.second))) ||
+           (or_tls_acme && a.first == "tls-acme");
+  });
+}
+
 struct TlsListener {
   size_t ingress;
   std::string host, secret_ns, secret;
@@ -144,11 +153,7 @@ void carry_cert_manager(const Plan& plan, const std::vector<TlsListener>& tls, C
       Setting s = given;
       if (action == "tls-acme") {
         // An explicit issuer on the same Ingress is what cert-manager uses.
-        const auto& all = plan.ingresses[t.ingress].policy.settings;
-        bool explicit_issuer = std::any_of(all.begin(), all.end(), [](const auto& a) {
-          return a.first == "cert-manager" && issues_certificates(carried_key(a.second));
-        });
-        if (parse_go_bool(s.value) != true || explicit_issuer) continue;
+        if (parse_go_bool(s.value) != true || names_issuer(plan.ingresses[t.ingress].policy, false)) continue;
         const ConvertOptions& opt = *plan.options;
         if (opt.tls_acme_issuer_name.empty()) {
           findings.warning(s.location,
@@ -202,10 +207,7 @@ void carry_cert_manager(const Plan& plan, const std::vector<TlsListener>& tls, C
       }
       continue;
     }
-    bool own = std::any_of(info.policy.settings.begin(), info.policy.settings.end(), [](const auto& a) {
-      return (a.first == "cert-manager" && issues_certificates(carried_key(a.second))) || a.first == "tls-acme";
-    });
-    if (!own && said.insert("t\n" + t.host).second) {
+    if (!names_issuer(info.policy, true) && said.insert("t\n" + t.host).second) {
       findings.warning(info.ing->location,
                        fmt::format("cert-manager now issues Secret {}/{} of host {}: {} carries another "
                                    "Ingress's issuer, and cert-manager makes a Certificate for every "

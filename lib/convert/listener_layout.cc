@@ -298,8 +298,9 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
     bool extended = false;
     if (existing && !opt.listener_sets) parts.push_back(to_gateway_ir(*existing));
     std::map<std::string, std::vector<ListenerSetIR>> sets;  // by namespace
-    std::set<std::string> reused, added;
-    std::set<const ExistingGateway*> reused_sets;
+    // Existing listeners routes attach to, by owner and listener name.
+    std::set<std::pair<const ExistingGateway*, std::string>> reused;
+    std::set<std::string> added;
     Location first_route;
     std::map<std::string, Location> set_first;  // ListenerSet namespace -> its first Ingress
 
@@ -315,15 +316,20 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
       // (its default certificate): where an existing HTTPS listener covers
       // the host and admits its routes, they attach there as well.
       if (h.http && !h.https && !h.tls_passthrough) {
+        const Candidate* covering = nullptr;
         for (const Candidate& c : candidates) {
           const ExistingListener& l = *c.listener;
           if (l.port == 443 && l.protocol == "HTTPS" && l.tls_mode != "Passthrough" &&
               hostname_fit(l.hostname, host) >= 0 && admits(l, c.owner->ns, h.route_namespaces) &&
-              (place.https.name.empty() || hostname_fit(l.hostname, host) > 0)) {
-            place.https = ListenerSlot{c.owner->kind, c.owner->ns, c.owner->name, l.name, true};
+              (!covering || hostname_fit(l.hostname, host) > 0)) {
+            covering = &c;
           }
         }
-        if (!place.https.name.empty()) reused.insert(place.https.kind + " " + place.https.ns + "/" + place.https.name + " " + place.https.section);
+        if (covering) {
+          place.https = ListenerSlot{covering->owner->kind, covering->owner->ns, covering->owner->name,
+                                     covering->listener->name, true};
+          reused.emplace(covering->owner, covering->listener->name);
+        }
       }
       std::vector<Want> missing;
       for (Want w : wanted) {
@@ -333,8 +339,7 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
           continue;
         }
         slot_of(place, w) = ListenerSlot{c->owner->kind, c->owner->ns, c->owner->name, c->listener->name, true};
-        reused.insert(c->owner->kind + " " + c->owner->ns + "/" + c->owner->name + " " + c->listener->name);
-        if (c->owner->kind == "ListenerSet") reused_sets.insert(c->owner);
+        reused.emplace(c->owner, c->listener->name);
       }
       if (!missing.empty() && opt.listener_sets) {
         // The host's listeners live where its certificate does, so the
@@ -383,9 +388,8 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
 
     if (existing) {
       std::vector<std::string> own;
-      const std::string prefix = "Gateway " + existing->ns + "/" + existing->name + " ";
-      for (const auto& r : reused) {
-        if (starts_with(r, prefix)) own.push_back(r.substr(prefix.size()));
+      for (const auto& [owner, name] : reused) {
+        if (owner == existing) own.push_back(name);
       }
       std::string what = own.empty() ? "no listener of it fits the routes"
                                      : fmt::format("routes reuse its listener{} {}", own.size() == 1 ? "" : "s",
@@ -415,7 +419,11 @@ void lay_out_listeners(const Plan& plan, std::map<GatewayKey, GatewayPlan>& gate
       out.reused_gateways.push_back(to_gateway_ir(*existing));
       if (!parts.empty() && !parts.front().existing.is_null()) parts.erase(parts.begin());
     }
-    for (const ExistingGateway* s : reused_sets) out.reused_listener_sets.push_back(to_listener_set_ir(*s));
+    std::set<const ExistingGateway*> reused_sets;
+    for (const auto& [owner, name] : reused) {
+      if (owner->kind == "ListenerSet" && reused_sets.insert(owner).second)
+        out.reused_listener_sets.push_back(to_listener_set_ir(*owner));
+    }
     if (opt.listener_sets && !sets.empty()) report_listener_set_parent(g, existing, set_first, first_route, findings);
     for (auto& p : parts) out.gateways.push_back(std::move(p));
     for (auto& [ns, list] : sets) {
