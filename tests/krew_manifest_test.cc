@@ -41,6 +41,12 @@ class ReleaseDir {
     fs::create_directories(stage / "share/doc/ingress-migrate");
     write_text(stage / "bin/ingress-migrate", "binary for " + platform + "\n");
     fs::copy_file(kSource / "LICENSE", stage / "share/doc/ingress-migrate/LICENSE");
+    // The completions `cmake --install` puts next to the binary ship too.
+    fs::create_directories(stage / "share/bash-completion/completions");
+    fs::create_directories(stage / "share/zsh/site-functions");
+    fs::copy_file(kSource / "completions/ingress-migrate.bash", stage / "share/bash-completion/completions/ingress-migrate");
+    fs::copy_file(kSource / "completions/_ingress-migrate", stage / "share/zsh/site-functions/_ingress-migrate");
+    fs::copy_file(kSource / "completions/kubectl_complete-ingress_migrate", stage / "bin/kubectl_complete-ingress_migrate");
     fs::path out = dir_ / ("ingress-migrate-v0.1.0-" + platform + ".tar.gz");
     auto r = im::run_process({"tar", "-C", stage.string(), "-czf", out.string(), "."});
     REQUIRE(r.exit_status == 0);
@@ -120,7 +126,15 @@ TEST_CASE("release-krew writes a manifest that passes krew's validation", "[krew
     CHECK(p["bin"].as<std::string>() == "ingress-migrate");
     REQUIRE(p["files"].size() > 0);
     auto entries = archive_entries(archives[i]);
-    for (const auto& f : p["files"]) CHECK(entries.count(f["from"].as<std::string>()) == 1);
+    std::set<std::string> shipped;
+    for (const auto& f : p["files"]) {
+      CHECK(entries.count(f["from"].as<std::string>()) == 1);
+      shipped.insert(f["from"].as<std::string>() + " -> " + f["to"].as<std::string>());
+    }
+    // The plugin's completions go where krew users source them from.
+    CHECK(shipped.count("share/bash-completion/completions/ingress-migrate -> completion/ingress-migrate.bash") == 1);
+    CHECK(shipped.count("share/zsh/site-functions/_ingress-migrate -> completion/_ingress-migrate") == 1);
+    CHECK(shipped.count("bin/kubectl_complete-ingress_migrate -> .") == 1);
   }
 }
 
