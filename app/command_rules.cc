@@ -1,6 +1,7 @@
 // `ingress-migrate rules list|explain`: the annotation catalog, and the
 // lint table for the other finding ids.
 
+#include <algorithm>
 #include <ostream>
 
 #include "report/target_doc.h"
@@ -31,6 +32,53 @@ struct RulesFlags {
   bool markdown = false;
 };
 
+/// The annotation rules whose key ends in "/KEY": a short key such as
+/// rewrite-target names that annotation in every family that has one,
+/// ingress-nginx's first (most migrations start from it).
+std::vector<const Rule*> rules_with_short_key(const Catalog& catalog, const std::string& key) {
+  std::vector<const Rule*> out;
+  for (const Rule& rule : catalog.rules()) {
+    // A family with prefixes (nginx.ingress.kubernetes.io/) keeps keys without them.
+    if (rule.key == key || ends_with(rule.key, "/" + key)) out.push_back(&rule);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Rule* a, const Rule* b) {
+    return (a->controller == "ingress-nginx") > (b->controller == "ingress-nginx");
+  });
+  return out;
+}
+
+/// What `rules explain` says when nothing is known by that name: the closest
+/// annotation key, short key, rule id or finding id.
+std::string unknown_key_message(const Catalog& catalog, const std::string& program, const std::string& key) {
+  std::vector<std::string> names;
+  for (const RuleInfo& info : lint_rules()) names.push_back(info.id);
+  for (const Rule& rule : catalog.rules()) {
+    const Family* family = catalog.family(rule.controller);
+    for (const auto& prefix : family ? family->prefixes : std::vector<std::string>{}) {
+      names.push_back(prefix + rule.key);
+    }
+    names.push_back(rule.id);
+    names.push_back(rule.key.substr(rule.key.rfind('/') + 1));
+  }
+  // A full key is judged by its last part, among the keys of its prefix: a
+  // long prefix in common would make any short typo look close.
+  std::string best;
+  if (auto slash = key.rfind('/'); slash != std::string::npos) {
+    const std::string prefix = key.substr(0, slash + 1);
+    std::vector<std::string> last_parts;
+    for (const auto& name : names) {
+      if (starts_with(name, prefix)) last_parts.push_back(name.substr(prefix.size()));
+    }
+    best = did_you_mean(key.substr(slash + 1), last_parts);
+    if (!best.empty()) best = prefix + best;
+  } else {
+    best = did_you_mean(key, names);
+  }
+  return program + ": no rule or finding id \"" + key + "\"" +
+         (best.empty() ? "" : " (did you mean \"" + best + "\"?)") + "; `" + program +
+         " rules list` lists them\n";
+}
+
 }  // namespace
 
 Handler setup_rules(CLI::App& sub, Context& ctx) {
@@ -43,7 +91,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
                    "The ingress-nginx verdicts for this target's output (envoy-gateway, nginx-gateway-fabric)")
       ->type_name("NAME");
   CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id) or finding id");
-  explain->add_option("key", f->key, "Annotation key, rule id or finding id")->required();
+  explain->add_option("key", f->key, "Annotation key (or its last part, e.g. rewrite-target), rule id or finding id")->required();
   explain->add_option("--target-controller", f->target, "Also the verdict for this target's output")
       ->type_name("NAME");
 
@@ -88,8 +136,16 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
           ctx.io.out << explain_lint_rule(info);
           return kExitOk;
         }
-        ctx.io.err << ctx.program << ": no rule for \"" << f->key << "\"\n";
-        return kExitUsageOrInput;
+        auto matches = rules_with_short_key(catalog, f->key);
+        if (matches.empty()) {
+          ctx.io.err << unknown_key_message(catalog, ctx.program, f->key);
+          return kExitUsageOrInput;
+        }
+        for (size_t i = 0; i < matches.size(); ++i) {
+          ctx.io.out << (i ? "\n" : "") << explain_rule(catalog, *matches[i]);
+          if (target) ctx.io.out << explain_for_target(*matches[i], *target);
+        }
+        return kExitOk;
       }
       ctx.io.out << explain_rule(catalog, *rule);
       if (target) ctx.io.out << explain_for_target(*rule, *target);
