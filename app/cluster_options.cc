@@ -4,6 +4,31 @@
 
 namespace im::cli {
 
+namespace {
+
+/// kubectl's global flags (`kubectl options`) that the plugin passes on as
+/// given, so that `kubectl ingress-migrate convert --from-cluster --as=NAME`
+/// reads the cluster as `kubectl get --as=NAME` would.
+struct PassedFlag {
+  const char* name;
+  const char* value_name;
+  const char* help;
+};
+constexpr PassedFlag kPassedFlags[] = {
+    {"as", "USER", "Impersonate this user"},
+    {"as-group", "GROUP", "Impersonate this group; repeatable"},
+    {"as-uid", "UID", "Impersonate this UID"},
+    {"cluster", "NAME", "kubeconfig cluster to use"},
+    {"user", "NAME", "kubeconfig user to use"},
+    {"token", "TOKEN", "Bearer token for the API server (never printed)"},
+    {"server", "URL", "Address of the API server"},
+    {"certificate-authority", "FILE", "CA certificate file for the API server"},
+};
+
+constexpr const char* kKubectlGroup = "kubectl flags (with --from-cluster, passed to kubectl)";
+
+}  // namespace
+
 void add_cluster_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_flag("--from-cluster", f.from_cluster,
                "Read Ingresses, IngressClasses and Services from the cluster with kubectl (read-only) "
@@ -31,7 +56,24 @@ void add_cluster_options(CLI::App& sub, ConversionFlags& f) {
             return parse_kubectl_duration(v) < 0 ? std::string("expects a duration such as 30s, 2m or 0 (no limit)")
                                                  : std::string();
           },
-          "", ""));
+          "", ""))
+      ->group(kKubectlGroup);
+  sub.add_option("-l,--selector", f.cluster.selector,
+                 "With --from-cluster: only Ingresses with these labels, e.g. app=shop,tier!=test "
+                 "(the classes, Services and Gateways they use are read whatever their labels)")
+      ->type_name("SELECTOR");
+  for (const PassedFlag& flag : kPassedFlags) {
+    const std::string name = flag.name;
+    sub.add_option("--" + name, flag.help)
+        ->type_name(flag.value_name)
+        ->group(kKubectlGroup)
+        ->each([&f, name](const std::string& value) { f.cluster.global_flags.push_back("--" + name + "=" + value); });
+  }
+  sub.add_flag_callback(
+         "--insecure-skip-tls-verify",
+         [&f] { f.cluster.global_flags.push_back("--insecure-skip-tls-verify=true"); },
+         "Do not check the API server's certificate")
+      ->group(kKubectlGroup);
 }
 
 bool check_input_flags(const ConversionFlags& f, Context& ctx) {
@@ -42,12 +84,17 @@ bool check_input_flags(const ConversionFlags& f, Context& ctx) {
   if (f.inputs.empty() && !f.from_cluster) return usage("no input: give -f PATH or --from-cluster");
   if (!f.inputs.empty() && f.from_cluster) return usage("give -f PATH or --from-cluster, not both");
   if (!f.from_cluster) {
-    const char* stray = !f.cluster.context.empty() && !f.context_names_output ? "--context"
-                        : !f.cluster.kubeconfig.empty() ? "--kubeconfig"
-                        : f.cluster.all_namespaces      ? "--all-namespaces"
-                        : !f.cluster.request_timeout.empty() ? "--request-timeout"
-                                                        : nullptr;
-    if (stray) return usage(std::string(stray) + " only applies with --from-cluster");
+    // A passed flag is named without its value: --token's is a credential.
+    const std::string passed = f.cluster.global_flags.empty()
+                                   ? std::string()
+                                   : f.cluster.global_flags.front().substr(0, f.cluster.global_flags.front().find('='));
+    const std::string stray = !f.cluster.context.empty() && !f.context_names_output ? "--context"
+                              : !f.cluster.kubeconfig.empty()                      ? "--kubeconfig"
+                              : f.cluster.all_namespaces                           ? "--all-namespaces"
+                              : !f.cluster.request_timeout.empty()                 ? "--request-timeout"
+                              : !f.cluster.selector.empty()                        ? "--selector"
+                                                                                   : passed;
+    if (!stray.empty()) return usage(stray + " only applies with --from-cluster");
   }
   if (!f.cluster.ns.empty() && f.cluster.all_namespaces) {
     return usage("--namespace and --all-namespaces exclude each other");

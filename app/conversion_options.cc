@@ -1,5 +1,7 @@
 #include "conversion_options.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <ostream>
 
@@ -124,7 +126,12 @@ bool split_object_ref(const std::string& value, const char* flag, const char* fo
 
 bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
   if (!check_input_flags(f, ctx)) return false;
-  if (f.from_cluster) f.request.cluster = f.cluster;
+  if (f.from_cluster) {
+    f.request.cluster = f.cluster;
+    // kubectl may have to ask for a login (exec credential plugins): let it
+    // when a person is at the terminal.
+    f.request.cluster->interactive = ::isatty(0) != 0 && ::isatty(2) != 0;
+  }
   if (!f.from_cluster && !f.cluster.ns.empty()) {
     // The name becomes metadata.namespace of what is emitted: the API
     // server's rule for namespaces (an RFC 1123 label) applies.

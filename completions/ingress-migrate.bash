@@ -32,6 +32,24 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'convert:--request-timeout')
       COMPREPLY=(); return ;;
+    'convert:-l'|'convert:--selector')
+      COMPREPLY=(); return ;;
+    'convert:--as')
+      COMPREPLY=(); return ;;
+    'convert:--as-group')
+      COMPREPLY=(); return ;;
+    'convert:--as-uid')
+      COMPREPLY=(); return ;;
+    'convert:--cluster')
+      COMPREPLY=(); return ;;
+    'convert:--user')
+      COMPREPLY=(); return ;;
+    'convert:--token')
+      COMPREPLY=(); return ;;
+    'convert:--server')
+      COMPREPLY=(); return ;;
+    'convert:--certificate-authority')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'convert:--default-class')
       COMPREPLY=(); return ;;
     'convert:--gateway-class')
@@ -90,6 +108,24 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'lint:--request-timeout')
       COMPREPLY=(); return ;;
+    'lint:-l'|'lint:--selector')
+      COMPREPLY=(); return ;;
+    'lint:--as')
+      COMPREPLY=(); return ;;
+    'lint:--as-group')
+      COMPREPLY=(); return ;;
+    'lint:--as-uid')
+      COMPREPLY=(); return ;;
+    'lint:--cluster')
+      COMPREPLY=(); return ;;
+    'lint:--user')
+      COMPREPLY=(); return ;;
+    'lint:--token')
+      COMPREPLY=(); return ;;
+    'lint:--server')
+      COMPREPLY=(); return ;;
+    'lint:--certificate-authority')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'lint:--default-class')
       COMPREPLY=(); return ;;
     'lint:--gateway-class')
@@ -142,6 +178,24 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'verify:--request-timeout')
       COMPREPLY=(); return ;;
+    'verify:-l'|'verify:--selector')
+      COMPREPLY=(); return ;;
+    'verify:--as')
+      COMPREPLY=(); return ;;
+    'verify:--as-group')
+      COMPREPLY=(); return ;;
+    'verify:--as-uid')
+      COMPREPLY=(); return ;;
+    'verify:--cluster')
+      COMPREPLY=(); return ;;
+    'verify:--user')
+      COMPREPLY=(); return ;;
+    'verify:--token')
+      COMPREPLY=(); return ;;
+    'verify:--server')
+      COMPREPLY=(); return ;;
+    'verify:--certificate-authority')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'verify:--default-class')
       COMPREPLY=(); return ;;
     'verify:--gateway-class')
@@ -194,6 +248,24 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'report:--request-timeout')
       COMPREPLY=(); return ;;
+    'report:-l'|'report:--selector')
+      COMPREPLY=(); return ;;
+    'report:--as')
+      COMPREPLY=(); return ;;
+    'report:--as-group')
+      COMPREPLY=(); return ;;
+    'report:--as-uid')
+      COMPREPLY=(); return ;;
+    'report:--cluster')
+      COMPREPLY=(); return ;;
+    'report:--user')
+      COMPREPLY=(); return ;;
+    'report:--token')
+      COMPREPLY=(); return ;;
+    'report:--server')
+      COMPREPLY=(); return ;;
+    'report:--certificate-authority')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'report:--default-class')
       COMPREPLY=(); return ;;
     'report:--gateway-class')
@@ -242,6 +314,24 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'plan:--request-timeout')
       COMPREPLY=(); return ;;
+    'plan:-l'|'plan:--selector')
+      COMPREPLY=(); return ;;
+    'plan:--as')
+      COMPREPLY=(); return ;;
+    'plan:--as-group')
+      COMPREPLY=(); return ;;
+    'plan:--as-uid')
+      COMPREPLY=(); return ;;
+    'plan:--cluster')
+      COMPREPLY=(); return ;;
+    'plan:--user')
+      COMPREPLY=(); return ;;
+    'plan:--token')
+      COMPREPLY=(); return ;;
+    'plan:--server')
+      COMPREPLY=(); return ;;
+    'plan:--certificate-authority')
+      COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'plan:--default-class')
       COMPREPLY=(); return ;;
     'plan:--gateway-class')
@@ -289,11 +379,11 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict --format' ;;
-    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
+    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify' ;;
+    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
+    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict --format' ;;
+    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
+    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
     'rules') candidates='list explain -h --help' ;;
     'rules list') candidates='-h --help --controller --markdown --target-controller' ;;
     'rules explain') candidates='-h --help --target-controller' ;;

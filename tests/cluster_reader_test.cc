@@ -49,6 +49,11 @@ TEST_CASE("kubectl_command allows only read-only commands", "[cluster]") {
   CHECK(kubectl_command(q, {"get", "services", "-o", "json"}) ==
         std::vector<std::string>{"kubectl", "get", "services", "-o", "json", "--kubeconfig=/tmp/kc", "--context=prod"});
   CHECK(kubectl_command(q, {"config", "current-context"}).size() == 5);
+  q.request_timeout = "30s";
+  q.global_flags = {"--as=alice", "--insecure-skip-tls-verify=true"};
+  CHECK(kubectl_command(q, {"get", "services"}) ==
+        std::vector<std::string>{"kubectl", "get", "services", "--kubeconfig=/tmp/kc", "--context=prod",
+                                 "--request-timeout=30s", "--as=alice", "--insecure-skip-tls-verify=true"});
   for (const char* verb : {"apply", "delete", "patch", "create", "edit", "replace", "label", "annotate", "scale"}) {
     CHECK_THROWS_AS(kubectl_command(q, {verb, "ingress", "x"}), std::logic_error);
   }
@@ -76,7 +81,7 @@ TEST_CASE("a missing kubectl is a ClusterError that says how to fix it", "[clust
 
 TEST_CASE("run_process collects large outputs on both streams and the exit status", "[cluster]") {
   // More than a pipe buffer on each stream: reading only one would deadlock.
-  ProcessLimits limits;
+  ProcessOptions limits;
   limits.max_err_tail_bytes = 1 << 20;
   ProcessResult r =
       run_process({"bash", "-c", "head -c 300000 /dev/zero; head -c 200000 /dev/zero >&2; exit 3"}, limits);

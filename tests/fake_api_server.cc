@@ -70,6 +70,11 @@ FakeApiServer::~FakeApiServer() {
   ::close(listener_);
 }
 
+std::vector<std::vector<std::string>> FakeApiServer::request_headers() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return headers_;
+}
+
 std::vector<std::string> FakeApiServer::requests() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return requests_;
@@ -103,6 +108,14 @@ void FakeApiServer::answer(int client) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     requests_.push_back(method + " " + target);
+    std::vector<std::string> headers;
+    const size_t end = request.find("\r\n\r\n");
+    for (size_t at = request.find("\r\n") + 2; at < end;) {
+      const size_t next = request.find("\r\n", at);
+      headers.push_back(request.substr(at, next - at));
+      at = next + 2;
+    }
+    headers_.push_back(std::move(headers));
   }
   std::string path = target.substr(0, target.find('?'));
   int code = 200;

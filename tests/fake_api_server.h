@@ -26,6 +26,9 @@ class FakeApiServer {
   int port() const { return port_; }
   /// "METHOD /path?query" of every request so far, in arrival order.
   std::vector<std::string> requests() const;
+  /// The header lines of every request so far ("Impersonate-User: alice"),
+  /// in arrival order, one entry per request.
+  std::vector<std::vector<std::string>> request_headers() const;
 
  private:
   void serve();
@@ -37,6 +40,7 @@ class FakeApiServer {
   std::atomic<bool> stop_{false};
   mutable std::mutex mutex_;
   std::vector<std::string> requests_;
+  std::vector<std::vector<std::string>> headers_;
   std::thread thread_;
 };
 

@@ -154,3 +154,55 @@ TEST_CASE("read_server_version reads kubectl version -o json from the cluster", 
   CHECK(v.git_version == "v1.32.4");
   for (const auto& r : server.requests()) CHECK(im::starts_with(r, "GET /version?"));
 }
+
+TEST_CASE("kubectl's global flags and -l reach kubectl: impersonation, token and selector are in the requests",
+          "[plugin]") {
+  FakeApiServer server(cluster_dir() / "apiserver");
+  PluginWorld world(server);
+  auto run = world.kubectl({"ingress-migrate", "convert", "--from-cluster", "-A", "--as=alice", "--as-group",
+                            "dev", "--as-uid=42", "--token=s3cret-token", "-l", "app=shop",
+                            "--request-timeout=20s"});
+  INFO(run.err);
+  REQUIRE(run.started);
+  CHECK(run.exit_status <= 1);
+  CHECK(run.err.find("s3cret-token") == std::string::npos);
+  std::vector<std::string> lists;
+  for (const auto& r : server.requests()) {
+    if (r.find("limit=") != std::string::npos) lists.push_back(r);
+  }
+  // The selector picks Ingresses; what they use is read whatever its labels.
+  CHECK(lists == std::vector<std::string>{
+                     "GET /apis/networking.k8s.io/v1/ingresses?labelSelector=app%3Dshop&limit=500&timeout=20s",
+                     "GET /apis/networking.k8s.io/v1/ingressclasses?limit=500&timeout=20s",
+                     "GET /api/v1/services?limit=500&timeout=20s"});
+  auto headers = server.request_headers();
+  REQUIRE(!headers.empty());
+  for (const auto& request : headers) {
+    auto has = [&request](const std::string& line) {
+      return std::find(request.begin(), request.end(), line) != request.end();
+    };
+    CHECK(has("Impersonate-User: alice"));
+    CHECK(has("Impersonate-Group: dev"));
+    CHECK(has("Impersonate-Uid: 42"));
+  }
+}
+
+TEST_CASE("a bearer token given with --token is passed to kubectl but never printed", "[plugin]") {
+  FakeApiServer server(cluster_dir() / "apiserver");
+  PluginWorld world(server, 1);  // nothing listens on port 1: kubectl fails and its command is shown
+  auto run = world.kubectl({"ingress-migrate", "convert", "--from-cluster", "--token=s3cret-token", "--context=fake"});
+  CHECK(run.exit_status == 2);
+  CHECK(im::starts_with(run.err, "kubectl ingress-migrate: cannot read the cluster: `kubectl api-resources -o name "
+                                 "--context=fake --token=(hidden)` failed (exit status 1):\n"));
+  CHECK(run.err.find("s3cret-token") == std::string::npos);
+}
+
+TEST_CASE("kubectl's global flags without --from-cluster are a usage error naming the flag, not its value",
+          "[plugin]") {
+  FakeApiServer server(cluster_dir() / "apiserver");
+  PluginWorld world(server);
+  auto run = world.kubectl({"ingress-migrate", "lint", "-f", "x.yaml", "--token=s3cret-token"});
+  CHECK(run.exit_status == 2);
+  CHECK(run.err ==
+        "kubectl ingress-migrate: --token only applies with --from-cluster\nRun with --help for more information.\n");
+}

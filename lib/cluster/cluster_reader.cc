@@ -79,10 +79,11 @@ std::vector<std::string> resources_to_read(const std::string& api_resources) {
   return out;
 }
 
-void read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
-                       Inventory& inventory, Findings& findings, const DocumentObserver& observe) {
+size_t read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
+                         Inventory& inventory, Findings& findings, const DocumentObserver& observe,
+                         size_t first_index) {
   auto origin = std::make_shared<const std::string>("cluster:" + context);
-  size_t index = 0;
+  size_t index = first_index;
   read_documents(json, origin, limits, findings, [&](Document&& doc) {
     // kubectl prints one List; its items each get their own address.
     for (auto& [key, value] : doc.root.entries) {
@@ -93,6 +94,7 @@ void read_cluster_list(const std::string& json, const std::string& context, cons
     if (doc.root.get("kind")) read_item(std::move(doc.root), context, index++, inventory, findings, observe);
     return true;
   });
+  return index;
 }
 
 std::string context_name(const ClusterQuery& query) {
@@ -108,22 +110,35 @@ LoadResult load_cluster(const ClusterQuery& cluster, const ParseLimits& limits, 
   std::string context = context_name(query);
   std::vector<std::string> resources =
       resources_to_read(run_kubectl(query, {"api-resources", "-o", "name"}));
-  std::vector<std::string> args{"get", join(resources, ","), "-o", "json"};
-  if (query.all_namespaces) {
-    args.push_back("--all-namespaces");
-  } else if (!query.ns.empty()) {
-    args.push_back("--namespace=" + query.ns);
+  // -l/--selector picks Ingresses only: the IngressClasses, Services and
+  // Gateways they use are read whatever their labels, in a second list.
+  std::vector<std::vector<std::string>> lists;
+  if (query.selector.empty()) {
+    lists.push_back({join(resources, ",")});
+  } else {
+    lists.push_back({resources.front(), "--selector=" + query.selector});
+    lists.push_back({join(std::vector<std::string>(resources.begin() + 1, resources.end()), ",")});
   }
-  std::string json = run_kubectl(query, args);
   LoadResult result;
   Findings local;
-  if (json.size() > limits.max_file_bytes) {
-    local.error(Location{std::make_shared<const std::string>("cluster:" + context), 0, 0},
-                fmt::format("kubectl printed more than {} bytes (--max-file-bytes); not read",
-                            limits.max_file_bytes),
-                "limit-exceeded");
-  } else {
-    read_cluster_list(json, context, limits, result.inventory, local, observe);
+  size_t index = 0;
+  for (const auto& list : lists) {
+    std::vector<std::string> args{"get", list[0], "-o", "json"};
+    args.insert(args.end(), list.begin() + 1, list.end());
+    if (query.all_namespaces) {
+      args.push_back("--all-namespaces");
+    } else if (!query.ns.empty()) {
+      args.push_back("--namespace=" + query.ns);
+    }
+    std::string json = run_kubectl(query, args);
+    if (json.size() > limits.max_file_bytes) {
+      local.error(Location{std::make_shared<const std::string>("cluster:" + context), 0, 0},
+                  fmt::format("kubectl printed more than {} bytes (--max-file-bytes); not read",
+                              limits.max_file_bytes),
+                  "limit-exceeded");
+    } else {
+      index = read_cluster_list(json, context, limits, result.inventory, local, observe, index);
+    }
   }
   finish_load(result, local, findings);
   return result;

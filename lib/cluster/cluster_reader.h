@@ -21,10 +21,11 @@ std::vector<std::string> resources_to_read(const std::string& api_resources);
 /// object points at "cluster:<context>/<namespace>/<Kind>/<name>" (no
 /// namespace part for cluster-scoped kinds): line numbers in kubectl's
 /// output mean nothing to the user.
-/// `observe` sees each object as a document of its own.
-void read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
-                       Inventory& inventory, Findings& findings,
-                       const DocumentObserver& observe = nullptr);
+/// `observe` sees each object as a document of its own. Objects are
+/// numbered from `first_index`; returns the number after the last one.
+size_t read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
+                         Inventory& inventory, Findings& findings,
+                         const DocumentObserver& observe = nullptr, size_t first_index = 0);
 
 /// The current context's name, or query.context when given.
 std::string context_name(const ClusterQuery& query);

@@ -29,6 +29,14 @@ std::string escape_control_keep_lines(const std::string& text) {
   return join(lines, "\n");
 }
 
+// The command as shown in a message: a bearer token given with --token is
+// a credential and is never printed.
+std::string shown_command(const std::vector<std::string>& argv) {
+  std::vector<std::string> shown;
+  for (const auto& arg : argv) shown.push_back(starts_with(arg, "--token=") ? "--token=(hidden)" : arg);
+  return join(shown, " ");
+}
+
 }  // namespace
 
 std::vector<std::string> kubectl_command(const ClusterQuery& query, const std::vector<std::string>& args) {
@@ -42,6 +50,7 @@ std::vector<std::string> kubectl_command(const ClusterQuery& query, const std::v
   if (!query.kubeconfig.empty()) argv.push_back("--kubeconfig=" + query.kubeconfig);
   if (!query.context.empty()) argv.push_back("--context=" + query.context);
   if (!query.request_timeout.empty()) argv.push_back("--request-timeout=" + query.request_timeout);
+  argv.insert(argv.end(), query.global_flags.begin(), query.global_flags.end());
   return argv;
 }
 
@@ -69,8 +78,9 @@ long parse_kubectl_duration(const std::string& text) {
 
 std::string run_kubectl(const ClusterQuery& query, const std::vector<std::string>& args) {
   std::vector<std::string> argv = kubectl_command(query, args);
-  ProcessLimits limits;
+  ProcessOptions limits;
   limits.max_out_bytes = query.max_output_bytes;
+  limits.share_terminal = query.interactive;
   const long asked = query.request_timeout.empty() ? -1 : parse_kubectl_duration(query.request_timeout);
   // A little longer than kubectl's own timeout, so that its message wins.
   limits.timeout_ms = asked < 0 ? kDefaultCallTimeoutMs : asked == 0 ? 0 : asked + 2000;
@@ -80,7 +90,7 @@ std::string run_kubectl(const ClusterQuery& query, const std::vector<std::string
                                    r.error));
   }
   if (r.timed_out) {
-    throw ClusterError(fmt::format("`{}` did not finish within {} and was stopped{}", join(argv, " "),
+    throw ClusterError(fmt::format("`{}` did not finish within {} and was stopped{}", shown_command(argv),
                                    asked < 0 ? "120s" : query.request_timeout,
                                    asked < 0 ? " (--request-timeout sets the limit)" : ""));
   }
@@ -91,7 +101,9 @@ std::string run_kubectl(const ClusterQuery& query, const std::vector<std::string
     std::string said = escape_control_keep_lines(trim_end(r.err));
     if (r.err_truncated) said = "[... earlier output cut]\n" + said;
     if (said.empty()) said = "(kubectl printed no message)";
-    throw ClusterError(fmt::format("`{}` failed (exit status {}):\n{}", join(argv, " "), r.exit_status, said));
+    // Shown live already; repeated, it would look like a second failure.
+    if (query.interactive) said = "(kubectl's message is above)";
+    throw ClusterError(fmt::format("`{}` failed (exit status {}):\n{}", shown_command(argv), r.exit_status, said));
   }
   return std::move(r.out);
 }

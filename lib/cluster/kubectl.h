@@ -23,6 +23,16 @@ struct ClusterQuery {
   /// Most bytes kubectl may print on standard output (--max-file-bytes);
   /// it is stopped at one more.
   size_t max_output_bytes = static_cast<size_t>(-1) - 1;
+  /// More of kubectl's global flags as given ("--as=NAME", "--server=URL",
+  /// "--insecure-skip-tls-verify=true"), passed to every kubectl run, so the
+  /// plugin accepts what `kubectl get` accepts.
+  std::vector<std::string> global_flags;
+  /// -l/--selector: only the Ingresses with these labels (kubectl's syntax).
+  std::string selector;
+  /// A person is at the terminal: kubectl may prompt there (an exec
+  /// credential plugin asking for a device code or password), so it gets
+  /// the terminal's standard input and its standard error is shown live.
+  bool interactive = false;
 };
 
 /// How long one kubectl run may take when --request-timeout is not given.
@@ -39,8 +49,8 @@ class ClusterError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// The argv for `kubectl ARGS...` with the query's --context and
-/// --kubeconfig. Throws std::logic_error unless ARGS start with one of the
+/// The argv for `kubectl ARGS...` with the query's --context,
+/// --kubeconfig, --request-timeout and global flags. Throws std::logic_error unless ARGS start with one of the
 /// read-only commands (get, version, api-resources, config current-context):
 /// the tool must never change a cluster, whatever a caller passes.
 std::vector<std::string> kubectl_command(const ClusterQuery& query, const std::vector<std::string>& args);

@@ -51,9 +51,20 @@ void keep_tail(std::string& tail, const char* data, size_t n, size_t max, bool& 
   }
 }
 
+void write_all(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+}
+
 /// Reads both pipes until the process has exited and they are empty, or a
 /// limit is hit. Returns true when the process was waited for (status set).
-bool drain(pid_t pid, Fd& out_fd, Fd& err_fd, const ProcessLimits& limits, ProcessResult& result, int& status) {
+bool drain(pid_t pid, Fd& out_fd, Fd& err_fd, const ProcessOptions& limits, ProcessResult& result, int& status) {
+  const int echo_err_fd = limits.share_terminal ? 2 : -1;
   char buf[65536];
   const long deadline = limits.timeout_ms > 0 ? now_ms() + limits.timeout_ms : 0;
   bool exited = false;
@@ -81,6 +92,7 @@ bool drain(pid_t pid, Fd& out_fd, Fd& err_fd, const ProcessLimits& limits, Proce
       if (n <= 0) {
         pipes[i]->close_now();
       } else if (i == 1) {
+        if (echo_err_fd >= 0) write_all(echo_err_fd, buf, static_cast<size_t>(n));
         keep_tail(result.err, buf, static_cast<size_t>(n), limits.max_err_tail_bytes, result.err_truncated);
       } else {
         const size_t room = limits.max_out_bytes + 1 - result.out.size();
@@ -100,7 +112,7 @@ bool drain(pid_t pid, Fd& out_fd, Fd& err_fd, const ProcessLimits& limits, Proce
 
 }  // namespace
 
-ProcessResult run_process(const std::vector<std::string>& argv, const ProcessLimits& limits) {
+ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options) {
   ProcessResult result;
   if (argv.empty()) {
     result.error = "no program to run";
@@ -126,9 +138,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessLim
   if (pid == 0) {
     // Child: only async-signal-safe calls until exec. Its own process
     // group, so that a timeout kills whatever it starts too.
-    ::setpgid(0, 0);
-    int devnull = ::open("/dev/null", O_RDONLY);
-    if (devnull >= 0) ::dup2(devnull, 0);
+    if (!options.share_terminal) {
+      ::setpgid(0, 0);
+      int devnull = ::open("/dev/null", O_RDONLY);
+      if (devnull >= 0) ::dup2(devnull, 0);
+    }
     ::dup2(out_write.fd, 1);
     ::dup2(err_write.fd, 2);
     ::execvp(args[0], args.data());
@@ -137,8 +151,11 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessLim
     (void)ignored;
     ::_exit(127);
   }
-  ::setpgid(pid, pid);  // also here: whichever runs first, the group exists
-  const ScopedChild interrupt_cleanup(pid);
+  // kill() addresses the program's own group, or the program alone when it
+  // shares ours.
+  const pid_t kill_target = options.share_terminal ? pid : -pid;
+  if (!options.share_terminal) ::setpgid(pid, pid);  // also here: whichever runs first, the group exists
+  const ScopedChild interrupt_cleanup(kill_target);
   out_write.close_now();
   err_write.close_now();
   status_write.close_now();
@@ -150,10 +167,10 @@ ProcessResult run_process(const std::vector<std::string>& argv, const ProcessLim
   } while (n < 0 && errno == EINTR);
 
   int status = 0;
-  const bool waited = drain(pid, out_read, err_read, limits, result, status);
+  const bool waited = drain(pid, out_read, err_read, options, result, status);
   // Whatever it started goes with it; a stray child must not outlive us
   // holding the cluster's credentials or our pipes.
-  ::kill(-pid, SIGKILL);
+  ::kill(kill_target, SIGKILL);
   if (!waited) {
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }

@@ -13,13 +13,20 @@
 
 namespace im {
 
-struct ProcessLimits {
+struct ProcessOptions {
   /// Most bytes of standard output kept; one more stops the program.
   size_t max_out_bytes = std::numeric_limits<size_t>::max() - 1;
   /// Standard error keeps only its last this many bytes.
   size_t max_err_tail_bytes = 64 * 1024;
   /// Milliseconds the program may run; 0: no limit.
   long timeout_ms = 0;
+  /// The program may talk to the person at the terminal (kubectl running an
+  /// exec credential plugin that asks for a login): it reads this process's
+  /// standard input, stays in this process group (a background group would
+  /// be stopped by SIGTTIN when it reads the terminal; Ctrl-C reaches it as
+  /// it reaches us), and its standard error is copied to ours as it arrives,
+  /// not when it exits. Otherwise standard input is /dev/null.
+  bool share_terminal = false;
 };
 
 struct ProcessResult {
@@ -33,11 +40,12 @@ struct ProcessResult {
   std::string error;     ///< why it could not be started, e.g. "kubectl: No such file or directory"
 };
 
-/// Runs argv[0] (looked up on PATH) with argv, standard input closed, in a
-/// process group of its own, and waits for it. Both output streams are read
+/// Runs argv[0] (looked up on PATH) with argv, standard input closed and in
+/// a process group of its own (unless share_terminal), and waits for it. Both output streams are read
 /// concurrently so that a program filling one pipe never blocks on it. Over
-/// a limit, the whole process group is killed (SIGKILL), as it is when this
-/// process gets SIGINT or SIGTERM meanwhile.
-ProcessResult run_process(const std::vector<std::string>& argv, const ProcessLimits& limits = {});
+/// a limit, the whole process group (or, sharing the terminal, the program)
+/// is killed (SIGKILL), as it is when this process gets SIGINT or SIGTERM
+/// meanwhile.
+ProcessResult run_process(const std::vector<std::string>& argv, const ProcessOptions& options = {});
 
 }  // namespace im

@@ -29,8 +29,8 @@ void on_signal(int sig) {
     if (slot.state.load() == kUsed) ::unlink(slot.path);
   }
   for (auto& child : child_slots) {
-    const pid_t pgid = child.load();
-    if (pgid > 0) ::kill(-pgid, SIGKILL);
+    const pid_t target = child.load();
+    if (target != 0) ::kill(target, SIGKILL);
   }
   // Die of the same signal, as if there had been no handler.
   ::signal(sig, SIG_DFL);
@@ -72,10 +72,10 @@ ScopedTemporary::~ScopedTemporary() {
   temp_slots[slot_].state.store(kFree);
 }
 
-ScopedChild::ScopedChild(pid_t pgid) : slot_(-1) {
+ScopedChild::ScopedChild(pid_t kill_target) : slot_(-1) {
   for (int i = 0; i < kSlots; ++i) {
     pid_t expected = 0;
-    if (child_slots[i].compare_exchange_strong(expected, pgid)) {
+    if (child_slots[i].compare_exchange_strong(expected, kill_target)) {
       slot_ = i;
       return;
     }

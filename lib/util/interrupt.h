@@ -1,8 +1,8 @@
 #pragma once
 // What an interrupted run must undo. SIGINT and SIGTERM would otherwise
 // leave `.NAME.tmp-PID-N` files behind and a kubectl still running; the
-// handler removes the registered temporaries, kills the registered process
-// groups and then dies of the same signal, so the shell sees the usual
+// handler removes the registered temporaries, kills the registered processes
+// or process groups and then dies of the same signal, so the shell sees the usual
 // status. Registration is a fixed table the handler can read without
 // allocating or locking (async-signal-safe).
 
@@ -25,10 +25,11 @@ class ScopedTemporary {
   int slot_;
 };
 
-/// While alive, process group `pgid` is killed if the run is interrupted.
+/// While alive, `kill_target` is killed if the run is interrupted: as kill()
+/// reads it, a process id, or minus a process group id for the whole group.
 class ScopedChild {
  public:
-  explicit ScopedChild(pid_t pgid);
+  explicit ScopedChild(pid_t kill_target);
   ~ScopedChild();
   ScopedChild(const ScopedChild&) = delete;
   ScopedChild& operator=(const ScopedChild&) = delete;
