@@ -73,6 +73,7 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
     CLI::App* sub = app->add_subcommand(spec.name, spec.summary);
     sub->footer(exit_status_help());
     Handler h = spec.setup(*sub, ctx);
+    add_manner_flags(*sub, ctx.manners);
     sub->callback([&handler, h] { handler = h; });
   }
   // Hidden: prints the man page generated from this very definition, so the
@@ -167,7 +168,7 @@ void report_unexpected(const CLI::App& app, const Context& ctx) {
 }
 
 int run_as(const std::string& program, const std::vector<std::string>& args, Io& io) {
-  Context ctx{io, program};
+  Context ctx{io, program, Manners{}};
   Handler handler;
   auto app_ptr = build_app(ctx, handler);
   CLI::App& app = *app_ptr;

@@ -29,7 +29,6 @@ struct ConvertFlags {
   std::string output_dir;
   std::string split = "namespace";
   bool force = false;
-  bool quiet = false;
   std::string report_file;
   std::string target_controller;
   bool allow_snippets = false;
@@ -118,7 +117,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   if (f.in_place_stream) streams = read_streams(f.conv.inputs, ctx, replay);
   Io run_io{f.in_place_stream ? replay : ctx.io.in, ctx.io.out, ctx.io.err, ctx.io.err_is_tty,
             ctx.io.out_is_tty};
-  Context run_ctx{run_io, ctx.program};
+  Context run_ctx{run_io, ctx.program, ctx.manners};
 
   Findings findings;
   int exit_code = kExitOk;
@@ -182,13 +181,14 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   report.command = "convert";
   report.objects = index.sorted();
   for (const auto& finding : findings.items()) {
-    if (f.quiet && finding.severity != Severity::Error) continue;
+    if (ctx.manners.quiet && finding.severity != Severity::Error) continue;
     report.findings.push_back(finding);
   }
   std::string rendered;
   if (f.findings_format == "text") {
-    for (const auto& finding : report.findings) rendered += format_finding(finding) + "\n";
-    if (!f.quiet && printed) {
+    const bool color = use_color(ctx.manners, f.findings_file.empty() && ctx.io.err_is_tty);
+    for (const auto& finding : report.findings) rendered += format_finding(finding, color) + "\n";
+    if (!ctx.manners.quiet && printed) {
       rendered += conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) + "\n";
     }
   } else {
@@ -218,7 +218,6 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
   sub.add_flag("--force", f->force,
                "Overwrite existing files (--output-dir, --report, --findings-file) and remove stale ones "
                "from --output-dir");
-  sub.add_flag("-q,--quiet", f->quiet, "Print only error findings, no summary");
   sub.add_option("--report", f->report_file,
                  "Also write the compatibility report to FILE (.json, .md, else text)")
       ->type_name("FILE")

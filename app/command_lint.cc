@@ -96,6 +96,16 @@ int run_lint_command(LintFlags& f, Context& ctx) {
   report.fail_on = severity_named(f.fail_on);
   report.findings =
       lint(*converted, report.objects, options, std::move(conversion_findings)).take_items();
+  report.color = use_color(ctx.manners, ctx.io.out_is_tty);
+  if (ctx.manners.quiet) {
+    // -q: only what fails the run, without the count line.
+    report.summary = false;
+    std::vector<Finding> failing;
+    for (Finding& finding : report.findings) {
+      if (at_or_above(finding.severity, report.fail_on)) failing.push_back(std::move(finding));
+    }
+    report.findings = std::move(failing);
+  }
   write_findings(ctx.io.out, *parse_findings_format(f.format), report);
 
   if (converted->load.input_failed) return kExitUsageOrInput;
@@ -122,7 +132,7 @@ Handler setup_lint(CLI::App& sub, Context& ctx) {
                  "Do not report RULE-ID; repeatable. On one object: annotation "
                  "ingress-migrate.io/ignore: \"ID,ID\"")
       ->type_name("RULE-ID");
-  sub.add_option("--format", f->format, "Findings format on standard output")
+  sub.add_option("-o,--output,--format", f->format, "Findings format on standard output")
       ->check(CLI::IsMember(findings_format_names()))
       ->type_name(join(findings_format_names(), "|"))
       ->capture_default_str();

@@ -124,7 +124,10 @@ int run_plan_command(PlanFlags& f, Context& ctx) {
   for (const auto& e : errors) ctx.io.err << e << "\n";
   if (f.force) warn_stale_files(f.output_dir, files, ctx);
 
-  for (const auto& finding : findings.items()) ctx.io.err << format_finding(finding) << "\n";
+  for (const auto& finding : findings.items()) {
+    if (ctx.manners.quiet && finding.severity != Severity::Error) continue;
+    ctx.io.err << format_finding(finding, use_color(ctx.manners, ctx.io.err_is_tty)) << "\n";
+  }
   ctx.io.err << conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) << "\n";
   ctx.io.err << "plan: " << count_noun(plan.groups.size(), "step", "steps") << ", "
              << count_noun(files.size(), "file", "files") << " in " << f.output_dir << "\n";

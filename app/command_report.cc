@@ -56,7 +56,7 @@ int run_report_command(ReportFlags& f, Context& ctx) {
   ReportFormat format = f.format == "json"       ? ReportFormat::Json
                         : f.format == "markdown" ? ReportFormat::Markdown
                                                  : ReportFormat::Text;
-  bool color = format == ReportFormat::Text && ctx.io.out_is_tty && !std::getenv("NO_COLOR");
+  bool color = format == ReportFormat::Text && use_color(ctx.manners, ctx.io.out_is_tty);
   Findings sorted = findings;
   sorted.sort_and_dedupe();
   ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
@@ -69,7 +69,7 @@ int run_report_command(ReportFlags& f, Context& ctx) {
   // could not be read changes the exit status.
   for (const auto& finding : findings.items()) {
     if (finding.severity == Severity::Error && is_input_failure(finding)) {
-      ctx.io.err << format_finding(finding) << "\n";
+      ctx.io.err << format_finding(finding, use_color(ctx.manners, ctx.io.err_is_tty)) << "\n";
     }
   }
   return outcome.load.input_failed ? kExitUsageOrInput : kExitOk;
@@ -80,7 +80,7 @@ int run_report_command(ReportFlags& f, Context& ctx) {
 Handler setup_report(CLI::App& sub, Context& ctx) {
   auto f = std::make_shared<ReportFlags>();
   add_conversion_options(sub, f->conv);
-  sub.add_option("--format", f->format, "Report format")
+  sub.add_option("-o,--output,--format", f->format, "Report format")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->type_name("text|markdown|json")
       ->capture_default_str();

@@ -68,17 +68,25 @@ int run_verify_command(VerifyFlags& f, Context& ctx) {
   if (!read_probes(f, ctx, options.extra_probes)) return kExitUsageOrInput;
   Findings findings;
   verify::VerifyJob job;
+  ProgressLine progress(ctx.io, ctx.manners, ctx.program);
+  count_documents_read(f.conv.request, progress);
   try {
     job = verify::run_verify_job(f.conv.request, options, ctx.io.in, findings);
+    progress.finish();
   } catch (const RuleLoadError& e) {
+    progress.finish();
     ctx.io.err << e.what() << "\n";
     return kExitUsageOrInput;
   } catch (const ClusterError& e) {
+    progress.finish();
     ctx.io.err << ctx.program << ": cannot read the cluster: " << e.what() << "\n";
     return kExitUsageOrInput;
   }
   findings.sort_and_dedupe();
-  for (const auto& finding : findings.items()) ctx.io.err << format_finding(finding) << "\n";
+  for (const auto& finding : findings.items()) {
+    if (ctx.manners.quiet && finding.severity != Severity::Error) continue;
+    ctx.io.err << format_finding(finding, use_color(ctx.manners, ctx.io.err_is_tty)) << "\n";
+  }
   ctx.io.out << (f.format == "json" ? verify::render_json(job.result)
                                     : verify::render_text(job.result));
   if (job.load.input_failed) return kExitUsageOrInput;
@@ -104,7 +112,7 @@ Handler setup_verify(CLI::App& sub, Context& ctx) {
       ->check(non_empty());
   sub.add_flag("--strict", f->strict,
                "Also exit 1 for differences a finding of the conversion explains");
-  sub.add_option("--format", f->format, "Output format")
+  sub.add_option("-o,--output,--format", f->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->type_name("text|json")
       ->capture_default_str();

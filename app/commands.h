@@ -10,12 +10,14 @@
 #include <CLI/CLI.hpp>
 
 #include "cli.h"
+#include "terminal_manners.h"
 
 namespace im::cli {
 
 struct Context {
   Io& io;
   std::string program;  ///< "ingress-migrate" or "kubectl ingress-migrate"
+  Manners manners;      ///< --color, -q, -v of the chosen subcommand
 };
 
 using Handler = std::function<int()>;

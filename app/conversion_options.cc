@@ -201,17 +201,30 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
   return true;
 }
 
+void count_documents_read(ConvertRequest& request, ProgressLine& progress) {
+  DocumentObserver observe_more = request.on_document;
+  request.on_document = [&progress, observe_more](const Document& doc, Findings& found) {
+    if (observe_more) observe_more(doc, found);
+    progress.document_read();
+  };
+}
+
 std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,
                                              int& exit_code) {
   exit_code = kExitUsageOrInput;
   if (!finish_conversion_flags(f, ctx)) return std::nullopt;
   ConvertOutcome outcome;
+  ProgressLine progress(ctx.io, ctx.manners, ctx.program);
+  count_documents_read(f.request, progress);
   try {
     outcome = run_convert(f.request, ctx.io.in, findings);
+    progress.finish();
   } catch (const RuleLoadError& e) {
+    progress.finish();
     ctx.io.err << e.what() << "\n";
     return std::nullopt;
   } catch (const ClusterError& e) {
+    progress.finish();
     ctx.io.err << ctx.program << ": cannot read the cluster: " << e.what() << "\n";
     return std::nullopt;
   }

@@ -96,6 +96,8 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
     'convert:--findings-file')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    'convert:--color')
+      COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
     'lint:-f'|'lint:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'lint:--exclude')
@@ -164,8 +166,10 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -W 'error warning info' -- "$cur")); return ;;
     'lint:--ignore')
       COMPREPLY=(); return ;;
-    'lint:--format')
+    'lint:-o'|'lint:--output'|'lint:--format')
       COMPREPLY=($(compgen -W 'text json sarif junit github' -- "$cur")); return ;;
+    'lint:--color')
+      COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
     'verify:-f'|'verify:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'verify:--exclude')
@@ -234,8 +238,10 @@ _ingress_migrate() {
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'verify:--target-controller')
       COMPREPLY=(); return ;;
-    'verify:--format')
+    'verify:-o'|'verify:--output'|'verify:--format')
       COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+    'verify:--color')
+      COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
     'report:-f'|'report:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'report:--exclude')
@@ -298,10 +304,12 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'report:--max-scalar-bytes')
       COMPREPLY=(); return ;;
-    'report:--format')
+    'report:-o'|'report:--output'|'report:--format')
       COMPREPLY=($(compgen -W 'text markdown json' -- "$cur")); return ;;
     'report:--controller')
       COMPREPLY=(); return ;;
+    'report:--color')
+      COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
     'plan:-f'|'plan:--filename')
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     'plan:--exclude')
@@ -370,6 +378,10 @@ _ingress_migrate() {
       COMPREPLY=(); return ;;
     'plan:--target-controller')
       COMPREPLY=(); return ;;
+    'plan:--color')
+      COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
+    'rules:--color')
+      COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
     'rules list:--controller')
       COMPREPLY=(); return ;;
     'rules list:--target-controller')
@@ -379,12 +391,12 @@ _ingress_migrate() {
   esac
   case "$cmdpath" in
     '') candidates='convert lint verify report plan rules -h --help --version' ;;
-    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force -q --quiet --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify' ;;
-    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore --format' ;;
-    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict --format' ;;
-    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --format --controller' ;;
-    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force' ;;
-    'rules') candidates='list explain -h --help' ;;
+    'convert') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --output-dir --split --force --report --target-controller --allow-snippets --check --in-place-stream --findings-format --findings-file --verify --color -q --quiet -v --verbose' ;;
+    'lint') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --target-version --fail-on --ignore -o --output --format --color -q --quiet -v --verbose' ;;
+    'verify') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --probe --probes --only-given --target-controller --strict -o --output --format --color -q --quiet -v --verbose' ;;
+    'report') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes -o --output --format --controller --color -q --quiet -v --verbose' ;;
+    'plan') candidates='-h --help -f --filename --exclude --from-cluster --context --kubeconfig -n --namespace -A --all-namespaces --request-timeout -l --selector --as --as-group --as-uid --cluster --user --token --server --certificate-authority --insecure-skip-tls-verify --default-class --require-class --gateway-class --gateway --listener-set --parent-ref --cert-manager-default-issuer --annotations-prefix --nginx-config --nginx-config-map --experimental --rules --max-depth --max-document-bytes --max-file-bytes --max-documents --max-alias-nodes --max-nodes --max-scalar-bytes --output-dir --group-by --target-controller --force --color -q --quiet -v --verbose' ;;
+    'rules') candidates='list explain -h --help --color -q --quiet -v --verbose' ;;
     'rules list') candidates='-h --help --controller --markdown --target-controller' ;;
     'rules explain') candidates='-h --help --target-controller' ;;
   esac

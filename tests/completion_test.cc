@@ -47,7 +47,7 @@ TEST_CASE("the committed completion scripts are the ones the CLI generates", "[c
 TEST_CASE("bash completes subcommands, their flags and flag values", "[completion]") {
   CHECK(complete({""}) == "--help\n--version\n-h\nconvert\nlint\nplan\nreport\nrules\nverify\n");
   CHECK(complete({"r"}) == "report\nrules\n");
-  CHECK(complete({"rules", ""}) == "--help\n-h\nexplain\nlist\n");
+  CHECK(complete({"rules", ""}) == "--color\n--help\n--quiet\n--verbose\n-h\n-q\n-v\nexplain\nlist\n");
   CHECK(complete({"convert", "--from"}) == "--from-cluster\n");
   CHECK(complete({"convert", "--from-cluster", "--all"}) == "--all-namespaces\n--allow-snippets\n");
   CHECK(complete({"convert", "--from-cluster", "--all-"}) == "--all-namespaces\n");

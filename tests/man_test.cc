@@ -34,7 +34,7 @@ std::vector<std::vector<std::string>> command_paths() {
   std::istringstream in;
   std::ostringstream out, err;
   im::cli::Io io{in, out, err, false};
-  im::cli::Context ctx{io, "ingress-migrate"};
+  im::cli::Context ctx{io, "ingress-migrate", {}};
   im::cli::Handler handler;
   auto app = im::cli::build_app(ctx, handler);
   std::vector<std::vector<std::string>> paths;

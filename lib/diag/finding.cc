@@ -16,11 +16,18 @@ const char* severity_name(Severity s) {
   return "info";
 }
 
-std::string format_finding(const Finding& f) {
+std::string format_finding(const Finding& f, bool color) {
   // One finding, one line, whatever the input's paths and values hold.
   std::string out = escape_control(f.location.str());
   out += ": ";
-  out += severity_name(f.severity);
+  if (color) {
+    // Bold red, yellow, cyan: the colours compilers use for the same words.
+    out += f.severity == Severity::Error ? "\033[1;31m" : f.severity == Severity::Warning ? "\033[33m" : "\033[36m";
+    out += severity_name(f.severity);
+    out += "\033[0m";
+  } else {
+    out += severity_name(f.severity);
+  }
   out += ": ";
   out += escape_control(f.message);
   if (!f.rule_id.empty()) out += " [" + f.rule_id + "]";

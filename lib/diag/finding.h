@@ -35,8 +35,9 @@ struct Finding {
   bool catalog_verdict = false;
 };
 
-/// "path:line:col: severity: message [rule-id]".
-std::string format_finding(const Finding& f);
+/// "path:line:col: severity: message [rule-id]"; with `color`, the severity
+/// in a terminal colour.
+std::string format_finding(const Finding& f, bool color = false);
 
 class Findings {
  public:

@@ -25,6 +25,8 @@ struct FindingsReport {
   std::vector<Finding> findings;      ///< sorted
   std::vector<ObjectSpan> objects;    ///< every object read, sorted (JUnit testcases)
   Severity fail_on = Severity::Error; ///< findings at or above it fail (JUnit failures)
+  bool color = false;                 ///< text: severities in terminal colours
+  bool summary = true;                ///< text: the closing count line
 };
 
 /// Whether `s` is at least as severe as `threshold`.

@@ -1,0 +1,95 @@
+#include "terminal_manners.h"
+
+#include <cstdlib>
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "cli.h"
+
+namespace im::cli {
+
+namespace {
+
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';
+}
+
+bool dumb_terminal() {
+  const char* term = std::getenv("TERM");
+  return term != nullptr && std::string(term) == "dumb";
+}
+
+}  // namespace
+
+void add_manner_flags(CLI::App& sub, Manners& manners) {
+  const std::string group = "Output";
+  sub.add_option("--color", manners.color,
+                 "Colour severities and verdicts: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), "
+                 "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN")
+      ->group(group);
+  sub.add_flag("-q,--quiet", manners.quiet, "Print only errors: no warnings, infos, summary or progress")
+      ->group(group);
+  sub.add_flag("-v,--verbose", manners.verbose, "Also print what was read and how fast")->group(group);
+  for (CLI::App* child : sub.get_subcommands([](const CLI::App*) { return true; })) child->fallthrough();
+}
+
+bool use_color(const Manners& manners, bool stream_is_tty) {
+  if (manners.color == "always") return true;
+  if (manners.color == "never") return false;
+  return stream_is_tty && !env_set("NO_COLOR") && !dumb_terminal();
+}
+
+ProgressLine::ProgressLine(Io& io, const Manners& manners, std::string program)
+    : io_(io),
+      program_(std::move(program)),
+      // \r and erase-line need a real terminal; TERM=dumb has no erase.
+      live_(io.err_is_tty && !manners.quiet && !dumb_terminal()),
+      verbose_(manners.verbose && !manners.quiet),
+      delay_ms_(1000),
+      start_(Clock::now()),
+      last_draw_(start_) {
+  // Tests shorten the wait so that a small input shows the line.
+  if (const char* delay = std::getenv("IM_PROGRESS_DELAY_MS")) delay_ms_ = std::atol(delay);
+}
+
+ProgressLine::~ProgressLine() { finish(); }
+
+double ProgressLine::rate(Clock::time_point now) const {
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  return seconds > 0 ? static_cast<double>(documents_) / seconds : 0;
+}
+
+void ProgressLine::document_read() {
+  ++documents_;
+  if (!live_) return;
+  const auto now = Clock::now();
+  if (now - start_ < std::chrono::milliseconds(delay_ms_)) return;
+  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
+  draw(now);
+}
+
+void ProgressLine::draw(Clock::time_point now) {
+  io_.err << fmt::format("\r\033[K{}: read {} document{} ({:.0f}/s)", program_, documents_,
+                         documents_ == 1 ? "" : "s", rate(now))
+          << std::flush;
+  drawn_ = true;
+  last_draw_ = now;
+}
+
+void ProgressLine::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (drawn_) io_.err << "\r\033[K" << std::flush;
+  if (verbose_) {
+    const auto now = Clock::now();
+    io_.err << fmt::format("{}: read {} document{} in {:.2f} s ({:.0f}/s)\n", program_, documents_,
+                           documents_ == 1 ? "" : "s", std::chrono::duration<double>(now - start_).count(),
+                           rate(now));
+  }
+}
+
+}  // namespace im::cli
