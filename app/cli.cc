@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "commands.h"
+#include "complete_command.h"
 #include "completion.h"
 #include "exit_code.h"
 #include "util/did_you_mean.h"
@@ -95,8 +96,8 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
       ->check(CLI::IsMember({"bash", "zsh", "kubectl"}));
   completion->callback([&handler, &ctx, root, shell] {
     handler = [&ctx, root, shell] {
-      ctx.io.out << (*shell == "bash"  ? bash_completion(*root)
-                     : *shell == "zsh" ? zsh_completion(*root)
+      ctx.io.out << (*shell == "bash"  ? bash_completion()
+                     : *shell == "zsh" ? zsh_completion()
                                        : kubectl_complete_script());
       return kExitOk;
     };
@@ -172,6 +173,18 @@ int run_as(const std::string& program, const std::vector<std::string>& args, Io&
   Handler handler;
   auto app_ptr = build_app(ctx, handler);
   CLI::App& app = *app_ptr;
+  // Hidden: the shells' completion asks here what may come next. Not a
+  // CLI11 subcommand: every word after it is the user's, flags included.
+  if (!args.empty() && args[0] == "__complete") {
+    std::vector<std::string> typed(args.begin() + 1, args.end());
+    std::string partial;
+    if (!typed.empty()) {
+      partial = typed.back();
+      typed.pop_back();
+    }
+    io.out << completion_text(complete_command_line(app, typed, partial));
+    return kExitOk;
+  }
   if (report_unknown_subcommand(app, args, ctx)) return kExitUsageOrInput;
   try {
     // CLI11 consumes a reversed argument vector.

@@ -46,6 +46,8 @@ class PluginWorld {
     home_ = tmpl;
     fs::create_directories(home_ / "bin");
     fs::create_symlink(IM_BINARY, home_ / "bin" / "kubectl-ingress_migrate");
+    fs::create_symlink(fs::path(IM_SOURCE_DIR) / "completions" / "kubectl_complete-ingress_migrate",
+                       home_ / "bin" / "kubectl_complete-ingress_migrate");
     int port = port_override ? port_override : server.port();
     write_text(home_ / "kubeconfig",
                "apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n    server: http://127.0.0.1:" +
@@ -205,4 +207,18 @@ TEST_CASE("kubectl's global flags without --from-cluster are a usage error namin
   CHECK(run.exit_status == 2);
   CHECK(run.err ==
         "kubectl ingress-migrate: --token only applies with --from-cluster\nRun with --help for more information.\n");
+}
+
+TEST_CASE("kubectl completes the plugin's words through its __complete: files by extension, live namespaces",
+          "[plugin][completion]") {
+  FakeApiServer server(cluster_dir() / "apiserver");
+  PluginWorld world(server);
+  auto files = world.kubectl({"__complete", "ingress-migrate", "convert", "-f", "exa"});
+  CHECK(files.exit_status == 0);
+  CHECK(files.out == "yaml\nyml\njson\n:8\n");
+  auto namespaces = world.kubectl({"__complete", "ingress-migrate", "convert", "--from-cluster", "-n", ""});
+  CHECK(namespaces.exit_status == 0);
+  CHECK(namespaces.out == "blog\nstore\nvault\n:4\n");
+  auto contexts = world.kubectl({"__complete", "ingress-migrate", "lint", "--from-cluster", "--context", "f"});
+  CHECK(contexts.out == "fake\n:4\n");
 }

@@ -13,7 +13,7 @@ bool is_read_only(const std::vector<std::string>& args) {
   if (args.empty()) return false;
   const std::string& verb = args[0];
   if (verb == "get" || verb == "version" || verb == "api-resources") return true;
-  return verb == "config" && args.size() >= 2 && args[1] == "current-context";
+  return verb == "config" && args.size() >= 2 && (args[1] == "current-context" || args[1] == "get-contexts");
 }
 
 std::string trim_end(std::string s) {

@@ -51,7 +51,8 @@ class ClusterError : public std::runtime_error {
 
 /// The argv for `kubectl ARGS...` with the query's --context,
 /// --kubeconfig, --request-timeout and global flags. Throws std::logic_error unless ARGS start with one of the
-/// read-only commands (get, version, api-resources, config current-context):
+/// read-only commands (get, version, api-resources, config current-context,
+/// config get-contexts):
 /// the tool must never change a cluster, whatever a caller passes.
 std::vector<std::string> kubectl_command(const ClusterQuery& query, const std::vector<std::string>& args);
 
