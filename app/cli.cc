@@ -9,7 +9,9 @@
 
 #include "commands.h"
 #include "complete_command.h"
+#include "command_help.h"
 #include "completion.h"
+#include "option_help.h"
 #include "exit_code.h"
 #include "util/did_you_mean.h"
 #include "util/text.h"
@@ -72,9 +74,10 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
   app->footer(exit_status_help());
   for (const auto& spec : commands()) {
     CLI::App* sub = app->add_subcommand(spec.name, spec.summary);
-    sub->footer(exit_status_help());
+    sub->footer(help_footer(ctx.program, spec.name));
     Handler h = spec.setup(*sub, ctx);
     add_manner_flags(*sub, ctx.manners);
+    show_choices_once(*sub);
     sub->callback([&handler, h] { handler = h; });
   }
   // Hidden: prints the man page generated from this very definition, so the

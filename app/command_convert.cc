@@ -213,7 +213,7 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->check(non_empty());
   sub.add_option("--split", f->split, "With --output-dir: one file per namespace or per object")
       ->check(CLI::IsMember({"namespace", "object"}))
-      ->type_name("namespace|object")
+      ->type_name("BY")
       ->capture_default_str();
   sub.add_flag("--force", f->force,
                "Overwrite existing files (--output-dir, --report, --findings-file) and remove stale ones "

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cluster/kubectl.h"
+#include "option_help.h"
 #include "lint/tables.h"
 #include "plan/cutover_plan.h"
 #include "report/controllers.h"
@@ -37,23 +38,6 @@ std::vector<std::string> flag_names(CLI::App* app) {
     }
   }
   return out;
-}
-
-/// An IsMember validator's set, which CLI11 describes as "{a,b}".
-std::vector<std::string> choices_of(CLI::Option& opt) {
-  for (int i = 0;; ++i) {
-    CLI::Validator* v = nullptr;
-    try {
-      v = opt.get_validator(i);
-    } catch (const CLI::OptionNotFound&) {
-      return {};
-    }
-    if (v == nullptr) return {};
-    std::string text = v->get_description();
-    if (text.size() > 2 && text.front() == '{' && text.back() == '}') {
-      return split(text.substr(1, text.size() - 2), ',');
-    }
-  }
 }
 
 /// The value given to `--name` earlier on the line ("--kubeconfig x" or
@@ -111,7 +95,7 @@ std::vector<std::string> rule_names() {
 Completion values_for(CLI::Option& opt, CLI::App* app, const std::vector<std::string>& typed) {
   Completion c;
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
-  if (auto choices = choices_of(opt); !choices.empty()) {
+  if (auto choices = member_set(opt); !choices.empty()) {
     c.values = choices;
   } else if (name == "filename") {
     c.values = {"yaml", "yml", "json"};

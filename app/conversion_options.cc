@@ -15,6 +15,12 @@
 
 namespace im::cli {
 
+namespace {
+// The input limits, shown once in their own group instead of among the
+// options every run uses.
+constexpr const char* kLimitsGroup = "Limits (hostile or huge input)";
+}  // namespace
+
 void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
   sub.add_option("-f,--filename", f.inputs,
                  "Input file, directory (recursive: *.yaml, *.yml, *.json) or - for stdin; repeatable")
@@ -67,28 +73,35 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f) {
       ->type_name("DIR");
   sub.add_option("--max-depth", f.request.limits.max_depth, "Deepest nesting accepted in a document")
       ->type_name("N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
   sub.add_option("--max-document-bytes", f.request.limits.max_document_bytes,
                  "Largest document accepted")
       ->type_name("BYTES")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
   sub.add_option("--max-file-bytes", f.request.limits.max_file_bytes, "Largest input accepted")
       ->type_name("BYTES")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
   sub.add_option("--max-documents", f.request.limits.max_documents, "Most documents read from one input")
       ->type_name("N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
   sub.add_option("--max-alias-nodes", f.request.limits.max_alias_nodes,
                  "Most nodes YAML aliases may expand to in one document")
       ->type_name("N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
   sub.add_option("--max-nodes", f.request.limits.max_nodes,
                  "Most nodes (values, keys, collections) in one document")
       ->type_name("N")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
   sub.add_option("--max-scalar-bytes", f.request.limits.max_scalar_bytes, "Longest string accepted")
       ->type_name("BYTES")
-      ->capture_default_str();
+      ->capture_default_str()
+      ->group(kLimitsGroup);
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "man_page.h"
 
+#include "command_help.h"
 #include "commands.h"
 #include "validate/gateway_api_version.h"
 
@@ -47,11 +48,21 @@ void describe_options(std::ostringstream& out, const CLI::App& app) {
   }
 }
 
+/// A subcommand's exit statuses (command_help.cc), as its --help ends.
+void describe_exit_statuses(std::ostringstream& out, const std::string& command) {
+  const CommandHelp& help = command_help(command);
+  if (!help.exit_statuses.empty()) {
+    out << ".PP\n\\fBExit status\\fR\n";
+    for (const auto& s : help.exit_statuses) out << ".TP\n.B " << s.code << "\n" << roff(s.meaning) << "\n";
+  }
+}
+
 void describe_commands(std::ostringstream& out, const CLI::App& app, const std::string& prefix) {
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
     std::string name = prefix.empty() ? sub->get_name() : prefix + " " + sub->get_name();
     out << ".SS " << roff(name) << "\n" << roff(sub->get_description()) << "\n";
     describe_options(out, *sub);
+    describe_exit_statuses(out, prefix.empty() ? sub->get_name() : "");
     describe_commands(out, *sub, name);
   }
 }
@@ -79,7 +90,13 @@ std::string man_page(const CLI::App& app) {
   describe_options(out, app);
   out << ".SH COMMANDS\n";
   describe_commands(out, app, "");
-  out << ".SH EXIT STATUS\n";
+  out << ".SH EXAMPLES\n";
+  for (const auto& spec : commands()) {
+    for (const auto& e : command_help(spec.name).examples) {
+      out << ".TP\n.B ingress\\-migrate " << roff(e.words) << "\n" << roff(e.what) << "\n";
+    }
+  }
+  out << ".SH EXIT STATUS\nEach command above lists its own; in short:\n";
   std::istringstream status(exit_status_help());
   std::string line;
   std::getline(status, line);  // the "Exit status:" heading
@@ -120,12 +137,16 @@ std::string man_page(const CLI::App& app) {
          "add: a finding.\n"
          ".TP\n.B strict\\-validate\\-path\\-type\nOn by default: a warning at each Exact/Prefix path the "
          "admission webhook rejects (not plain letters, digits and . _ \\- /).\n";
-  out << ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nReserved: output is never coloured yet.\n"
+  out << ".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nSet and not empty: no colour with \\fB\\-\\-color auto\\fR "
+         "(the default), as https://no\\-color.org asks.\n"
+         ".TP\n.B TERM\n\\fBdumb\\fR: no colour with \\fB\\-\\-color auto\\fR, and no progress line.\n"
          ".TP\n.B KUBECONFIG\nRead by kubectl for \\fB\\-\\-from\\-cluster\\fR unless "
          "\\fB\\-\\-kubeconfig\\fR is given.\n"
          ".TP\n.B PATH\nWhere \\fBkubectl\\fR is looked up.\n";
   out << ".SH FILES\n.TP\n.I share/bash\\-completion/completions/ingress\\-migrate\n"
-         "bash completion (also used by \\fBkubectl_complete\\-ingress_migrate\\fR for the plugin).\n"
+         "bash completion. It and the zsh one ask the binary (\\fBingress\\-migrate __complete\\fR,\n"
+         "cobra's protocol) what may come next, as \\fBkubectl_complete\\-ingress_migrate\\fR does for\n"
+         "\\fBkubectl ingress\\-migrate\\fR.\n"
          ".TP\n.I share/zsh/site\\-functions/_ingress\\-migrate\nzsh completion.\n";
   out << ".SH SEE ALSO\n\\fBkubectl\\fR(1)\n";
   return out.str();

@@ -26,10 +26,10 @@ bool dumb_terminal() {
 void add_manner_flags(CLI::App& sub, Manners& manners) {
   const std::string group = "Output";
   sub.add_option("--color", manners.color,
-                 "Colour severities and verdicts: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), "
-                 "always or never")
+                 "Colour severities and verdicts; auto: on a terminal, unless NO_COLOR is set or TERM=dumb")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->type_name("WHEN")
+      ->capture_default_str()
       ->group(group);
   sub.add_flag("-q,--quiet", manners.quiet, "Print only errors: no warnings, infos, summary or progress")
       ->group(group);
