@@ -30,6 +30,7 @@ struct RulesFlags {
   std::string target;
   std::string key;
   bool markdown = false;
+  std::string output = "text";
 };
 
 /// The annotation rules whose key ends in "/KEY": a short key such as
@@ -86,7 +87,10 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
   sub.require_subcommand(1);
   CLI::App* list = sub.add_subcommand("list", "List every annotation rule with its verdict");
   list->add_option("--controller", f->controller, "Only this controller family")->type_name("NAME");
-  list->add_flag("--markdown", f->markdown, "Print the Markdown mapping table (docs/annotations.md)");
+  list->add_option("-o,--output", f->output, "Table format: markdown is docs/annotations.md's mapping table")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->capture_default_str();
+  list->add_flag("--markdown", f->markdown, "Same as --output markdown");
   list->add_option("--target-controller", f->target,
                    "The ingress-nginx verdicts for this target's output (envoy-gateway, nginx-gateway-fabric)")
       ->type_name("NAME");
@@ -110,6 +114,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
         return kExitUsageOrInput;
       }
     }
+    if (f->output == "markdown") f->markdown = true;
     if (list->parsed() && target) {
       ctx.io.out << (f->markdown ? target_markdown(catalog, *target) : target_table(catalog, *target));
       return kExitOk;

@@ -21,7 +21,8 @@ std::string in_words(const std::vector<std::string>& items) {
 std::string value_name(const CLI::Option& opt) {
   std::string given = opt.get_type_name();
   given = given.substr(0, given.find(':'));
-  if (!given.empty() && given.find('|') == std::string::npos) return given;
+  // CLI11 names a string value TEXT when the option did not.
+  if (!given.empty() && given != "TEXT" && given.find('|') == std::string::npos) return given;
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
   if (name == "output" || name == "format" || name.find("format") != std::string::npos) return "FORMAT";
   std::string upper;
