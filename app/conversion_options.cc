@@ -220,6 +220,7 @@ void count_documents_read(ConvertRequest& request, ProgressLine& progress) {
     if (observe_more) observe_more(doc, found);
     progress.document_read();
   };
+  request.on_step = [&progress](const std::string& step) { progress.step(step); };
 }
 
 std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,

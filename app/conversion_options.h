@@ -40,7 +40,8 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx);
 /// Finishes the flags and runs the conversion. On failure returns nullopt
 /// with `exit_code` set: bad usage or a broken --rules file (2), or an
 /// emitted object that fails validation (3, with the reasons on stderr).
-/// Makes `request` tell `progress` of every document it reads.
+/// Makes `request` tell `progress` of every document it reads and each
+/// step after.
 void count_documents_read(ConvertRequest& request, ProgressLine& progress);
 
 std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,

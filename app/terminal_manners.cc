@@ -46,48 +46,60 @@ bool use_color(const Manners& manners, bool stream_is_tty) {
 ProgressLine::ProgressLine(Io& io, const Manners& manners, std::string program)
     : io_(io),
       program_(std::move(program)),
-      // \r and erase-line need a real terminal; TERM=dumb has no erase.
-      live_(io.err_is_tty && !manners.quiet && !dumb_terminal()),
       verbose_(manners.verbose && !manners.quiet),
       delay_ms_(1000),
-      start_(Clock::now()),
-      last_draw_(start_) {
+      start_(Clock::now()) {
   // Tests shorten the wait so that a small input shows the line.
   if (const char* delay = std::getenv("IM_PROGRESS_DELAY_MS")) delay_ms_ = std::atol(delay);
+  // \r and erase-line need a real terminal; TERM=dumb has no erase.
+  const bool live = io.err_is_tty && !manners.quiet && !dumb_terminal();
+  if (live) drawer_ = std::thread([this] { redraw_until_finished(); });
 }
 
 ProgressLine::~ProgressLine() { finish(); }
 
 double ProgressLine::rate(Clock::time_point now) const {
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  return seconds > 0 ? static_cast<double>(documents_) / seconds : 0;
+  return seconds > 0 ? static_cast<double>(documents_.load()) / seconds : 0;
 }
 
-void ProgressLine::document_read() {
-  ++documents_;
-  if (!live_) return;
-  const auto now = Clock::now();
-  if (now - start_ < std::chrono::milliseconds(delay_ms_)) return;
-  if (drawn_ && now - last_draw_ < std::chrono::milliseconds(100)) return;
-  draw(now);
+void ProgressLine::step(const std::string& what) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  step_ = what;
 }
 
-void ProgressLine::draw(Clock::time_point now) {
-  io_.err << fmt::format("\r\033[K{}: read {} document{} ({:.0f}/s)", program_, documents_,
-                         documents_ == 1 ? "" : "s", rate(now))
-          << std::flush;
-  drawn_ = true;
-  last_draw_ = now;
+void ProgressLine::redraw_until_finished() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  wake_.wait_for(lock, std::chrono::milliseconds(delay_ms_), [this] { return finished_; });
+  while (!finished_) {
+    // Nothing read yet: kubectl may still be asking for a login on this
+    // terminal, and the line would erase its prompt.
+    const size_t documents = documents_.load();
+    if (documents > 0) {
+      const auto now = Clock::now();
+      io_.err << fmt::format("\r\033[K{}: read {} document{} ({:.0f}/s){}", program_, documents,
+                             documents == 1 ? "" : "s", rate(now), step_.empty() ? "" : "; " + step_)
+              << std::flush;
+      drawn_ = true;
+    }
+    wake_.wait_for(lock, std::chrono::milliseconds(100), [this] { return finished_; });
+  }
+  if (drawn_) io_.err << "\r\033[K" << std::flush;
 }
 
 void ProgressLine::finish() {
-  if (finished_) return;
-  finished_ = true;
-  if (drawn_) io_.err << "\r\033[K" << std::flush;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (finished_) return;
+    finished_ = true;
+  }
+  wake_.notify_all();
+  if (drawer_.joinable()) drawer_.join();
   if (verbose_) {
     const auto now = Clock::now();
-    io_.err << fmt::format("{}: read {} document{} in {:.2f} s ({:.0f}/s)\n", program_, documents_,
-                           documents_ == 1 ? "" : "s", std::chrono::duration<double>(now - start_).count(),
+    const size_t documents = documents_.load();
+    io_.err << fmt::format("{}: read {} document{} in {:.2f} s ({:.0f}/s)\n", program_, documents,
+                           documents == 1 ? "" : "s", std::chrono::duration<double>(now - start_).count(),
                            rate(now));
   }
 }

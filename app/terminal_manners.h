@@ -2,8 +2,12 @@
 // What every subcommand does the same way on a terminal: --color, -q and -v,
 // and the progress line a long read shows on standard error.
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -26,11 +30,13 @@ void add_manner_flags(CLI::App& sub, Manners& manners);
 /// TERM is dumb.
 bool use_color(const Manners& manners, bool stream_is_tty);
 
-/// "documents read" shown on standard error while a long read runs: only
-/// when it is a terminal (never in pipes or files), not with -q, and only
-/// once the work has taken longer than about a second, redrawn at most ten
-/// times a second and erased when the read ends. With -v a summary line
-/// stays afterwards.
+/// What a long run is doing, on one line of standard error: documents read
+/// and their rate, then the step after reading ("converting"). Shown only
+/// when standard error is a terminal (never in pipes or files), not with -q
+/// or TERM=dumb, and only once the run has taken about a second; redrawn
+/// ten times a second by a thread of its own, so a long step after the
+/// reading still moves, and erased before anything else is printed. With
+/// -v a summary line stays afterwards.
 class ProgressLine {
  public:
   ProgressLine(Io& io, const Manners& manners, std::string program);
@@ -38,25 +44,28 @@ class ProgressLine {
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
 
-  void document_read();
-  /// Erases the line; with -v prints the summary.
+  void document_read() { documents_.fetch_add(1, std::memory_order_relaxed); }
+  void step(const std::string& what);
+  /// Stops the redrawing and erases the line; with -v prints the summary.
   void finish();
 
  private:
   using Clock = std::chrono::steady_clock;
-  void draw(Clock::time_point now);
+  void redraw_until_finished();
   double rate(Clock::time_point now) const;
 
   Io& io_;
   std::string program_;
-  bool live_;
   bool verbose_;
   long delay_ms_;
-  size_t documents_ = 0;
-  bool drawn_ = false;
+  std::atomic<size_t> documents_{0};
+  std::mutex mutex_;  // guards step_, finished_ and the stream while drawing
+  std::condition_variable wake_;
+  std::string step_;
   bool finished_ = false;
+  bool drawn_ = false;
   Clock::time_point start_;
-  Clock::time_point last_draw_;
+  std::thread drawer_;
 };
 
 }  // namespace im::cli

@@ -6,6 +6,16 @@
 #include <catch2/catch.hpp>
 
 #include <re2/re2.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "cli.h"
+#include "terminal_manners.h"
+#include "util/text.h"
 
 #include "golden_support.h"
 #include "terminal_session.h"
@@ -64,28 +74,58 @@ TEST_CASE("colour forced with --color always reaches a pipe, the report's verdic
 }
 
 TEST_CASE("the progress line shows on a terminal only, is erased, and -q silences it", "[terminal]") {
-  // IM_PROGRESS_DELAY_MS=0: the line is drawn at once instead of after a second.
-  TerminalRun live = run_at_terminal({"convert", "-f", kQuickstart}, {"TERM=xterm", "IM_PROGRESS_DELAY_MS=0"});
+  // Enough Ingresses for a few redraws (ten a second); IM_PROGRESS_DELAY_MS=0
+  // draws from the start instead of after a second.
+  char tmpl[] = "/tmp/im-progress-XXXXXX";
+  REQUIRE(::mkdtemp(tmpl) != nullptr);
+  const std::string input = std::string(tmpl) + "/many.yaml";
+  std::string yaml;
+  for (int i = 0; i < 3000; ++i) {
+    yaml += "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: app" + std::to_string(i) +
+            "\n  namespace: shop\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: app" + std::to_string(i) +
+            ".example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n"
+            "          service:\n            name: app\n            port:\n              number: 80\n";
+  }
+  write_text(input, yaml);
+
+  TerminalRun live = run_at_terminal({"convert", "-f", input}, {"TERM=xterm", "IM_PROGRESS_DELAY_MS=0"});
   REQUIRE(!live.timed_out);
   CHECK(live.exit_status == 0);
-  INFO(live.terminal);
-  // Drawn at the first document, then erased before the findings are printed.
-  CHECK(RE2::PartialMatch(live.terminal, "^\r\033\\[Kingress-migrate: read 1 document \\([0-9]+/s\\)"));
-  CHECK(RE2::PartialMatch(live.terminal,
-                          "read 1 document \\([0-9]+/s\\)\r\033\\[K[^\r]*examples/quickstart\\.yaml:13:1: "));
+  INFO(live.terminal.substr(0, 2000));
+  CHECK(RE2::PartialMatch(live.terminal, "^\r\033\\[Kingress-migrate: read [0-9]+ documents? \\([0-9]+/s\\)"));
+  // Erased before the findings, which follow on a clean line.
+  CHECK(RE2::PartialMatch(live.terminal, "\\)[^\r]*\r\033\\[K/[^\r]*/many\\.yaml:2:1: "));
+  CHECK(im::ends_with(live.terminal, "3000 Ingresses → 47 Gateways, 3000 HTTPRoutes; 0 errors, 0 warnings, 2 infos\r\n"));
   CHECK(live.out.find("kind: HTTPRoute\n") != std::string::npos);
 
-  TerminalRun quiet =
-      run_at_terminal({"convert", "-q", "-f", kQuickstart}, {"TERM=xterm", "IM_PROGRESS_DELAY_MS=0"});
+  TerminalRun quiet = run_at_terminal({"convert", "-q", "-f", input}, {"TERM=xterm", "IM_PROGRESS_DELAY_MS=0"});
   CHECK(quiet.exit_status == 0);
   CHECK(quiet.terminal.empty());  // no progress, and -q leaves out warnings, infos and the summary
 
-  TerminalRun dumb = run_at_terminal({"convert", "-f", kQuickstart}, {"TERM=dumb", "IM_PROGRESS_DELAY_MS=0"});
+  TerminalRun dumb = run_at_terminal({"convert", "-f", input}, {"TERM=dumb", "IM_PROGRESS_DELAY_MS=0"});
   CHECK(dumb.terminal.find("read ") == std::string::npos);
 
   // Standard error in a pipe (the test's run_case): never a progress line.
-  GoldenRun piped = run_case(IM_SOURCE_DIR, {"convert", "-f", "examples/quickstart.yaml"});
+  GoldenRun piped = run_case(IM_SOURCE_DIR, {"convert", "-f", input});
   CHECK(piped.err.find("read ") == std::string::npos);
+  std::filesystem::remove_all(tmpl);
+}
+
+TEST_CASE("the progress line names the step after reading and ends erased", "[terminal]") {
+  ::setenv("IM_PROGRESS_DELAY_MS", "0", 1);
+  std::istringstream in;
+  std::ostringstream out, err;
+  im::cli::Io io{in, out, err, /*err_is_tty=*/true};
+  {
+    im::cli::ProgressLine progress(io, im::cli::Manners{}, "ingress-migrate");
+    for (int i = 0; i < 3; ++i) progress.document_read();
+    progress.step("converting");
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    progress.finish();
+  }
+  ::unsetenv("IM_PROGRESS_DELAY_MS");
+  CHECK(RE2::PartialMatch(err.str(), "\r\033\\[Kingress-migrate: read 3 documents \\([0-9]+/s\\); converting"));
+  CHECK(im::ends_with(err.str(), "; converting\r\033[K"));
 }
 
 TEST_CASE("verbose runs (-v) say what was read and how fast, after the findings", "[terminal]") {

@@ -114,6 +114,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
   outcome.load_findings = findings;
+  if (request.on_step) request.on_step("converting");
   outcome.conversion =
       convert_for_target(outcome.load.inventory, options, *catalog, request.target, request.target_options, findings);
   // The tool checks its own output against the CRD schema and CEL rules
@@ -126,6 +127,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
       request.options.experimental ? Channel::Experimental : Channel::Standard;
   set_aside_invalid_existing_gateways(outcome.conversion.output, channel, findings);
   const size_t count = object_count(outcome.conversion.output);
+  if (request.on_step) request.on_step(fmt::format("checking {} objects against the CRDs", count));
   const size_t threads = worker_threads();
   std::vector<std::vector<std::string>> problems(threads);
   auto check = [&](size_t t) {

@@ -1,6 +1,7 @@
 #pragma once
 // The whole `convert` pipeline: read, convert, validate, render.
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -36,6 +37,9 @@ struct ConvertRequest {
   /// Called with every parsed document before it is read into the model
   /// (lint and --in-place-stream index objects this way without parsing twice).
   DocumentObserver on_document;
+  /// Told when the run moves on from reading ("converting", "checking 120
+  /// objects"), for a progress line; may be empty.
+  std::function<void(const std::string& step)> on_step;
 };
 
 struct ConvertOutcome {
