@@ -90,15 +90,15 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, Handler& handler) {
       return kExitOk;
     };
   });
-  // Hidden: prints shell completion generated from this definition; the
-  // committed completions/ are checked against it like the man page.
+  // Hidden: prints the shell completion scripts (which ask __complete); the
+  // committed completions/ are checked against them like the man page.
   CLI::App* completion = app->add_subcommand("completion", "Print shell completion")->group("");
   auto shell = std::make_shared<std::string>();
   completion->add_option("shell", *shell, "bash, zsh or kubectl")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "kubectl"}));
-  completion->callback([&handler, &ctx, root, shell] {
-    handler = [&ctx, root, shell] {
+  completion->callback([&handler, &ctx, shell] {
+    handler = [&ctx, shell] {
       ctx.io.out << (*shell == "bash"  ? bash_completion()
                      : *shell == "zsh" ? zsh_completion()
                                        : kubectl_complete_script());

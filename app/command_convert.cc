@@ -102,6 +102,22 @@ int write_report_file(const ConvertFlags& f, const ConvertOutcome& outcome, cons
   return kExitUsageOrInput;
 }
 
+/// Passes objects on to the real writer, counting them for the progress line.
+class CountingWriter : public ObjectWriter {
+ public:
+  CountingWriter(ObjectWriter& inner, ProgressLine& progress) : inner_(inner), progress_(progress) {}
+  std::string render(const nlohmann::ordered_json& obj) const override { return inner_.render(obj); }
+  void append(const std::string& rendered) override {
+    inner_.append(rendered);
+    progress_.object_written();
+  }
+  void finish() override { inner_.finish(); }
+
+ private:
+  ObjectWriter& inner_;
+  ProgressLine& progress_;
+};
+
 int run_convert_command(ConvertFlags& f, Context& ctx) {
   if (!check_mode_flags(f, ctx)) return kExitUsageOrInput;
   if (refuses_input_as_output(f.conv.inputs, {{"--findings-file", f.findings_file}, {"--report", f.report_file}},
@@ -127,7 +143,9 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   }
   f.conv.request.target = f.target_controller;
   f.conv.request.target_options.allow_snippets = f.allow_snippets;
-  auto converted = run_conversion(f.conv, run_ctx, findings, exit_code);
+  // The progress line lasts until the objects are written.
+  ProgressLine progress(ctx.io, ctx.manners, ctx.program);
+  auto converted = run_conversion(f.conv, run_ctx, findings, exit_code, &progress);
   if (!converted) return exit_code;
   ConvertOutcome& outcome = *converted;
   std::vector<const ControllerSupport*> target;
@@ -162,15 +180,19 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     drift = check_status == kExitFindings;
     if (check_status == kExitUsageOrInput) status = check_status;
   } else if (f.output_dir.empty()) {
+    // Objects on the terminal itself: the line would erase parts of them.
+    if (ctx.io.out_is_tty) progress.finish();
     auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
                                      ctx.io.out);
-    write_all(outcome.conversion.output, *writer);
+    CountingWriter counting(*writer, progress);
+    write_all(outcome.conversion.output, counting);
     writer->finish();
   } else {
     int dir_status = write_output_dir(f, outcome.conversion.output, ctx);
     if (dir_status != kExitOk) status = dir_status;
   }
 
+  progress.finish();
   // The summary counts what was converted; if standard output did not take
   // it all, say so instead and claim nothing.
   const bool printed = !(f.in_place_stream || (f.output_dir.empty() && !f.check)) ||

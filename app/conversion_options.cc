@@ -224,15 +224,17 @@ void count_documents_read(ConvertRequest& request, ProgressLine& progress) {
 }
 
 std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,
-                                             int& exit_code) {
+                                             int& exit_code, ProgressLine* caller_progress) {
   exit_code = kExitUsageOrInput;
   if (!finish_conversion_flags(f, ctx)) return std::nullopt;
   ConvertOutcome outcome;
-  ProgressLine progress(ctx.io, ctx.manners, ctx.program);
+  std::optional<ProgressLine> own_progress;
+  if (caller_progress == nullptr) own_progress.emplace(ctx.io, ctx.manners, ctx.program);
+  ProgressLine& progress = caller_progress ? *caller_progress : *own_progress;
   count_documents_read(f.request, progress);
   try {
     outcome = run_convert(f.request, ctx.io.in, findings);
-    progress.finish();
+    if (own_progress) progress.finish();
   } catch (const RuleLoadError& e) {
     progress.finish();
     ctx.io.err << e.what() << "\n";
@@ -243,6 +245,7 @@ std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, F
     return std::nullopt;
   }
   if (!outcome.invalid_objects.empty()) {
+    progress.finish();
     for (const auto& msg : outcome.invalid_objects) {
       ctx.io.err << "internal error: emitted object is not valid Gateway API: " << msg << "\n";
     }

@@ -37,15 +37,17 @@ void add_conversion_options(CLI::App& sub, ConversionFlags& f);
 /// f.request; false (after saying why on stderr) on bad usage.
 bool finish_conversion_flags(ConversionFlags& f, Context& ctx);
 
-/// Finishes the flags and runs the conversion. On failure returns nullopt
-/// with `exit_code` set: bad usage or a broken --rules file (2), or an
-/// emitted object that fails validation (3, with the reasons on stderr).
 /// Makes `request` tell `progress` of every document it reads and each
 /// step after.
 void count_documents_read(ConvertRequest& request, ProgressLine& progress);
 
+/// Finishes the flags and runs the conversion. On failure returns nullopt
+/// with `exit_code` set: bad usage or a broken --rules file (2), or an
+/// emitted object that fails validation (3, with the reasons on stderr).
+/// The progress line is `progress` (the caller finishes it after its own
+/// steps) or one of its own, finished before this returns.
 std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, Findings& findings,
-                                             int& exit_code);
+                                             int& exit_code, ProgressLine* progress = nullptr);
 
 /// The implementations named by --controller/--target-controller values;
 /// false (after a "did you mean" message listing the known names) on an

@@ -65,6 +65,7 @@ double ProgressLine::rate(Clock::time_point now) const {
 
 void ProgressLine::step(const std::string& what) {
   std::lock_guard<std::mutex> lock(mutex_);
+  if (step_.empty()) reading_ended_ = Clock::now();
   step_ = what;
 }
 
@@ -76,9 +77,12 @@ void ProgressLine::redraw_until_finished() {
     // terminal, and the line would erase its prompt.
     const size_t documents = documents_.load();
     if (documents > 0) {
-      const auto now = Clock::now();
+      const auto now = step_.empty() ? Clock::now() : reading_ended_;
+      const size_t objects = objects_.load();
+      const std::string doing = objects > 0 ? fmt::format("wrote {} object{}", objects, objects == 1 ? "" : "s")
+                                            : step_;
       io_.err << fmt::format("\r\033[K{}: read {} document{} ({:.0f}/s){}", program_, documents,
-                             documents == 1 ? "" : "s", rate(now), step_.empty() ? "" : "; " + step_)
+                             documents == 1 ? "" : "s", rate(now), doing.empty() ? "" : "; " + doing)
               << std::flush;
       drawn_ = true;
     }

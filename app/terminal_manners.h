@@ -31,7 +31,8 @@ void add_manner_flags(CLI::App& sub, Manners& manners);
 bool use_color(const Manners& manners, bool stream_is_tty);
 
 /// What a long run is doing, on one line of standard error: documents read
-/// and their rate, then the step after reading ("converting"). Shown only
+/// and their rate, then the step after reading ("converting") and the
+/// objects written. Shown only
 /// when standard error is a terminal (never in pipes or files), not with -q
 /// or TERM=dumb, and only once the run has taken about a second; redrawn
 /// ten times a second by a thread of its own, so a long step after the
@@ -45,6 +46,7 @@ class ProgressLine {
   ProgressLine& operator=(const ProgressLine&) = delete;
 
   void document_read() { documents_.fetch_add(1, std::memory_order_relaxed); }
+  void object_written() { objects_.fetch_add(1, std::memory_order_relaxed); }
   void step(const std::string& what);
   /// Stops the redrawing and erases the line; with -v prints the summary.
   void finish();
@@ -59,12 +61,14 @@ class ProgressLine {
   bool verbose_;
   long delay_ms_;
   std::atomic<size_t> documents_{0};
+  std::atomic<size_t> objects_{0};
   std::mutex mutex_;  // guards step_, finished_ and the stream while drawing
   std::condition_variable wake_;
   std::string step_;
   bool finished_ = false;
   bool drawn_ = false;
   Clock::time_point start_;
+  Clock::time_point reading_ended_{};  ///< at the first step: the rate stays the reading's
   std::thread drawer_;
 };
 

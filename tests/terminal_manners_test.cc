@@ -111,7 +111,7 @@ TEST_CASE("the progress line shows on a terminal only, is erased, and -q silence
   std::filesystem::remove_all(tmpl);
 }
 
-TEST_CASE("the progress line names the step after reading and ends erased", "[terminal]") {
+TEST_CASE("the progress line names the step after reading, then the objects written, and ends erased", "[terminal]") {
   ::setenv("IM_PROGRESS_DELAY_MS", "0", 1);
   std::istringstream in;
   std::ostringstream out, err;
@@ -121,11 +121,14 @@ TEST_CASE("the progress line names the step after reading and ends erased", "[te
     for (int i = 0; i < 3; ++i) progress.document_read();
     progress.step("converting");
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    for (int i = 0; i < 5; ++i) progress.object_written();
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
     progress.finish();
   }
   ::unsetenv("IM_PROGRESS_DELAY_MS");
   CHECK(RE2::PartialMatch(err.str(), "\r\033\\[Kingress-migrate: read 3 documents \\([0-9]+/s\\); converting"));
-  CHECK(im::ends_with(err.str(), "; converting\r\033[K"));
+  CHECK(RE2::PartialMatch(err.str(), "\r\033\\[Kingress-migrate: read 3 documents \\([0-9]+/s\\); wrote 5 objects"));
+  CHECK(im::ends_with(err.str(), "; wrote 5 objects\r\033[K"));
 }
 
 TEST_CASE("verbose runs (-v) say what was read and how fast, after the findings", "[terminal]") {
