@@ -148,6 +148,11 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   auto converted = run_conversion(f.conv, run_ctx, findings, exit_code, &progress);
   if (!converted) return exit_code;
   ConvertOutcome& outcome = *converted;
+  // The line goes on only while objects stream to standard output; every
+  // other step may print to standard error itself.
+  const bool streaming = f.output_dir.empty() && !f.in_place_stream && !f.check && f.report_file.empty() &&
+                         f.target_controller.empty() && !ctx.io.out_is_tty;
+  if (!streaming) progress.finish();
   std::vector<const ControllerSupport*> target;
   if (!f.target_controller.empty()) {
     if (!resolve_controllers({f.target_controller}, ctx, target)) return kExitUsageOrInput;
@@ -180,8 +185,6 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     drift = check_status == kExitFindings;
     if (check_status == kExitUsageOrInput) status = check_status;
   } else if (f.output_dir.empty()) {
-    // Objects on the terminal itself: the line would erase parts of them.
-    if (ctx.io.out_is_tty) progress.finish();
     auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
                                      ctx.io.out);
     CountingWriter counting(*writer, progress);
