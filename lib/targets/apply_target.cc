@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "util/text.h"
 
@@ -19,14 +20,23 @@ constexpr const char* kGatewayGroup = "gateway.networking.k8s.io";
 // partial or none (rules/apply.cc marks it), or null. It exists exactly when
 // the Ingress is served by ingress-nginx and the value was readable, the
 // cases a target converts.
-const Finding* base_verdict(const Findings& findings, const Annotation& a, const std::string& rule_id) {
+/// The catalog's verdicts by (rule id, file, line, column): looked up once
+/// per annotation, so a scan of every finding each time would make the
+/// whole step quadratic in the Ingresses.
+using VerdictIndex = std::map<std::tuple<std::string, std::string, uint32_t, uint32_t>, const Finding*>;
+
+VerdictIndex index_verdicts(const Findings& findings) {
+  VerdictIndex index;
   for (const Finding& f : findings.items()) {
-    if (f.catalog_verdict && f.rule_id == rule_id && f.location.line == a.location.line &&
-        f.location.col == a.location.col && f.location.file() == a.location.file()) {
-      return &f;
-    }
+    if (!f.catalog_verdict) continue;
+    index.emplace(std::make_tuple(f.rule_id, f.location.file(), f.location.line, f.location.col), &f);
   }
-  return nullptr;
+  return index;
+}
+
+const Finding* base_verdict(const VerdictIndex& index, const Annotation& a, const std::string& rule_id) {
+  auto it = index.find(std::make_tuple(rule_id, a.location.file(), a.location.line, a.location.col));
+  return it == index.end() ? nullptr : it->second;
 }
 
 Json route_refs(const IngressDraft& d, const std::string& kind) {
@@ -102,8 +112,8 @@ void drop_incomplete(IngressDraft& d) {
 
 void add_extension_ref(ConversionOutput& out, const IngressDraft& d, const std::string& group, const std::string& kind,
                        const std::string& name) {
-  for (auto& route : out.http_routes) {
-    if (route.ns != d.ns || std::find(d.routes.begin(), d.routes.end(), route.name) == d.routes.end()) continue;
+  for (size_t i : d.route_indices) {
+    HTTPRouteIR& route = out.http_routes[i];
     for (auto& rule : route.rules) {
       // A redirect answers without proxying; filters that guard the
       // backend have nothing to guard there.
@@ -168,10 +178,8 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
   // ProxySettingsPolicy, whose conformance report lacks
   // HTTPRouteBackendTimeout), the policy replaces that field.
   if (d.replaces.count("route-backend-timeout")) {
-    for (auto& route : out.http_routes) {
-      if (route.ns != d.ns || std::find(d.routes.begin(), d.routes.end(), route.name) == d.routes.end())
-        continue;
-      for (auto& rule : route.rules) rule.backend_timeout.reset();
+    for (size_t i : d.route_indices) {
+      for (auto& rule : out.http_routes[i].rules) rule.backend_timeout.reset();
     }
   }
   if (!d.snippets.empty()) {
@@ -214,13 +222,14 @@ Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annota
 // one filter object per distinct rewrite of the Ingress, referenced from
 // each rule by an ExtensionRef. The rewrite stays in the rule's IR, which is
 // what verify models.
-void lower_regex_rewrites(const TargetProfile& p, const Ingress& ing, ConversionOutput& out, Findings& added) {
+void lower_regex_rewrites(const TargetProfile& p, const Ingress& ing, const IngressDraft& d, ConversionOutput& out,
+                          Findings& added) {
   if (p.regex_rewrite.empty()) return;
   const std::string group = api_group(p);
   std::vector<std::pair<RegexRewrite, std::string>> written;  // rewrite -> object name
   std::set<std::pair<uint32_t, uint32_t>> reported;
-  for (auto& route : out.http_routes) {
-    if (route.source_ingress != ing.ref()) continue;
+  for (size_t i : d.route_indices) {
+    HTTPRouteIR& route = out.http_routes[i];
     for (auto& rule : route.rules) {
       const std::optional<RegexRewrite>& rr = rule.filters.get().rewrite_regex;
       if (!rr) continue;
@@ -317,19 +326,23 @@ void add_client_ip_detection(const TargetProfile& p, const TargetOptions& option
 
 void apply_target(const Inventory& inventory, const Catalog& catalog, const TargetProfile& profile,
                   const TargetOptions& options, ConversionOutput& output, Findings& findings) {
-  std::map<std::string, std::vector<const HTTPRouteIR*>> routes_of;
-  for (const auto& r : output.http_routes) routes_of[r.source_ingress].push_back(&r);
+  std::map<std::string, std::vector<size_t>> routes_of;  // Ingress -> its routes' indices
+  for (size_t i = 0; i < output.http_routes.size(); ++i) routes_of[output.http_routes[i].source_ingress].push_back(i);
+  const VerdictIndex verdicts = index_verdicts(findings);
 
   const std::set<std::string> https = https_listener_keys(output);
   Findings added;
-  std::vector<const Finding*> replaced;
+  std::set<const Finding*> replaced;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
     IngressDraft draft;
-    draft.ns = routes->second.front()->ns;
+    draft.route_indices = routes->second;
+    std::vector<const HTTPRouteIR*> own_routes;
+    for (size_t i : routes->second) own_routes.push_back(&output.http_routes[i]);
+    draft.ns = own_routes.front()->ns;
     std::set<std::string> services;
-    for (const HTTPRouteIR* r : routes->second) {
+    for (const HTTPRouteIR* r : own_routes) {
       draft.routes.push_back(r->name);
       const bool proxies = std::any_of(r->rules.begin(), r->rules.end(), [](const RouteRuleIR& rule) {
         return !rule.filters.get().redirect && !rule.backends.empty();
@@ -342,28 +355,28 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       }
     }
     draft.services.assign(services.begin(), services.end());
-    draft.https_listeners = https_listeners_of(https, routes->second);
+    draft.https_listeners = https_listeners_of(https, own_routes);
     for (const Annotation& a : ing.annotations) {
       RuleMatch m = catalog.match(a.key, "ingress-nginx", options.nginx_prefix);
       if (!m.family || m.family->name != "ingress-nginx" || !m.rule) continue;
       const TargetRule* rule = profile.rule_for(m.rule->key);
       if (!rule) continue;
-      const Finding* base = base_verdict(findings, a, m.rule->id);
+      const Finding* base = base_verdict(verdicts, a, m.rule->id);
       if (!base) continue;
       const TargetAction* action = find_target_action(rule->action);
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
       if (!action->fn(ctx)) continue;
-      replaced.push_back(base);
+      replaced.insert(base);
       if (!rule->replaces.empty()) draft.replaces.insert(rule->replaces);
       added.add(target_verdict(profile, *rule, a, m.rule->id));
     }
     emit(profile, draft, ing, output);
-    lower_regex_rewrites(profile, ing, output, added);
+    lower_regex_rewrites(profile, ing, draft, output, added);
   }
   add_client_ip_detection(profile, options, output, added);
   Findings result;
   for (const Finding& f : findings.items()) {
-    if (std::find(replaced.begin(), replaced.end(), &f) == replaced.end()) {
+    if (!replaced.count(&f)) {
       result.add(f);  // with its properties
     }
   }

@@ -38,6 +38,9 @@ struct ListenerRef {
 struct IngressDraft {
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
+  /// Where those routes are in ConversionOutput::http_routes (which
+  /// apply_target never resizes), so editing them is not a scan of all.
+  std::vector<size_t> route_indices;
   std::vector<std::string> proxy_routes;  ///< those with a rule that proxies (not only redirects)
   std::vector<std::string> services;  ///< backend Service names, sorted
   std::vector<ListenerRef> https_listeners;  ///< HTTPS listeners its routes attach to
