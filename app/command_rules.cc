@@ -51,16 +51,7 @@ std::vector<const Rule*> rules_with_short_key(const Catalog& catalog, const std:
 /// What `rules explain` says when nothing is known by that name: the closest
 /// annotation key, short key, rule id or finding id.
 std::string unknown_key_message(const Catalog& catalog, const std::string& program, const std::string& key) {
-  std::vector<std::string> names;
-  for (const RuleInfo& info : lint_rules()) names.push_back(info.id);
-  for (const Rule& rule : catalog.rules()) {
-    const Family* family = catalog.family(rule.controller);
-    for (const auto& prefix : family ? family->prefixes : std::vector<std::string>{}) {
-      names.push_back(prefix + rule.key);
-    }
-    names.push_back(rule.id);
-    names.push_back(rule.key.substr(rule.key.rfind('/') + 1));
-  }
+  const std::vector<std::string> names = explainable_names(catalog);
   // A full key is judged by its last part, among the keys of its prefix: a
   // long prefix in common would make any short typo look close.
   std::string best;
@@ -81,6 +72,20 @@ std::string unknown_key_message(const Catalog& catalog, const std::string& progr
 }
 
 }  // namespace
+
+std::vector<std::string> explainable_names(const Catalog& catalog) {
+  std::vector<std::string> names;
+  for (const RuleInfo& info : lint_rules()) names.push_back(info.id);
+  for (const Rule& rule : catalog.rules()) {
+    const Family* family = catalog.family(rule.controller);
+    for (const auto& prefix : family ? family->prefixes : std::vector<std::string>{}) {
+      names.push_back(prefix + rule.key);
+    }
+    names.push_back(rule.id);
+    names.push_back(rule.key.substr(rule.key.rfind('/') + 1));
+  }
+  return names;
+}
 
 Handler setup_rules(CLI::App& sub, Context& ctx) {
   auto f = std::make_shared<RulesFlags>();

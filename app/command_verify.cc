@@ -69,7 +69,7 @@ int run_verify_command(VerifyFlags& f, Context& ctx) {
   Findings findings;
   verify::VerifyJob job;
   ProgressLine progress(ctx.io, ctx.manners, ctx.program);
-  count_documents_read(f.conv.request, progress);
+  report_progress(f.conv.request, progress);
   try {
     job = verify::run_verify_job(f.conv.request, options, ctx.io.in, findings);
     progress.finish();

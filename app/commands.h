@@ -12,6 +12,10 @@
 #include "cli.h"
 #include "terminal_manners.h"
 
+namespace im {
+class Catalog;
+}
+
 namespace im::cli {
 
 struct Context {
@@ -33,6 +37,10 @@ const std::vector<CommandSpec>& commands();
 
 Handler setup_convert(CLI::App& sub, Context& ctx);
 Handler setup_rules(CLI::App& sub, Context& ctx);
+
+/// Every name `rules explain` accepts: finding ids, annotation keys with
+/// each prefix of their family, rule ids and short keys (rewrite-target).
+std::vector<std::string> explainable_names(const Catalog& catalog);
 Handler setup_report(CLI::App& sub, Context& ctx);
 Handler setup_lint(CLI::App& sub, Context& ctx);
 Handler setup_plan(CLI::App& sub, Context& ctx);

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cluster/kubectl.h"
+#include "commands.h"
 #include "option_help.h"
 #include "lint/tables.h"
 #include "plan/cutover_plan.h"
@@ -74,27 +75,11 @@ std::vector<std::string> controller_names() {
   return out;
 }
 
-std::vector<std::string> rule_names() {
-  std::vector<std::string> out;
-  const Catalog& catalog = Catalog::builtin();
-  for (const Rule& rule : catalog.rules()) {
-    const Family* family = catalog.family(rule.controller);
-    if (family && !family->prefixes.empty()) {
-      out.push_back(family->prefixes.front() + rule.key);
-    } else {
-      out.push_back(rule.key);
-    }
-    // The short key (rewrite-target) that `rules explain` also takes.
-    out.push_back(rule.key.substr(rule.key.rfind('/') + 1));
-  }
-  for (const RuleInfo& info : lint_rules()) out.push_back(info.id);
-  return out;
-}
-
 /// The values `opt` takes, by what it is.
 Completion values_for(CLI::Option& opt, CLI::App* app, const std::vector<std::string>& typed) {
   Completion c;
   const std::string name = opt.get_lnames().empty() ? opt.get_name() : opt.get_lnames().front();
+  const bool in_rules = app->get_parent() != nullptr && app->get_parent()->get_name() == "rules";
   if (auto choices = member_set(opt); !choices.empty()) {
     c.values = choices;
   } else if (name == "filename") {
@@ -106,19 +91,22 @@ Completion values_for(CLI::Option& opt, CLI::App* app, const std::vector<std::st
     for (const auto& line : ask_kubectl(typed, {"get", "namespaces", "-o", "name"})) {
       c.values.push_back(starts_with(line, "namespace/") ? line.substr(10) : line);
     }
-  } else if (name == "controller" && app->get_name() == "list") {
-    for (const auto& family : Catalog::builtin().families()) c.values.push_back(family.name);
-  } else if (name == "controller" || (name == "target-controller" && app->get_name() != "list" &&
-                                      app->get_name() != "explain")) {
+  } else if ((name == "controller" || name == "target-controller") && in_rules) {
+    // rules names annotation families and output profiles, the other
+    // commands Gateway API implementations.
+    if (name == "controller") {
+      for (const auto& family : Catalog::builtin().families()) c.values.push_back(family.name);
+    } else {
+      for (const auto& p : target_profiles()) c.values.push_back(p.name);
+    }
+  } else if (name == "controller" || name == "target-controller") {
     c.values = controller_names();
-  } else if (name == "target-controller") {
-    for (const auto& p : target_profiles()) c.values.push_back(p.name);
   } else if (name == "group-by") {
     c.values = group_by_names();
   } else if (name == "ignore") {
     for (const RuleInfo& info : lint_rules()) c.values.push_back(info.id);
   } else if (name == "key") {
-    c.values = rule_names();
+    c.values = explainable_names(Catalog::builtin());
   } else if (starts_with(opt.get_type_name(), "DIR")) {
     c.directive = kCompleteDirectories;
   } else if (starts_with(opt.get_type_name(), "FILE") || starts_with(opt.get_type_name(), "PATH")) {

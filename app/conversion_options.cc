@@ -214,7 +214,7 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
   return true;
 }
 
-void count_documents_read(ConvertRequest& request, ProgressLine& progress) {
+void report_progress(ConvertRequest& request, ProgressLine& progress) {
   DocumentObserver observe_more = request.on_document;
   request.on_document = [&progress, observe_more](const Document& doc, Findings& found) {
     if (observe_more) observe_more(doc, found);
@@ -231,7 +231,7 @@ std::optional<ConvertOutcome> run_conversion(ConversionFlags& f, Context& ctx, F
   std::optional<ProgressLine> own_progress;
   if (caller_progress == nullptr) own_progress.emplace(ctx.io, ctx.manners, ctx.program);
   ProgressLine& progress = caller_progress ? *caller_progress : *own_progress;
-  count_documents_read(f.request, progress);
+  report_progress(f.request, progress);
   try {
     outcome = run_convert(f.request, ctx.io.in, findings);
     if (own_progress) progress.finish();

@@ -39,7 +39,7 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx);
 
 /// Makes `request` tell `progress` of every document it reads and each
 /// step after.
-void count_documents_read(ConvertRequest& request, ProgressLine& progress);
+void report_progress(ConvertRequest& request, ProgressLine& progress);
 
 /// Finishes the flags and runs the conversion. On failure returns nullopt
 /// with `exit_code` set: bad usage or a broken --rules file (2), or an
