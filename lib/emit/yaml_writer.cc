@@ -1,6 +1,7 @@
 #include "util/text.h"
 #include "emit/yaml_writer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
@@ -82,19 +83,34 @@ const RE2& special_plain() {
   return re;
 }
 
-bool can_be_plain(const std::u32string& s, const std::string& utf8) {
+// A character of either string can_be_plain reads, as a code point.
+char32_t code_point(char c) { return static_cast<unsigned char>(c); }
+char32_t code_point(char32_t c) { return c; }
+
+// Only plain scalars that start with one of these can match special_plain();
+// skipping the regular expression for the rest keeps it off most keys and
+// names.
+bool may_resolve_to_non_string(const std::string& utf8) {
+  static constexpr std::string_view kFirst = "yYnNtTfFoO~<=-+.0123456789";
+  return kFirst.find(utf8.front()) != std::string_view::npos;
+}
+
+// `s` is the scalar as code points: the decoded string, or the UTF-8 bytes
+// themselves when every one of them is ASCII.
+template <typename Text>
+bool can_be_plain(const Text& s, const std::string& utf8) {
   if (s.empty()) return false;
   static constexpr std::u32string_view kIndicators = U"-?:,[]{}#&*!|>'\"%@`";
-  if (kIndicators.find(s.front()) != std::u32string_view::npos) return false;
+  if (kIndicators.find(code_point(s.front())) != std::u32string_view::npos) return false;
   if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
   if (utf8.compare(0, 3, "...") == 0) return false;  // document end marker
   for (size_t i = 0; i < s.size(); ++i) {
-    const char32_t c = s[i];
+    const char32_t c = code_point(s[i]);
     if (needs_escape(c)) return false;  // includes tab and newline
     if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') return false;
     if (c == '#' && s[i - 1] == ' ') return false;  // i > 0: '#' first returned above
   }
-  return !RE2::FullMatch(utf8, special_plain());
+  return !may_resolve_to_non_string(utf8) || !RE2::FullMatch(utf8, special_plain());
 }
 
 void append_escaped(std::string& out, char32_t c) {
@@ -120,6 +136,15 @@ void append_escaped(std::string& out, char32_t c) {
 // A string as a scalar: plain when unambiguous, else double-quoted with
 // JSON-style escapes, which every YAML version reads the same way.
 std::string scalar(const std::string& value) {
+  // Most scalars are ASCII (names, hosts, paths): decoding them would give
+  // back the same bytes.
+  if (std::all_of(value.begin(), value.end(), [](char c) { return code_point(c) < 0x80; })) {
+    if (can_be_plain(value, value)) return value;
+    std::string out = "\"";
+    for (char c : value) append_escaped(out, code_point(c));
+    out += '"';
+    return out;
+  }
   const std::u32string s = decode_utf8(value);
   std::string utf8;
   utf8.reserve(value.size());
@@ -182,7 +207,9 @@ void write_mapping(const Json& map, size_t indent, bool first_inline, std::strin
     }
     out += ':';
     if (is_inline(value)) {
-      out += ' ' + inline_value(value) + '\n';
+      out += ' ';
+      out += inline_value(value);
+      out += '\n';
     } else if (value.is_object()) {
       out += '\n';
       write_mapping(value, indent + 2, false, out);
@@ -201,7 +228,8 @@ void write_sequence(const Json& seq, size_t indent, bool first_inline, std::stri
     first = false;
     out += "- ";
     if (is_inline(item)) {
-      out += inline_value(item) + '\n';
+      out += inline_value(item);
+      out += '\n';
     } else if (item.is_object()) {
       write_mapping(item, indent + 2, true, out);
     } else {
