@@ -7,7 +7,6 @@
 #include "conversion_options.h"
 #include "convert_ci_modes.h"
 #include "driver/convert_job.h"
-#include "emit/object_writer.h"
 #include "emit/objects.h"
 #include "emit/output_files.h"
 #include "emit/write_output_files.h"
@@ -102,22 +101,6 @@ int write_report_file(const ConvertFlags& f, const ConvertOutcome& outcome, cons
   return kExitUsageOrInput;
 }
 
-/// Passes objects on to the real writer, counting them for the progress line.
-class CountingWriter : public ObjectWriter {
- public:
-  CountingWriter(ObjectWriter& inner, ProgressLine& progress) : inner_(inner), progress_(progress) {}
-  std::string render(const nlohmann::ordered_json& obj) const override { return inner_.render(obj); }
-  void append(const std::string& rendered) override {
-    inner_.append(rendered);
-    progress_.object_written();
-  }
-  void finish() override { inner_.finish(); }
-
- private:
-  ObjectWriter& inner_;
-  ProgressLine& progress_;
-};
-
 int run_convert_command(ConvertFlags& f, Context& ctx) {
   if (!check_mode_flags(f, ctx)) return kExitUsageOrInput;
   if (refuses_input_as_output(f.conv.inputs, {{"--findings-file", f.findings_file}, {"--report", f.report_file}},
@@ -126,6 +109,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   }
   ObjectIndex index;
   f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
+  f.conv.request.on_document_order = ObserveOrder::Any;
   // --in-place-stream copies documents byte for byte, so it reads the raw
   // inputs first; the conversion then reads standard input from `replay`.
   std::istringstream replay;
@@ -145,6 +129,12 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
   f.conv.request.target_options.allow_snippets = f.allow_snippets;
   // The progress line lasts until the objects are written.
   ProgressLine progress(ctx.io, ctx.manners, ctx.program);
+  // Printed to standard output: rendered while checked, printed after.
+  const bool to_stdout = f.output_dir.empty() && !f.in_place_stream && !f.check;
+  if (to_stdout) {
+    f.conv.request.render_as = f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml;
+    f.conv.request.on_object_rendered = [&progress] { progress.object_written(); };
+  }
   auto converted = run_conversion(f.conv, run_ctx, findings, exit_code, &progress);
   if (!converted) return exit_code;
   ConvertOutcome& outcome = *converted;
@@ -184,12 +174,12 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
     int check_status = check_output_dir(f.output_dir, planned_files(f, outcome.conversion.output), ctx);
     drift = check_status == kExitFindings;
     if (check_status == kExitUsageOrInput) status = check_status;
-  } else if (f.output_dir.empty()) {
-    auto writer = make_object_writer(f.format == "json" ? OutputFormat::Json : OutputFormat::Yaml,
-                                     ctx.io.out);
-    CountingWriter counting(*writer, progress);
-    write_all(outcome.conversion.output, counting);
-    writer->finish();
+  } else if (to_stdout) {
+    const std::string error = outcome.printed->copy_to(ctx.io.out);
+    if (!error.empty()) {
+      ctx.io.err << ctx.program << ": " << error << "\n";
+      status = kExitUsageOrInput;
+    }
   } else {
     int dir_status = write_output_dir(f, outcome.conversion.output, ctx);
     if (dir_status != kExitOk) status = dir_status;

@@ -3,15 +3,15 @@
 #include <fmt/format.h>
 
 #include <set>
-#include <thread>
 
 #include "cluster/cluster_reader.h"
 #include "driver/nginx_config_source.h"
+#include "driver/object_check.h"
+#include "emit/object_writer.h"
 #include "emit/objects.h"
 #include "parse/input.h"
 #include "targets/apply_target.h"
 #include "util/text.h"
-#include "util/threads.h"
 #include "validate/validator.h"
 
 namespace im {
@@ -109,7 +109,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   outcome.load = request.cluster
                      ? load_cluster(*request.cluster, request.limits, findings, request.on_document)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
-                                   request.on_document, request.exclude);
+                                   request.on_document, request.exclude, request.on_document_order);
   outcome.load.inventory.assign_namespace(request.default_namespace);
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);
@@ -119,35 +119,20 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
       convert_for_target(outcome.load.inventory, options, *catalog, request.target, request.target_options, findings);
   // The tool checks its own output against the CRD schema and CEL rules
   // before printing any of it: printing something `kubectl apply` rejects
-  // would be worse than failing. Objects are built one at a time here and
-  // again when printed, so the output is never held in memory as a whole.
-  // The objects are independent, so the check is split between threads by
-  // index ranges whose results are joined in order.
+  // would be worse than failing.
   const Channel channel =
       request.options.experimental ? Channel::Experimental : Channel::Standard;
   set_aside_invalid_existing_gateways(outcome.conversion.output, channel, findings);
   const size_t count = object_count(outcome.conversion.output);
   if (request.on_step) request.on_step(fmt::format("checking {} objects against the CRDs", count));
-  const size_t threads = worker_threads();
-  std::vector<std::vector<std::string>> problems(threads);
-  auto check = [&](size_t t) {
-    for (size_t i = count * t / threads; i < count * (t + 1) / threads; ++i) {
-      const nlohmann::ordered_json obj = object_at(outcome.conversion.output, i);
-      for (const auto& e : validate_object(obj, channel)) {
-        problems[t].push_back(fmt::format(
-            "{} {}/{}: {}", obj.at("kind").get<std::string>(),
-            obj.at("metadata").value("namespace", std::string()),
-            obj.at("metadata").at("name").get<std::string>(), format_validation_error(e)));
-      }
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < threads; ++t) workers.emplace_back(check, t);
-  check(0);
-  for (auto& w : workers) w.join();
-  for (auto& p : problems) {
-    outcome.invalid_objects.insert(outcome.invalid_objects.end(), p.begin(), p.end());
+  std::unique_ptr<ObjectWriter> writer;
+  if (request.render_as) {
+    outcome.printed = std::make_unique<Spool>();
+    writer = make_object_writer(*request.render_as, *outcome.printed);
   }
+  outcome.invalid_objects =
+      check_objects(outcome.conversion.output, channel, writer.get(), request.on_object_rendered);
+  if (writer) writer->finish();
   findings.sort_and_dedupe();
   return outcome;
 }

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,6 +13,8 @@
 #include "cluster/kubectl.h"
 #include "convert/converter.h"
 #include "driver/load.h"
+#include "emit/output_files.h"
+#include "util/spool.h"
 #include "targets/target_actions.h"
 
 namespace im {
@@ -37,9 +40,18 @@ struct ConvertRequest {
   /// Called with every parsed document before it is read into the model
   /// (lint and --in-place-stream index objects this way without parsing twice).
   DocumentObserver on_document;
+  /// Whether on_document may run on several threads in any order (then
+  /// documents are parsed in parallel) or must see them in stream order.
+  ObserveOrder on_document_order = ObserveOrder::Stream;
   /// Told when the run moves on from reading ("converting", "checking 120
   /// objects"), for a progress line; may be empty.
   std::function<void(const std::string& step)> on_step;
+  /// Set by `convert` printing to standard output: the objects are also
+  /// rendered in this format in the pass that checks them against the CRDs
+  /// (each object is built once), into ConvertOutcome::printed.
+  std::optional<OutputFormat> render_as;
+  /// Told once per object rendered (render_as), for a progress line.
+  std::function<void()> on_object_rendered;
 };
 
 struct ConvertOutcome {
@@ -52,6 +64,10 @@ struct ConvertOutcome {
   ConversionResult conversion;
   /// Emitted objects the API server would reject: a bug in the tool.
   std::vector<std::string> invalid_objects;
+  /// With ConvertRequest::render_as: every object rendered, the stream
+  /// complete (a JSON List closed), to be copied out only when
+  /// invalid_objects is empty.
+  std::unique_ptr<Spool> printed;
 };
 
 /// The built-in catalog, or (in `storage`) it plus the --rules

@@ -27,7 +27,8 @@ void finish_load(LoadResult& result, const Findings& local, Findings& findings) 
 
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings,
-                       const DocumentObserver& observe, const std::vector<std::string>& exclude) {
+                       const DocumentObserver& observe, const std::vector<std::string>& exclude,
+                       ObserveOrder order) {
   LoadResult result;
   Findings local;
   auto inputs = expand_inputs(paths, local, exclude);
@@ -52,14 +53,15 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
     }
     // Each run of documents is read into its own inventory on its own
     // thread; merging them in run order keeps the result deterministic. An
-    // observer (lint's object index, verify's Gateway reader) needs every
-    // document whole and in stream order, so it gets one run.
+    // observer sees every document whole; one that needs stream order
+    // (verify's Gateway reader) gets one run.
     ReadOptions options;
-    options.threads = observe ? 1 : worker_threads();
+    options.threads = observe && order == ObserveOrder::Stream ? 1 : worker_threads();
     if (!observe) options.needs_body = needs_body;
     std::vector<Inventory> runs(options.threads);
     std::atomic<bool> has_objects{false}, kustomize{false};
-    std::vector<Document> held;  // observed once the file is known to be kept
+    // Per run: observed once the file is known to be kept.
+    std::vector<std::vector<Document>> held(options.threads);
     Findings file_findings;
     size_t docs = read_documents(*text, input.origin, limits, file_findings, options,
                                  [&](size_t run, Document&& doc, Findings& run_findings) {
@@ -68,7 +70,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
                                    read_objects(doc, runs[run], run_findings);
                                    if (!observe) return;
                                    if (input.from_directory) {
-                                     held.push_back(std::move(doc));
+                                     held[run].push_back(std::move(doc));
                                    } else {
                                      observe(doc, run_findings);
                                    }
@@ -85,7 +87,9 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
         continue;
       }
     }
-    for (const Document& doc : held) observe(doc, file_findings);
+    for (const auto& run : held) {
+      for (const Document& doc : run) observe(doc, file_findings);
+    }
     local.append(file_findings);
     for (Inventory& run : runs) result.inventory.merge(std::move(run));
     if (docs == 0 && text->find_first_not_of(" \t\r\n") == std::string::npos) {

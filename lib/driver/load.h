@@ -22,6 +22,13 @@ struct LoadResult {
 /// the Gateway API objects the inventory only counts, lint indexes objects).
 using DocumentObserver = std::function<void(const Document&, Findings&)>;
 
+/// How a DocumentObserver may be called. Stream: one document at a time,
+/// in stream order (verify's Gateway reader). Any: from several threads at
+/// once, in no particular order, so that the documents of a large input
+/// are parsed in parallel while observed (lint's and convert's object
+/// index, which sorts what it collects).
+enum class ObserveOrder { Stream, Any };
+
 /// Expands `paths` (files, directories, "-"), parses every document and
 /// reads the objects. Sorted so that the order of the inputs never matters.
 /// `exclude` leaves files out (gitignore-style globs, see parse/path_filter.h);
@@ -30,7 +37,8 @@ using DocumentObserver = std::function<void(const Document&, Findings&)>;
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings,
                        const DocumentObserver& observe = nullptr,
-                       const std::vector<std::string>& exclude = {});
+                       const std::vector<std::string>& exclude = {},
+                       ObserveOrder order = ObserveOrder::Stream);
 
 /// The last step of every loader: sorts the inventory, sets input_failed
 /// from the loader's own findings `local`, and appends them to `findings`.

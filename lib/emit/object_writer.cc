@@ -1,13 +1,8 @@
 #include "emit/object_writer.h"
 
-#include <algorithm>
 #include <ostream>
-#include <thread>
-#include <vector>
 
-#include "emit/objects.h"
 #include "emit/yaml_writer.h"
-#include "util/threads.h"
 
 namespace im {
 
@@ -56,27 +51,6 @@ class JsonListWriter : public ObjectWriter {
 };
 
 }  // namespace
-
-void write_all(const ConversionOutput& output, ObjectWriter& writer) {
-  // Batches bound the memory held by rendered text that waits for its turn.
-  constexpr size_t kBatch = 512;
-  const size_t count = object_count(output);
-  const size_t threads = worker_threads();
-  std::vector<std::string> rendered(kBatch);
-  for (size_t begin = 0; begin < count; begin += kBatch) {
-    const size_t n = std::min(kBatch, count - begin);
-    auto render = [&](size_t t) {
-      for (size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) {
-        rendered[i] = writer.render(object_at(output, begin + i));
-      }
-    };
-    std::vector<std::thread> workers;
-    for (size_t t = 1; t < threads; ++t) workers.emplace_back(render, t);
-    render(0);
-    for (auto& w : workers) w.join();
-    for (size_t i = 0; i < n; ++i) writer.append(rendered[i]);
-  }
-}
 
 std::unique_ptr<ObjectWriter> make_object_writer(OutputFormat format, std::ostream& out) {
   if (format == OutputFormat::Yaml) return std::make_unique<YamlWriter>(out);

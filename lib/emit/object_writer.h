@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "convert/gateway_ir.h"
 #include "emit/output_files.h"
 
 namespace im {
@@ -27,10 +26,5 @@ class ObjectWriter {
 };
 
 std::unique_ptr<ObjectWriter> make_object_writer(OutputFormat format, std::ostream& out);
-
-/// Writes every object of `output` (as for_each_object gives them) with
-/// `writer`, building and rendering batches of them on worker_threads()
-/// threads; the stream gets them in order. Does not call finish().
-void write_all(const ConversionOutput& output, ObjectWriter& writer);
 
 }  // namespace im

@@ -10,6 +10,17 @@ namespace {
 
 constexpr const char* kApiVersion = "gateway.networking.k8s.io/v1";
 
+/// apiVersion, kind, metadata and spec, in that order; takes the parts
+/// by value so that a built spec is moved in, never copied.
+json kube_object(const char* api_version, const char* kind, json meta, json spec) {
+  json o = json::object();
+  o["apiVersion"] = api_version;
+  o["kind"] = kind;
+  o["metadata"] = std::move(meta);
+  o["spec"] = std::move(spec);
+  return o;
+}
+
 json metadata(const std::string& ns, const std::string& name, const CarriedAnnotations& annotations = {}) {
   json m = json::object();
   m["name"] = name;
@@ -53,7 +64,7 @@ json parent_refs(const std::vector<ParentRefIR>& parents) {
     j["name"] = p.name;
     if (!p.section.empty()) j["sectionName"] = p.section;
     if (p.port) j["port"] = *p.port;
-    out.push_back(j);
+    out.push_back(std::move(j));
   }
   return out;
 }
@@ -69,19 +80,21 @@ json rule_object(const RouteRuleIR& r) {
   json match = json::object();
   match["path"] = json{{"type", r.path.type}, {"value", r.path.value}};
   if (!r.headers.empty()) match["headers"] = header_matches(r.headers);
-  rule["matches"] = json::array({match});
+  json matches = json::array();
+  matches.push_back(std::move(match));
+  rule["matches"] = std::move(matches);
   auto filters = r.filters.get().to_json();
-  if (!filters.empty()) rule["filters"] = filters;
+  if (!filters.empty()) rule["filters"] = std::move(filters);
   if (!r.backends.empty()) {
     json refs = json::array();
     for (const auto& b : r.backends) refs.push_back(backend_ref(b));
-    rule["backendRefs"] = refs;
+    rule["backendRefs"] = std::move(refs);
   }
   if (r.request_timeout || r.backend_timeout) {
     json t = json::object();
     if (r.request_timeout) t["request"] = *r.request_timeout;
     if (r.backend_timeout) t["backendRequest"] = *r.backend_timeout;
-    rule["timeouts"] = t;
+    rule["timeouts"] = std::move(t);
   }
   if (!r.session_persistence.is_null()) rule["sessionPersistence"] = r.session_persistence;
   return rule;
@@ -101,9 +114,12 @@ json listener_object(const ListenerIR& l) {
     for (const auto& c : l.certificates) {
       json ref = json{{"kind", "Secret"}, {"name", c.name}};
       if (!c.ns.empty()) ref["namespace"] = c.ns;
-      certs.push_back(ref);
+      certs.push_back(std::move(ref));
     }
-    j["tls"] = json{{"mode", "Terminate"}, {"certificateRefs", certs}};
+    json tls = json::object();
+    tls["mode"] = "Terminate";
+    tls["certificateRefs"] = std::move(certs);
+    j["tls"] = std::move(tls);
   }
   if (!l.route_namespaces.empty()) j["allowedRoutes"] = allowed_routes(l.route_namespaces);
   return j;
@@ -147,11 +163,8 @@ json gateway_object(const GatewayIR& g) {
   if (!g.named_address.empty()) {
     spec["addresses"] = json::array({{{"type", "NamedAddress"}, {"value", g.named_address}}});
   }
-  spec["listeners"] = listeners;
-  return json{{"apiVersion", kApiVersion},
-              {"kind", "Gateway"},
-              {"metadata", metadata(g.ns, g.name, g.annotations)},
-              {"spec", spec}};
+  spec["listeners"] = std::move(listeners);
+  return kube_object(kApiVersion, "Gateway", metadata(g.ns, g.name, g.annotations), std::move(spec));
 }
 
 json listener_set_object(const ListenerSetIR& s) {
@@ -159,10 +172,10 @@ json listener_set_object(const ListenerSetIR& s) {
   for (const auto& l : s.listeners) listeners.push_back(listener_object(l));
   json parent = json{{"name", s.parent_name}};
   if (s.parent_ns != s.ns) parent["namespace"] = s.parent_ns;
-  return json{{"apiVersion", kApiVersion},
-              {"kind", "ListenerSet"},
-              {"metadata", metadata(s.ns, s.name, s.annotations)},
-              {"spec", {{"parentRef", parent}, {"listeners", listeners}}}};
+  json spec = json::object();
+  spec["parentRef"] = std::move(parent);
+  spec["listeners"] = std::move(listeners);
+  return kube_object(kApiVersion, "ListenerSet", metadata(s.ns, s.name, s.annotations), std::move(spec));
 }
 
 
@@ -181,19 +194,20 @@ json grpc_route_object(const GRPCRouteIR& r) {
       match["method"] = method;
     }
     if (!rule.headers.empty()) match["headers"] = header_matches(rule.headers);
-    if (!match.empty()) jr["matches"] = json::array({match});
+    if (!match.empty()) {
+      json matches = json::array();
+      matches.push_back(std::move(match));
+      jr["matches"] = std::move(matches);
+    }
     auto filters = rule.filters.to_json();
-    if (!filters.empty()) jr["filters"] = filters;
+    if (!filters.empty()) jr["filters"] = std::move(filters);
     json refs = json::array();
     for (const auto& b : rule.backends) refs.push_back(backend_ref(b));
-    if (!refs.empty()) jr["backendRefs"] = refs;
-    rules.push_back(jr);
+    if (!refs.empty()) jr["backendRefs"] = std::move(refs);
+    rules.push_back(std::move(jr));
   }
-  spec["rules"] = rules;
-  return json{{"apiVersion", kApiVersion},
-              {"kind", "GRPCRoute"},
-              {"metadata", metadata(r.ns, r.name, r.annotations)},
-              {"spec", spec}};
+  spec["rules"] = std::move(rules);
+  return kube_object(kApiVersion, "GRPCRoute", metadata(r.ns, r.name, r.annotations), std::move(spec));
 }
 
 json tls_route_object(const TLSRouteIR& r) {
@@ -231,11 +245,8 @@ json http_route_object(const HTTPRouteIR& r) {
   if (!r.hostnames.empty()) spec["hostnames"] = r.hostnames;
   json rules = json::array();
   for (const auto& rule : r.rules) rules.push_back(rule_object(rule));
-  spec["rules"] = rules;
-  return json{{"apiVersion", kApiVersion},
-              {"kind", "HTTPRoute"},
-              {"metadata", metadata(r.ns, r.name, r.annotations)},
-              {"spec", spec}};
+  spec["rules"] = std::move(rules);
+  return kube_object(kApiVersion, "HTTPRoute", metadata(r.ns, r.name, r.annotations), std::move(spec));
 }
 
 json reference_grant_object(const ReferenceGrantIR& g) {

@@ -37,15 +37,20 @@ void ObjectIndex::add(const Document& doc) {
   if (!doc.root.is_mapping()) return;
   const Node* items = doc.root.get("items");
   if (scalar_at(doc.root, "kind") == "List" && items && items->is_sequence()) {
+    std::vector<ObjectSpan> spans;
     for (const Node& item : items->items) {
-      if (item.is_mapping()) add_object(doc, item);
+      if (item.is_mapping()) spans.push_back(span_of(doc, item));
     }
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (ObjectSpan& span : spans) objects_.push_back(std::move(span));
     return;
   }
-  add_object(doc, doc.root);
+  ObjectSpan span = span_of(doc, doc.root);
+  std::lock_guard<std::mutex> lock(mutex_);
+  objects_.push_back(std::move(span));
 }
 
-void ObjectIndex::add_object(const Document& doc, const Node& obj) {
+ObjectSpan ObjectIndex::span_of(const Document& doc, const Node& obj) {
   ObjectSpan span;
   span.api_version = scalar_at(obj, "apiVersion");
   span.kind = scalar_at(obj, "kind");
@@ -66,7 +71,7 @@ void ObjectIndex::add_object(const Document& doc, const Node& obj) {
       }
     }
   }
-  objects_.push_back(std::move(span));
+  return span;
 }
 
 namespace {

@@ -4,6 +4,7 @@
 // suppression, apiVersion checks) and needs objects of every kind, not
 // only the ones the converter models.
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,8 @@ class ObjectIndex {
  public:
   /// Adds the object(s) of one document; the items of a `kind: List` are
   /// objects of their own. Documents that are not mappings add nothing.
+  /// Safe to call from several threads at once (documents parsed in
+  /// parallel): the order of adds does not matter, sorted() orders them.
   void add(const Document& doc);
   /// Sorted by location, as findings are.
   std::vector<ObjectSpan> sorted() const;
@@ -45,7 +48,8 @@ class ObjectIndex {
   const std::vector<ObjectSpan>& objects() const { return objects_; }
 
  private:
-  void add_object(const Document& doc, const Node& obj);
+  static ObjectSpan span_of(const Document& doc, const Node& obj);
+  std::mutex mutex_;  ///< guards objects_ while documents are added
   std::vector<ObjectSpan> objects_;
 };
 
