@@ -107,9 +107,14 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
                               ctx)) {
     return kExitUsageOrInput;
   }
+  // Where each object is: --in-place-stream replaces objects by position,
+  // and the findings formats other than text name the object a finding is
+  // in. Text findings need none of it, so a large input is not indexed.
   ObjectIndex index;
-  f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
-  f.conv.request.on_document_order = ObserveOrder::Any;
+  if (f.in_place_stream || f.findings_format != "text") {
+    f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
+    f.conv.request.on_document_needs = ObserverNeeds::Whole;
+  }
   // --in-place-stream copies documents byte for byte, so it reads the raw
   // inputs first; the conversion then reads standard input from `replay`.
   std::istringstream replay;
@@ -194,7 +199,7 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
 
   FindingsReport report;
   report.command = "convert";
-  report.objects = index.sorted();
+  report.objects = index.take_sorted();
   for (const auto& finding : findings.items()) {
     if (ctx.manners.quiet && finding.severity != Severity::Error) continue;
     report.findings.push_back(finding);

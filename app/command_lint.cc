@@ -82,7 +82,7 @@ int run_lint_command(LintFlags& f, Context& ctx) {
   options.default_class = f.conv.request.options.default_class;
   ObjectIndex index;
   f.conv.request.on_document = [&index](const Document& doc, Findings&) { index.add(doc); };
-  f.conv.request.on_document_order = ObserveOrder::Any;
+  f.conv.request.on_document_needs = ObserverNeeds::Whole;
   Findings conversion_findings;
   int exit_code = kExitOk;
   auto converted = run_conversion(f.conv, ctx, conversion_findings, exit_code);

@@ -1,13 +1,17 @@
 // `ingress-migrate report`: convert, then say for each Gateway API
 // implementation whether it can run the result.
 
+#include <algorithm>
+#include <atomic>
 #include <ostream>
+#include <thread>
 
 #include "commands.h"
 #include "conversion_options.h"
 #include "exit_code.h"
 #include "report/compat_report.h"
 #include "targets/profile.h"
+#include "util/threads.h"
 
 namespace im::cli {
 
@@ -23,6 +27,8 @@ struct ReportFlags {
 /// `convert --target-controller` makes for it: what its own objects carry is
 /// not lost there, and what they replace is not used (one story with
 /// convert). The inputs are read once; each profile converts them again.
+/// The conversions only read the inventory, so they run side by side on
+/// worker threads; the verdicts are added in the order of `chosen`.
 void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
                            const std::vector<const ControllerSupport*>& chosen, CompatReport& report) {
   std::vector<const ControllerSupport*> all = chosen;
@@ -33,16 +39,33 @@ void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
   const Catalog& catalog = catalog_for(f.conv.request.rules_dirs, storage);
   ConvertOptions options = f.conv.request.options;
   options.nginx_config = outcome.nginx_config;
+  struct Profiled {
+    const ControllerSupport* controller;
+    const TargetProfile* profile;
+    ConversionOutput output;
+    ConversionLoss loss;
+  };
+  std::vector<Profiled> profiled;
   for (const ControllerSupport* c : all) {
-    const TargetProfile* profile = find_target_profile(c->name);
-    if (!profile) continue;
+    if (const TargetProfile* profile = find_target_profile(c->name)) profiled.push_back({c, profile, {}, {}});
+  }
+  auto convert_profile = [&](Profiled& p) {
     Findings findings = outcome.load_findings;
-    ConversionResult result = convert_for_target(outcome.load.inventory, options, catalog, profile->name,
+    ConversionResult result = convert_for_target(outcome.load.inventory, options, catalog, p.profile->name,
                                                  f.conv.request.target_options, findings);
     findings.sort_and_dedupe();
-    add_profiled_verdict(report, c, profile->name, result.output,
-                         conversion_loss(findings, result.stats.ingresses, result.stats.converted_ingresses));
-  }
+    p.loss = conversion_loss(findings, result.stats.ingresses, result.stats.converted_ingresses);
+    p.output = std::move(result.output);
+  };
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < profiled.size(); i = next++) convert_profile(profiled[i]);
+  };
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < std::min(worker_threads(), profiled.size()); ++t) workers.emplace_back(work);
+  work();
+  for (auto& w : workers) w.join();
+  for (const Profiled& p : profiled) add_profiled_verdict(report, p.controller, p.profile->name, p.output, p.loss);
 }
 
 int run_report_command(ReportFlags& f, Context& ctx) {
@@ -62,6 +85,8 @@ int run_report_command(ReportFlags& f, Context& ctx) {
   ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
                                         outcome.conversion.stats.converted_ingresses);
   CompatReport report = build_compat_report(outcome.conversion.output, chosen, loss);
+  // The standard objects are judged; their memory serves the profiles.
+  converted->conversion.output = ConversionOutput();
   add_profiled_verdicts(f, outcome, chosen, report);
   ctx.io.out << render_report(report, format, color);
   // Conversion findings are not repeated here (convert shows them; the

@@ -216,6 +216,8 @@ bool finish_conversion_flags(ConversionFlags& f, Context& ctx) {
 
 void report_progress(ConvertRequest& request, ProgressLine& progress) {
   DocumentObserver observe_more = request.on_document;
+  // Counting is safe on any thread and needs no document body.
+  if (!observe_more) request.on_document_needs = ObserverNeeds::Count;
   request.on_document = [&progress, observe_more](const Document& doc, Findings& found) {
     if (observe_more) observe_more(doc, found);
     progress.document_read();

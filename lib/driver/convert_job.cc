@@ -109,7 +109,7 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   outcome.load = request.cluster
                      ? load_cluster(*request.cluster, request.limits, findings, request.on_document)
                      : load_inputs(request.inputs, stdin_stream, request.limits, findings,
-                                   request.on_document, request.exclude, request.on_document_order);
+                                   request.on_document, request.exclude, request.on_document_needs);
   outcome.load.inventory.assign_namespace(request.default_namespace);
   ConvertOptions options = request.options;
   options.nginx_config = outcome.nginx_config = load_nginx_config(request, outcome.load, findings);

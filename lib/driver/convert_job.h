@@ -40,9 +40,8 @@ struct ConvertRequest {
   /// Called with every parsed document before it is read into the model
   /// (lint and --in-place-stream index objects this way without parsing twice).
   DocumentObserver on_document;
-  /// Whether on_document may run on several threads in any order (then
-  /// documents are parsed in parallel) or must see them in stream order.
-  ObserveOrder on_document_order = ObserveOrder::Stream;
+  /// What on_document needs (load.h): the less, the faster the read.
+  ObserverNeeds on_document_needs = ObserverNeeds::Stream;
   /// Told when the run moves on from reading ("converting", "checking 120
   /// objects"), for a progress line; may be empty.
   std::function<void(const std::string& step)> on_step;

@@ -28,7 +28,7 @@ void finish_load(LoadResult& result, const Findings& local, Findings& findings) 
 LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdin_stream,
                        const ParseLimits& limits, Findings& findings,
                        const DocumentObserver& observe, const std::vector<std::string>& exclude,
-                       ObserveOrder order) {
+                       ObserverNeeds needs) {
   LoadResult result;
   Findings local;
   auto inputs = expand_inputs(paths, local, exclude);
@@ -56,8 +56,8 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
     // observer sees every document whole; one that needs stream order
     // (verify's Gateway reader) gets one run.
     ReadOptions options;
-    options.threads = observe && order == ObserveOrder::Stream ? 1 : worker_threads();
-    if (!observe) options.needs_body = needs_body;
+    options.threads = observe && needs == ObserverNeeds::Stream ? 1 : worker_threads();
+    if (!observe || needs == ObserverNeeds::Count) options.needs_body = needs_body;
     std::vector<Inventory> runs(options.threads);
     std::atomic<bool> has_objects{false}, kustomize{false};
     // Per run: observed once the file is known to be kept.

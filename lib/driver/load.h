@@ -22,12 +22,15 @@ struct LoadResult {
 /// the Gateway API objects the inventory only counts, lint indexes objects).
 using DocumentObserver = std::function<void(const Document&, Findings&)>;
 
-/// How a DocumentObserver may be called. Stream: one document at a time,
-/// in stream order (verify's Gateway reader). Any: from several threads at
-/// once, in no particular order, so that the documents of a large input
-/// are parsed in parallel while observed (lint's and convert's object
-/// index, which sorts what it collects).
-enum class ObserveOrder { Stream, Any };
+/// What a DocumentObserver needs of the reader. Stream: every document
+/// whole, one at a time, in stream order (verify's Gateway reader). Whole:
+/// every document whole, but from several threads at once in no particular
+/// order, so a large input is parsed in parallel (lint's and convert's
+/// object index, which sorts what it collects). Count: only that a document
+/// was read (the progress line): any order, and a document of a kind the
+/// inventory only counts may come with just its apiVersion and kind.
+enum class ObserverNeeds { Stream, Whole, Count };
+
 
 /// Expands `paths` (files, directories, "-"), parses every document and
 /// reads the objects. Sorted so that the order of the inputs never matters.
@@ -38,7 +41,7 @@ LoadResult load_inputs(const std::vector<std::string>& paths, std::istream& stdi
                        const ParseLimits& limits, Findings& findings,
                        const DocumentObserver& observe = nullptr,
                        const std::vector<std::string>& exclude = {},
-                       ObserveOrder order = ObserveOrder::Stream);
+                       ObserverNeeds needs = ObserverNeeds::Stream);
 
 /// The last step of every loader: sorts the inventory, sets input_failed
 /// from the loader's own findings `local`, and appends them to `findings`.
