@@ -38,6 +38,7 @@ struct RouteSpec {
 
 std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload, int code) {
   std::vector<RouteRuleIR> out;
+  out.reserve(rules.size() + 1);  // + the root redirect a host may add
   for (const auto& r : rules) {
     RouteRuleIR red;
     red.path = r.path;
@@ -58,6 +59,11 @@ std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, b
 /// change which rule wins.
 std::vector<std::vector<RouteRuleIR>> chunk_rules(std::vector<RouteRuleIR> rules) {
   std::vector<std::vector<RouteRuleIR>> out;
+  // Nearly every route fits (one match per rule): keep its vector as it is.
+  if (!rules.empty() && rules.size() <= kMaxRules && rules.size() <= kMaxMatches) {
+    out.push_back(std::move(rules));
+    return out;
+  }
   size_t matches = 0;
   for (auto& r : rules) {
     if (out.empty() || out.back().size() >= kMaxRules || matches + 1 > kMaxMatches) {
