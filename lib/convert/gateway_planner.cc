@@ -39,15 +39,18 @@ struct RouteSpec {
 std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload, int code) {
   std::vector<RouteRuleIR> out;
   out.reserve(rules.size() + 1);  // + the root redirect a host may add
+  // Every rule carries the same redirect: one FilterSet, shared.
+  RedirectSpec to_https;
+  to_https.scheme = "https";
+  to_https.status_code = code;
+  SharedFilters redirect;
+  redirect.edit().redirect = to_https;
   for (const auto& r : rules) {
     RouteRuleIR red;
     red.path = r.path;
     red.headers = r.headers;
     if (offload) red.headers.push_back(HeaderMatchIR{"Exact", "X-Forwarded-Proto", "http"});
-    RedirectSpec to_https;
-    to_https.scheme = "https";
-    to_https.status_code = code;
-    red.filters.edit().redirect = to_https;
+    red.filters = redirect;
     red.source = r.source;
     out.push_back(std::move(red));
   }

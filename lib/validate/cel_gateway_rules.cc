@@ -92,22 +92,24 @@ bool no_hostname_for_l4(const Value& self) {
   });
 }
 
+// self.all(l1, !has(l1.name) || self.exists_one(l2, l1.name == l2.name))
 bool listener_names_unique(const Value& self) {
-  return all(self, [&](const Value& l1) {
-    return !has(l1, "name") ||
-           exists_one(self, [&](const Value& l2) { return same(l1, l2, "name"); });
+  return keys_unique(self, [](const Value& l, std::string& key) {
+    append_key_part(key, l["name"]);
+    return has(l, "name");
   });
 }
 
+// self.all(l1, !has(l1.port) || !has(l1.protocol) || self.exists_one(l2,
+//   l1.port == l2.port && l1.protocol == l2.protocol && (has(l1.hostname) &&
+//   has(l2.hostname) ? l1.hostname == l2.hostname : !has(l1.hostname) && !has(l2.hostname))))
 bool listener_endpoints_unique(const Value& self) {
-  return all(self, [&](const Value& l1) {
-    if (!has(l1, "port") || !has(l1, "protocol")) return true;
-    return exists_one(self, [&](const Value& l2) {
-      const bool h1 = has(l1, "hostname");
-      const bool h2 = has(l2, "hostname");
-      return same(l1, l2, "port") && same(l1, l2, "protocol") &&
-             (h1 && h2 ? same(l1, l2, "hostname") : !h1 && !h2);
-    });
+  return keys_unique(self, [](const Value& l, std::string& key) {
+    if (!has(l, "port") || !has(l, "protocol")) return false;
+    append_key_part(key, l["port"]);
+    append_key_part(key, l["protocol"]);
+    append_key_part(key, l["hostname"]);
+    return true;
   });
 }
 
@@ -117,10 +119,11 @@ bool terminate_has_certificates(const Value& self) {
   return self["certificateRefs"].size() > 0 || self["options"].size() > 0;
 }
 
+// self.all(t1, !has(t1.port) || self.exists_one(t2, t1.port == t2.port))
 bool per_port_unique(const Value& self) {
-  return all(self, [&](const Value& t1) {
-    return !has(t1, "port") ||
-           exists_one(self, [&](const Value& t2) { return same(t1, t2, "port"); });
+  return keys_unique(self, [](const Value& t, std::string& key) {
+    append_key_part(key, t["port"]);
+    return has(t, "port");
   });
 }
 

@@ -9,11 +9,14 @@
 // when the field is absent: the rules see the defaulted object without it
 // ever being built.
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "validate/constraint_table.h"
 
@@ -132,6 +135,42 @@ bool exists(const Value& list, Pred pred) {
 template <typename Pred>
 bool exists_one(const Value& list, Pred pred) {
   return count(list, pred) == 1;
+}
+
+/// Adds one part of an item's key to `key`: its absence, or its value
+/// spelt so that two values CEL's == calls equal are spelt the same (a
+/// number by its value, 80.0 as 80; anything else as compact JSON).
+inline void append_key_part(std::string& key, const Value& part) {
+  if (!part) {
+    key += '\x01';
+    return;
+  }
+  key += '\x02';
+  const Json& v = part.json();
+  const double d = v.is_number() ? v.get<double>() : 0;
+  if (v.is_number_float() && d == static_cast<double>(static_cast<int64_t>(d)) && std::abs(d) < 9.0e15) {
+    key += std::to_string(static_cast<int64_t>(d));
+  } else {
+    key += v.dump(-1, ' ', false, Json::error_handler_t::replace);
+  }
+  key += '\0';  // dump escapes control characters, so this ends the part
+}
+
+/// CEL `self.all(x, <x exempt> || self.exists_one(y, <same key as x>))`,
+/// where `key_of(item, key)` spells the item's key (append_key_part) and
+/// returns false when the item is exempt: no two items that are not exempt
+/// share a key. Sorting the keys makes this n log n where the literal
+/// reading is n² (a Gateway holds up to 64 listeners, and an output
+/// thousands of Gateways).
+template <typename KeyOf>
+bool keys_unique(const Value& list, KeyOf key_of) {
+  std::vector<std::string> keys;
+  for (size_t i = 0; list.is_array() && i < list.size(); ++i) {
+    std::string key;
+    if (key_of(list.at(i), key)) keys.push_back(std::move(key));
+  }
+  std::sort(keys.begin(), keys.end());
+  return std::adjacent_find(keys.begin(), keys.end()) == keys.end();
 }
 
 /// CEL `'*' in self && self.size() > 1` for a list of strings.
