@@ -1,17 +1,13 @@
 // `ingress-migrate report`: convert, then say for each Gateway API
 // implementation whether it can run the result.
 
-#include <algorithm>
-#include <atomic>
 #include <ostream>
-#include <thread>
 
 #include "commands.h"
 #include "conversion_options.h"
 #include "exit_code.h"
 #include "report/compat_report.h"
 #include "targets/profile.h"
-#include "util/threads.h"
 
 namespace im::cli {
 
@@ -26,9 +22,8 @@ struct ReportFlags {
 /// An implementation with an output profile is judged on the conversion
 /// `convert --target-controller` makes for it: what its own objects carry is
 /// not lost there, and what they replace is not used (one story with
-/// convert). The inputs are read once; each profile converts them again.
-/// The conversions only read the inventory, so they run side by side on
-/// worker threads; the verdicts are added in the order of `chosen`.
+/// convert). The inputs are read once; the profiles convert them again,
+/// sharing one conversion where they would make the same.
 void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
                            const std::vector<const ControllerSupport*>& chosen, CompatReport& report) {
   std::vector<const ControllerSupport*> all = chosen;
@@ -39,33 +34,23 @@ void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
   const Catalog& catalog = catalog_for(f.conv.request.rules_dirs, storage);
   ConvertOptions options = f.conv.request.options;
   options.nginx_config = outcome.nginx_config;
-  struct Profiled {
-    const ControllerSupport* controller;
-    const TargetProfile* profile;
-    ConversionOutput output;
-    ConversionLoss loss;
-  };
-  std::vector<Profiled> profiled;
+  std::vector<const ControllerSupport*> profiled;
+  std::vector<std::string> profiles;
   for (const ControllerSupport* c : all) {
-    if (const TargetProfile* profile = find_target_profile(c->name)) profiled.push_back({c, profile, {}, {}});
+    if (const TargetProfile* profile = find_target_profile(c->name)) {
+      profiled.push_back(c);
+      profiles.push_back(profile->name);
+    }
   }
-  auto convert_profile = [&](Profiled& p) {
-    Findings findings = outcome.load_findings;
-    ConversionResult result = convert_for_target(outcome.load.inventory, options, catalog, p.profile->name,
-                                                 f.conv.request.target_options, findings);
-    findings.sort_and_dedupe();
-    p.loss = conversion_loss(findings, result.stats.ingresses, result.stats.converted_ingresses);
-    p.output = std::move(result.output);
-  };
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < profiled.size(); i = next++) convert_profile(profiled[i]);
-  };
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < std::min(worker_threads(), profiled.size()); ++t) workers.emplace_back(work);
-  work();
-  for (auto& w : workers) w.join();
-  for (const Profiled& p : profiled) add_profiled_verdict(report, p.controller, p.profile->name, p.output, p.loss);
+  // Each verdict replaces the controller's standard one in place, so the
+  // order they come in does not matter.
+  convert_for_targets(outcome.load.inventory, options, catalog, profiles, f.conv.request.target_options,
+                      outcome.load_findings, [&](size_t i, ConversionResult& result, Findings& findings) {
+                        findings.sort_and_dedupe();
+                        add_profiled_verdict(report, profiled[i], profiles[i], result.output,
+                                             conversion_loss(findings, result.stats.ingresses,
+                                                             result.stats.converted_ingresses));
+                      });
 }
 
 int run_report_command(ReportFlags& f, Context& ctx) {

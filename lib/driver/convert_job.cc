@@ -101,6 +101,59 @@ ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions o
   return result;
 }
 
+namespace {
+
+/// Whether the regex-rewrite option can change the conversion: only a
+/// capture-group rewrite-target uses it (route_planner.cc, apply_rewrite),
+/// and every such value has a '$'.
+bool may_rewrite_by_regex(const Inventory& inventory) {
+  for (const Ingress& ing : inventory.ingresses) {
+    for (const Annotation& a : ing.annotations) {
+      if (a.value.find('$') != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void convert_for_targets(const Inventory& inventory, const ConvertOptions& options, const Catalog& catalog,
+                         const std::vector<std::string>& targets, const TargetOptions& target_options,
+                         const Findings& base_findings,
+                         const std::function<void(size_t, ConversionResult&, Findings&)>& done) {
+  const bool regex_matters = may_rewrite_by_regex(inventory);
+  std::vector<const TargetProfile*> profiles;
+  for (const auto& t : targets) profiles.push_back(t.empty() ? nullptr : find_target_profile(t));
+  auto regex_for = [&](size_t i) { return profiles[i] && !profiles[i]->regex_rewrite.empty() && regex_matters; };
+  std::vector<bool> handled(targets.size(), false);
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (handled[i]) continue;
+    // The profiles from i on that share this conversion.
+    std::vector<size_t> group;
+    for (size_t j = i; j < targets.size(); ++j) {
+      if (!handled[j] && regex_for(j) == regex_for(i)) group.push_back(j);
+    }
+    ConvertOptions group_options = options;
+    group_options.regex_path_rewrite = regex_for(i);
+    Findings group_findings = base_findings;
+    ConversionResult base = convert(inventory, group_options, catalog, group_findings);
+    for (size_t k = 0; k < group.size(); ++k) {
+      const size_t j = group[k];
+      handled[j] = true;
+      const bool last = k + 1 == group.size();
+      ConversionResult result = last ? std::move(base) : base;
+      Findings findings = last ? std::move(group_findings) : group_findings;
+      if (profiles[j]) {
+        TargetOptions to = target_options;
+        to.nginx_prefix = options.nginx_annotations_prefix;
+        to.nginx_config = options.nginx_config;
+        apply_target(inventory, catalog, *profiles[j], to, result.output, findings);
+      }
+      done(j, result, findings);
+    }
+  }
+}
+
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
                            Findings& findings) {
   ConvertOutcome outcome;

@@ -85,6 +85,18 @@ NginxControllerConfig load_nginx_config(const ConvertRequest& request, LoadResul
 ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions options, const Catalog& catalog,
                                     const std::string& target, TargetOptions target_options, Findings& findings);
 
+/// convert_for_target for each of `targets` (output profile names, none
+/// ""), each starting from `base_findings`; `done(i, result, findings)` is
+/// called once for each, in an order that lets profiles that would convert
+/// the inputs alike share one conversion (copied for all but the last of
+/// them, so at most one copy is held besides the shared one): the
+/// regex-rewrite option a profile sets only matters where some annotation
+/// value has a '$'. `report` judges every implementation this way.
+void convert_for_targets(const Inventory& inventory, const ConvertOptions& options, const Catalog& catalog,
+                         const std::vector<std::string>& targets, const TargetOptions& target_options,
+                         const Findings& base_findings,
+                         const std::function<void(size_t, ConversionResult&, Findings&)>& done);
+
 /// Runs the pipeline. Throws RuleLoadError for a broken --rules file and
 /// ClusterError when kubectl cannot read the cluster.
 ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_stream,
