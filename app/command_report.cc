@@ -1,7 +1,10 @@
 // `ingress-migrate report`: convert, then say for each Gateway API
 // implementation whether it can run the result.
 
+#include <algorithm>
+#include <optional>
 #include <ostream>
+#include <utility>
 
 #include "commands.h"
 #include "conversion_options.h"
@@ -24,8 +27,11 @@ struct ReportFlags {
 /// not lost there, and what they replace is not used (one story with
 /// convert). The inputs are read once; the profiles convert them again,
 /// sharing one conversion where they would make the same.
+/// `standard`, when given, is the standard conversion with its findings,
+/// which the profiles that convert alike start from.
 void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
-                           const std::vector<const ControllerSupport*>& chosen, CompatReport& report) {
+                           const std::vector<const ControllerSupport*>& chosen, CompatReport& report,
+                           std::optional<std::pair<ConversionResult, Findings>> standard) {
   std::vector<const ControllerSupport*> all = chosen;
   if (all.empty()) {
     for (const auto& c : known_controllers()) all.push_back(&c);
@@ -50,7 +56,8 @@ void add_profiled_verdicts(const ReportFlags& f, const ConvertOutcome& outcome,
                         add_profiled_verdict(report, profiled[i], profiles[i], result.output,
                                              conversion_loss(findings, result.stats.ingresses,
                                                              result.stats.converted_ingresses));
-                      });
+                      },
+                      std::move(standard));
 }
 
 int run_report_command(ReportFlags& f, Context& ctx) {
@@ -70,9 +77,16 @@ int run_report_command(ReportFlags& f, Context& ctx) {
   ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
                                         outcome.conversion.stats.converted_ingresses);
   CompatReport report = build_compat_report(outcome.conversion.output, chosen, loss);
-  // The standard objects are judged; their memory serves the profiles.
-  converted->conversion.output = ConversionOutput();
-  add_profiled_verdicts(f, outcome, chosen, report);
+  // The standard conversion is judged; the profiles that convert alike
+  // start from it, unless setting aside an invalid existing Gateway
+  // changed it after the conversion (convert_job.cc).
+  std::optional<std::pair<ConversionResult, Findings>> standard;
+  const bool changed_after = std::any_of(findings.items().begin(), findings.items().end(), [](const Finding& x) {
+    return x.rule_id == "existing-gateway-invalid";
+  });
+  if (!changed_after) standard.emplace(std::move(converted->conversion), findings);
+  converted->conversion = ConversionResult();
+  add_profiled_verdicts(f, outcome, chosen, report, std::move(standard));
   ctx.io.out << render_report(report, format, color);
   // Conversion findings are not repeated here (convert shows them; the
   // report counts its errors and points at the first); only input that

@@ -120,7 +120,8 @@ bool may_rewrite_by_regex(const Inventory& inventory) {
 void convert_for_targets(const Inventory& inventory, const ConvertOptions& options, const Catalog& catalog,
                          const std::vector<std::string>& targets, const TargetOptions& target_options,
                          const Findings& base_findings,
-                         const std::function<void(size_t, ConversionResult&, Findings&)>& done) {
+                         const std::function<void(size_t, ConversionResult&, Findings&)>& done,
+                         std::optional<std::pair<ConversionResult, Findings>> standard) {
   const bool regex_matters = may_rewrite_by_regex(inventory);
   std::vector<const TargetProfile*> profiles;
   for (const auto& t : targets) profiles.push_back(t.empty() ? nullptr : find_target_profile(t));
@@ -133,10 +134,18 @@ void convert_for_targets(const Inventory& inventory, const ConvertOptions& optio
     for (size_t j = i; j < targets.size(); ++j) {
       if (!handled[j] && regex_for(j) == regex_for(i)) group.push_back(j);
     }
-    ConvertOptions group_options = options;
-    group_options.regex_path_rewrite = regex_for(i);
-    Findings group_findings = base_findings;
-    ConversionResult base = convert(inventory, group_options, catalog, group_findings);
+    Findings group_findings;
+    ConversionResult base;
+    if (!regex_for(i) && standard) {
+      base = std::move(standard->first);
+      group_findings = std::move(standard->second);
+      standard.reset();
+    } else {
+      ConvertOptions group_options = options;
+      group_options.regex_path_rewrite = regex_for(i);
+      group_findings = base_findings;
+      base = convert(inventory, group_options, catalog, group_findings);
+    }
     for (size_t k = 0; k < group.size(); ++k) {
       const size_t j = group[k];
       handled[j] = true;

@@ -92,10 +92,15 @@ ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions o
 /// them, so at most one copy is held besides the shared one): the
 /// regex-rewrite option a profile sets only matters where some annotation
 /// value has a '$'. `report` judges every implementation this way.
+/// `standard`, when the caller has it, is the conversion without a profile
+/// (what convert() made from `options` and `base_findings`) with its
+/// findings: the profiles that would convert alike start from it instead of
+/// converting again.
 void convert_for_targets(const Inventory& inventory, const ConvertOptions& options, const Catalog& catalog,
                          const std::vector<std::string>& targets, const TargetOptions& target_options,
                          const Findings& base_findings,
-                         const std::function<void(size_t, ConversionResult&, Findings&)>& done);
+                         const std::function<void(size_t, ConversionResult&, Findings&)>& done,
+                         std::optional<std::pair<ConversionResult, Findings>> standard = std::nullopt);
 
 /// Runs the pipeline. Throws RuleLoadError for a broken --rules file and
 /// ClusterError when kubectl cannot read the cluster.
