@@ -307,6 +307,26 @@ json object_at(const ConversionOutput& out, size_t i) {
   return out.vendor_objects.at(i).object;
 }
 
+ObjectSource object_source_at(const ConversionOutput& out, size_t i) {
+  static const std::string none;
+  static const Location nowhere;
+  auto from = [](const auto& o) { return ObjectSource{&o.source_ingress, &o.source}; };
+  const size_t shared = out.gateways.size() + out.listener_sets.size();  // serve many Ingresses
+  if (i < shared) return ObjectSource{&none, &nowhere};
+  i -= shared;
+  if (i < out.http_routes.size()) return from(out.http_routes[i]);
+  i -= out.http_routes.size();
+  if (i < out.grpc_routes.size()) return from(out.grpc_routes[i]);
+  i -= out.grpc_routes.size();
+  if (i < out.tls_routes.size()) return from(out.tls_routes[i]);
+  i -= out.tls_routes.size();
+  if (i < out.backend_tls_policies.size()) return from(out.backend_tls_policies[i]);
+  i -= out.backend_tls_policies.size();
+  if (i < out.reference_grants.size()) return ObjectSource{&none, &nowhere};
+  i -= out.reference_grants.size();
+  return from(out.vendor_objects.at(i));
+}
+
 void for_each_object(const ConversionOutput& out, const std::function<void(const json&)>& fn) {
   for_each_object_with_source(out, [&](const json& obj, const std::string&, const Location&) { fn(obj); });
 }

@@ -31,6 +31,14 @@ size_t object_count(const ConversionOutput& out);
 /// work on the objects can be split between threads.
 nlohmann::ordered_json object_at(const ConversionOutput& out, size_t i);
 
+/// The Ingress the i-th object came from and where, as
+/// for_each_object_with_source gives them (i < object_count(out)).
+struct ObjectSource {
+  const std::string* ingress;
+  const Location* where;
+};
+ObjectSource object_source_at(const ConversionOutput& out, size_t i);
+
 /// The same, with the Ingress each object came from ("" and an empty
 /// location for Gateways and ReferenceGrants, which serve many).
 void for_each_object_with_source(

@@ -7,6 +7,7 @@
 #include "emit/objects.h"
 #include "report/features.h"
 #include "rules/catalog.h"
+#include "util/parallel_batches.h"
 
 namespace im {
 
@@ -50,13 +51,24 @@ CompatReport build_compat_report(const ConversionOutput& out,
   CompatReport report;
   report.loss = loss;
   std::map<std::string, std::vector<ObjectRef>> uses;
-  for_each_object_with_source(out, [&](const nlohmann::ordered_json& obj, const std::string& ingress,
-                                       const Location& where) {
-    ObjectRef ref{obj["kind"].get<std::string>(),
-                  obj["metadata"].value("namespace", std::string()),
-                  obj["metadata"]["name"].get<std::string>(), ingress, where};
-    for (const auto& f : detect_features(obj)) uses[f].push_back(ref);
-  });
+  // Building and reading each object is independent work, spread over the
+  // cores; the features are gathered in print order.
+  constexpr size_t kBatch = 1024;
+  std::vector<std::pair<ObjectRef, std::vector<std::string>>> found(kBatch);
+  auto work = [&](size_t i, size_t slot) {
+    const nlohmann::ordered_json obj = object_at(out, i);
+    found[slot].second = detect_features(obj);
+    if (found[slot].second.empty()) return;
+    const ObjectSource source = object_source_at(out, i);
+    found[slot].first = ObjectRef{obj["kind"].get<std::string>(), obj["metadata"].value("namespace", std::string()),
+                                  obj["metadata"]["name"].get<std::string>(), *source.ingress, *source.where};
+  };
+  auto take = [&](size_t, size_t n) {
+    for (size_t slot = 0; slot < n; ++slot) {
+      for (const auto& f : found[slot].second) uses[f].push_back(found[slot].first);
+    }
+  };
+  parallel_batches(object_count(out), kBatch, work, take);
   for (auto& [feature, objects] : uses) report.features.push_back(FeatureUsage{feature, std::move(objects)});
 
   std::vector<const ControllerSupport*> chosen = controllers;
