@@ -50,7 +50,7 @@ class Spool : public std::ostream {
  public:
   /// The limit is what may stay in memory before text goes to a file in
   /// $TMPDIR (else /tmp).
-  explicit Spool(size_t memory_limit = 16u << 20) : std::ostream(nullptr), buf_(memory_limit) { rdbuf(&buf_); }
+  explicit Spool(size_t memory_limit = 4u << 20) : std::ostream(nullptr), buf_(memory_limit) { rdbuf(&buf_); }
   std::string copy_to(std::ostream& out) { return buf_.copy_to(out); }
   size_t size() const { return buf_.size(); }
   bool spilled() const { return buf_.spilled(); }
