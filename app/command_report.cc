@@ -1,7 +1,6 @@
 // `ingress-migrate report`: convert, then say for each Gateway API
 // implementation whether it can run the result.
 
-#include <algorithm>
 #include <optional>
 #include <ostream>
 #include <utility>
@@ -81,10 +80,7 @@ int run_report_command(ReportFlags& f, Context& ctx) {
   // start from it, unless setting aside an invalid existing Gateway
   // changed it after the conversion (convert_job.cc).
   std::optional<std::pair<ConversionResult, Findings>> standard;
-  const bool changed_after = std::any_of(findings.items().begin(), findings.items().end(), [](const Finding& x) {
-    return x.rule_id == "existing-gateway-invalid";
-  });
-  if (!changed_after) standard.emplace(std::move(converted->conversion), findings);
+  if (!outcome.changed_after_conversion) standard.emplace(std::move(converted->conversion), findings);
   converted->conversion = ConversionResult();
   add_profiled_verdicts(f, outcome, chosen, report, std::move(standard));
   ctx.io.out << render_report(report, format, color);

@@ -46,7 +46,9 @@ namespace {
 /// valid Gateway API itself, the extended copy cannot be either, and that is
 /// the input's fault, not the tool's. It is then not written (the routes
 /// still attach to the listeners it has), with an error at the Gateway.
-void set_aside_invalid_existing_gateways(ConversionOutput& out, Channel channel, Findings& findings) {
+/// Returns how many were set aside.
+size_t set_aside_invalid_existing_gateways(ConversionOutput& out, Channel channel, Findings& findings) {
+  size_t set_aside = 0;
   for (auto it = out.gateways.begin(); it != out.gateways.end();) {
     if (it->existing.is_null()) {
       ++it;
@@ -81,7 +83,9 @@ void set_aside_invalid_existing_gateways(ConversionOutput& out, Channel channel,
                    "existing-gateway-invalid");
     out.reused_gateways.push_back(std::move(kept));
     it = out.gateways.erase(it);
+    ++set_aside;
   }
+  return set_aside;
 }
 
 }  // namespace
@@ -184,7 +188,8 @@ ConvertOutcome run_convert(const ConvertRequest& request, std::istream& stdin_st
   // would be worse than failing.
   const Channel channel =
       request.options.experimental ? Channel::Experimental : Channel::Standard;
-  set_aside_invalid_existing_gateways(outcome.conversion.output, channel, findings);
+  outcome.changed_after_conversion =
+      set_aside_invalid_existing_gateways(outcome.conversion.output, channel, findings) > 0;
   const size_t count = object_count(outcome.conversion.output);
   if (request.on_step) request.on_step(fmt::format("checking {} objects against the CRDs", count));
   std::unique_ptr<ObjectWriter> writer;

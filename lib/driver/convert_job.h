@@ -61,6 +61,9 @@ struct ConvertOutcome {
   /// implementation with an output profile and starts from these.
   Findings load_findings;
   ConversionResult conversion;
+  /// Whether `conversion` differs from what convert_for_target made: an
+  /// invalid existing Gateway was set aside after converting.
+  bool changed_after_conversion = false;
   /// Emitted objects the API server would reject: a bug in the tool.
   std::vector<std::string> invalid_objects;
   /// With ConvertRequest::render_as: every object rendered, the stream
