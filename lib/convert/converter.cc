@@ -22,6 +22,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan.inventory = &inventory;
   plan.findings = &findings;
 
+  plan.ingresses.reserve(inventory.ingresses.size());
   ClassResolver classes(inventory.classes, options.default_class, findings, options.require_class);
   for (const Ingress& ing : inventory.ingresses) {
     if (!check_ingress_names(ing, findings)) continue;
@@ -44,6 +45,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan_default_backends(plan);
   report_dropped_paths(plan);
   plan_canaries(plan);
+  plan.release_path_claims();
   result.output = plan_gateways(plan);
   report_controller_settings(plan, options.nginx_config, findings);
   result.output.merged_canaries = plan.merged_canaries;

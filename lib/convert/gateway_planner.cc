@@ -1,6 +1,7 @@
 // Gateways, listeners and the attachment of routes to them.
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -36,15 +37,30 @@ struct RouteSpec {
   size_t tls_ingress = SIZE_MAX;  ///< the Ingress whose tls entry names the Secret
 };
 
-std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload, int code) {
+/// The HTTPS redirect filter of each status code, built once and shared by
+/// every redirect rule of the conversion (a FilterSet is ~550 bytes; a large
+/// input has a redirect rule per path).
+class RedirectFilters {
+ public:
+  const SharedFilters& to_https(int code) {
+    auto [it, inserted] = by_code_.try_emplace(code);
+    if (inserted) {
+      RedirectSpec spec;
+      spec.scheme = "https";
+      spec.status_code = code;
+      it->second.edit().redirect = spec;
+    }
+    return it->second;
+  }
+
+ private:
+  std::map<int, SharedFilters> by_code_;
+};
+
+std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload,
+                                        const SharedFilters& redirect) {
   std::vector<RouteRuleIR> out;
-  out.reserve(rules.size() + 1);  // + the root redirect a host may add
-  // Every rule carries the same redirect: one FilterSet, shared.
-  RedirectSpec to_https;
-  to_https.scheme = "https";
-  to_https.status_code = code;
-  SharedFilters redirect;
-  redirect.edit().redirect = to_https;
+  out.reserve(rules.size());
   for (const auto& r : rules) {
     RouteRuleIR red;
     red.path = r.path;
@@ -471,6 +487,12 @@ ConversionOutput plan_gateways(Plan& plan) {
   report_https_default_certificate(without_tls, findings);
 
   // 4. Name the routes and attach them.
+  RedirectFilters redirect_filters;
+  // At most a main and a redirect route per spec (more only past a route's
+  // rule limit): reserved, since doubling would hold up to twice the routes.
+  out.http_routes.reserve(out.http_routes.size() + specs.size() +
+                          std::count_if(specs.begin(), specs.end(),
+                                        [](const RouteSpec& s) { return s.redirect && !s.offload_redirect; }));
   for (const auto& s : specs) {
     RouteDraft& draft = plan.drafts[s.draft];
     const IngressInfo& info = plan.ingresses[draft.ingress];
@@ -526,7 +548,7 @@ ConversionOutput plan_gateways(Plan& plan) {
     // main route instead of being copied (drafts are not used afterwards).
     std::vector<RouteRuleIR> redirects;
     if (s.redirect && !s.offload_redirect) {
-      redirects = redirect_rules(draft.rules, false, draft.redirect_code);
+      redirects = redirect_rules(draft.rules, false, redirect_filters.to_https(draft.redirect_code));
       // The host's own "/" location carries the creating Ingress's
       // ssl-redirect too, so unlisted paths are redirected as well.
       bool has_root = std::any_of(redirects.begin(), redirects.end(), [](const RouteRuleIR& r) {
@@ -536,7 +558,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         RouteRuleIR root;
         root.path = PathMatchIR{"PathPrefix", "/"};
         root.source = info.ing->location;
-        auto extra = redirect_rules({root}, false, draft.redirect_code);
+        auto extra = redirect_rules({root}, false, redirect_filters.to_https(draft.redirect_code));
         redirects.push_back(std::move(extra.front()));
       }
     }
@@ -544,7 +566,7 @@ ConversionOutput plan_gateways(Plan& plan) {
     if (s.offload_redirect) {
       // Redirect rules first only for readability: their extra header match
       // makes them win over the plain rules regardless of order.
-      auto red = redirect_rules(main_rules, true, draft.redirect_code);
+      auto red = redirect_rules(main_rules, true, redirect_filters.to_https(draft.redirect_code));
       main_rules.insert(main_rules.begin(), red.begin(), red.end());
     }
     if (s.passthrough) {

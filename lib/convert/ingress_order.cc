@@ -33,4 +33,10 @@ size_t Plan::draft_for(size_t ingress, const std::string& host, bool catch_all) 
   return drafts.size() - 1;
 }
 
+void Plan::release_path_claims() {
+  claimed.clear();
+  claimed_by_ingress_path.clear();
+  draft_index_.clear();
+}
+
 }  // namespace im

@@ -97,6 +97,10 @@ struct Plan {
     return cls + '\n' + host + '\n' + m.type + '\n' + m.value;
   }
   size_t draft_for(size_t ingress, const std::string& host, bool catch_all = false);
+  /// Frees what only path planning and canaries read (the claims and the
+  /// draft index: about a kilobyte per Ingress path), before the Gateways
+  /// and routes are built, so the two are never held at once.
+  void release_path_claims();
 
  private:
   std::map<std::tuple<size_t, std::string, bool>, size_t> draft_index_;
