@@ -135,6 +135,16 @@ bool names_issuer(const IngressPolicy& policy, bool or_tls_acme) {
   });
 }
 
+/// Whether Ingress `i` of the plan has a setting of one of `actions`.
+bool has_setting(const Plan& plan, size_t i, std::initializer_list<const char*> actions) {
+  for (const auto& [action, s] : plan.ingresses[i].policy.settings) {
+    for (const char* a : actions) {
+      if (action == a) return true;
+    }
+  }
+  return false;
+}
+
 struct TlsListener {
   size_t ingress;
   std::string host, secret_ns, secret;
@@ -227,13 +237,22 @@ void carry_annotations(const Plan& plan, const std::map<GatewayKey, GatewayPlan>
   Findings& findings = *plan.findings;
   Carrier carrier(plan, out);
 
+  // Every HTTPS listener, once some Ingress has cert-manager annotations:
+  // they decide which listeners cert-manager issues for.
+  bool any_cert_manager = false;
+  for (size_t i = 0; i < plan.ingresses.size() && !any_cert_manager; ++i) {
+    any_cert_manager = has_setting(plan, i, {"cert-manager", "tls-acme"});
+  }
   std::vector<TlsListener> tls;
-  for (const auto& [key, g] : gateways) {
-    for (const auto& [host, h] : g.hosts) {
-      if (!h.https || h.tls_passthrough || h.tls_ingress == SIZE_MAX) continue;
-      tls.push_back({h.tls_ingress, host, h.secret_ns, h.secret, g.placement.at(host).https});
+  if (any_cert_manager) {
+    for (const auto& [key, g] : gateways) {
+      for (const auto& [host, h] : g.hosts) {
+        if (!h.https || h.tls_passthrough || h.tls_ingress == SIZE_MAX) continue;
+        tls.push_back({h.tls_ingress, host, h.secret_ns, h.secret, g.placement.at(host).https});
+      }
     }
   }
+
   // Oldest Ingress first, as ingress-nginx orders them: its values are kept.
   std::stable_sort(tls.begin(), tls.end(),
                    [](const TlsListener& a, const TlsListener& b) { return a.ingress < b.ingress; });
@@ -253,8 +272,11 @@ void carry_annotations(const Plan& plan, const std::map<GatewayKey, GatewayPlan>
 
   // The holders of each Ingress's listeners, for external-dns targets and
   // the ACME solver's parentRefs.
+  // Only for the Ingresses that have such an annotation: on a large input
+  // these maps would otherwise hold every Ingress while the routes are built.
   std::map<size_t, std::vector<ListenerSlot>> slots;
   for (const HostUse& u : uses) {
+    if (!has_setting(plan, u.ingress, {"external-dns-target", "acme-http01"})) continue;
     const auto& place = gateways.at(u.gateway).placement.at(u.host);
     for (const ListenerSlot* s : {&place.http, &place.https, &place.tls}) {
       if (!s->name.empty()) slots[u.ingress].push_back(*s);
@@ -262,7 +284,9 @@ void carry_annotations(const Plan& plan, const std::map<GatewayKey, GatewayPlan>
   }
 
   std::map<std::string, size_t> by_ref;
-  for (size_t i = 0; i < plan.ingresses.size(); ++i) by_ref[plan.ingresses[i].ing->ref()] = i;
+  for (size_t i = 0; i < plan.ingresses.size(); ++i) {
+    if (has_setting(plan, i, {"external-dns-route"})) by_ref[plan.ingresses[i].ing->ref()] = i;
+  }
   const Location* dns_at = nullptr;
   bool dns_alpha = false, dns_sets = false;
   auto carry_route = [&](auto& route) {
@@ -275,9 +299,11 @@ void carry_annotations(const Plan& plan, const std::map<GatewayKey, GatewayPlan>
       dns_alpha = dns_alpha || starts_with(s.params.at("key"), "external-dns.alpha.");
     }
   };
-  for (auto& r : out.http_routes) carry_route(r);
-  for (auto& r : out.grpc_routes) carry_route(r);
-  for (auto& r : out.tls_routes) carry_route(r);
+  if (!by_ref.empty()) {
+    for (auto& r : out.http_routes) carry_route(r);
+    for (auto& r : out.grpc_routes) carry_route(r);
+    for (auto& r : out.tls_routes) carry_route(r);
+  }
 
   for (size_t i = 0; i < plan.ingresses.size(); ++i) {
     for (const auto& [action, s] : plan.ingresses[i].policy.settings) {
