@@ -197,21 +197,27 @@ int run_convert_command(ConvertFlags& f, Context& ctx) {
                        output_written(ctx.io, ctx.program);
   if (!printed) status = kExitUsageOrInput;
 
-  FindingsReport report;
-  report.command = "convert";
-  report.objects = index.take_sorted();
-  for (const auto& finding : findings.items()) {
-    if (ctx.manners.quiet && finding.severity != Severity::Error) continue;
-    report.findings.push_back(finding);
-  }
+  auto shown = [&ctx](const Finding& finding) {
+    return !ctx.manners.quiet || finding.severity == Severity::Error;
+  };
   std::string rendered;
   if (f.findings_format == "text") {
+    // Formatted straight from the findings: a copy of them all would be
+    // held beside the conversion on a large input.
     const bool color = use_color(ctx.manners, f.findings_file.empty() && ctx.io.err_is_tty);
-    for (const auto& finding : report.findings) rendered += format_finding(finding, color) + "\n";
+    for (const auto& finding : findings.items()) {
+      if (shown(finding)) rendered += format_finding(finding, color) + "\n";
+    }
     if (!ctx.manners.quiet && printed) {
       rendered += conversion_summary(outcome.load.inventory, outcome.conversion.output, findings) + "\n";
     }
   } else {
+    FindingsReport report;
+    report.command = "convert";
+    report.objects = index.take_sorted();
+    for (const auto& finding : findings.items()) {
+      if (shown(finding)) report.findings.push_back(finding);
+    }
     rendered = render_findings(*parse_findings_format(f.findings_format), report);
   }
   if (!write_findings(rendered, f.findings_file, f.force, ctx)) status = kExitUsageOrInput;
