@@ -55,7 +55,17 @@ CompatReport build_compat_report(const ConversionOutput& out,
   // cores; the features are gathered in print order.
   constexpr size_t kBatch = 1024;
   std::vector<std::pair<ObjectRef, std::vector<std::string>>> found(kBatch);
+  // HTTPRoutes, nearly every object of a large conversion, are read as
+  // planned; the rest are built (Gateways extending an input's keep fields
+  // only their built form has).
+  const size_t first_route = out.gateways.size() + out.listener_sets.size();
   auto work = [&](size_t i, size_t slot) {
+    if (i >= first_route && i - first_route < out.http_routes.size()) {
+      const HTTPRouteIR& route = out.http_routes[i - first_route];
+      found[slot].second = http_route_features(route);
+      found[slot].first = ObjectRef{"HTTPRoute", route.ns, route.name, route.source_ingress, route.source};
+      return;
+    }
     const nlohmann::ordered_json obj = object_at(out, i);
     found[slot].second = detect_features(obj);
     if (found[slot].second.empty()) return;

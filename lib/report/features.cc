@@ -72,6 +72,33 @@ void parent_features(const json& spec, const char* port_feature, std::set<std::s
 
 }  // namespace
 
+std::vector<std::string> http_route_features(const HTTPRouteIR& route) {
+  // Mirrors emit/objects.cc http_route_object and rule_object: one match
+  // per rule (its path, its headers), the FilterSet's filters, timeouts
+  // and sessionPersistence when set; no rule names, methods or queries.
+  std::set<std::string> out{"HTTPRoute"};
+  for (const auto& p : route.parents) {
+    if (p.port) out.insert("HTTPRouteParentRefPort");
+  }
+  const FilterSet* last_filters = nullptr;
+  for (const auto& rule : route.rules) {
+    if (rule.path.type == "RegularExpression") out.insert("PathRegularExpression");
+    for (const auto& h : rule.headers) {
+      if (h.type == "RegularExpression") out.insert("HeaderRegularExpression");
+    }
+    // Rules share FilterSets (all of an Ingress's rules its annotations'
+    // one, every redirect rule one): each is read once per route.
+    if (const FilterSet* filters = &rule.filters.get(); filters != last_filters) {
+      filter_features(json(filters->to_json()), out);
+      last_filters = filters;
+    }
+    if (rule.request_timeout) out.insert("HTTPRouteRequestTimeout");
+    if (rule.backend_timeout) out.insert("HTTPRouteBackendTimeout");
+    if (!rule.session_persistence.is_null()) out.insert("SessionPersistence");
+  }
+  return std::vector<std::string>(out.begin(), out.end());
+}
+
 const std::vector<std::string>& implementation_specific_features() {
   static const std::vector<std::string> names = {"HeaderRegularExpression", "PathRegularExpression",
                                                  "SessionPersistence"};

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convert/gateway_ir.h"
+
 namespace im {
 
 /// Feature names, sorted and unique. Core features are included by kind
@@ -16,6 +18,12 @@ namespace im {
 /// sessionPersistence) appear under the names listed by
 /// implementation_specific_features().
 std::vector<std::string> detect_features(const nlohmann::ordered_json& obj);
+
+/// detect_features(http_route_object(route)), read from the route as
+/// planned instead of from its built object: a large conversion has one or
+/// two HTTPRoutes per Ingress, and `report` reads every one of them once per
+/// implementation profile. A test holds the two equal on every golden input.
+std::vector<std::string> http_route_features(const HTTPRouteIR& route);
 
 /// Names this tool uses for behaviour no conformance test covers; their
 /// support is always "unknown".

@@ -1,0 +1,122 @@
+// `report` reads the features of HTTPRoutes from the routes as planned
+// (http_route_features) instead of building each object; the two readings
+// must agree on every route the tool can make.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "driver/convert_job.h"
+#include "driver/load.h"
+#include "emit/objects.h"
+#include "golden_support.h"
+#include "report/features.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Every input of the convert, target and report goldens and the
+/// real-world corpus.
+std::vector<fs::path> corpus_inputs() {
+  std::vector<fs::path> inputs;
+  const fs::path data = im::testing::testdata_dir();
+  for (const char* dir : {"convert", "targets", "report", "verify"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(data / dir)) {
+      if (entry.is_regular_file() && entry.path().filename() == "input.yaml") inputs.push_back(entry.path());
+    }
+  }
+  for (const auto& entry : fs::directory_iterator(data / "realworld")) {
+    if (entry.path().extension() == ".yaml") inputs.push_back(entry.path());
+  }
+  std::sort(inputs.begin(), inputs.end());
+  return inputs;
+}
+
+}  // namespace
+
+TEST_CASE("HTTPRoute features read from the plan equal those read from the built route, on every corpus input",
+          "[report]") {
+  const std::vector<fs::path> inputs = corpus_inputs();
+  REQUIRE(inputs.size() > 100);
+  size_t routes = 0;
+  std::set<std::string> seen;
+  for (const fs::path& input : inputs) {
+    std::istringstream no_stdin;
+    im::Findings findings;
+    im::LoadResult load = im::load_inputs({input.string()}, no_stdin, im::ParseLimits{}, findings);
+    load.inventory.assign_namespace("default");
+    for (const char* target : {"", "envoy-gateway", "nginx-gateway-fabric"}) {
+      for (bool experimental : {false, true}) {
+        im::ConvertOptions options;
+        options.experimental = experimental;
+        im::Findings conversion_findings;
+        im::ConversionResult result = im::convert_for_target(load.inventory, options, im::Catalog::builtin(), target,
+                                                             im::TargetOptions{}, conversion_findings);
+        for (const auto& route : result.output.http_routes) {
+          INFO(input.string() << " target \"" << target << "\" route " << route.ns << "/" << route.name);
+          const std::vector<std::string> planned = im::http_route_features(route);
+          CHECK(planned == im::detect_features(im::http_route_object(route)));
+          seen.insert(planned.begin(), planned.end());
+          ++routes;
+        }
+      }
+    }
+  }
+  CHECK(routes > 1000);
+  // The corpus reaches the features routes are made with, so the equality
+  // above covers their branches.
+  for (const char* feature : {"HTTPRouteSchemeRedirect", "HTTPRoutePathRewrite", "HTTPRouteBackendTimeout",
+                              "PathRegularExpression", "HTTPRouteRequestMirror", "HTTPRouteCORS",
+                              "HTTPRouteResponseHeaderModification", "SessionPersistence"}) {
+    INFO(feature);
+    CHECK(seen.count(feature) == 1);
+  }
+}
+
+TEST_CASE("HTTPRoute features read from the plan cover every construct a route rule can hold", "[report]") {
+  im::HTTPRouteIR route;
+  route.ns = "shop";
+  route.name = "web";
+  route.parents.emplace_back("", "gw", "");
+  route.parents.back().port = 443;
+
+  im::RouteRuleIR rewrite;
+  rewrite.path = im::PathMatchIR{"RegularExpression", "/a/.*"};
+  rewrite.headers.push_back(im::HeaderMatchIR{"RegularExpression", "X-Team", "a.*"});
+  im::FilterSet& f = rewrite.filters.edit();
+  f.rewrite_prefix = "/b";
+  f.rewrite_hostname = "b.example.com";
+  f.response_remove.push_back("Server");
+  f.cors = nlohmann::ordered_json{{"allowOrigins", {"*"}}};
+  f.mirrors.push_back(nlohmann::ordered_json{{"backendRef", {{"name", "m1"}, {"port", 80}}}, {"percent", 10}});
+  f.mirrors.push_back(nlohmann::ordered_json{{"backendRef", {{"name", "m2"}, {"port", 80}}}});
+  rewrite.request_timeout = "10s";
+  rewrite.backend_timeout = "5s";
+  rewrite.session_persistence = nlohmann::ordered_json{{"type", "Cookie"}};
+  route.rules.push_back(rewrite);
+
+  im::RouteRuleIR redirect;
+  redirect.path = im::PathMatchIR{"PathPrefix", "/"};
+  im::RedirectSpec to;
+  to.scheme = "https";
+  to.port = 8443;
+  to.full_path = "/x";
+  to.status_code = 307;
+  redirect.filters.edit().redirect = to;
+  route.rules.push_back(redirect);
+
+  const std::vector<std::string> expected = {
+      "HTTPRoute", "HTTPRoute307RedirectStatusCode", "HTTPRouteBackendTimeout", "HTTPRouteCORS",
+      "HTTPRouteHostRewrite", "HTTPRouteParentRefPort", "HTTPRoutePathRedirect", "HTTPRoutePathRewrite",
+      "HTTPRoutePortRedirect", "HTTPRouteRequestMirror", "HTTPRouteRequestMultipleMirrors",
+      "HTTPRouteRequestPercentageMirror", "HTTPRouteRequestTimeout", "HTTPRouteResponseHeaderModification",
+      "HTTPRouteSchemeRedirect", "HeaderRegularExpression", "PathRegularExpression", "SessionPersistence"};
+  CHECK(im::http_route_features(route) == expected);
+  CHECK(im::detect_features(im::http_route_object(route)) == expected);
+}
