@@ -1,6 +1,6 @@
-// `report` reads the features of HTTPRoutes from the routes as planned
-// (http_route_features) instead of building each object; the two readings
-// must agree on every route the tool can make.
+// `report` reads the features of Gateways, ListenerSets and HTTPRoutes as
+// planned (gateway_features, http_route_features...) instead of building
+// each object; the two readings must agree on every object the tool makes.
 
 #include <catch2/catch.hpp>
 
@@ -52,9 +52,15 @@ TEST_CASE("HTTPRoute features read from the plan equal those read from the built
     im::LoadResult load = im::load_inputs({input.string()}, no_stdin, im::ParseLimits{}, findings);
     load.inventory.assign_namespace("default");
     for (const char* target : {"", "envoy-gateway", "nginx-gateway-fabric"}) {
-      for (bool experimental : {false, true}) {
+      for (int variant = 0; variant < 3; ++variant) {
+        // Plain; experimental fields (sessionPersistence); ListenerSets on
+        // a shared Gateway.
         im::ConvertOptions options;
-        options.experimental = experimental;
+        options.experimental = variant == 1;
+        if (variant == 2) {
+          options.shared_gateway = im::GatewayRef{"infra", "shared"};
+          options.listener_sets = true;
+        }
         im::Findings conversion_findings;
         im::ConversionResult result = im::convert_for_target(load.inventory, options, im::Catalog::builtin(), target,
                                                              im::TargetOptions{}, conversion_findings);
@@ -65,15 +71,29 @@ TEST_CASE("HTTPRoute features read from the plan equal those read from the built
           seen.insert(planned.begin(), planned.end());
           ++routes;
         }
+        for (const auto& g : result.output.gateways) {
+          if (!g.existing.is_null()) continue;
+          INFO(input.string() << " target \"" << target << "\" Gateway " << g.ns << "/" << g.name);
+          const std::vector<std::string> planned = im::gateway_features(g);
+          CHECK(planned == im::detect_features(im::gateway_object(g)));
+          seen.insert(planned.begin(), planned.end());
+        }
+        for (const auto& set : result.output.listener_sets) {
+          INFO(input.string() << " target \"" << target << "\" ListenerSet " << set.ns << "/" << set.name);
+          const std::vector<std::string> planned = im::listener_set_features(set);
+          CHECK(planned == im::detect_features(im::listener_set_object(set)));
+          seen.insert(planned.begin(), planned.end());
+        }
       }
     }
   }
   CHECK(routes > 1000);
   // The corpus reaches the features routes are made with, so the equality
-  // above covers their branches.
+  // above covers their branches (the listener ones it does not reach are
+  // in the next test).
   for (const char* feature : {"HTTPRouteSchemeRedirect", "HTTPRoutePathRewrite", "HTTPRouteBackendTimeout",
                               "PathRegularExpression", "HTTPRouteRequestMirror", "HTTPRouteCORS",
-                              "HTTPRouteResponseHeaderModification", "SessionPersistence"}) {
+                              "HTTPRouteResponseHeaderModification", "SessionPersistence", "ListenerSet"}) {
     INFO(feature);
     CHECK(seen.count(feature) == 1);
   }
@@ -119,4 +139,34 @@ TEST_CASE("HTTPRoute features read from the plan cover every construct a route r
       "HTTPRouteSchemeRedirect", "HeaderRegularExpression", "PathRegularExpression", "SessionPersistence"};
   CHECK(im::http_route_features(route) == expected);
   CHECK(im::detect_features(im::http_route_object(route)) == expected);
+}
+
+TEST_CASE("Gateway and ListenerSet features read from the plan cover every listener construct", "[report]") {
+  im::GatewayIR g;
+  g.ns = "infra";
+  g.name = "edge";
+  g.gateway_class = "nginx";
+  g.named_address = "edge-ip";
+  im::ListenerIR http;
+  http.name = "http-8080";
+  http.port = 8080;
+  im::ListenerIR tls;
+  tls.name = "tls";
+  tls.port = 443;
+  tls.protocol = "TLS";
+  tls.tls_mode = "Passthrough";
+  g.listeners = {http, tls};
+  const std::vector<std::string> expected = {"Gateway", "GatewayPort8080", "GatewayStaticAddresses", "TLSRoute"};
+  CHECK(im::gateway_features(g) == expected);
+  CHECK(im::detect_features(im::gateway_object(g)) == expected);
+
+  im::ListenerSetIR set;
+  set.ns = "shop";
+  set.name = "shop";
+  set.parent_ns = "infra";
+  set.parent_name = "edge";
+  set.listeners = {http, tls};
+  const std::vector<std::string> expected_set = {"GatewayPort8080", "ListenerSet", "TLSRoute"};
+  CHECK(im::listener_set_features(set) == expected_set);
+  CHECK(im::detect_features(im::listener_set_object(set)) == expected_set);
 }

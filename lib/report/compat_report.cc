@@ -55,11 +55,25 @@ CompatReport build_compat_report(const ConversionOutput& out,
   // cores; the features are gathered in print order.
   constexpr size_t kBatch = 1024;
   std::vector<std::pair<ObjectRef, std::vector<std::string>>> found(kBatch);
-  // HTTPRoutes, nearly every object of a large conversion, are read as
-  // planned; the rest are built (Gateways extending an input's keep fields
-  // only their built form has).
-  const size_t first_route = out.gateways.size() + out.listener_sets.size();
+  // Gateways, ListenerSets and HTTPRoutes, nearly every object of a large
+  // conversion, are read as planned; the rest are built, and so are
+  // Gateways extending an input's (they keep fields only their built form
+  // has).
+  const size_t first_set = out.gateways.size();
+  const size_t first_route = first_set + out.listener_sets.size();
   auto work = [&](size_t i, size_t slot) {
+    if (i < first_set && out.gateways[i].existing.is_null()) {
+      const GatewayIR& g = out.gateways[i];
+      found[slot].second = gateway_features(g);
+      found[slot].first = ObjectRef{"Gateway", g.ns, g.name, "", Location{}};
+      return;
+    }
+    if (i >= first_set && i < first_route) {
+      const ListenerSetIR& s = out.listener_sets[i - first_set];
+      found[slot].second = listener_set_features(s);
+      found[slot].first = ObjectRef{"ListenerSet", s.ns, s.name, "", Location{}};
+      return;
+    }
     if (i >= first_route && i - first_route < out.http_routes.size()) {
       const HTTPRouteIR& route = out.http_routes[i - first_route];
       found[slot].second = http_route_features(route);

@@ -72,6 +72,30 @@ void parent_features(const json& spec, const char* port_feature, std::set<std::s
 
 }  // namespace
 
+namespace {
+
+/// Mirrors the Gateway branch of detect_features over listener_object.
+std::vector<std::string> listeners_features(const char* kind, const std::vector<ListenerIR>& listeners,
+                                            bool addresses) {
+  std::set<std::string> out{kind};
+  for (const auto& l : listeners) {
+    if (l.port == 8080) out.insert("GatewayPort8080");
+    if (l.protocol == "TLS") out.insert("TLSRoute");
+  }
+  if (addresses) out.insert("GatewayStaticAddresses");
+  return std::vector<std::string>(out.begin(), out.end());
+}
+
+}  // namespace
+
+std::vector<std::string> gateway_features(const GatewayIR& g) {
+  return listeners_features("Gateway", g.listeners, !g.named_address.empty());
+}
+
+std::vector<std::string> listener_set_features(const ListenerSetIR& s) {
+  return listeners_features("ListenerSet", s.listeners, false);
+}
+
 std::vector<std::string> http_route_features(const HTTPRouteIR& route) {
   // Mirrors emit/objects.cc http_route_object and rule_object: one match
   // per rule (its path, its headers), the FilterSet's filters, timeouts

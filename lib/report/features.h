@@ -25,6 +25,12 @@ std::vector<std::string> detect_features(const nlohmann::ordered_json& obj);
 /// implementation profile. A test holds the two equal on every golden input.
 std::vector<std::string> http_route_features(const HTTPRouteIR& route);
 
+/// detect_features(gateway_object(g)) for a Gateway the conversion made
+/// (g.existing is null: an extended input Gateway keeps fields only its
+/// built form has), and the same for a ListenerSet.
+std::vector<std::string> gateway_features(const GatewayIR& g);
+std::vector<std::string> listener_set_features(const ListenerSetIR& s);
+
 /// Names this tool uses for behaviour no conformance test covers; their
 /// support is always "unknown".
 const std::vector<std::string>& implementation_specific_features();
