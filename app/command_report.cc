@@ -71,26 +71,28 @@ int run_report_command(ReportFlags& f, Context& ctx) {
                         : f.format == "markdown" ? ReportFormat::Markdown
                                                  : ReportFormat::Text;
   bool color = format == ReportFormat::Text && use_color(ctx.manners, ctx.io.out_is_tty);
-  Findings sorted = findings;
-  sorted.sort_and_dedupe();
-  ConversionLoss loss = conversion_loss(sorted, outcome.conversion.stats.ingresses,
+  // run_convert leaves the findings sorted and without duplicates.
+  ConversionLoss loss = conversion_loss(findings, outcome.conversion.stats.ingresses,
                                         outcome.conversion.stats.converted_ingresses);
   CompatReport report = build_compat_report(outcome.conversion.output, chosen, loss);
+  // Conversion findings are not repeated here (convert shows them; the
+  // report counts its errors and points at the first); only input that
+  // could not be read changes the exit status, and is said after the report.
+  std::vector<Finding> input_failures;
+  for (const auto& finding : findings.items()) {
+    if (finding.severity == Severity::Error && is_input_failure(finding)) input_failures.push_back(finding);
+  }
   // The standard conversion is judged; the profiles that convert alike
-  // start from it, unless setting aside an invalid existing Gateway
-  // changed it after the conversion (convert_job.cc).
+  // start from it (with its findings, moved: a large input has one or more
+  // per Ingress), unless setting aside an invalid existing Gateway changed
+  // it after the conversion (convert_job.cc).
   std::optional<std::pair<ConversionResult, Findings>> standard;
-  if (!outcome.changed_after_conversion) standard.emplace(std::move(converted->conversion), findings);
+  if (!outcome.changed_after_conversion) standard.emplace(std::move(converted->conversion), std::move(findings));
   converted->conversion = ConversionResult();
   add_profiled_verdicts(f, outcome, chosen, report, std::move(standard));
   ctx.io.out << render_report(report, format, color);
-  // Conversion findings are not repeated here (convert shows them; the
-  // report counts its errors and points at the first); only input that
-  // could not be read changes the exit status.
-  for (const auto& finding : findings.items()) {
-    if (finding.severity == Severity::Error && is_input_failure(finding)) {
-      ctx.io.err << format_finding(finding, use_color(ctx.manners, ctx.io.err_is_tty)) << "\n";
-    }
+  for (const auto& finding : input_failures) {
+    ctx.io.err << format_finding(finding, use_color(ctx.manners, ctx.io.err_is_tty)) << "\n";
   }
   return outcome.load.input_failed ? kExitUsageOrInput : kExitOk;
 }
