@@ -141,7 +141,7 @@ std::vector<GRPCRouteIR> grpc_routes(const RouteDraft& draft, const IngressInfo&
     g.headers = r.headers;
     const FilterSet& f = r.filters.get();
     if (f.redirect || f.rewrite_full_path || f.rewrite_prefix || f.rewrite_hostname || f.cors ||
-        r.backend_timeout) {
+        r.request_timeout || r.backend_timeout) {
       findings.warning(r.source,
                        "GRPCRoute has no redirect, rewrite, CORS or timeout; those settings of this "
                        "path are dropped",

@@ -75,6 +75,31 @@ std::optional<PathMatchIR> other_match(const IngressPath& p, const std::string& 
     }
     return PathMatchIR{"Exact", value};
   }
+  if (ctx.controller == "contour" && value.find_first_of("^+*[]%") != std::string::npos) {
+    // Contour, internal/dag/ingress_processor.go: an ImplementationSpecific
+    // path holding any of ^ + * [ ] % is a regular expression (checked
+    // with Go's regexp, RE2), which Envoy matches as safe_regex "^"+path
+    // against the whole path; the other paths are string prefixes.
+    std::string pattern = "^" + value;
+    if (!RE2(pattern, RE2::Quiet).ok()) {
+      findings.error(p.path_location,
+                     fmt::format("ImplementationSpecific path \"{}\" on host {} is not a valid regular "
+                                 "expression: Contour served neither it nor the paths after it in this rule; "
+                                 "not converted (the later paths are, so they now serve requests Contour "
+                                 "did not)",
+                                 value, host_label(host)),
+                     "implementation-specific-path");
+      return std::nullopt;
+    }
+    findings.warning(p.path_location,
+                     fmt::format("ImplementationSpecific path \"{}\" on host {}: Contour matched the whole "
+                                 "path against the regular expression \"{}\" and tried it before every "
+                                 "prefix path; written as a RegularExpression match, whose syntax and "
+                                 "precedence each Gateway implementation defines",
+                                 value, host_label(host), pattern),
+                     "implementation-specific-path");
+    return PathMatchIR{"RegularExpression", pattern};
+  }
   // Traefik, F5 NGINX, HAProxy, Kong and others match a plain string prefix.
   findings.warning(p.path_location,
                    fmt::format("ImplementationSpecific path \"{}\" on host {}: {} matched it as a "

@@ -348,6 +348,7 @@ void plan_path_routes(Plan& plan) {
       for (const auto& p : rule.paths) {
         RouteRuleIR r;
         r.filters = shared_filters;
+        r.request_timeout = tpl.request_timeout;
         r.backend_timeout = tpl.backend_timeout;
         r.session_persistence = tpl.session_persistence;
         IngressPath effective = p;

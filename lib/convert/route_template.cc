@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "convert/contour_timeout.h"
 #include "convert/input_values.h"
 #include "model/names.h"
 #include "rules/value_format.h"
@@ -382,6 +383,7 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
+    t.request_timeout = contour_route_timeout(info.policy, findings);
     return t;
   }
   t.redirect_if_tls = info.policy.ssl_redirect;

@@ -151,6 +151,7 @@ const std::vector<Action> kActions = {
     {"request-headers-set", "sets request headers sent to the backend", act_record},
     {"response-headers-remove", "removes response headers", act_record},
     {"rewrite-target", "rewrites the request path sent to the backend", act_rewrite_target},
+    {"route-timeout", "deadline for the whole response of every route rule (timeouts.request)", act_record},
     {"router-tls", "serves the route on TLS entrypoints only", act_record},
     {"service-rewrites", "rewrites the path per backend Service (serviceName=S rewrite=P;...)", act_record},
     {"ssl-passthrough", "passes TLS through to the backend (TLSRoute)", act_record},
