@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -93,7 +94,8 @@ TEST_CASE("HTTPRoute features read from the plan equal those read from the built
   // in the next test).
   for (const char* feature : {"HTTPRouteSchemeRedirect", "HTTPRoutePathRewrite", "HTTPRouteBackendTimeout",
                               "PathRegularExpression", "HTTPRouteRequestMirror", "HTTPRouteCORS",
-                              "HTTPRouteResponseHeaderModification", "SessionPersistence", "ListenerSet"}) {
+                              "HTTPRouteResponseHeaderModification", "SessionPersistence", "ListenerSet", "HTTPRouteRetry",
+                              "HTTPRouteRetryConnectionError", "HTTPRouteRetryBackendTimeout"}) {
     INFO(feature);
     CHECK(seen.count(feature) == 1);
   }
@@ -119,6 +121,7 @@ TEST_CASE("HTTPRoute features read from the plan cover every construct a route r
   rewrite.request_timeout = "10s";
   rewrite.backend_timeout = "5s";
   rewrite.session_persistence = nlohmann::ordered_json{{"type", "Cookie"}};
+  rewrite.retry = std::make_shared<im::RetryIR>(im::RetryIR{2, {}});
   route.rules.push_back(rewrite);
 
   im::RouteRuleIR redirect;
@@ -136,6 +139,7 @@ TEST_CASE("HTTPRoute features read from the plan cover every construct a route r
       "HTTPRouteHostRewrite", "HTTPRouteParentRefPort", "HTTPRoutePathRedirect", "HTTPRoutePathRewrite",
       "HTTPRoutePortRedirect", "HTTPRouteRequestMirror", "HTTPRouteRequestMultipleMirrors",
       "HTTPRouteRequestPercentageMirror", "HTTPRouteRequestTimeout", "HTTPRouteResponseHeaderModification",
+      "HTTPRouteRetry", "HTTPRouteRetryBackendTimeout", "HTTPRouteRetryConnectionError",
       "HTTPRouteSchemeRedirect", "HeaderRegularExpression", "PathRegularExpression", "SessionPersistence"};
   CHECK(im::http_route_features(route) == expected);
   CHECK(im::detect_features(im::http_route_object(route)) == expected);

@@ -92,6 +92,7 @@ std::vector<RouteRuleIR> selector_rules(const RouteRuleIR& base, const CanaryPol
     r.backend_timeout = base.backend_timeout;
     r.session_persistence = base.session_persistence;
     r.request_timeout = base.request_timeout;
+    r.retry = base.retry;
     BackendRefIR b = to;
     b.weight.reset();
     r.backends.push_back(b);

@@ -3,6 +3,7 @@
 // as Kubernetes objects by lib/emit. Each remembers the Ingress it came from.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,14 @@ struct HeaderMatchIR {
   std::string value;
 };
 
+/// HTTPRoute rule retry (experimental channel): how many times a request is
+/// retried, and on which response codes (none = on connection errors only,
+/// which implementations retry whenever retry is set).
+struct RetryIR {
+  int attempts = 1;
+  std::vector<int> codes;  ///< sorted, unique, 400-599
+};
+
 struct RouteRuleIR {
   PathMatchIR path;
   std::vector<HeaderMatchIR> headers;
@@ -44,6 +53,8 @@ struct RouteRuleIR {
   std::optional<std::string> request_timeout;  ///< timeouts.request (Duration)
   std::optional<std::string> backend_timeout;  ///< timeouts.backendRequest (Duration)
   nlohmann::ordered_json session_persistence;  ///< experimental; null when unset
+  /// Experimental; shared by the rules of an Ingress (few rules have one).
+  std::shared_ptr<const RetryIR> retry;
   Location source;  ///< the Ingress path this rule came from
 };
 

@@ -141,9 +141,9 @@ std::vector<GRPCRouteIR> grpc_routes(const RouteDraft& draft, const IngressInfo&
     g.headers = r.headers;
     const FilterSet& f = r.filters.get();
     if (f.redirect || f.rewrite_full_path || f.rewrite_prefix || f.rewrite_hostname || f.cors ||
-        r.request_timeout || r.backend_timeout) {
+        r.request_timeout || r.backend_timeout || r.retry) {
       findings.warning(r.source,
-                       "GRPCRoute has no redirect, rewrite, CORS or timeout; those settings of this "
+                       "GRPCRoute has no redirect, rewrite, CORS, timeout or retry; those settings of this "
                        "path are dropped",
                        "grpc-filters");
     }

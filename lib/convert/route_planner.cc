@@ -349,6 +349,7 @@ void plan_path_routes(Plan& plan) {
         RouteRuleIR r;
         r.filters = shared_filters;
         r.request_timeout = tpl.request_timeout;
+        r.retry = tpl.retry;
         r.backend_timeout = tpl.backend_timeout;
         r.session_persistence = tpl.session_persistence;
         IngressPath effective = p;

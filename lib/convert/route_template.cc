@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "convert/contour_retry.h"
 #include "convert/contour_timeout.h"
 #include "convert/input_values.h"
 #include "model/names.h"
@@ -384,6 +385,9 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
     t.request_timeout = contour_route_timeout(info.policy, findings);
+    ContourRetry retry = contour_retry(info.policy, experimental, t.request_timeout, findings);
+    t.retry = std::move(retry.retry);
+    if (retry.attempt_timeout) t.backend_timeout = retry.attempt_timeout;
     return t;
   }
   t.redirect_if_tls = info.policy.ssl_redirect;

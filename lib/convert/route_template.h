@@ -17,6 +17,7 @@ struct RouteTemplate {
   FilterSet filters;  ///< applied to every rule of the Ingress
   std::optional<std::string> request_timeout;  ///< timeouts.request
   std::optional<std::string> backend_timeout;  ///< timeouts.backendRequest
+  std::shared_ptr<const RetryIR> retry;         ///< experimental
   nlohmann::ordered_json session_persistence;  ///< --experimental affinity; null otherwise
   /// permanent-redirect / temporal-redirect: every path answers with this
   /// redirect instead of proxying.

@@ -96,6 +96,12 @@ json rule_object(const RouteRuleIR& r) {
     if (r.backend_timeout) t["backendRequest"] = *r.backend_timeout;
     rule["timeouts"] = std::move(t);
   }
+  if (r.retry) {
+    json retry = json::object();
+    if (!r.retry->codes.empty()) retry["codes"] = r.retry->codes;
+    retry["attempts"] = r.retry->attempts;
+    rule["retry"] = std::move(retry);
+  }
   if (!r.session_persistence.is_null()) rule["sessionPersistence"] = r.session_persistence;
   return rule;
 }

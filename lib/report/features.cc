@@ -119,6 +119,11 @@ std::vector<std::string> http_route_features(const HTTPRouteIR& route) {
     if (rule.request_timeout) out.insert("HTTPRouteRequestTimeout");
     if (rule.backend_timeout) out.insert("HTTPRouteBackendTimeout");
     if (!rule.session_persistence.is_null()) out.insert("SessionPersistence");
+    if (rule.retry) {
+      out.insert("HTTPRouteRetry");
+      if (rule.retry->codes.empty()) out.insert("HTTPRouteRetryConnectionError");
+      if (rule.backend_timeout) out.insert("HTTPRouteRetryBackendTimeout");
+    }
   }
   return std::vector<std::string>(out.begin(), out.end());
 }
@@ -152,6 +157,15 @@ std::vector<std::string> detect_features(const json& obj) {
       if (!field(timeouts, "request").is_null()) out.insert("HTTPRouteRequestTimeout");
       if (!field(timeouts, "backendRequest").is_null()) out.insert("HTTPRouteBackendTimeout");
       if (!field(rule, "sessionPersistence").is_null()) out.insert("SessionPersistence");
+      const json& retry = field(rule, "retry");
+      if (!retry.is_null()) {
+        out.insert("HTTPRouteRetry");
+        // Without codes only connection errors are retried.
+        if (!field(retry, "codes").is_array() || field(retry, "codes").empty()) {
+          out.insert("HTTPRouteRetryConnectionError");
+        }
+        if (!field(timeouts, "backendRequest").is_null()) out.insert("HTTPRouteRetryBackendTimeout");
+      }
       if (!field(rule, "name").is_null()) out.insert("HTTPRouteNamedRouteRule");
     }
   } else if (kind == "GRPCRoute") {
