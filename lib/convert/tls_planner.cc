@@ -1,5 +1,8 @@
 #include "convert/tls_planner.h"
 
+#include <fmt/format.h>
+
+#include "model/names.h"
 #include "util/text.h"
 
 namespace im {
@@ -33,6 +36,33 @@ const IngressTLS* tls_entry_for(const Ingress& ing, const std::string& host) {
   return nullptr;
 }
 
+/// Where Contour looks for an Ingress's TLS Secret (internal/k8s/
+/// objectmeta.go NamespacedNameFrom and TLSCertAnnotationNamespace): a
+/// secretName "ns/name" names it in namespace ns; a bare name is looked up
+/// in projectcontour.io/tls-cert-namespace when set, else in the Ingress's
+/// own. Another namespace needs a TLSCertificateDelegation there, which the
+/// Gateway's ReferenceGrant replaces. False (with a finding) when the
+/// namespace cannot exist: Contour then finds no Secret and skips the entry.
+bool contour_secret_location(const IngressInfo& info, HostTls& t, Findings& findings) {
+  if (auto slash = t.secret.find('/'); slash != std::string::npos) {
+    t.secret_ns = t.secret.substr(0, slash);
+    t.secret = t.secret.substr(slash + 1);
+  } else if (const Setting* ns = info.policy.setting("tls-cert-namespace"); ns && !ns->value.empty()) {
+    t.secret_ns = ns->value;
+  }
+  if (t.secret_ns.size() <= 63 && t.secret_ns.find('.') == std::string::npos && is_dns_subdomain(t.secret_ns) &&
+      is_dns_subdomain(t.secret)) {
+    return true;
+  }
+  findings.warning(t.location,
+                   fmt::format("TLS Secret \"{}\" in namespace \"{}\" cannot exist (not a Kubernetes name), so "
+                               "Contour served this Ingress's hosts without its certificate; no HTTPS listener is "
+                               "written for them either",
+                               t.secret, t.secret_ns),
+                   "contour-tls-secret");
+  return false;
+}
+
 }  // namespace
 
 std::map<std::string, HostTls> plan_host_tls(const Plan& plan) {
@@ -55,6 +85,7 @@ std::map<std::string, HostTls> plan_host_tls(const Plan& plan) {
       t.secret_ns = ing.ns;
       t.ingress = i;
       t.location = entry ? entry->location : ing.tls.front().location;
+      if (info.cls.controller == "contour" && !contour_secret_location(info, t, *plan.findings)) continue;
       out.emplace(key, std::move(t));
     }
   }

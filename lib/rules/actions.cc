@@ -164,6 +164,7 @@ const std::vector<Action> kActions = {
     {"temporal-redirect-code", "status code of temporal-redirect", act_record},
     {"tls-acme", "asks cert-manager for its default issuer; written as that issuer with --cert-manager-default-issuer",
      act_carry},
+    {"tls-cert-namespace", "the namespace of the Ingress's TLS Secrets (Contour certificate delegation)", act_record},
     {"upstream-vhost", "the Host header sent to the backend", act_record},
     {"use-regex", "treats the Ingress paths as regular expressions", act_use_regex},
     {"x-forwarded-prefix", "adds X-Forwarded-Prefix when the path is rewritten", act_record},
