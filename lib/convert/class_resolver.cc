@@ -154,6 +154,27 @@ ResolvedClass ClassResolver::assume_class(const Ingress& ing) {
 
 ResolvedClass ClassResolver::resolve(const Ingress& ing) {
   ResolvedClass out;
+  // Contour reads its own class annotation before kubernetes.io/ingress.class
+  // and spec.ingressClassName (internal/annotation/annotations.go
+  // IngressClass, internal/ingressclass), and never looks at IngressClass
+  // objects: the Ingress is Contour's under that class name.
+  if (const Annotation* a = ing.annotation("projectcontour.io/ingress.class"); a && !a->value.empty()) {
+    out.name = a->value;
+    out.controller = "contour";
+    const Annotation* generic = ing.annotation("kubernetes.io/ingress.class");
+    const std::string other = ing.class_name && !ing.class_name->empty() ? *ing.class_name
+                              : generic                                  ? generic->value
+                                                                         : "";
+    if (!other.empty() && other != out.name) {
+      findings_.warning(a->location,
+                        fmt::format("Ingress {} is converted as Contour's class \"{}\" (Contour reads {} first), "
+                                    "but it also names class \"{}\", whose controller may serve it too; "
+                                    "only the Contour conversion is written",
+                                    ing.ref(), out.name, a->key, other),
+                        "contour-class-conflict");
+    }
+    return out;
+  }
   if (ing.class_name && !ing.class_name->empty()) {
     out.name = *ing.class_name;
   } else if (const Annotation* a = ing.annotation("kubernetes.io/ingress.class"); a && !a->value.empty()) {
