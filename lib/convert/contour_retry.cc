@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <string_view>
 #include <vector>
 
 #include "convert/go_duration.h"
@@ -19,7 +20,8 @@ namespace {
 int contour_num_retries(const Setting* s) {
   if (!s) return 1;
   int32_t n = 0;
-  const std::string& v = s->value;
+  std::string_view v = s->value;
+  if (v.size() > 1 && v[0] == '+') v.remove_prefix(1);  // ParseInt takes a sign; from_chars only '-'
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
   if (ec != std::errc() || end != v.data() + v.size()) return 1;
   if (n == -1) return 0;
