@@ -271,9 +271,9 @@ void carry_annotations(const Plan& plan, const std::map<GatewayKey, GatewayPlan>
   }
 
   // The holders of each Ingress's listeners, for external-dns targets and
-  // the ACME solver's parentRefs.
-  // Only for the Ingresses that have such an annotation: on a large input
-  // these maps would otherwise hold every Ingress while the routes are built.
+  // the ACME solver's parentRefs; gathered (like by_ref below) only for the
+  // Ingresses with such an annotation, or on a large input these maps would
+  // hold every Ingress while the routes are built.
   std::map<size_t, std::vector<ListenerSlot>> slots;
   for (const HostUse& u : uses) {
     if (!has_setting(plan, u.ingress, {"external-dns-target", "acme-http01"})) continue;
