@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "model/names.h"
+
 namespace im {
 
 namespace {
@@ -152,6 +154,25 @@ ResolvedClass ClassResolver::assume_class(const Ingress& ing) {
   return out;
 }
 
+namespace {
+
+/// An IngressClass name is a DNS subdomain (the API server validates
+/// spec.ingressClassName so); the class becomes the GatewayClass name, which
+/// must be one too. A class that cannot exist selects no controller, so
+/// nothing serves the Ingress: it is not converted, with an error at the value.
+bool valid_class_name(const Ingress& ing, const std::string& name, const std::string& field, const Location& at,
+                      Findings& findings) {
+  if (is_dns_subdomain(name)) return true;
+  findings.error(at,
+                 fmt::format("Ingress {}: {} \"{}\" is not a valid IngressClass name (a DNS subdomain of at most "
+                             "253 characters), so no controller serves the Ingress under it; not converted",
+                             ing.ref(), field, name.size() > 80 ? name.substr(0, 80) + "..." : name),
+                 "invalid-ingress-class");
+  return false;
+}
+
+}  // namespace
+
 ResolvedClass ClassResolver::resolve(const Ingress& ing) {
   ResolvedClass out;
   // Contour reads its own class annotation before kubernetes.io/ingress.class
@@ -159,6 +180,7 @@ ResolvedClass ClassResolver::resolve(const Ingress& ing) {
   // IngressClass, internal/ingressclass), and never looks at IngressClass
   // objects: the Ingress is Contour's under that class name.
   if (const Annotation* a = ing.annotation("projectcontour.io/ingress.class"); a && !a->value.empty()) {
+    if (!valid_class_name(ing, a->value, a->key, a->location, findings_)) return ResolvedClass{};
     out.name = a->value;
     out.controller = "contour";
     const Annotation* generic = ing.annotation("kubernetes.io/ingress.class");
@@ -176,8 +198,12 @@ ResolvedClass ClassResolver::resolve(const Ingress& ing) {
     return out;
   }
   if (ing.class_name && !ing.class_name->empty()) {
+    if (!valid_class_name(ing, *ing.class_name, "spec.ingressClassName", ing.class_location, findings_)) {
+      return ResolvedClass{};
+    }
     out.name = *ing.class_name;
   } else if (const Annotation* a = ing.annotation("kubernetes.io/ingress.class"); a && !a->value.empty()) {
+    if (!valid_class_name(ing, a->value, a->key, a->location, findings_)) return ResolvedClass{};
     out.name = a->value;
   } else {
     out = assume_class(ing);
