@@ -101,6 +101,13 @@ void drop_incomplete(IngressDraft& d) {
     Json& s = sp->second;
     if (s.contains("extAuth") && !s["extAuth"]["http"].contains("backendRefs")) s.erase("extAuth");
   }
+  // kgateway: an external auth is a GatewayExtension the TrafficPolicy
+  // names; without its Service (auth-url rejected) neither half applies.
+  auto ext = d.specs.find("GatewayExtension");
+  const bool ext_complete = ext != d.specs.end() && ext->second["extAuth"]["httpService"].contains("backendRef");
+  if (ext != d.specs.end() && !ext_complete) d.specs.erase(ext);
+  auto tp = d.specs.find("TrafficPolicy");
+  if (tp != d.specs.end() && tp->second.contains("extAuth") && !ext_complete) tp->second.erase("extAuth");
   auto usp = d.specs.find("UpstreamSettingsPolicy");
   if (usp != d.specs.end() && usp->second.contains("hashMethodKey")) {
     usp->second["loadBalancingMethod"] = "hash consistent";  // upstream-hash-by wins over load-balance
@@ -123,11 +130,58 @@ void add_extension_ref(ConversionOutput& out, const IngressDraft& d, const std::
   }
 }
 
+// References an implementation object makes to another namespace, as
+// (namespace, kind, name): the Services and Secrets of external and basic
+// auth. Both implementations check them against ReferenceGrants (Envoy
+// Gateway always; kgateway for backend and Secret references in its default
+// PERMISSIVE mode).
+std::vector<std::tuple<std::string, std::string, std::string>> cross_namespace_refs(const std::string& kind,
+                                                                                    const Json& spec) {
+  std::vector<std::tuple<std::string, std::string, std::string>> refs;
+  auto add = [&](const Json& ref, const char* to_kind) {
+    if (ref.is_object() && ref.contains("namespace")) refs.emplace_back(ref["namespace"], to_kind, ref["name"]);
+  };
+  if (kind == "GatewayExtension" && spec.contains("extAuth")) {
+    add(spec["extAuth"]["httpService"]["backendRef"], "Service");
+  } else if (kind == "TrafficPolicy" && spec.contains("basicAuth")) {
+    add(spec["basicAuth"]["secretRef"], "Secret");
+  } else if (kind == "SecurityPolicy") {
+    if (spec.contains("extAuth")) {
+      for (const Json& ref : spec["extAuth"]["http"]["backendRefs"]) add(ref, "Service");
+    }
+    if (spec.contains("basicAuth")) add(spec["basicAuth"]["users"], "Secret");
+  }
+  return refs;
+}
+
+// One ReferenceGrant per cross-namespace reference of `obj`, in the
+// referenced namespace, allowing exactly that object kind from the Ingress's
+// namespace to exactly that Service or Secret.
+std::vector<Json> grants_for(const TargetProfile& p, const std::string& kind, const Json& obj) {
+  std::vector<Json> grants;
+  const std::string from_ns = obj["metadata"].value("namespace", "");
+  if (from_ns.empty()) return grants;  // no namespace to grant from (library callers)
+  for (const auto& [ns, to_kind, name] : cross_namespace_refs(kind, obj["spec"])) {
+    Json grant = {{"apiVersion", "gateway.networking.k8s.io/v1beta1"},
+                  {"kind", "ReferenceGrant"},
+                  {"metadata", {{"name", from_ns + "-" + obj["metadata"]["name"].get<std::string>() + "-" +
+                                              to_lower(kind)},
+                                {"namespace", ns}}},
+                  {"spec",
+                   {{"from", Json::array({{{"group", api_group(p)}, {"kind", kind}, {"namespace", from_ns}}})},
+                    {"to", Json::array({{{"group", ""}, {"kind", to_kind}, {"name", name}}})}}}};
+    grants.push_back(std::move(grant));
+  }
+  return grants;
+}
+
 void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, ConversionOutput& out) {
   drop_incomplete(d);
   const std::string source = ing.ref();
   auto push = [&](Json obj, const std::string& kind) {
+    std::vector<Json> grants = grants_for(p, kind, obj);
     out.vendor_objects.push_back({std::move(obj), source, d.sources[kind]});
+    for (Json& g : grants) out.vendor_objects.push_back({std::move(g), source, d.sources[kind]});
   };
   for (auto& [kind, spec] : d.specs) {
     if (kind == "ClientSettingsPolicy") {
@@ -154,23 +208,34 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
       push(std::move(o), kind);
       continue;
     }
-    Json o = object(p, kind, d.ns, ing.name);
-    if (kind == "AuthenticationFilter") {
+    if (kind == "AuthenticationFilter" || kind == "GatewayExtension") {
+      // Referenced, not attached: from the route rules (ExtensionRef) or
+      // from the Ingress's TrafficPolicy (extAuth.extensionRef).
+      Json o = object(p, kind, d.ns, ing.name);
       o["spec"] = spec;
-      add_extension_ref(out, d, api_group(p), kind, ing.name);
-    } else if (kind == "UpstreamSettingsPolicy") {
-      Json refs = Json::array();
-      for (const auto& s : d.services) refs.push_back({{"group", ""}, {"kind", "Service"}, {"name", s}});
-      if (refs.empty()) continue;
-      o["spec"] = Json{{"targetRefs", refs}};
-      o["spec"].update(spec);
-    } else {
-      Json refs = route_refs(d, kind);
-      if (refs.empty()) continue;  // only redirects: nothing for the policy to act on
-      o["spec"] = Json{{"targetRefs", refs}};
-      o["spec"].update(spec);
+      if (kind == "AuthenticationFilter") add_extension_ref(out, d, api_group(p), kind, ing.name);
+      push(std::move(o), kind);
+      continue;
     }
-    push(std::move(o), kind);
+    Json refs = Json::array();
+    if (kind == "UpstreamSettingsPolicy" || kind == "BackendConfigPolicy") {
+      for (const auto& s : d.services) refs.push_back({{"group", ""}, {"kind", "Service"}, {"name", s}});
+    } else {
+      refs = route_refs(d, kind);
+    }
+    if (refs.empty()) continue;  // only redirects: nothing for the policy to act on
+    // Where the implementation caps targetRefs, the same spec goes into one
+    // policy per slice: NAME, NAME-2, ...
+    const size_t slice = p.max_target_refs ? p.max_target_refs : refs.size();
+    for (size_t first = 0; first < refs.size(); first += slice) {
+      const size_t n = first / slice;
+      Json o = object(p, kind, d.ns, n == 0 ? ing.name : ing.name + "-" + std::to_string(n + 1));
+      Json part = Json::array();
+      for (size_t i = first; i < refs.size() && i < first + slice; ++i) part.push_back(refs[i]);
+      o["spec"] = Json{{"targetRefs", part}};
+      o["spec"].update(spec);
+      push(std::move(o), kind);
+    }
   }
   // The standard conversion wrote proxy-read/send-timeout as the routes'
   // timeouts.backendRequest; where a rule says its object now carries them
@@ -217,6 +282,16 @@ Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annota
 }
 
 
+// The spec of the filter object that carries a regex rewrite: Envoy
+// Gateway's HTTPRouteFilter urlRewrite.path ReplaceRegexMatch, kgateway's
+// TrafficPolicy urlRewrite.pathRegex (url_rewrite.go); both are Envoy's
+// regex_rewrite, with \1 backreferences in the substitution.
+Json regex_rewrite_spec(const TargetProfile& p, const RegexRewrite& rr) {
+  const Json match = {{"pattern", rr.pattern}, {"substitution", rr.substitution}};
+  if (p.regex_rewrite == "TrafficPolicy") return {{"urlRewrite", {{"pathRegex", match}}}};
+  return {{"urlRewrite", {{"path", {{"type", "ReplaceRegexMatch"}, {"replaceRegexMatch", match}}}}}};
+}
+
 // rewrite-target capture groups the conversion left as a regex rewrite
 // (FilterSet::rewrite_regex, only made when the profile has regex_rewrite):
 // one filter object per distinct rewrite of the Ingress, referenced from
@@ -240,10 +315,7 @@ void lower_regex_rewrites(const TargetProfile& p, const Ingress& ing, const Ingr
       if (name.empty()) {
         name = ing.name + "-rewrite" + (written.empty() ? "" : "-" + std::to_string(written.size() + 1));
         Json o = object(p, p.regex_rewrite, route.ns, name);
-        o["spec"] = {{"urlRewrite",
-                      {{"path",
-                        {{"type", "ReplaceRegexMatch"},
-                         {"replaceRegexMatch", {{"pattern", rr->pattern}, {"substitution", rr->substitution}}}}}}}};
+        o["spec"] = regex_rewrite_spec(p, *rr);
         out.vendor_objects.push_back({std::move(o), ing.ref(), rr->source});
         written.emplace_back(*rr, name);
       }

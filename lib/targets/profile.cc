@@ -61,6 +61,11 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
   p.regex_rewrite = text(origin, root, "regex_rewrite", false);
   p.regex_dialect = text(origin, root, "regex_dialect", false);
   p.client_ip_detection = text(origin, root, "client_ip_detection", false);
+  if (const std::string max = text(origin, root, "max_target_refs", false); !max.empty()) {
+    if (max.size() > 4 || max.find_first_not_of("0123456789") != std::string::npos || max == "0")
+      fail(origin, root["max_target_refs"], "max_target_refs must be a positive number");
+    p.max_target_refs = std::stoul(max);
+  }
   if (!p.regex_dialect.empty() && p.regex_dialect != "re2") fail(origin, root["regex_dialect"], "regex_dialect must be re2");
   const YAML::Node rules = root["rules"];
   if (!rules || !rules.IsSequence()) fail(origin, root, "missing \"rules\" list");

@@ -61,6 +61,10 @@ struct TargetProfile {
   /// use-forwarded-headers asked for (Envoy Gateway: ClientTrafficPolicy
   /// clientIPDetection), "" = none.
   std::string client_ip_detection;
+  /// The most targetRefs a policy of this implementation may list
+  /// (kgateway: 16); an Ingress with more routes or Services gets several
+  /// policies. 0 = no limit.
+  size_t max_target_refs = 0;
   std::vector<TargetRule> rules;
 
   /// The rule for an ingress-nginx key (without prefix), or null.

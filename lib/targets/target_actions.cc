@@ -12,6 +12,8 @@
 
 #include "convert/filter_set.h"
 #include "targets/eg_listener_actions.h"
+#include "targets/kgw_actions.h"
+#include "targets/nginx_readers.h"
 #include "util/text.h"
 
 namespace im {
@@ -41,17 +43,6 @@ namespace {
 
 using Ctx = TargetActionContext;
 
-// A duration Envoy Gateway accepts (^([0-9]{1,5}(h|m|s|ms)){1,4}$) for a
-// number of seconds: 172800 -> "48h", 90 -> "1m30s".
-std::string seconds_hms(uint64_t s) {
-  if (s == 0) return "0s";
-  std::string out;
-  if (s / 3600) out += std::to_string(s / 3600) + "h";
-  if (s % 3600 / 60) out += std::to_string(s % 3600 / 60) + "m";
-  if (s % 60) out += std::to_string(s % 60) + "s";
-  return out;
-}
-
 Json scalar(const std::string& v) {
   if (v == "true") return true;
   if (v == "false") return false;
@@ -63,7 +54,11 @@ Json scalar(const std::string& v) {
 // the same Ingress (auth-realm qualifies basicAuth, and means nothing
 // without it); that is checked on a scratch draft, quietly, since the key
 // reports its own faults.
-bool act_note(const Ctx& c) {
+bool act_note(const Ctx& c) { return needs_met(c); }
+
+}  // namespace
+
+bool needs_met(const TargetActionContext& c) {
   auto needs = c.rule.params.find("needs");
   if (needs == c.rule.params.end()) return true;
   for (const std::string& key : split(needs->second, ',')) {
@@ -77,6 +72,8 @@ bool act_note(const Ctx& c) {
   }
   return false;
 }
+
+namespace {
 
 // Written from the route rules by apply_target (regex rewrites), not from
 // the annotation: nothing to do here.
@@ -137,17 +134,10 @@ bool act_set(const Ctx& c) {
 // auth-type basic + auth-secret -> SecurityPolicy basicAuth.users
 // (ingress-nginx internal/ingress/annotations/auth/main.go).
 bool act_eg_basic_auth(const Ctx& c) {
-  const Annotation* type = c.sibling("auth-type");
-  const Annotation* secret = c.sibling("auth-secret");
-  if (!type || type->value != "basic") {
-    if (type && type->value == "digest") return c.reject("Envoy Gateway has no digest authentication");
-    return c.reject("needs auth-type: basic");
-  }
-  if (!secret || secret->value.empty()) return c.reject("needs auth-secret naming the htpasswd Secret");
-  std::string ns, name, why;
-  if (!split_secret(secret->value, ns, name, why)) return c.reject("auth-secret: " + why);
+  std::string ns, name;
+  if (!read_basic_auth(c, "Envoy Gateway", ns, name)) return false;
   Json users = {{"name", name}};
-  if (!ns.empty() && ns != c.ingress.ns) users["namespace"] = ns;
+  if (!ns.empty()) users["namespace"] = ns;
   c.spec()["basicAuth"] = {{"users", users}};
   return true;
 }
@@ -160,52 +150,22 @@ bool act_eg_auth_secret_type(const Ctx& c) {
 
 // auth-url http://SVC.NS.svc[.cluster.local][:PORT]/PATH -> extAuth.http.
 bool act_eg_ext_auth_url(const Ctx& c) {
-  const std::string& url = c.annotation.value;
-  if (url.find('$') != std::string::npos) return c.reject("nginx variables in the URL are not available");
-  size_t pos = 0;
-  int port = 80;
-  if (url.rfind("http://", 0) == 0) {
-    pos = 7;
-  } else if (url.rfind("https://", 0) == 0) {
-    return c.reject("a TLS auth service needs an Envoy Gateway Backend with TLS settings; write it by hand");
-  } else {
-    return c.reject("expected an http:// URL");
-  }
-  const size_t path_at = url.find('/', pos);
-  std::string authority = url.substr(pos, path_at == std::string::npos ? std::string::npos : path_at - pos);
-  const std::string path = path_at == std::string::npos ? "/" : url.substr(path_at);
-  if (const size_t colon = authority.find(':'); colon != std::string::npos) {
-    uint64_t n = 0;
-    if (!whole_number(authority.substr(colon + 1), n) || n == 0 || n > 65535) return c.reject("bad port");
-    port = static_cast<int>(n);
-    authority = authority.substr(0, colon);
-  }
-  const std::vector<std::string> labels = split(authority, '.');
-  const bool cluster_service = labels.size() >= 3 && labels[2] == "svc" &&
-                               (labels.size() == 3 || (labels.size() == 5 && labels[3] == "cluster" &&
-                                                       labels[4] == "local"));
-  if (!cluster_service)
-    return c.reject(fmt::format("{} is not a cluster Service name (SVC.NAMESPACE.svc); point an Envoy "
-                                "Gateway Backend at it and write the extAuth by hand", authority));
-  Json ref = {{"name", labels[0]}, {"port", port}};
-  if (labels[1] != c.ingress.ns) ref["namespace"] = labels[1];
+  AuthService service;
+  if (!read_auth_url(c, service)) return false;
+  Json ref = {{"name", service.name}, {"port", service.port}};
+  if (!service.ns.empty()) ref["namespace"] = service.ns;
   Json& http = c.spec()["extAuth"]["http"];
   http["backendRefs"] = Json::array({ref});
   // ingress-nginx calls exactly this path; Envoy's `path` would append the
   // client's path to it, pathOverride does not.
-  http["pathOverride"] = path;
+  http["pathOverride"] = service.path;
   return true;
 }
 
 bool act_eg_auth_response_headers(const Ctx& c) {
-  Json headers = Json::array();
-  for (std::string h : split(c.annotation.value, ',')) {
-    h = trim(h);
-    if (h.empty()) continue;
-    if (!is_header_name(h)) return c.reject(fmt::format("\"{}\" is not a header name", h));
-    headers.push_back(h);
-  }
-  if (headers.empty()) return c.reject("no header names");
+  if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
+  std::vector<std::string> headers;
+  if (!read_header_names(c, headers)) return false;
   c.spec()["extAuth"]["http"]["headersToBackend"] = headers;
   return true;
 }
@@ -330,56 +290,33 @@ bool act_eg_global_rate_limit(const Ctx& c) {
 
 // proxy-next-upstream -> retry.retryOn (nginx proxy_next_upstream values).
 bool act_eg_retry_on(const Ctx& c) {
-  Json triggers = Json::array();
-  Json codes = Json::array();
-  auto add = [&](const char* t) {
-    if (std::find(triggers.begin(), triggers.end(), t) == triggers.end()) triggers.push_back(t);
-  };
-  for (const std::string& token : split(c.annotation.value, ' ')) {
-    if (token.empty() || token == "non_idempotent") continue;
-    if (token == "off") {
-      c.spec()["retry"]["numRetries"] = 0;
-      return true;
-    }
-    if (token == "error" || token == "invalid_header") {
-      add("connect-failure");
-      add("reset");
-    } else if (token == "timeout") {
-      add("connect-failure");
-      add("reset");
-    } else if (token.rfind("http_", 0) == 0) {
-      uint64_t code = 0;
-      if (!whole_number(token.substr(5), code) || code < 400 || code > 599)
-        return c.reject(fmt::format("unknown value {}", token));
-      add("retriable-status-codes");
-      codes.push_back(code);
-    } else {
-      return c.reject(fmt::format("unknown value {}", token));
-    }
+  RetryTriggers retry;
+  if (!read_retry_triggers(c, c.annotation.value, retry)) return false;
+  if (retry.off) {
+    c.spec()["retry"]["numRetries"] = 0;
+    return true;
   }
   Json& retry_on = c.spec()["retry"]["retryOn"];
-  retry_on["triggers"] = triggers;
-  if (!codes.empty()) retry_on["httpStatusCodes"] = codes;
+  retry_on["triggers"] = retry.triggers;
+  if (!retry.status_codes.empty()) retry_on["httpStatusCodes"] = retry.status_codes;
   return true;
 }
 
 // upstream-hash-by -> loadBalancer consistentHash (balancer.lua chash).
 bool act_eg_hash_by(const Ctx& c) {
-  const Annotation* affinity = c.sibling("affinity");
-  if (affinity && affinity->value == "cookie")
-    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
-  const std::string& v = c.annotation.value;
+  HashKey key;
+  if (!read_hash_key(c, "Envoy Gateway", key)) return false;
   Json hash;
-  if (v == "$remote_addr" || v == "$binary_remote_addr") {
-    hash = {{"type", "SourceIP"}};
-  } else if (v.rfind("$http_", 0) == 0 && v.size() > 6 && v.find('$', 1) == std::string::npos) {
-    std::string header = v.substr(6);
-    std::replace(header.begin(), header.end(), '_', '-');
-    hash = {{"type", "Header"}, {"header", {{"name", header}}}};
-  } else if (v.rfind("$cookie_", 0) == 0 && v.size() > 8 && v.find('$', 1) == std::string::npos) {
-    hash = {{"type", "Cookie"}, {"cookie", {{"name", v.substr(8)}}}};
-  } else {
-    return c.reject("only $remote_addr, $http_NAME and $cookie_NAME have an Envoy Gateway hash");
+  switch (key.kind) {
+    case HashKey::Kind::SourceIP:
+      hash = {{"type", "SourceIP"}};
+      break;
+    case HashKey::Kind::Header:
+      hash = {{"type", "Header"}, {"header", {{"name", key.name}}}};
+      break;
+    case HashKey::Kind::Cookie:
+      hash = {{"type", "Cookie"}, {"cookie", {{"name", key.name}}}};
+      break;
   }
   c.spec()["loadBalancer"] = {{"type", "ConsistentHash"}, {"consistentHash", hash}};
   return true;
@@ -388,35 +325,16 @@ bool act_eg_hash_by(const Ctx& c) {
 // affinity: cookie and session-cookie-* -> a consistent hash on the cookie
 // (ingress-nginx sticky balancer, annotations/sessionaffinity/main.go).
 bool act_eg_cookie_affinity(const Ctx& c) {
-  const Annotation* affinity = c.sibling("affinity");
-  if (!affinity || affinity->value != "cookie") {
-    if (&c.annotation == affinity) return c.reject("only affinity: cookie exists");
-    return c.reject("has no effect without affinity: cookie");
-  }
-  const Annotation* name = c.sibling("session-cookie-name");
-  Json cookie = {{"name", name && !name->value.empty() ? name->value : "INGRESSCOOKIE"}};
-  uint64_t seconds = 0;
-  const Annotation* max_age = c.sibling("session-cookie-max-age");
-  const Annotation* expires = c.sibling("session-cookie-expires");
-  const Annotation* ttl = max_age ? max_age : expires;
-  if (ttl && !whole_number(ttl->value, seconds)) {
-    if (c.annotation.location.line == ttl->location.line) return c.reject("expected whole seconds");
-    return false;
-  }
+  CookieAffinity affinity;
+  if (!read_cookie_affinity(c, affinity)) return false;
   // Envoy only issues the cookie when a TTL is set; 0s makes it a session
   // cookie, which is what ingress-nginx sends without max-age/expires.
-  cookie["ttl"] = seconds_hms(seconds);
+  Json cookie = {{"name", affinity.name}, {"ttl", seconds_hms(affinity.ttl_seconds)}};
   Json attributes = Json::object();
-  if (const Annotation* a = c.sibling("session-cookie-path")) attributes["Path"] = a->value;
-  if (const Annotation* a = c.sibling("session-cookie-domain")) attributes["Domain"] = a->value;
-  if (const Annotation* a = c.sibling("session-cookie-samesite")) {
-    if (a->value != "None" && a->value != "Lax" && a->value != "Strict") {
-      if (c.annotation.location.line == a->location.line) return c.reject("expected None, Lax or Strict");
-      return false;
-    }
-    attributes["SameSite"] = a->value;
-  }
-  if (const Annotation* a = c.sibling("session-cookie-secure"); a && a->value == "true") attributes["Secure"] = "";
+  if (affinity.path) attributes["Path"] = *affinity.path;
+  if (affinity.domain) attributes["Domain"] = *affinity.domain;
+  if (affinity.same_site) attributes["SameSite"] = *affinity.same_site;
+  if (affinity.secure) attributes["Secure"] = "";
   if (!attributes.empty()) cookie["attributes"] = attributes;
   c.spec()["loadBalancer"] = {{"type", "ConsistentHash"},
                               {"consistentHash", {{"type", "Cookie"}, {"cookie", cookie}}}};
@@ -445,19 +363,12 @@ bool act_eg_stream_idle_timeout(const Ctx& c) {
 // auth-type basic + auth-secret (+ auth-realm) -> AuthenticationFilter; NGF
 // reads the htpasswd lines from key "auth", as ingress-nginx does.
 bool act_ngf_basic_auth(const Ctx& c) {
-  const Annotation* type = c.sibling("auth-type");
-  const Annotation* secret = c.sibling("auth-secret");
-  if (!type || type->value != "basic") {
-    if (type && type->value == "digest") return c.reject("NGINX Gateway Fabric has no digest authentication");
-    return c.reject("needs auth-type: basic");
-  }
-  if (!secret || secret->value.empty()) return c.reject("needs auth-secret naming the htpasswd Secret");
+  std::string ns, name;
+  if (!read_basic_auth(c, "NGINX Gateway Fabric", ns, name)) return false;
   if (const Annotation* st = c.sibling("auth-secret-type"); st && st->value == "auth-map") {
     if (st == &c.annotation) return c.reject("an auth-map Secret must be rewritten as one auth key of htpasswd lines");
   }
-  std::string ns, name, why;
-  if (!split_secret(secret->value, ns, name, why)) return c.reject("auth-secret: " + why);
-  if (!ns.empty() && ns != c.ingress.ns) return c.reject("NGF reads the Secret from the route's namespace only");
+  if (!ns.empty()) return c.reject("NGF reads the Secret from the route's namespace only");
   const Annotation* realm = c.sibling("auth-realm");
   Json& spec = c.spec();
   spec["type"] = "Basic";
@@ -615,10 +526,23 @@ const std::vector<TargetAction> kTargetActions = {
 
 }  // namespace
 
-const std::vector<TargetAction>& target_actions() { return kTargetActions; }
+// Each implementation's table joins the shared one, sorted by name (a
+// function-local static: the tables live in other translation units).
+const std::vector<TargetAction>& target_actions() {
+  static const std::vector<TargetAction> all = [] {
+    std::vector<TargetAction> v = kTargetActions;
+    const auto& kgw = kgateway_target_actions();
+    v.insert(v.end(), kgw.begin(), kgw.end());
+    std::sort(v.begin(), v.end(), [](const TargetAction& a, const TargetAction& b) {
+      return std::string_view(a.name) < b.name;
+    });
+    return v;
+  }();
+  return all;
+}
 
 const TargetAction* find_target_action(const std::string& name) {
-  for (const auto& a : kTargetActions) {
+  for (const auto& a : target_actions()) {
     if (name == a.name) return &a;
   }
   return nullptr;

@@ -67,6 +67,12 @@ struct TargetActionContext {
   bool reject(const std::string& why) const;
 };
 
+/// The rule's params.needs (keys, comma-separated): true when there is none
+/// or one of those keys converts on the same Ingress (checked quietly on a
+/// scratch draft, since each key reports its own faults). auth-realm means
+/// nothing without a converted auth-type.
+bool needs_met(const TargetActionContext& c);
+
 /// True when the annotation was converted; false after reporting why not.
 using TargetActionFn = bool (*)(const TargetActionContext&);
 
@@ -90,6 +96,9 @@ bool nginx_size_to_ngf(const std::string& value, std::string& out, std::string& 
 bool seconds_to_duration(const std::string& value, std::string& out, std::string& why);
 /// "10.0.0.0/8, 1.2.3.4" -> {"10.0.0.0/8", "1.2.3.4/32"}.
 bool cidr_list(const std::string& value, std::vector<std::string>& out, std::string& why);
+
+/// True when every address of CIDR `inner` is in CIDR `outer` (same family).
+bool cidr_within(const std::string& inner, const std::string& outer);
 
 /// Up to nine decimal digits, nothing else.
 bool whole_number(const std::string& v, uint64_t& n);

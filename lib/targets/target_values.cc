@@ -116,6 +116,26 @@ bool cidr_list(const std::string& value, std::vector<std::string>& out, std::str
   return true;
 }
 
+bool cidr_within(const std::string& inner, const std::string& outer) {
+  auto parse = [](const std::string& cidr, unsigned char (&bytes)[16], int& family, uint64_t& prefix) {
+    const size_t slash = cidr.find('/');
+    const std::string address = cidr.substr(0, slash);
+    family = inet_pton(AF_INET, address.c_str(), bytes) == 1 ? AF_INET
+             : inet_pton(AF_INET6, address.c_str(), bytes) == 1 ? AF_INET6 : 0;
+    prefix = family == AF_INET ? 32 : 128;
+    return family != 0 && (slash == std::string::npos || whole_number(cidr.substr(slash + 1), prefix));
+  };
+  unsigned char a[16] = {}, b[16] = {};
+  int fa = 0, fb = 0;
+  uint64_t pa = 0, pb = 0;
+  if (!parse(inner, a, fa, pa) || !parse(outer, b, fb, pb) || fa != fb || pa < pb) return false;
+  for (uint64_t bit = 0; bit < pb; ++bit) {
+    const unsigned char mask = static_cast<unsigned char>(0x80 >> (bit % 8));
+    if ((a[bit / 8] & mask) != (b[bit / 8] & mask)) return false;
+  }
+  return true;
+}
+
 void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value) {
   nlohmann::ordered_json* node = &obj;
   size_t start = 0;

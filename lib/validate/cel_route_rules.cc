@@ -130,43 +130,6 @@ bool service_ref_has_port(const Value& self) {
   return !(code_points(*group) == 0 && *kind == "Service") || has(self, "port");
 }
 
-// Go time.ParseDuration restricted to integer amounts, which is all the
-// Duration pattern admits; anything else returns nullopt and the pattern
-// check reports it.
-std::optional<int64_t> duration_ns(const std::string* s) {
-  if (!s || s->empty()) return std::nullopt;
-  int64_t total = 0;
-  size_t i = 0;
-  while (i < s->size()) {
-    int64_t amount = 0;
-    const size_t start = i;
-    while (i < s->size() && (*s)[i] >= '0' && (*s)[i] <= '9' && i - start < 15) {
-      amount = amount * 10 + ((*s)[i++] - '0');
-    }
-    if (i == start) return std::nullopt;
-    const size_t unit_start = i;
-    while (i < s->size() && std::isalpha(static_cast<unsigned char>((*s)[i]))) ++i;
-    const std::string_view unit = std::string_view(*s).substr(unit_start, i - unit_start);
-    int64_t scale = 0;
-    if (unit == "h")
-      scale = 3600'000'000'000;
-    else if (unit == "m")
-      scale = 60'000'000'000;
-    else if (unit == "s")
-      scale = 1'000'000'000;
-    else if (unit == "ms")
-      scale = 1'000'000;
-    else if (unit == "us")
-      scale = 1'000;
-    else if (unit == "ns")
-      scale = 1;
-    else
-      return std::nullopt;
-    total += amount * scale;
-  }
-  return total;
-}
-
 bool backend_timeout_within_request(const Value& self) {
   const auto request = duration_ns(str(self, "request"));
   const auto backend = duration_ns(str(self, "backendRequest"));

@@ -185,4 +185,14 @@ inline size_t code_points(std::string_view s) {
   return n;
 }
 
+/// CEL duration(s) in nanoseconds for the integer forms the Duration
+/// patterns admit (1h2m3s, 500ms, 10us); nullopt for anything else, which the
+/// pattern check reports (cel_duration.cc).
+std::optional<int64_t> duration_ns(const std::string* s);
+
+/// CEL quantity(s) in bytes (or units) for the forms the tool writes:
+/// digits with an optional binary (Ki..Ei) or decimal (k, M..E) suffix;
+/// nullopt for anything else or on overflow (cel_duration.cc).
+std::optional<long double> quantity_value(const std::string& s);
+
 }  // namespace im::validate::cel

@@ -19,36 +19,6 @@ std::function<bool(const Value&)> field_iff_type(std::string_view type, std::str
   return [type, field](const Value& s) { return type_is(s, type) == has(s, field); };
 }
 
-// has(self.a) || has(self.b) || ...
-std::function<bool(const Value&)> any_of_fields(std::initializer_list<std::string_view> fields) {
-  std::vector<std::string_view> names(fields);
-  return [names](const Value& s) {
-    for (std::string_view n : names) {
-      if (has(s, n)) return true;
-    }
-    return false;
-  };
-}
-
-// !has(self.F) || every targetRef/targetRefs/targetSelectors kind is one of `kinds`.
-std::function<bool(const Value&)> targets_only_with(std::string_view field,
-                                                   std::initializer_list<std::string_view> kinds) {
-  std::vector<std::string_view> allowed(kinds);
-  return [field, allowed](const Value& s) {
-    if (!has(s, field)) return true;
-    auto ok = [&](const Value& ref) {
-      const std::string* k = str(ref, "kind");
-      if (!k) return false;
-      for (std::string_view a : allowed) {
-        if (*k == a) return true;
-      }
-      return false;
-    };
-    return (!has(s, "targetRef") || ok(s["targetRef"])) && all(s["targetRefs"], ok) &&
-           all(s["targetSelectors"], ok);
-  };
-}
-
 // The TLS version order of ClientTrafficPolicy tls: min "Auto" counts lowest,
 // max "Auto" highest; without minVersion the floor is 1.2.
 int tls_rank(const std::string& v, bool as_max) {

@@ -56,6 +56,9 @@ constexpr VendorKind kVendorKinds[] = {
      "envoy-gateway/clienttrafficpolicies.txt"},
     {"gateway.envoyproxy.io/v1alpha1", "HTTPRouteFilter", "envoy-gateway/httproutefilters.txt"},
     {"gateway.envoyproxy.io/v1alpha1", "SecurityPolicy", "envoy-gateway/securitypolicies.txt"},
+    {"gateway.kgateway.dev/v1alpha1", "BackendConfigPolicy", "kgateway/backendconfigpolicies.txt"},
+    {"gateway.kgateway.dev/v1alpha1", "GatewayExtension", "kgateway/gatewayextensions.txt"},
+    {"gateway.kgateway.dev/v1alpha1", "TrafficPolicy", "kgateway/trafficpolicies.txt"},
     {"gateway.nginx.org/v1alpha1", "AuthenticationFilter",
      "nginx-gateway-fabric/authenticationfilters.txt"},
     {"gateway.nginx.org/v1alpha1", "ClientSettingsPolicy",
@@ -71,7 +74,8 @@ constexpr VendorKind kVendorKinds[] = {
 bool is_vendor_api_group(const Json* api_version) {
   if (!api_version || !api_version->is_string()) return false;
   const std::string& v = api_version->get_ref<const std::string&>();
-  return v.rfind("gateway.envoyproxy.io/", 0) == 0 || v.rfind("gateway.nginx.org/", 0) == 0;
+  return v.rfind("gateway.envoyproxy.io/", 0) == 0 || v.rfind("gateway.nginx.org/", 0) == 0 ||
+         v.rfind("gateway.kgateway.dev/", 0) == 0;
 }
 
 /// metadata, then spec against `schema`. status is written by controllers,

@@ -1,0 +1,309 @@
+// The kgateway target actions. Fields from the kgateway CRD types
+// (api/v1alpha1/kgateway/{traffic_policy,backend_config_policy,
+// gateway_extensions}_types.go, v2.4 branch) and what their plugins make of
+// them (pkg/kgateway/extensions2/plugins/trafficpolicy/*.go); ingress-nginx
+// behaviour from internal/ingress/annotations/*/main.go and
+// internal/ingress/defaults (config.go).
+
+#include "targets/kgw_actions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "targets/nginx_readers.h"
+#include "util/text.h"
+
+namespace im {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Ctx = TargetActionContext;
+
+// The TrafficPolicy of the Ingress, when an action of another kind writes
+// into it too (auth-url: GatewayExtension and TrafficPolicy extAuth).
+Json& traffic_policy(const Ctx& c) {
+  c.draft.sources.emplace("TrafficPolicy", c.annotation.location);
+  Json& s = c.draft.specs["TrafficPolicy"];
+  if (s.is_null()) s = Json::object();
+  return s;
+}
+
+// auth-type basic + auth-secret -> basicAuth.secretRef. kgateway reads the
+// htpasswd lines from secretRef.key (default .htpasswd): key auth is where
+// ingress-nginx reads them (annotations/auth/main.go), so the Secret stays.
+bool act_basic_auth(const Ctx& c) {
+  if (c.annotation.key.size() > 16 &&
+      c.annotation.key.compare(c.annotation.key.size() - 16, 16, "auth-secret-type") == 0 &&
+      c.annotation.value != "auth-file") {
+    if (c.annotation.value == "auth-map")
+      return c.reject("an auth-map Secret must be rewritten as one auth key of htpasswd lines");
+    return c.reject("expected auth-file or auth-map");
+  }
+  std::string ns, name;
+  if (!read_basic_auth(c, "kgateway", ns, name)) return false;
+  Json ref = {{"name", name}};
+  if (!ns.empty()) ref["namespace"] = ns;
+  ref["key"] = "auth";
+  c.spec()["basicAuth"] = {{"secretRef", ref}};
+  return true;
+}
+
+// auth-url -> a GatewayExtension extAuth.httpService named after the
+// Ingress, and the TrafficPolicy's extAuth naming it. kgateway prepends
+// pathPrefix to the client's path (gateway_extension.go: PathPrefix), so the
+// verdict says the auth service sees PATH + the client's path.
+bool act_ext_auth_url(const Ctx& c) {
+  AuthService service;
+  if (!read_auth_url(c, service)) return false;
+  Json ref = {{"name", service.name}, {"port", service.port}};
+  if (!service.ns.empty()) ref["namespace"] = service.ns;
+  Json& http = c.spec()["extAuth"]["httpService"];
+  http["backendRef"] = ref;
+  if (service.path != "/") http["pathPrefix"] = service.path;
+  traffic_policy(c)["extAuth"] = {{"extensionRef", {{"name", c.ingress.name}}}};
+  return true;
+}
+
+bool act_auth_response_headers(const Ctx& c) {
+  if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
+  std::vector<std::string> headers;
+  if (!read_header_names(c, headers)) return false;
+  c.spec()["extAuth"]["httpService"]["authorizationResponse"]["headersToBackend"] = headers;
+  return true;
+}
+
+// The source ranges of one list: allowlist-source-range wins over its
+// deprecated twin whitelist-source-range (annotations/ipallowlist/main.go).
+// False when the list is absent or unreadable (its own annotation reports).
+bool source_list(const Ctx& c, bool allow, std::vector<std::string>& cidrs) {
+  const Annotation* a = allow ? c.sibling("allowlist-source-range") : c.sibling("denylist-source-range");
+  if (allow && !a) a = c.sibling("whitelist-source-range");
+  std::string why;
+  return a && cidr_list(a->value, cidrs, why);
+}
+
+// Source ranges -> acl. ingress-nginx denies the denylist first, then
+// everything outside the allowlist (ipdenylist before ipallowlist in the
+// location); kgateway picks the rule with the longest matching prefix
+// (http_acl_plugin.go), so an allowed range inside a denied one would win
+// there. Such ranges are left out of the allow rule: nginx denied them.
+bool write_acl(const Ctx& c) {
+  std::vector<std::string> allow, deny;
+  source_list(c, true, allow);
+  source_list(c, false, deny);
+  Json rules = Json::array();
+  if (!deny.empty()) rules.push_back({{"name", "deny-source-range"}, {"action", "deny"}, {"cidrs", deny}});
+  std::vector<std::string> open;
+  for (const auto& cidr : allow) {
+    const bool denied = std::any_of(deny.begin(), deny.end(), [&](const std::string& d) { return cidr_within(cidr, d); });
+    if (!denied) open.push_back(cidr);
+  }
+  if (!open.empty()) rules.push_back({{"name", "allow-source-range"}, {"action", "allow"}, {"cidrs", open}});
+  Json acl = {{"defaultAction", allow.empty() ? "allow" : "deny"}};
+  if (!rules.empty()) acl["rules"] = rules;
+  c.spec()["acl"] = acl;
+  return true;
+}
+
+bool act_acl_allow(const Ctx& c) {
+  std::vector<std::string> cidrs;
+  std::string why;
+  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
+  if (c.annotation.key.find("whitelist-source-range") != std::string::npos && c.sibling("allowlist-source-range"))
+    return c.reject("allowlist-source-range is set too and wins");
+  return write_acl(c);
+}
+
+bool act_acl_deny(const Ctx& c) {
+  std::vector<std::string> cidrs;
+  std::string why;
+  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
+  return write_acl(c);
+}
+
+// limit-rps / limit-rpm / limit-burst-multiplier -> one token bucket:
+// tokensPerFill = the rate, maxTokens = rate x multiplier (ingress-nginx's
+// burst, default multiplier 5: annotations/ratelimit/main.go). kgateway has
+// one local bucket per route, so limit-rps wins over limit-rpm.
+bool act_rate_limit(const Ctx& c) {
+  uint64_t multiplier = 5;
+  if (const Annotation* m = c.sibling("limit-burst-multiplier")) {
+    if (!whole_number(m->value, multiplier) || multiplier == 0) {
+      if (m == &c.annotation) return c.reject("expected a positive whole number");
+      multiplier = 5;
+    }
+  }
+  const Annotation* rps = c.sibling("limit-rps");
+  const Annotation* rpm = c.sibling("limit-rpm");
+  if (rps && rpm && &c.annotation == rpm)
+    return c.reject("limit-rps is set too, and kgateway has one token bucket per route: limit-rps is written");
+  const Annotation* rate = rps ? rps : rpm;
+  if (!rate) return c.reject("needs limit-rps or limit-rpm");
+  uint64_t n = 0;
+  if (!whole_number(rate->value, n) || n == 0) {
+    if (rate == &c.annotation) return c.reject("expected a positive number of requests");
+    return false;
+  }
+  if (n * multiplier > 2147483647ULL) return c.reject("the burst (rate x limit-burst-multiplier) is above 2147483647");
+  c.spec()["rateLimit"]["local"]["tokenBucket"] = {
+      {"maxTokens", n * multiplier}, {"tokensPerFill", n}, {"fillInterval", rate == rps ? "1s" : "1m"}};
+  return true;
+}
+
+// proxy-next-upstream, -tries, -timeout -> retry. Unset ones take
+// ingress-nginx's defaults (config.go: "error timeout", 3 tries, no time
+// limit), since any of them makes nginx retry with the others' defaults.
+bool act_retry(const Ctx& c) {
+  const Annotation* on = c.sibling("proxy-next-upstream");
+  const Annotation* tries = c.sibling("proxy-next-upstream-tries");
+  const Annotation* timeout = c.sibling("proxy-next-upstream-timeout");
+  RetryTriggers triggers;
+  if (on) {
+    Findings quiet;
+    const Ctx check{c.ingress, *on, c.rule, c.profile, c.options, c.draft, on == &c.annotation ? c.findings : quiet};
+    if (!read_retry_triggers(check, on->value, triggers)) return false;
+  } else {
+    triggers.triggers = {"connect-failure", "reset"};
+  }
+  uint64_t attempts = 2;
+  if (tries) {
+    uint64_t n = 0;
+    if (!whole_number(tries->value, n) || n == 0) {
+      if (tries == &c.annotation) return c.reject("expected a number of tries of at least 1 (0, unlimited, is not available)");
+      return false;
+    }
+    attempts = n - 1;  // proxy_next_upstream_tries counts the first try
+  }
+  std::string per_try;
+  if (timeout) {
+    std::string why;
+    if (!seconds_to_duration(timeout->value, per_try, why)) {
+      if (timeout == &c.annotation) return c.reject(why);
+      return false;
+    }
+    if (per_try == "0s") per_try.clear();  // 0: no limit
+  }
+  Json retry = Json::object();
+  if (triggers.off) {
+    attempts = 0;
+    triggers.triggers = {"connect-failure", "reset"};  // the CRD asks for triggers; none fire with 0 attempts
+    triggers.status_codes.clear();
+  }
+  retry["retryOn"] = triggers.triggers;
+  if (!triggers.status_codes.empty()) retry["statusCodes"] = triggers.status_codes;
+  retry["attempts"] = attempts;
+  if (!per_try.empty()) retry["perTryTimeout"] = per_try;
+  c.spec()["retry"] = retry;
+  return true;
+}
+
+// proxy-body-size -> buffer.maxRequestSize (413 above it, buffer.go). 0 is
+// nginx's "no limit", which is Envoy's behaviour without the buffer filter.
+bool act_body_size(const Ctx& c) {
+  uint64_t bytes = 0;
+  std::string why, quantity;
+  if (!nginx_size_bytes(c.annotation.value, bytes, why)) return c.reject(why);
+  if (bytes == 0) return true;
+  if (bytes >= 4ULL * 1024 * 1024 * 1024) return c.reject("kgateway buffers less than 4Gi");
+  if (!nginx_size_to_quantity(c.annotation.value, quantity, why)) return c.reject(why);
+  c.spec()["buffer"] = {{"maxRequestSize", quantity}};
+  return true;
+}
+
+bool act_buffer_limit(const Ctx& c) {
+  uint64_t bytes = 0;
+  std::string why;
+  if (!nginx_size_bytes(c.annotation.value, bytes, why)) return c.reject(why);
+  if (bytes > 2147483647ULL) return c.reject("the buffer is above 2147483647 bytes");
+  c.spec()["perConnectionBufferLimitBytes"] = bytes;
+  return true;
+}
+
+// The balancer ingress-nginx picks (balancer.lua get_implementation):
+// cookie affinity, else upstream-hash-by, else load-balance.
+bool act_load_balance(const Ctx& c) {
+  if (const Annotation* a = c.sibling("affinity"); a && a->value == "cookie")
+    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
+  if (c.sibling("upstream-hash-by")) return c.reject("upstream-hash-by is set and takes precedence, as in ingress-nginx");
+  const std::string& v = c.annotation.value;
+  if (v == "round_robin") {
+    c.spec()["loadBalancer"] = {{"roundRobin", Json::object()}};
+  } else if (v == "ewma") {
+    c.spec()["loadBalancer"] = {{"leastRequest", Json::object()}};
+  } else {
+    return c.reject("supported values: ewma, round_robin");
+  }
+  return true;
+}
+
+void ring_hash(const Ctx& c, Json policy) {
+  c.spec()["loadBalancer"] = {{"ringHash", {{"hashPolicies", Json::array({std::move(policy)})}}}};
+}
+
+bool act_hash_by(const Ctx& c) {
+  HashKey key;
+  if (!read_hash_key(c, "kgateway", key)) return false;
+  switch (key.kind) {
+    case HashKey::Kind::SourceIP:
+      ring_hash(c, {{"sourceIP", Json::object()}});
+      break;
+    case HashKey::Kind::Header:
+      ring_hash(c, {{"header", {{"name", key.name}}}});
+      break;
+    case HashKey::Kind::Cookie:
+      ring_hash(c, {{"cookie", {{"name", key.name}}}});
+      break;
+  }
+  return true;
+}
+
+// affinity: cookie -> a ring hash on the cookie. kgateway has Envoy
+// generate the cookie when it is absent only with a ttl; 0s makes it a
+// session cookie, what ingress-nginx sends without max-age/expires. The
+// cookie has no domain attribute in kgateway.
+bool act_cookie_affinity(const Ctx& c) {
+  CookieAffinity affinity;
+  if (!read_cookie_affinity(c, affinity)) return false;
+  Json cookie = {{"name", affinity.name}, {"ttl", seconds_hms(affinity.ttl_seconds)}};
+  if (affinity.path) cookie["path"] = *affinity.path;
+  if (affinity.secure) cookie["secure"] = true;
+  if (affinity.same_site) cookie["sameSite"] = *affinity.same_site;
+  ring_hash(c, {{"cookie", cookie}});
+  return true;
+}
+
+// enable-opentelemetry: false turns tracing off for the routes
+// (route_tracing.go); true is the Gateway's tracing, nothing to write.
+bool act_route_tracing(const Ctx& c) {
+  const std::string& v = c.annotation.value;
+  if (v != "true" && v != "false") return c.reject("expected true or false");
+  if (v == "false") c.spec()["tracing"] = {{"disable", Json::object()}};
+  return true;
+}
+
+const std::vector<TargetAction>& actions() {
+  static const std::vector<TargetAction> kActions = {
+    {"kgw-acl-allow", "acl: allow these clients, deny others", act_acl_allow},
+    {"kgw-acl-deny", "acl: deny these clients", act_acl_deny},
+    {"kgw-auth-response-headers", "headers of the auth answer copied to the backend request",
+     act_auth_response_headers},
+    {"kgw-basic-auth", "basicAuth from auth-type basic and auth-secret", act_basic_auth},
+    {"kgw-body-size", "request body limit (buffered)", act_body_size},
+    {"kgw-buffer-limit", "per-connection buffer toward the backend Service", act_buffer_limit},
+    {"kgw-cookie-affinity", "ring hash on the affinity cookie", act_cookie_affinity},
+    {"kgw-ext-auth-url", "GatewayExtension extAuth to a cluster Service", act_ext_auth_url},
+    {"kgw-hash-by", "ring hash on an nginx variable", act_hash_by},
+    {"kgw-load-balance", "load balancing of the backend Service", act_load_balance},
+    {"kgw-rate-limit", "local token bucket of the routes", act_rate_limit},
+    {"kgw-retry", "retry triggers, attempts and per-try timeout", act_retry},
+    {"kgw-route-tracing", "tracing switched off for the routes", act_route_tracing},
+  };
+  return kActions;
+}
+
+}  // namespace
+
+const std::vector<TargetAction>& kgateway_target_actions() { return actions(); }
+
+}  // namespace im

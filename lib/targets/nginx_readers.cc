@@ -1,0 +1,160 @@
+// Readers of ingress-nginx annotation groups shared by the target actions.
+// ingress-nginx behaviour from internal/ingress/annotations/{auth,authreq,
+// sessionaffinity}/main.go and rootfs/etc/nginx/lua/balancer/{chash,sticky}.lua.
+
+#include "targets/nginx_readers.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "convert/filter_set.h"
+#include "util/text.h"
+
+namespace im {
+
+std::string seconds_hms(uint64_t s) {
+  if (s == 0) return "0s";
+  std::string out;
+  if (s / 3600) out += std::to_string(s / 3600) + "h";
+  if (s % 3600 / 60) out += std::to_string(s % 3600 / 60) + "m";
+  if (s % 60) out += std::to_string(s % 60) + "s";
+  return out;
+}
+
+bool read_basic_auth(const TargetActionContext& c, const std::string& implementation, std::string& ns,
+                     std::string& name) {
+  const Annotation* type = c.sibling("auth-type");
+  const Annotation* secret = c.sibling("auth-secret");
+  if (!type || type->value != "basic") {
+    if (type && type->value == "digest") return c.reject(implementation + " has no digest authentication");
+    return c.reject("needs auth-type: basic");
+  }
+  if (!secret || secret->value.empty()) return c.reject("needs auth-secret naming the htpasswd Secret");
+  std::string why;
+  if (!split_secret(secret->value, ns, name, why)) return c.reject("auth-secret: " + why);
+  if (ns == c.ingress.ns) ns.clear();
+  return true;
+}
+
+bool read_auth_url(const TargetActionContext& c, AuthService& out) {
+  const std::string& url = c.annotation.value;
+  if (url.find('$') != std::string::npos) return c.reject("nginx variables in the URL are not available");
+  size_t pos = 0;
+  if (url.rfind("http://", 0) == 0) {
+    pos = 7;
+  } else if (url.rfind("https://", 0) == 0) {
+    return c.reject(fmt::format("a TLS auth service needs a {} Backend with TLS settings; write it by hand",
+                                c.profile.project));
+  } else {
+    return c.reject("expected an http:// URL");
+  }
+  const size_t path_at = url.find('/', pos);
+  std::string authority = url.substr(pos, path_at == std::string::npos ? std::string::npos : path_at - pos);
+  out.path = path_at == std::string::npos ? "/" : url.substr(path_at);
+  out.port = 80;
+  if (const size_t colon = authority.find(':'); colon != std::string::npos) {
+    uint64_t n = 0;
+    if (!whole_number(authority.substr(colon + 1), n) || n == 0 || n > 65535) return c.reject("bad port");
+    out.port = static_cast<int>(n);
+    authority = authority.substr(0, colon);
+  }
+  const std::vector<std::string> labels = split(authority, '.');
+  const bool cluster_service = labels.size() >= 3 && labels[2] == "svc" &&
+                               (labels.size() == 3 || (labels.size() == 5 && labels[3] == "cluster" &&
+                                                       labels[4] == "local"));
+  if (!cluster_service)
+    return c.reject(fmt::format("{} is not a cluster Service name (SVC.NAMESPACE.svc); point a {} Backend at it "
+                                "and write the external authorization by hand",
+                                authority, c.profile.project));
+  out.name = labels[0];
+  out.ns = labels[1] == c.ingress.ns ? "" : labels[1];
+  return true;
+}
+
+bool read_header_names(const TargetActionContext& c, std::vector<std::string>& out) {
+  for (std::string h : split(c.annotation.value, ',')) {
+    h = trim(h);
+    if (h.empty()) continue;
+    if (!is_header_name(h)) return c.reject(fmt::format("\"{}\" is not a header name", h));
+    out.push_back(h);
+  }
+  if (out.empty()) return c.reject("no header names");
+  return true;
+}
+
+bool read_cookie_affinity(const TargetActionContext& c, CookieAffinity& out) {
+  const Annotation* affinity = c.sibling("affinity");
+  if (!affinity || affinity->value != "cookie") {
+    if (&c.annotation == affinity) return c.reject("only affinity: cookie exists");
+    return c.reject("has no effect without affinity: cookie");
+  }
+  const Annotation* name = c.sibling("session-cookie-name");
+  out.name = name && !name->value.empty() ? name->value : "INGRESSCOOKIE";
+  const Annotation* max_age = c.sibling("session-cookie-max-age");
+  const Annotation* expires = c.sibling("session-cookie-expires");
+  const Annotation* ttl = max_age ? max_age : expires;
+  if (ttl && !whole_number(ttl->value, out.ttl_seconds)) {
+    if (c.annotation.location.line == ttl->location.line) return c.reject("expected whole seconds");
+    return false;
+  }
+  if (const Annotation* a = c.sibling("session-cookie-path")) out.path = a->value;
+  if (const Annotation* a = c.sibling("session-cookie-domain")) out.domain = a->value;
+  if (const Annotation* a = c.sibling("session-cookie-samesite")) {
+    if (a->value != "None" && a->value != "Lax" && a->value != "Strict") {
+      if (c.annotation.location.line == a->location.line) return c.reject("expected None, Lax or Strict");
+      return false;
+    }
+    out.same_site = a->value;
+  }
+  const Annotation* secure = c.sibling("session-cookie-secure");
+  out.secure = secure && secure->value == "true";
+  return true;
+}
+
+bool read_hash_key(const TargetActionContext& c, const std::string& implementation, HashKey& out) {
+  const Annotation* affinity = c.sibling("affinity");
+  if (affinity && affinity->value == "cookie")
+    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
+  const std::string& v = c.annotation.value;
+  if (v == "$remote_addr" || v == "$binary_remote_addr") {
+    out = {HashKey::Kind::SourceIP, ""};
+  } else if (v.rfind("$http_", 0) == 0 && v.size() > 6 && v.find('$', 1) == std::string::npos) {
+    std::string header = v.substr(6);
+    std::replace(header.begin(), header.end(), '_', '-');
+    out = {HashKey::Kind::Header, header};
+  } else if (v.rfind("$cookie_", 0) == 0 && v.size() > 8 && v.find('$', 1) == std::string::npos) {
+    out = {HashKey::Kind::Cookie, v.substr(8)};
+  } else {
+    return c.reject(fmt::format("{} hashes only $remote_addr, $http_NAME and $cookie_NAME", implementation));
+  }
+  return true;
+}
+
+bool read_retry_triggers(const TargetActionContext& c, const std::string& value, RetryTriggers& out) {
+  auto add = [&](const char* t) {
+    if (std::find(out.triggers.begin(), out.triggers.end(), t) == out.triggers.end()) out.triggers.push_back(t);
+  };
+  for (const std::string& token : split(value, ' ')) {
+    if (token.empty() || token == "non_idempotent") continue;
+    if (token == "off") {
+      out.off = true;
+      return true;
+    }
+    if (token == "error" || token == "invalid_header" || token == "timeout") {
+      add("connect-failure");
+      add("reset");
+    } else if (token.rfind("http_", 0) == 0) {
+      uint64_t code = 0;
+      if (!whole_number(token.substr(5), code) || code < 400 || code > 599)
+        return c.reject(fmt::format("unknown value {}", token));
+      add("retriable-status-codes");
+      out.status_codes.push_back(code);
+    } else {
+      return c.reject(fmt::format("unknown value {}", token));
+    }
+  }
+  return true;
+}
+
+}  // namespace im

@@ -1,0 +1,69 @@
+#pragma once
+// Readers of ingress-nginx annotation groups that more than one target
+// writes (basic auth, the auth service URL, cookie affinity, hash keys,
+// retry triggers). Each reads the annotation and its siblings as
+// ingress-nginx does and returns false after reporting why not at the
+// annotation being converted (or quietly, where a sibling is at fault and
+// reports itself); the target actions then write their own objects.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "targets/target_actions.h"
+
+namespace im {
+
+/// A duration the Envoy-based CRDs accept (^([0-9]{1,5}(h|m|s|ms)){1,4}$)
+/// for a number of seconds: 172800 -> "48h", 90 -> "1m30s".
+std::string seconds_hms(uint64_t seconds);
+
+/// auth-type basic + auth-secret: the htpasswd Secret (ns empty = the
+/// Ingress's own). `implementation` names the target in the digest message.
+bool read_basic_auth(const TargetActionContext& c, const std::string& implementation, std::string& ns,
+                     std::string& name);
+
+/// auth-url as a cluster Service: http://SVC.NS.svc[.cluster.local][:PORT]/PATH.
+struct AuthService {
+  std::string name;
+  std::string ns;
+  int port = 80;
+  std::string path;  ///< "/" when the URL has none
+};
+bool read_auth_url(const TargetActionContext& c, AuthService& out);
+
+/// A comma-separated list of header names (auth-response-headers).
+bool read_header_names(const TargetActionContext& c, std::vector<std::string>& out);
+
+/// affinity: cookie and its session-cookie-* siblings
+/// (annotations/sessionaffinity/main.go).
+struct CookieAffinity {
+  std::string name;  ///< INGRESSCOOKIE by default
+  uint64_t ttl_seconds = 0;  ///< max-age, else expires; 0 = a session cookie
+  std::optional<std::string> path;
+  std::optional<std::string> domain;
+  std::optional<std::string> same_site;  ///< None, Lax or Strict
+  bool secure = false;
+};
+bool read_cookie_affinity(const TargetActionContext& c, CookieAffinity& out);
+
+/// upstream-hash-by as a hash on one request property (balancer.lua chash).
+struct HashKey {
+  enum class Kind { SourceIP, Header, Cookie } kind = Kind::SourceIP;
+  std::string name;  ///< header or cookie name
+};
+/// `implementation` names the target in the message for other variables.
+bool read_hash_key(const TargetActionContext& c, const std::string& implementation, HashKey& out);
+
+/// proxy-next-upstream as Envoy retry triggers: error/timeout/invalid_header
+/// -> connect-failure and reset, http_NNN -> retriable-status-codes with the
+/// code; off stops retries.
+struct RetryTriggers {
+  bool off = false;
+  std::vector<std::string> triggers;
+  std::vector<uint64_t> status_codes;
+};
+bool read_retry_triggers(const TargetActionContext& c, const std::string& value, RetryTriggers& out);
+
+}  // namespace im
