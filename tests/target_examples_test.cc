@@ -81,8 +81,9 @@ TEST_CASE("every target rule converts its key's catalog example into objects its
         std::vector<std::pair<std::string, std::string>> annotations = {
             {rule.key, rule.example.empty() ? r->example : rule.example}};
         for (const auto& [key, value] : rule.with) annotations.emplace_back(key, value);
-        const Converted c = convert_for(
-            profile, ingress_with(annotations, rule.example_path.empty() ? "/app" : rule.example_path));
+        std::string input = ingress_with(annotations, rule.example_path.empty() ? "/app" : rule.example_path);
+        if (!rule.example_objects.empty()) input += "---\n" + rule.example_objects;
+        const Converted c = convert_for(profile, input);
 
         const std::string verdict = fmt::format("{}{} is converted for {} {}", kPrefix, rule.key, profile.project,
                                                 profile.version);

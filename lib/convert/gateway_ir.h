@@ -140,6 +140,9 @@ struct ListenerIR {
   std::string protocol = "HTTP";
   std::string tls_mode = "Terminate";  ///< HTTPS: Terminate; TLS: Passthrough
   std::vector<CertRefIR> certificates;  ///< HTTPS only
+  /// tls.options of an HTTPS listener (implementation-specific keys such as
+  /// kgateway.dev/cipher-suites), written by a target profile.
+  std::vector<std::pair<std::string, std::string>> tls_options;
   /// Namespaces whose routes may attach, besides the Gateway's own. Empty =
   /// the default (Same); a "*" entry = All.
   std::vector<std::string> route_namespaces;

@@ -125,6 +125,11 @@ json listener_object(const ListenerIR& l) {
     json tls = json::object();
     tls["mode"] = "Terminate";
     tls["certificateRefs"] = std::move(certs);
+    if (!l.tls_options.empty()) {
+      json options = json::object();
+      for (const auto& [k, v] : l.tls_options) options[k] = v;
+      tls["options"] = std::move(options);
+    }
     j["tls"] = std::move(tls);
   }
   if (!l.route_namespaces.empty()) j["allowedRoutes"] = allowed_routes(l.route_namespaces);

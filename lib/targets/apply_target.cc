@@ -237,6 +237,7 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
       push(std::move(o), kind);
     }
   }
+  for (auto& [name, built] : d.objects) out.vendor_objects.push_back({std::move(built.first), source, built.second});
   // The standard conversion wrote proxy-read/send-timeout as the routes'
   // timeouts.backendRequest; where a rule says its object now carries them
   // (`replaces: route-backend-timeout`: NGINX Gateway Fabric's
@@ -255,6 +256,12 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
     push(std::move(o), "SnippetsFilter");
     add_extension_ref(out, d, api_group(p), "SnippetsFilter", ing.name);
   }
+}
+
+// The apiVersion of an object a rule writes: the implementation's, or the
+// standard Gateway's for the listener options a profile sets on it.
+std::string object_api_version(const TargetProfile& p, const std::string& kind) {
+  return kind == "Gateway" ? std::string(kGatewayGroup) + "/v1" : p.api_version;
 }
 
 std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
@@ -276,7 +283,7 @@ Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annota
   f.rule_id = id;
   f.properties = {{"targetController", p.name},
                   {"targetVerdict", r.verdict == Verdict::Converted ? "converted" : "partial"},
-                  {"targetObject", p.api_version + " " + r.kind},
+                  {"targetObject", object_api_version(p, r.kind) + " " + r.kind},
                   {"targetField", "spec." + r.field}};
   return f;
 }
@@ -394,6 +401,56 @@ void add_client_ip_detection(const TargetProfile& p, const TargetOptions& option
              "nginx-config-client-ip");
 }
 
+// tls.options an Ingress asks for on the HTTPS listeners of its hosts
+// (kgateway's cipher suites), by listener "kind/ns/name/section".
+struct ListenerOptionClaim {
+  std::string created;  ///< the Ingress's creationTimestamp
+  std::string ingress;  ///< ns/name
+  std::vector<std::pair<std::string, std::string>> options;
+  Location source;
+};
+using ListenerClaims = std::map<std::string, std::vector<ListenerOptionClaim>>;
+
+void claim_listener_options(const Ingress& ing, const IngressDraft& d, ListenerClaims& claims) {
+  if (d.listener_options.empty()) return;
+  for (const ListenerRef& l : d.https_listeners) {
+    claims[l.kind + "/" + l.ns + "/" + l.gateway + "/" + l.section].push_back(
+        {ing.creation_timestamp, ing.ns + "/" + ing.name, d.listener_options, d.listener_options_source});
+  }
+}
+
+// ingress-nginx takes a server's ssl-ciphers from the first Ingress of the
+// host that sets them, Ingresses sorted by creation time, then namespace and
+// name (controller.go createServers, sortIngressSlice): the same Ingress's
+// options go on the listener, and the others are told theirs are not used.
+void apply_listener_options(ListenerClaims& claims, ConversionOutput& out, Findings& added) {
+  if (claims.empty()) return;
+  std::map<std::string, ListenerIR*> listeners;
+  for (GatewayIR& g : out.gateways) {
+    for (ListenerIR& l : g.listeners) listeners["Gateway/" + g.ns + "/" + g.name + "/" + l.name] = &l;
+  }
+  for (ListenerSetIR& s : out.listener_sets) {
+    for (ListenerIR& l : s.listeners) listeners["ListenerSet/" + s.ns + "/" + s.name + "/" + l.name] = &l;
+  }
+  for (auto& [key, list] : claims) {
+    auto it = listeners.find(key);
+    if (it == listeners.end()) continue;
+    std::stable_sort(list.begin(), list.end(), [](const ListenerOptionClaim& a, const ListenerOptionClaim& b) {
+      return std::tie(a.created, a.ingress) < std::tie(b.created, b.ingress);
+    });
+    it->second->tls_options = list.front().options;
+    for (size_t i = 1; i < list.size(); ++i) {
+      if (list[i].options == list.front().options) continue;
+      added.warning(list[i].source,
+                    fmt::format("the HTTPS listener {} takes its TLS options from the older Ingress {}, as "
+                                "ingress-nginx took a host's ssl-ciphers from its oldest Ingress: this value is "
+                                "not used",
+                                it->second->name, list.front().ingress),
+                    "nginx-ssl-ciphers");
+    }
+  }
+}
+
 }  // namespace
 
 void apply_target(const Inventory& inventory, const Catalog& catalog, const TargetProfile& profile,
@@ -404,11 +461,13 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
 
   const std::set<std::string> https = https_listener_keys(output);
   Findings added;
+  ListenerClaims listener_claims;
   std::set<const Finding*> replaced;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
     IngressDraft draft;
+    draft.config_maps = &inventory.config_maps;
     draft.route_indices = routes->second;
     std::vector<const HTTPRouteIR*> own_routes;
     for (size_t i : routes->second) own_routes.push_back(&output.http_routes[i]);
@@ -444,7 +503,9 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     }
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
+    claim_listener_options(ing, draft, listener_claims);
   }
+  apply_listener_options(listener_claims, output, added);
   add_client_ip_detection(profile, options, output, added);
   Findings result;
   for (const Finding& f : findings.items()) {

@@ -109,13 +109,10 @@ bool act_eg_forward_client_cert(const TargetActionContext& c) {
   return true;
 }
 
-// ssl-ciphers: an OpenSSL cipher string (nginx ssl_ciphers) -> tls.ciphers.
-// Only explicit names Envoy knows convert; an exclusion converts when it
-// names a listed cipher or an alias none of Envoy's ciphers belongs to.
-bool act_eg_ciphers(const TargetActionContext& c) {
-  if (c.draft.https_listeners.empty()) {
-    return c.reject("no host of this Ingress has a tls entry, so its Gateway has no HTTPS listener");
-  }
+// An OpenSSL cipher string (nginx ssl_ciphers) as Envoy cipher names. Only
+// explicit names Envoy knows convert; an exclusion converts when it names a
+// listed cipher or an alias none of Envoy's ciphers belongs to.
+bool read_envoy_ciphers(const TargetActionContext& c, std::vector<std::string>& out) {
   std::vector<std::string> kept;
   std::set<std::string> excluded;
   for (std::string token : split(c.annotation.value, ':')) {
@@ -138,11 +135,20 @@ bool act_eg_ciphers(const TargetActionContext& c) {
     }
     if (std::find(kept.begin(), kept.end(), token) == kept.end()) kept.push_back(token);
   }
-  Json ciphers = Json::array();
   for (const auto& name : kept) {
-    if (!excluded.count(name)) ciphers.push_back(name);
+    if (!excluded.count(name)) out.push_back(name);
   }
-  if (ciphers.empty()) return c.reject("no cipher is left");
+  if (out.empty()) return c.reject("no cipher is left");
+  return true;
+}
+
+// ssl-ciphers -> tls.ciphers of the host's HTTPS listeners.
+bool act_eg_ciphers(const TargetActionContext& c) {
+  if (c.draft.https_listeners.empty()) {
+    return c.reject("no host of this Ingress has a tls entry, so its Gateway has no HTTPS listener");
+  }
+  std::vector<std::string> ciphers;
+  if (!read_envoy_ciphers(c, ciphers)) return false;
   c.spec()["tls"]["ciphers"] = ciphers;
   return true;
 }

@@ -3,6 +3,9 @@
 // (client certificates, TLS ciphers), auth-service connection reuse and route
 // tracing. Registered in the action table of target_actions.cc.
 
+#include <string>
+#include <vector>
+
 #include "targets/target_actions.h"
 
 namespace im {
@@ -13,6 +16,9 @@ bool act_eg_client_cert(const TargetActionContext& c);
 bool act_eg_client_cert_detail(const TargetActionContext& c);
 /// auth-tls-pass-certificate-to-upstream -> headers.xForwardedClientCert.
 bool act_eg_forward_client_cert(const TargetActionContext& c);
+/// ssl-ciphers as the Envoy cipher names it lists (both Envoy-based
+/// targets take names, not OpenSSL expressions); false after reporting why.
+bool read_envoy_ciphers(const TargetActionContext& c, std::vector<std::string>& out);
 /// ssl-ciphers -> tls.ciphers.
 bool act_eg_ciphers(const TargetActionContext& c);
 /// auth-keepalive, auth-keepalive-requests -> extAuth backendSettings.circuitBreaker.

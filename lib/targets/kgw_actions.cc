@@ -11,6 +11,8 @@
 
 #include <algorithm>
 
+#include "convert/filter_set.h"
+#include "targets/eg_listener_actions.h"
 #include "targets/nginx_readers.h"
 #include "util/text.h"
 
@@ -49,6 +51,8 @@ bool act_basic_auth(const Ctx& c) {
   return true;
 }
 
+void write_client_headers(const Ctx& c);
+
 // auth-url -> a GatewayExtension extAuth.httpService named after the
 // Ingress, and the TrafficPolicy's extAuth naming it. kgateway prepends
 // pathPrefix to the client's path (gateway_extension.go: PathPrefix), so the
@@ -61,7 +65,33 @@ bool act_ext_auth_url(const Ctx& c) {
   Json& http = c.spec()["extAuth"]["httpService"];
   http["backendRef"] = ref;
   if (service.path != "/") http["pathPrefix"] = service.path;
+  write_client_headers(c);
   traffic_policy(c)["extAuth"] = {{"extensionRef", {{"name", c.ingress.name}}}};
+  return true;
+}
+
+// The auth answer's headers the client sees. ingress-nginx passes
+// WWW-Authenticate of a refusal (auth_request), and adds the auth answer's
+// Set-Cookie with add_header: to 2xx/3xx answers of allowed requests, or to
+// every answer, refusals included, with auth-always-set-cookie
+// (nginx.tmpl, authreq/main.go). Envoy sends every header of a refusal when
+// no list is given, and none on success (ext_authz allowed_client_headers,
+// allowed_client_headers_on_success, which kgateway's headersToClient and
+// headersToClientOnSuccess set: gateway_extension.go). The names are lower
+// case: kgateway matches them exactly against Envoy's lower-case keys.
+void write_client_headers(const Ctx& c) {
+  const Annotation* always = c.sibling("auth-always-set-cookie");
+  Json on_refusal = Json::array({"www-authenticate"});
+  if (always && always->value == "true") on_refusal.push_back("set-cookie");
+  Json& response = c.draft.specs["GatewayExtension"]["extAuth"]["httpService"]["authorizationResponse"];
+  response["headersToClient"] = on_refusal;
+  response["headersToClientOnSuccess"] = Json::array({"set-cookie"});
+}
+
+bool act_always_set_cookie(const Ctx& c) {
+  if (c.annotation.value != "true" && c.annotation.value != "false") return c.reject("expected true or false");
+  if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
+  write_client_headers(c);
   return true;
 }
 
@@ -69,7 +99,112 @@ bool act_auth_response_headers(const Ctx& c) {
   if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
   std::vector<std::string> headers;
   if (!read_header_names(c, headers)) return false;
+  // kgateway matches the names exactly (buildStringListMatcher) against
+  // Envoy's header keys, which are lower case.
+  for (auto& h : headers) h = to_lower(h);
   c.spec()["extAuth"]["httpService"]["authorizationResponse"]["headersToBackend"] = headers;
+  return true;
+}
+
+// auth-keepalive, -requests, -timeout (authreq/main.go: no keepalive by
+// default, so every auth subrequest opens a new connection; 1000 requests
+// and 60 s idle with keepalive) -> a BackendConfigPolicy on the auth
+// Service, in its namespace (BackendConfigPolicy targets local Services).
+// Envoy pools connections; one request per connection is the
+// no-keepalive behaviour.
+bool act_auth_keepalive(const Ctx& c) {
+  const Annotation* url = c.sibling("auth-url");
+  if (!url) return c.reject("needs auth-url");
+  AuthService service;
+  Findings quiet;
+  const Ctx check{c.ingress, *url, c.rule, c.profile, c.options, c.draft, quiet};
+  if (!read_auth_url(check, service)) return false;  // auth-url reports itself
+  uint64_t connections = 0, requests = 1000, idle = 60;
+  const std::pair<const char*, uint64_t*> numbers[] = {
+      {"auth-keepalive", &connections}, {"auth-keepalive-requests", &requests}, {"auth-keepalive-timeout", &idle}};
+  for (const auto& [key, value] : numbers) {
+    const Annotation* a = c.sibling(key);
+    if (a && (!whole_number(a->value, *value) || (*value == 0 && value != &connections))) {
+      if (a == &c.annotation) return c.reject(value == &connections ? "expected a whole number of connections"
+                                                                    : "expected a positive whole number");
+      return false;
+    }
+  }
+  Json options = {{"maxRequestsPerConnection", connections == 0 ? 1 : requests}};
+  if (connections > 0) options["idleTimeout"] = seconds_hms(idle);
+  const std::string ns = service.ns.empty() ? c.ingress.ns : service.ns;
+  const std::string name = (service.ns.empty() ? "" : c.ingress.ns + "-") + c.ingress.name + "-auth";
+  Json o = {{"apiVersion", c.profile.api_version},
+            {"kind", "BackendConfigPolicy"},
+            {"metadata", {{"name", name}}},
+            {"spec",
+             {{"targetRefs", Json::array({{{"group", ""}, {"kind", "Service"}, {"name", service.name}}})},
+              {"commonHttpProtocolOptions", options}}}};
+  if (!ns.empty()) o["metadata"]["namespace"] = ns;
+  c.draft.objects[name] = {std::move(o), c.annotation.location};
+  return true;
+}
+
+// A literal header value for Envoy's header formatter, which kgateway
+// hands headersToAdd to (ext_authz headers_to_add): % is escaped as %%.
+// False for values with nginx variables, which have no literal value.
+bool literal_header_value(const std::string& v, std::string& out) {
+  if (v.empty() || v.find('$') != std::string::npos) return false;
+  out.clear();
+  for (char ch : v) out += ch == '%' ? std::string("%%") : std::string(1, ch);
+  return true;
+}
+
+Json& request_headers(const Ctx& c) {
+  c.draft.sources.emplace("GatewayExtension", c.annotation.location);
+  return c.draft.specs["GatewayExtension"]["extAuth"]["httpService"]["authorizationRequest"]["headersToAdd"];
+}
+
+// auth-request-redirect: the X-Auth-Request-Redirect header of the auth
+// request (nginx.tmpl: proxy_set_header X-Auth-Request-Redirect VALUE, else
+// $request_uri).
+bool act_auth_request_redirect(const Ctx& c) {
+  std::string value;
+  if (!literal_header_value(c.annotation.value, value))
+    return c.reject("only a literal value converts; nginx variables have no kgateway equivalent here");
+  if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
+  request_headers(c)["X-Auth-Request-Redirect"] = value;
+  return true;
+}
+
+// auth-proxy-set-headers: "namespace/name" of a ConfigMap whose entries
+// become proxy_set_header lines of the auth request (authreq/main.go). An
+// entry with an nginx variable is left out and reported; the others convert.
+bool act_auth_proxy_set_headers(const Ctx& c) {
+  if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
+  std::string ns, name, why;
+  if (!split_secret(c.annotation.value, ns, name, why)) return c.reject(why);
+  if (ns.empty()) ns = c.ingress.ns;
+  const ConfigMap* found = nullptr;
+  for (const ConfigMap& cm : *c.draft.config_maps) {
+    if (cm.name == name && cm.ns == ns) found = &cm;
+  }
+  if (!found) return c.reject(fmt::format("ConfigMap {}/{} is not in the input (add it with -f)", ns, name));
+  std::vector<std::string> left_out = found->unread;
+  Json headers = Json::object();
+  for (const auto& [k, v] : found->data) {
+    std::string value;
+    if (!is_header_name(k) || !literal_header_value(v, value)) {
+      left_out.push_back(k);
+      continue;
+    }
+    headers[k] = value;
+  }
+  if (!left_out.empty()) {
+    c.findings.error(c.annotation.location,
+                     fmt::format("{}: the entries of ConfigMap {}/{} that are not a header name with a literal "
+                                 "value are left out ({}): nginx variables have no kgateway equivalent",
+                                 c.annotation.key, ns, name, join(left_out, ", ")),
+                     "target-value-invalid");
+  }
+  if (headers.empty()) return false;
+  Json& add = request_headers(c);
+  for (auto& [k, v] : headers.items()) add[k] = v;
   return true;
 }
 
@@ -273,6 +408,19 @@ bool act_cookie_affinity(const Ctx& c) {
   return true;
 }
 
+// ssl-ciphers -> tls.options kgateway.dev/cipher-suites of the host's HTTPS
+// listeners: Envoy cipher names, comma-separated (translator/sslutils
+// ApplyCipherSuites). apply_target picks the oldest Ingress of a listener.
+bool act_listener_ciphers(const Ctx& c) {
+  if (c.draft.https_listeners.empty())
+    return c.reject("no host of this Ingress has a tls entry, so its Gateway has no HTTPS listener");
+  std::vector<std::string> ciphers;
+  if (!read_envoy_ciphers(c, ciphers)) return false;
+  c.draft.listener_options.emplace_back("kgateway.dev/cipher-suites", join(ciphers, ","));
+  c.draft.listener_options_source = c.annotation.location;
+  return true;
+}
+
 // enable-opentelemetry: false turns tracing off for the routes
 // (route_tracing.go); true is the Gateway's tracing, nothing to write.
 bool act_route_tracing(const Ctx& c) {
@@ -286,6 +434,10 @@ const std::vector<TargetAction>& actions() {
   static const std::vector<TargetAction> kActions = {
     {"kgw-acl-allow", "acl: allow these clients, deny others", act_acl_allow},
     {"kgw-acl-deny", "acl: deny these clients", act_acl_deny},
+    {"kgw-always-set-cookie", "Set-Cookie of the auth answer also on refusals", act_always_set_cookie},
+    {"kgw-auth-keepalive", "connection reuse toward the auth Service", act_auth_keepalive},
+    {"kgw-auth-proxy-set-headers", "headers of the auth request from a ConfigMap", act_auth_proxy_set_headers},
+    {"kgw-auth-request-redirect", "X-Auth-Request-Redirect of the auth request", act_auth_request_redirect},
     {"kgw-auth-response-headers", "headers of the auth answer copied to the backend request",
      act_auth_response_headers},
     {"kgw-basic-auth", "basicAuth from auth-type basic and auth-secret", act_basic_auth},
@@ -294,6 +446,7 @@ const std::vector<TargetAction>& actions() {
     {"kgw-cookie-affinity", "ring hash on the affinity cookie", act_cookie_affinity},
     {"kgw-ext-auth-url", "GatewayExtension extAuth to a cluster Service", act_ext_auth_url},
     {"kgw-hash-by", "ring hash on an nginx variable", act_hash_by},
+    {"kgw-listener-ciphers", "cipher suites of the host's HTTPS listeners", act_listener_ciphers},
     {"kgw-load-balance", "load balancing of the backend Service", act_load_balance},
     {"kgw-rate-limit", "local token bucket of the routes", act_rate_limit},
     {"kgw-retry", "retry triggers, attempts and per-try timeout", act_retry},

@@ -91,6 +91,7 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
     r.with = string_map(origin, node, "with");
     r.example = text(origin, node, "example", false);
     r.example_path = text(origin, node, "example_path", false);
+    r.example_objects = text(origin, node, "example_objects", false);
     r.replaces = text(origin, node, "replaces", false);
     if (!r.replaces.empty() && r.replaces != "route-backend-timeout")
       fail(origin, node["replaces"], "replaces must be route-backend-timeout");

@@ -34,6 +34,9 @@ struct TargetRule {
   /// The path of the example's Ingress when the key needs a particular one
   /// (a regex for rewrite-target capture groups); "" = "/app".
   std::string example_path;
+  /// Other objects the example needs in the input (YAML documents, e.g. the
+  /// ConfigMap auth-proxy-set-headers names), "" = none.
+  std::string example_objects;
   /// A standard field the object replaces where this rule converts
   /// ("route-backend-timeout": the routes' timeouts.backendRequest), "" = none.
   std::string replaces;

@@ -36,6 +36,8 @@ struct ListenerRef {
 };
 
 struct IngressDraft {
+  /// The whole input, for annotations that name another object (a ConfigMap).
+  const std::vector<ConfigMap>* config_maps = nullptr;
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
   /// Where those routes are in ConversionOutput::http_routes (which
@@ -48,6 +50,14 @@ struct IngressDraft {
   std::map<std::string, Location> sources;              ///< kind -> first annotation that wrote it
   std::map<std::string, std::string> snippets;          ///< SnippetsFilter context -> text
   std::set<std::string> replaces;  ///< standard fields a converted rule's object replaces (TargetRule::replaces)
+  /// Whole objects an action builds itself, attached to something other
+  /// than the Ingress's routes or Services (kgateway: a BackendConfigPolicy
+  /// on the auth Service), by name, with the annotation that wrote them.
+  std::map<std::string, std::pair<nlohmann::ordered_json, Location>> objects;
+  /// tls.options for the HTTPS listeners of its hosts, with the annotation
+  /// that asked (server-level settings: the oldest Ingress of a host wins).
+  std::vector<std::pair<std::string, std::string>> listener_options;
+  Location listener_options_source;
 };
 
 struct TargetActionContext {
