@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "convert/contour_timeout.h"
 #include "convert/go_duration.h"
 
 TEST_CASE("Go durations parse as time.ParseDuration does", "[contour]") {
@@ -50,4 +51,25 @@ TEST_CASE("durations are spelled in the Gateway API Duration grammar", "[contour
   CHECK(gateway_duration_from_nanos(s + 1) == std::nullopt);
   CHECK(gateway_duration_from_nanos(100000 * h) == std::nullopt);
   CHECK(gateway_duration_from_nanos(-s) == std::nullopt);
+}
+
+TEST_CASE("Contour duration values are read as internal/timeout Parse reads them", "[contour]") {
+  using im::contour_duration;
+  using Kind = im::ContourDuration::Kind;
+  const auto infinite = contour_duration("infinity");
+  CHECK(infinite.kind == Kind::Infinite);
+  CHECK(infinite.gateway == "0s");
+  CHECK(contour_duration("infinite").kind == Kind::Infinite);
+  const auto value = contour_duration("1.5s");
+  CHECK(value.kind == Kind::Value);
+  CHECK(value.nanos == 1'500'000'000);
+  CHECK(value.gateway == "1s500ms");
+  CHECK(contour_duration("0s").kind == Kind::Zero);
+  CHECK(contour_duration("0").kind == Kind::Zero);
+  CHECK(contour_duration("-5s").kind == Kind::Invalid);
+  CHECK(contour_duration("soon").kind == Kind::Invalid);
+  CHECK(contour_duration("").kind == Kind::Invalid);
+  const auto fine = contour_duration("1500us");
+  CHECK(fine.kind == Kind::Unwritable);
+  CHECK(fine.nanos == 1'500'000);
 }

@@ -137,12 +137,8 @@ bool names_issuer(const IngressPolicy& policy, bool or_tls_acme) {
 
 /// Whether Ingress `i` of the plan has a setting of one of `actions`.
 bool has_setting(const Plan& plan, size_t i, std::initializer_list<const char*> actions) {
-  for (const auto& [action, s] : plan.ingresses[i].policy.settings) {
-    for (const char* a : actions) {
-      if (action == a) return true;
-    }
-  }
-  return false;
+  const IngressPolicy& policy = plan.ingresses[i].policy;
+  return std::any_of(actions.begin(), actions.end(), [&](const char* a) { return policy.setting(a) != nullptr; });
 }
 
 struct TlsListener {

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "convert/go_duration.h"
 #include "util/text.h"
 
 namespace im {
@@ -62,7 +61,7 @@ void not_used_without_retry_on(const Setting* s, const char* key, Findings& find
 // per_try_timeout. Gateway API's retry.attempts counts retries as Envoy's
 // num_retries does.
 ContourRetry contour_retry(const IngressPolicy& policy, bool experimental,
-                           const std::optional<std::string>& route_timeout, Findings& findings) {
+                           const std::optional<ContourTimeout>& route_timeout, Findings& findings) {
   ContourRetry out;
   const Setting* on = policy.setting("retry-on");
   const Setting* attempts = policy.setting("retry-attempts");
@@ -110,42 +109,41 @@ ContourRetry contour_retry(const IngressPolicy& policy, bool experimental,
 
   if (!per_try || per_try->value.empty()) return out;
   const std::string& value = per_try->value;
-  std::optional<std::string> timeout;
-  std::optional<int64_t> nanos;
-  if (value == "infinity" || value == "infinite") {
-    timeout = "0s";
-  } else if (nanos = parse_go_duration(value); !nanos || *nanos < 0) {
-    findings.warning(per_try->location,
-                     fmt::format("projectcontour.io/per-try-timeout \"{}\" is not a duration Contour accepts "
-                                 "(a Go duration or infinity); Contour retried without a per-try timeout, "
-                                 "and so does the route",
-                                 value),
-                     per_try->rule_id);
-    return out;
-  } else if (*nanos == 0) {
-    return out;  // Contour leaves per_try_timeout unset for zero
-  } else if (timeout = gateway_duration_from_nanos(*nanos); !timeout) {
-    findings.warning(per_try->location,
-                     fmt::format("projectcontour.io/per-try-timeout \"{}\" cannot be written as a Gateway API "
-                                 "duration (whole milliseconds, at most 99999h); not converted",
-                                 value),
-                     per_try->rule_id);
-    return out;
+  const ContourDuration d = contour_duration(value);
+  switch (d.kind) {
+    case ContourDuration::Kind::Invalid:
+      findings.warning(per_try->location,
+                       fmt::format("projectcontour.io/per-try-timeout \"{}\" is not a duration Contour accepts "
+                                   "(a Go duration or infinity); Contour retried without a per-try timeout, "
+                                   "and so does the route",
+                                   value),
+                       per_try->rule_id);
+      return out;
+    case ContourDuration::Kind::Zero:
+      return out;  // Contour leaves per_try_timeout unset for zero
+    case ContourDuration::Kind::Unwritable:
+      findings.warning(per_try->location,
+                       fmt::format("projectcontour.io/per-try-timeout \"{}\" cannot be written as a Gateway API "
+                                   "duration (whole milliseconds, at most 99999h); not converted",
+                                   value),
+                       per_try->rule_id);
+      return out;
+    case ContourDuration::Kind::Infinite:
+    case ContourDuration::Kind::Value:
+      break;
   }
   // timeouts.backendRequest may not exceed a non-zero timeouts.request
   // (HTTPRoute CEL); Envoy lets the route timeout cut such attempts short.
-  if (nanos && route_timeout) {
-    const std::optional<int64_t> route = parse_go_duration(*route_timeout);
-    if (route && *route > 0 && *nanos > *route) {
-      findings.info(per_try->location,
-                    fmt::format("projectcontour.io/per-try-timeout \"{}\" is longer than the route timeout {}, "
-                                "which ends every attempt first; not written",
-                                value, *route_timeout),
-                    per_try->rule_id);
-      return out;
-    }
+  if (d.kind == ContourDuration::Kind::Value && route_timeout && route_timeout->nanos > 0 &&
+      d.nanos > route_timeout->nanos) {
+    findings.info(per_try->location,
+                  fmt::format("projectcontour.io/per-try-timeout \"{}\" is longer than the route timeout {}, "
+                              "which ends every attempt first; not written",
+                              value, route_timeout->gateway),
+                  per_try->rule_id);
+    return out;
   }
-  out.attempt_timeout = timeout;
+  out.attempt_timeout = d.gateway;
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "convert/contour_timeout.h"
 #include "convert/gateway_ir.h"
 #include "diag/finding.h"
 #include "rules/policy.h"
@@ -23,6 +24,6 @@ struct ContourRetry {
 /// attempt timeout is left out where it would exceed `route_timeout`, which
 /// Gateway API forbids and Envoy ignores. Findings go to the annotations.
 ContourRetry contour_retry(const IngressPolicy& policy, bool experimental,
-                           const std::optional<std::string>& route_timeout, Findings& findings);
+                           const std::optional<ContourTimeout>& route_timeout, Findings& findings);
 
 }  // namespace im

@@ -16,13 +16,33 @@ const std::string& key_of(const Setting& s) {
 
 }  // namespace
 
+ContourDuration contour_duration(const std::string& value) {
+  ContourDuration d;
+  if (value == "infinity" || value == "infinite") {
+    d.kind = ContourDuration::Kind::Infinite;
+    d.gateway = "0s";  // Gateway API: a zero timeout disables it
+    return d;
+  }
+  const std::optional<int64_t> nanos = parse_go_duration(value);
+  if (!nanos || *nanos < 0) return d;  // Invalid
+  d.nanos = *nanos;
+  if (*nanos == 0) {
+    d.kind = ContourDuration::Kind::Zero;
+    return d;
+  }
+  const std::optional<std::string> gateway = gateway_duration_from_nanos(*nanos);
+  d.kind = gateway ? ContourDuration::Kind::Value : ContourDuration::Kind::Unwritable;
+  if (gateway) d.gateway = *gateway;
+  return d;
+}
+
 // Modelled on Contour's internal/dag/policy.go ingressTimeoutPolicy and
 // internal/timeout/timeout.go Parse: response-timeout, else (absent or
 // empty) the older request-timeout, sets Envoy's route timeout for every
 // route of the Ingress. "infinity" and "infinite" disable it; "" and any
 // zero duration mean Contour's default (Envoy's 15s); a value
 // time.ParseDuration rejects is logged and the default used.
-std::optional<std::string> contour_route_timeout(const IngressPolicy& policy, Findings& findings) {
+std::optional<ContourTimeout> contour_route_timeout(const IngressPolicy& policy, Findings& findings) {
   const Setting* chosen = nullptr;
   const Setting* fallback = nullptr;
   for (const auto& [action, s] : policy.settings) {
@@ -43,37 +63,37 @@ std::optional<std::string> contour_route_timeout(const IngressPolicy& policy, Fi
   if (!chosen) return std::nullopt;
   const std::string& key = key_of(*chosen);
   const std::string& value = chosen->value;
-  // Gateway API: a zero timeouts.request disables the timeout.
-  if (value == "infinity" || value == "infinite") return "0s";
-  const std::optional<int64_t> nanos = parse_go_duration(value);
-  if (!nanos || *nanos < 0) {
-    findings.warning(chosen->location,
-                     fmt::format("{} \"{}\" is not a duration Contour accepts (a Go duration such as 30s, "
-                                 "1m30s or 500ms, or infinity); Contour used its 15s default instead; not "
-                                 "converted, so the Gateway implementation's default timeout applies",
-                                 key, value),
-                     chosen->rule_id);
-    return std::nullopt;
+  const ContourDuration d = contour_duration(value);
+  switch (d.kind) {
+    case ContourDuration::Kind::Infinite:
+    case ContourDuration::Kind::Value:
+      return ContourTimeout{d.gateway, d.nanos};
+    case ContourDuration::Kind::Invalid:
+      findings.warning(chosen->location,
+                       fmt::format("{} \"{}\" is not a duration Contour accepts (a Go duration such as 30s, "
+                                   "1m30s or 500ms, or infinity); Contour used its 15s default instead; not "
+                                   "converted, so the Gateway implementation's default timeout applies",
+                                   key, value),
+                       chosen->rule_id);
+      break;
+    case ContourDuration::Kind::Zero:
+      findings.info(chosen->location,
+                    fmt::format("{} \"{}\" is zero, which Contour reads as its 15s default (infinity turns "
+                                "the timeout off); not converted, so the Gateway implementation's default "
+                                "timeout applies",
+                                key, value),
+                    chosen->rule_id);
+      break;
+    case ContourDuration::Kind::Unwritable:
+      findings.warning(chosen->location,
+                       fmt::format("{} \"{}\" cannot be written as a Gateway API duration (whole "
+                                   "milliseconds, at most 99999h); not converted, so the Gateway "
+                                   "implementation's default timeout applies",
+                                   key, value),
+                       chosen->rule_id);
+      break;
   }
-  if (*nanos == 0) {
-    findings.info(chosen->location,
-                  fmt::format("{} \"{}\" is zero, which Contour reads as its 15s default (infinity turns "
-                              "the timeout off); not converted, so the Gateway implementation's default "
-                              "timeout applies",
-                              key, value),
-                  chosen->rule_id);
-    return std::nullopt;
-  }
-  std::optional<std::string> gateway = gateway_duration_from_nanos(*nanos);
-  if (!gateway) {
-    findings.warning(chosen->location,
-                     fmt::format("{} \"{}\" cannot be written as a Gateway API duration (whole "
-                                 "milliseconds, at most 99999h); not converted, so the Gateway "
-                                 "implementation's default timeout applies",
-                                 key, value),
-                     chosen->rule_id);
-  }
-  return gateway;
+  return std::nullopt;
 }
 
 }  // namespace im

@@ -384,8 +384,9 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
-    t.request_timeout = contour_route_timeout(info.policy, findings);
-    ContourRetry retry = contour_retry(info.policy, experimental, t.request_timeout, findings);
+    const std::optional<ContourTimeout> timeout = contour_route_timeout(info.policy, findings);
+    if (timeout) t.request_timeout = timeout->gateway;
+    ContourRetry retry = contour_retry(info.policy, experimental, timeout, findings);
     t.retry = std::move(retry.retry);
     if (retry.attempt_timeout) t.backend_timeout = retry.attempt_timeout;
     return t;
