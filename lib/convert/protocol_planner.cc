@@ -53,12 +53,18 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
                              secret->rule_id);
       }
     }
-    bool verified = !info.is_nginx() || (verify && verify->value == "on");
+    // proxyssl/main.go reads the other proxy-ssl-* keys only when
+    // proxy-ssl-secret is set: without it, "on" verified nothing.
+    const bool asked = verify && verify->value == "on";
+    const bool verified = !info.is_nginx() || (asked && secret);
     std::string note = fmt::format("backend-protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
                     "certificate for host {} against {}{}",
                     tpl.backend_protocol, b.service_name, p.name, p.hostname,
                     p.ca_kind.empty() ? "the system CAs" : "the CA in Secret " + p.ca_name,
-                    verified ? "" : ", which ingress-nginx did not do (proxy-ssl-verify is off)");
+                    verified ? ""
+                    : asked  ? ", which ingress-nginx did not do (it reads proxy-ssl-verify only with "
+                               "proxy-ssl-secret, which is not set)"
+                             : ", which ingress-nginx did not do (proxy-ssl-verify is off)");
     // (the other controllers' TLS-to-backend keys do not verify either)
     plan.backend_tls.push_back(PlannedBackendTLS{std::move(p), std::move(note)});
   };
