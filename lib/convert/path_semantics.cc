@@ -54,9 +54,77 @@ std::optional<PathMatchIR> nginx_match(const IngressPath& p, const std::string& 
   return m;
 }
 
+/// A controller's regex path as a RegularExpression match: an error (and
+/// nullopt) when RE2 cannot read `pattern`, else the warning `written`.
+std::optional<PathMatchIR> regex_path(const IngressPath& p, const std::string& pattern, const std::string& invalid,
+                                      const std::string& written, Findings& findings) {
+  if (!RE2(pattern, RE2::Quiet).ok()) {
+    findings.error(p.path_location, invalid, "implementation-specific-path");
+    return std::nullopt;
+  }
+  findings.warning(p.path_location, written, "implementation-specific-path");
+  return PathMatchIR{"RegularExpression", pattern};
+}
+
+/// Traefik, pkg/provider/kubernetes/ingress/kubernetes.go loadRouter and
+/// pkg/muxer/http/matcher.go: Exact is Path (equality); Prefix, and
+/// ImplementationSpecific unless router.pathmatcher says otherwise, is
+/// PathPrefix, a string prefix (strings.HasPrefix), so "/foo" also matched
+/// "/foobar" and "/foo/" did not match "/foo"; PathRegexp is Go's regexp
+/// searched anywhere in the path. Any other pathmatcher drops the path.
+std::optional<PathMatchIR> traefik_match(const IngressPath& p, const std::string& value, const std::string& host,
+                                         const PathContext& ctx, Findings& findings) {
+  if (p.type == PathType::Exact) return PathMatchIR{"Exact", value};
+  const std::string matcher =
+      p.type == PathType::Prefix || ctx.path_matcher.empty() ? "PathPrefix" : ctx.path_matcher;
+  if (matcher == "Path") return PathMatchIR{"Exact", value};
+  if (matcher == "PathRegexp") {
+    const std::string pattern = ".*(?:" + value + ").*";
+    return regex_path(
+        p, pattern,
+        fmt::format("path \"{}\" on host {} is Traefik's PathRegexp (router.pathmatcher) but not a regular "
+                    "expression RE2 reads; not converted",
+                    value, host_label(host)),
+        fmt::format("path \"{}\" on host {}: Traefik searched the whole path for the regular expression "
+                    "(router.pathmatcher PathRegexp, Go regexp, unanchored); written as the RegularExpression "
+                    "\"{}\", whose syntax and precedence each Gateway implementation defines",
+                    value, host_label(host), pattern),
+        findings);
+  }
+  if (matcher != "PathPrefix") {
+    findings.error(p.path_location,
+                   fmt::format("path \"{}\" on host {}: router.pathmatcher \"{}\" is not Path, PathPrefix or "
+                               "PathRegexp, so Traefik skipped the path; not converted",
+                               value, host_label(host), matcher),
+                   "implementation-specific-path");
+    return std::nullopt;
+  }
+  const bool prefix = p.type == PathType::Prefix;
+  const char* id = prefix ? "string-prefix-path" : "implementation-specific-path";
+  const char* type = prefix ? "Prefix" : "ImplementationSpecific";
+  if (value.size() > 1 && value.back() == '/') {
+    const std::string bare = value.substr(0, value.size() - 1);
+    findings.warning(p.path_location,
+                     fmt::format("{} path \"{}\" on host {}: Traefik matched it as a string prefix, so not "
+                                 "\"{}\" itself (nor \"{}x\"); PathPrefix \"{}\" also matches \"{}\", which now "
+                                 "comes here",
+                                 type, value, host_label(host), bare, bare, value, bare),
+                     id);
+  } else if (value != "/") {
+    findings.warning(p.path_location,
+                     fmt::format("{} path \"{}\" on host {}: Traefik matched it as a string prefix, so also "
+                                 "\"{}x\"; PathPrefix matches whole path segments only, so such requests now "
+                                 "go to another route or get 404",
+                                 type, value, host_label(host), value),
+                     id);
+  }
+  return PathMatchIR{"PathPrefix", value};
+}
+
 std::optional<PathMatchIR> other_match(const IngressPath& p, const std::string& host,
                                        const PathContext& ctx, Findings& findings) {
   std::string value = p.path.empty() ? "/" : p.path;
+  if (ctx.controller == "traefik") return traefik_match(p, value, host, ctx, findings);
   if (p.type == PathType::Exact) return PathMatchIR{"Exact", value};
   if (p.type == PathType::Prefix) return PathMatchIR{"PathPrefix", value};
   // ImplementationSpecific: each controller reads it its own way.
@@ -80,27 +148,20 @@ std::optional<PathMatchIR> other_match(const IngressPath& p, const std::string& 
     // path holding any of ^ + * [ ] % is a regular expression (checked
     // with Go's regexp, RE2), which Envoy matches as safe_regex "^"+path
     // against the whole path; the other paths are string prefixes.
-    std::string pattern = "^" + value;
-    if (!RE2(pattern, RE2::Quiet).ok()) {
-      findings.error(p.path_location,
-                     fmt::format("ImplementationSpecific path \"{}\" on host {} is not a valid regular "
-                                 "expression: Contour served neither it nor the paths after it in this rule; "
-                                 "not converted (the later paths are, so they now serve requests Contour "
-                                 "did not)",
-                                 value, host_label(host)),
-                     "implementation-specific-path");
-      return std::nullopt;
-    }
-    findings.warning(p.path_location,
-                     fmt::format("ImplementationSpecific path \"{}\" on host {}: Contour matched the whole "
-                                 "path against the regular expression \"{}\" and tried it before every "
-                                 "prefix path; written as a RegularExpression match, whose syntax and "
-                                 "precedence each Gateway implementation defines",
-                                 value, host_label(host), pattern),
-                     "implementation-specific-path");
-    return PathMatchIR{"RegularExpression", pattern};
+    const std::string pattern = "^" + value;
+    return regex_path(
+        p, pattern,
+        fmt::format("ImplementationSpecific path \"{}\" on host {} is not a valid regular expression: Contour "
+                    "served neither it nor the paths after it in this rule; not converted (the later paths are, "
+                    "so they now serve requests Contour did not)",
+                    value, host_label(host)),
+        fmt::format("ImplementationSpecific path \"{}\" on host {}: Contour matched the whole path against the "
+                    "regular expression \"{}\" and tried it before every prefix path; written as a "
+                    "RegularExpression match, whose syntax and precedence each Gateway implementation defines",
+                    value, host_label(host), pattern),
+        findings);
   }
-  // Traefik, F5 NGINX, HAProxy, Kong and others match a plain string prefix.
+  // F5 NGINX, HAProxy, Kong and others match a plain string prefix.
   findings.warning(p.path_location,
                    fmt::format("ImplementationSpecific path \"{}\" on host {}: {} matched it as a "
                                "string prefix (also \"{}x\"); PathPrefix matches whole path "

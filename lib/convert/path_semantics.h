@@ -16,6 +16,9 @@ struct PathContext {
   bool ingress_regex = false;  ///< this Ingress has use-regex (or rewrite-target) on
   bool host_regex = false;     ///< some Ingress of this host puts the host in regex mode
   std::string regex_cause;     ///< "Ingress ns/name uses rewrite-target", for messages
+  /// Traefik's router.pathmatcher for ImplementationSpecific paths (Path,
+  /// PathPrefix or PathRegexp); "" = the default PathPrefix.
+  std::string path_matcher;
 };
 
 /// The match for `p`, or nullopt (with an error finding) when Gateway API

@@ -344,7 +344,8 @@ void plan_path_routes(Plan& plan) {
       draft.static_ip = tpl.static_ip;
       auto cause = regex.find(info.cls.name + '\n' + rule.host);
       PathContext ctx{info.cls.controller, info.policy.use_regex || info.policy.rewrite_target.has_value(),
-                      cause != regex.end(), cause != regex.end() ? cause->second : ""};
+                      cause != regex.end(), cause != regex.end() ? cause->second : "", ""};
+      if (const Setting* matcher = info.policy.setting("path-matcher")) ctx.path_matcher = matcher->value;
       for (const auto& p : rule.paths) {
         RouteRuleIR r;
         r.filters = shared_filters;

@@ -138,6 +138,7 @@ const std::vector<Action> kActions = {
     {"mirror-target", "mirrors requests to another backend", act_record},
     {"not-converted", "no Gateway API equivalent: reports the verdict, changes nothing",
      act_not_converted},
+    {"path-matcher", "how ImplementationSpecific paths match (Traefik router.pathmatcher)", act_record},
     {"permanent-redirect", "answers every request with a permanent redirect", act_record},
     {"permanent-redirect-code", "status code of permanent-redirect", act_record},
     {"proxy-connect-timeout", "backend connect timeout", act_record},
