@@ -1,6 +1,9 @@
 #include "convert/protocol_planner.h"
 
 #include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -74,6 +77,43 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
   }
 }
 
+/// Traefik reaches a backend over HTTPS when its Service port is 443 or
+/// its port name starts with "https" (pkg/provider/kubernetes/ingress/
+/// kubernetes.go getProtocol); the route's backendRef speaks plain HTTP, so
+/// each such backend gets a warning where the Ingress names it.
+void warn_traefik_https_backends(Plan& plan, const IngressInfo& info) {
+  const Ingress& ing = *info.ing;
+  std::set<std::string> seen;
+  auto check = [&](const Backend& b) {
+    if (b.kind != Backend::Kind::Service) return;
+    std::optional<int32_t> number = b.port.number;
+    std::string name = b.port.name;
+    for (const Service& s : plan.inventory->services) {
+      if (s.name != b.service_name || s.ns != ing.ns) continue;
+      for (const Service::Port& port : s.ports) {
+        if (number && port.port == *number && name.empty()) name = port.name;
+        if (!number && !name.empty() && port.name == name) number = port.port;
+      }
+    }
+    const bool by_number = number && *number == 443;
+    const bool by_name = name.rfind("https", 0) == 0;
+    if (!by_number && !by_name) return;
+    const std::string port = number ? std::to_string(*number) : name;
+    if (!seen.insert(b.service_name + ":" + port).second) return;
+    plan.findings->warning(
+        b.location,
+        fmt::format("Traefik reached Service {} port {} over HTTPS ({}); the route sends plain HTTP to it: add a "
+                    "BackendTLSPolicy for the Service (Traefik verified the certificate unless its "
+                    "ServersTransport said insecureSkipVerify) if the backend only speaks TLS",
+                    b.service_name, port, by_number ? "port 443" : "the port name starts with https"),
+        "traefik-backend-https");
+  };
+  if (ing.default_backend) check(*ing.default_backend);
+  for (const auto& rule : ing.rules) {
+    for (const auto& path : rule.paths) check(path.backend);
+  }
+}
+
 /// ssl-passthrough: nginx hands TLS connections for the host to the backend
 /// of the host's "/" location by SNI, before terminating TLS.
 void plan_passthrough(Plan& plan, size_t ingress) {
@@ -127,6 +167,7 @@ void plan_ingress_protocols(Plan& plan, size_t ingress, const RouteTemplate& tpl
   }
   // FCGI is reported at the annotation by its per-value verdict
   // (rules/ingress-nginx/annotations.yaml): the routes stay plain HTTP.
+  if (info.cls.controller == "traefik") warn_traefik_https_backends(plan, info);
   if (tpl.ssl_passthrough) plan_passthrough(plan, ingress);
   if (tpl.from_to_www) plan_www_redirect(plan, ingress);
 }
