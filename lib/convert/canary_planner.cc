@@ -136,7 +136,7 @@ void plan_canaries(Plan& plan) {
     for (const auto& rule : ing.rules) {
       for (const auto& p : rule.paths) {
         Findings quiet;  // path problems are reported for primaries, not repeated here
-        PathContext ctx{info.cls.controller, false, false, "", ""};
+        PathContext ctx{info.cls.controller, false, false, "", "", "/~"};
         // The primary is found by the Ingress path as written, like
         // mergeAlternativeBackends does, so a primary that became a regex or
         // a rewritten prefix keeps its canary; else by the converted match

@@ -161,6 +161,23 @@ std::optional<PathMatchIR> other_match(const IngressPath& p, const std::string& 
                     value, host_label(host), pattern),
         findings);
   }
+  if (ctx.controller == "kong" && !ctx.regex_marker.empty() && value.rfind(ctx.regex_marker, 0) == 0) {
+    // Kong Ingress Controller (subtranslator MaybePrependRegexPrefix): the
+    // marker becomes Kong's "~", a regex anchored only at the start
+    // (router/traditional.lua, router/transform.lua).
+    const std::string re = value.substr(ctx.regex_marker.size());
+    const std::string pattern = "^(?:" + re + ").*";
+    return regex_path(
+        p, pattern,
+        fmt::format("ImplementationSpecific path \"{}\" on host {} is a Kong regex path, but \"{}\" is not a "
+                    "regular expression RE2 reads; not converted",
+                    value, host_label(host), re),
+        fmt::format("ImplementationSpecific path \"{}\" on host {}: Kong matched the regular expression \"{}\" "
+                    "from the start of the path; written as the RegularExpression \"{}\", whose syntax and "
+                    "precedence each Gateway implementation defines",
+                    value, host_label(host), re, pattern),
+        findings);
+  }
   // F5 NGINX, HAProxy, Kong and others match a plain string prefix.
   findings.warning(p.path_location,
                    fmt::format("ImplementationSpecific path \"{}\" on host {}: {} matched it as a "

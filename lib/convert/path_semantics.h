@@ -19,6 +19,9 @@ struct PathContext {
   /// Traefik's router.pathmatcher for ImplementationSpecific paths (Path,
   /// PathPrefix or PathRegexp); "" = the default PathPrefix.
   std::string path_matcher;
+  /// Kong: the start that marks an ImplementationSpecific path as a regex
+  /// (konghq.com/regex-prefix, default "/~").
+  std::string regex_marker = "/~";
 };
 
 /// The match for `p`, or nullopt (with an error finding) when Gateway API

@@ -314,6 +314,26 @@ bool apply_rewrite(const IngressInfo& info, const std::string& host, const Ingre
   return true;
 }
 
+/// Kong's strip_path (konghq.com/strip-path): the matched part of the path
+/// is removed before proxying, what remains appended to "/" (Kong
+/// router/utils.lua get_upstream_uri_v0): ReplacePrefixMatch "/" for a
+/// prefix, ReplaceFullPath "/" for an exact path. A regex path's matched
+/// text has no Gateway API rewrite.
+void strip_matched_path(RouteRuleIR& r, const IngressPath& p, Findings& findings) {
+  if (r.path.type == "PathPrefix") {
+    if (r.path.value != "/") r.filters.edit().rewrite_prefix = "/";
+  } else if (r.path.type == "Exact") {
+    r.filters.edit().rewrite_full_path = "/";
+  } else {
+    findings.warning(p.path_location,
+                     fmt::format("konghq.com/strip-path: Kong removed the text the regex path \"{}\" matched "
+                                 "before proxying; Gateway API cannot rewrite a regex match, so the backend now "
+                                 "gets the whole path",
+                                 p.path),
+                     "kong-strip-path");
+  }
+}
+
 void plan_path_routes(Plan& plan) {
   auto regex = regex_hosts(plan);
   auto slash_paths = slash_prefixes(plan);
@@ -344,8 +364,11 @@ void plan_path_routes(Plan& plan) {
       draft.static_ip = tpl.static_ip;
       auto cause = regex.find(info.cls.name + '\n' + rule.host);
       PathContext ctx{info.cls.controller, info.policy.use_regex || info.policy.rewrite_target.has_value(),
-                      cause != regex.end(), cause != regex.end() ? cause->second : "", ""};
+                      cause != regex.end(), cause != regex.end() ? cause->second : "", "", "/~"};
       if (const Setting* matcher = info.policy.setting("path-matcher")) ctx.path_matcher = matcher->value;
+      if (const Setting* marker = info.policy.setting("regex-prefix"); marker && !marker->value.empty()) {
+        ctx.regex_marker = marker->value;
+      }
       for (const auto& p : rule.paths) {
         RouteRuleIR r;
         r.filters = shared_filters;
@@ -396,6 +419,7 @@ void plan_path_routes(Plan& plan) {
         auto backend = resolve_backend(p.backend, ing, *plan.inventory, *plan.findings);
         if (!backend) continue;
         r.path = *match;
+        if (tpl.strip_path && !tpl.redirect_only) strip_matched_path(r, p, *plan.findings);
         if (!tpl.redirect_only) r.backends.push_back(*backend);
         r.source = p.location;
         size_t index = plan.drafts[d].rules.size();

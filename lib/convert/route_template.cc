@@ -384,6 +384,7 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
+    if (const Setting* strip = info.policy.setting("strip-path")) t.strip_path = to_lower(strip->value) == "true";
     const std::optional<ContourTimeout> timeout = contour_route_timeout(info.policy, findings);
     if (timeout) t.request_timeout = timeout->gateway;
     ContourRetry retry = contour_retry(info.policy, experimental, timeout, findings);

@@ -22,6 +22,8 @@ struct RouteTemplate {
   /// permanent-redirect / temporal-redirect: every path answers with this
   /// redirect instead of proxying.
   bool redirect_only = false;
+  /// Kong konghq.com/strip-path: each rule rewrites its matched path to "/".
+  bool strip_path = false;
   std::string backend_protocol;  ///< "" (HTTP), "HTTPS", "GRPC", "GRPCS"
   bool ssl_passthrough = false;
   std::optional<std::string> app_root;
