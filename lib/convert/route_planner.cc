@@ -420,6 +420,13 @@ void plan_path_routes(Plan& plan) {
         if (!backend) continue;
         r.path = *match;
         if (tpl.strip_path && !tpl.redirect_only) strip_matched_path(r, p, *plan.findings);
+        if (!tpl.redirect_only && (!tpl.traefik_path.strip_prefix.empty() || !tpl.traefik_path.add_prefix.empty())) {
+          FilterSet own = r.filters.get();
+          if (apply_traefik_path_middleware(tpl.traefik_path, r.path.type, r.path.value, own, p.path_location,
+                                            *plan.findings)) {
+            r.filters.edit() = std::move(own);
+          }
+        }
         if (!tpl.redirect_only) r.backends.push_back(*backend);
         r.source = p.location;
         size_t index = plan.drafts[d].rules.size();

@@ -385,6 +385,12 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
     if (const Setting* strip = info.policy.setting("strip-path")) t.strip_path = to_lower(strip->value) == "true";
+    const TraefikMiddlewares mw = traefik_middlewares(info.policy, inventory, t.filters, findings);
+    t.traefik_path = mw.path;
+    if (mw.redirect_code) {
+      t.force_redirect = true;
+      t.redirect_code = mw.redirect_code;
+    }
     const std::optional<ContourTimeout> timeout = contour_route_timeout(info.policy, findings);
     if (timeout) t.request_timeout = timeout->gateway;
     ContourRetry retry = contour_retry(info.policy, experimental, timeout, findings);

@@ -10,6 +10,7 @@
 
 #include "convert/filter_set.h"
 #include "convert/plan.h"
+#include "convert/traefik_middlewares.h"
 
 namespace im {
 
@@ -24,6 +25,8 @@ struct RouteTemplate {
   bool redirect_only = false;
   /// Kong konghq.com/strip-path: each rule rewrites its matched path to "/".
   bool strip_path = false;
+  /// Traefik stripPrefix/addPrefix middlewares: each rule's own rewrite.
+  TraefikPathMiddleware traefik_path;
   std::string backend_protocol;  ///< "" (HTTP), "HTTPS", "GRPC", "GRPCS"
   bool ssl_passthrough = false;
   std::optional<std::string> app_root;

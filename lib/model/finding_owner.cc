@@ -17,6 +17,7 @@ FindingOwners::FindingOwners(const Inventory& inventory) {
   for (const auto& c : inventory.classes) add(c.location, nullptr);
   for (const auto& s : inventory.services) add(s.location, nullptr);
   for (const auto& m : inventory.config_maps) add(m.location, nullptr);
+  for (const auto& m : inventory.traefik_middlewares) add(m.location, nullptr);
   std::sort(starts_.begin(), starts_.end(), [](const Start& a, const Start& b) {
     return std::tie(a.origin, a.line, a.col) < std::tie(b.origin, b.line, b.col);
   });

@@ -108,6 +108,27 @@ struct ConfigMap {
   Location location;
 };
 
+/// A Traefik Middleware (traefik.io/v1alpha1, or the older
+/// traefik.containo.us/v1alpha1), kept for the Ingresses whose
+/// router.middlewares name it: which middleware it is (its one spec key) and
+/// the fields the conversion reads.
+struct TraefikMiddleware {
+  std::string name;
+  std::string ns;
+  std::string type;  ///< the spec key: stripPrefix, addPrefix, replacePath, redirectScheme, headers, ...
+  std::vector<std::string> prefixes;  ///< stripPrefix.prefixes
+  std::string value;                  ///< addPrefix.prefix, replacePath.path, redirectScheme.scheme
+  std::string port;                   ///< redirectScheme.port
+  bool permanent = false;             ///< redirectScheme.permanent
+  std::vector<std::pair<std::string, std::string>> request_headers;   ///< headers.customRequestHeaders
+  std::vector<std::pair<std::string, std::string>> response_headers;  ///< headers.customResponseHeaders
+  /// Fields of the spec the conversion does not read (a second middleware
+  /// key, headers' CORS or security fields, ...): the middleware then does
+  /// more than what is converted.
+  std::vector<std::string> unread;
+  Location location;
+};
+
 /// The longest ConfigMap value kept in the inventory.
 constexpr size_t kMaxConfigValueBytes = 4096;
 

@@ -89,6 +89,67 @@ void read_config_map(const Node& obj, FieldReader& r, Inventory& inv) {
   inv.config_maps.push_back(std::move(cm));
 }
 
+/// A scalar as Go's strconv.ParseBool reads it (Traefik's bool fields).
+bool go_true(const Node* n) { return n && n->is_scalar() && (n->value == "true" || n->value == "True" || n->value == "TRUE" || n->value == "1" || n->value == "t" || n->value == "T"); }
+
+void read_header_map(const Node* map, std::vector<std::pair<std::string, std::string>>& out) {
+  if (!map || !map->is_mapping()) return;
+  for (const auto& [k, v] : map->entries) {
+    if (k.is_scalar() && v.is_scalar()) out.emplace_back(k.value, v.value);
+  }
+}
+
+/// Traefik's Middleware CRD (pkg/provider/kubernetes/crd/traefikio/v1alpha1/
+/// middleware.go): one middleware key under spec. Only the fields the
+/// conversion maps are read; the others are listed as unread.
+void read_traefik_middleware(const Node& obj, FieldReader& r, Inventory& inv) {
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  if (!meta) return;
+  TraefikMiddleware m;
+  m.location = r.at(obj);
+  m.name = r.string(*meta, "name", "metadata.name").value_or("");
+  m.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  if (m.name.empty()) return;
+  const Node* spec = r.mapping(obj, "spec", "spec");
+  if (spec) {
+    for (const auto& [k, v] : spec->entries) {
+      if (!k.is_scalar()) continue;
+      if (!m.type.empty()) {
+        m.unread.push_back(k.value);  // Traefik takes one middleware per object
+        continue;
+      }
+      m.type = k.value;
+      // Only the middlewares the conversion maps have fields worth listing;
+      // the others are reported whole.
+      static const char* const kRead[] = {"stripPrefix", "addPrefix", "replacePath", "redirectScheme", "headers"};
+      if (!v.is_mapping() || std::find(std::begin(kRead), std::end(kRead), m.type) == std::end(kRead)) continue;
+      for (const auto& [field, value] : v.entries) {
+        if (!field.is_scalar()) continue;
+        const std::string& f = field.value;
+        if (m.type == "stripPrefix" && f == "prefixes" && value.is_sequence()) {
+          for (const Node& item : value.items) {
+            if (item.is_scalar()) m.prefixes.push_back(item.value);
+          }
+        } else if ((m.type == "addPrefix" && f == "prefix") || (m.type == "replacePath" && f == "path") ||
+                   (m.type == "redirectScheme" && f == "scheme")) {
+          if (value.is_scalar()) m.value = value.value;
+        } else if (m.type == "redirectScheme" && f == "port" && value.is_scalar()) {
+          m.port = value.value;
+        } else if (m.type == "redirectScheme" && f == "permanent") {
+          m.permanent = go_true(&value);
+        } else if (m.type == "headers" && f == "customRequestHeaders") {
+          read_header_map(&value, m.request_headers);
+        } else if (m.type == "headers" && f == "customResponseHeaders") {
+          read_header_map(&value, m.response_headers);
+        } else {
+          m.unread.push_back(m.type + "." + f);
+        }
+      }
+    }
+  }
+  inv.traefik_middlewares.push_back(std::move(m));
+}
+
 void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
 
 void read_list(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
@@ -152,6 +213,12 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     ++inv.skipped[api_version + "/" + kind];  // not converted; its listeners are reused
     return;
   }
+  if (kind == "Middleware" &&
+      (api_version == "traefik.io/v1alpha1" || api_version == "traefik.containo.us/v1alpha1")) {
+    read_traefik_middleware(obj, r, inv);
+    ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
+    return;
+  }
   if (kind == "ConfigMap" && api_version == "v1") {
     read_config_map(obj, r, inv);
     ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
@@ -188,6 +255,7 @@ void Inventory::merge(Inventory&& other) {
   move_all(classes, other.classes);
   move_all(services, other.services);
   move_all(config_maps, other.config_maps);
+  move_all(traefik_middlewares, other.traefik_middlewares);
   move_all(gateways, other.gateways);
   for (const auto& [k, v] : other.skipped) skipped[k] += v;
   documents += other.documents;
@@ -200,6 +268,7 @@ void Inventory::sort() {
   std::stable_sort(ingresses.begin(), ingresses.end(), by_ref);
   std::stable_sort(services.begin(), services.end(), by_ref);
   std::stable_sort(config_maps.begin(), config_maps.end(), by_ref);
+  std::stable_sort(traefik_middlewares.begin(), traefik_middlewares.end(), by_ref);
   std::stable_sort(gateways.begin(), gateways.end(), by_ref);
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
@@ -215,6 +284,7 @@ void Inventory::assign_namespace(const std::string& ns) {
   fill(ingresses);
   fill(services);
   fill(config_maps);
+  fill(traefik_middlewares);
   fill(gateways);
   sort();
 }
@@ -222,7 +292,7 @@ void Inventory::assign_namespace(const std::string& ns) {
 // Must stay in step with read_object's dispatch: every kind it reads more of.
 bool needs_body(std::string_view kind) {
   constexpr std::string_view list = "List";
-  return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" ||
+  return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" || kind == "Middleware" ||
          kind == "Gateway" || kind == "ListenerSet" ||
          (kind.size() >= list.size() && kind.substr(kind.size() - list.size()) == list);
 }

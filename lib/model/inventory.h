@@ -19,6 +19,7 @@ struct Inventory {
   std::vector<IngressClass> classes;
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
+  std::vector<TraefikMiddleware> traefik_middlewares;
   /// Gateways and ListenerSets already there, whose listeners routes reuse.
   std::vector<ExistingGateway> gateways;
   /// Objects of other kinds, counted by "apiVersion/Kind".

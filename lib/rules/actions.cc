@@ -168,6 +168,7 @@ const std::vector<Action> kActions = {
     {"tls-acme", "asks cert-manager for its default issuer; written as that issuer with --cert-manager-default-issuer",
      act_carry},
     {"tls-cert-namespace", "the namespace of the Ingress's TLS Secrets (Contour certificate delegation)", act_record},
+    {"traefik-middlewares", "Traefik Middlewares of the routers (Middleware CRDs in the input)", act_record},
     {"upstream-vhost", "the Host header sent to the backend", act_record},
     {"use-regex", "treats the Ingress paths as regular expressions", act_use_regex},
     {"x-forwarded-prefix", "adds X-Forwarded-Prefix when the path is rewritten", act_record},
