@@ -7,6 +7,7 @@
 #include <set>
 #include <tuple>
 
+#include "convert/naming.h"
 #include "util/text.h"
 
 namespace im {
@@ -164,8 +165,8 @@ std::vector<Json> grants_for(const TargetProfile& p, const std::string& kind, co
   for (const auto& [ns, to_kind, name] : cross_namespace_refs(kind, obj["spec"])) {
     Json grant = {{"apiVersion", "gateway.networking.k8s.io/v1beta1"},
                   {"kind", "ReferenceGrant"},
-                  {"metadata", {{"name", from_ns + "-" + obj["metadata"]["name"].get<std::string>() + "-" +
-                                              to_lower(kind)},
+                  {"metadata", {{"name", dns_name(from_ns + "-" + obj["metadata"]["name"].get<std::string>() +
+                                                  "-" + to_lower(kind))},
                                 {"namespace", ns}}},
                   {"spec",
                    {{"from", Json::array({{{"group", api_group(p)}, {"kind", kind}, {"namespace", from_ns}}})},
@@ -229,7 +230,7 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
     const size_t slice = p.max_target_refs ? p.max_target_refs : refs.size();
     for (size_t first = 0; first < refs.size(); first += slice) {
       const size_t n = first / slice;
-      Json o = object(p, kind, d.ns, n == 0 ? ing.name : ing.name + "-" + std::to_string(n + 1));
+      Json o = object(p, kind, d.ns, n == 0 ? ing.name : dns_name(ing.name + "-" + std::to_string(n + 1)));
       Json part = Json::array();
       for (size_t i = first; i < refs.size() && i < first + slice; ++i) part.push_back(refs[i]);
       o["spec"] = Json{{"targetRefs", part}};

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "convert/filter_set.h"
+#include "convert/naming.h"
 #include "targets/eg_listener_actions.h"
 #include "targets/nginx_readers.h"
 #include "util/text.h"
@@ -133,7 +134,7 @@ bool act_auth_keepalive(const Ctx& c) {
   Json options = {{"maxRequestsPerConnection", connections == 0 ? 1 : requests}};
   if (connections > 0) options["idleTimeout"] = seconds_hms(idle);
   const std::string ns = service.ns.empty() ? c.ingress.ns : service.ns;
-  const std::string name = (service.ns.empty() ? "" : c.ingress.ns + "-") + c.ingress.name + "-auth";
+  const std::string name = dns_name((service.ns.empty() ? "" : c.ingress.ns + "-") + c.ingress.name + "-auth");
   Json o = {{"apiVersion", c.profile.api_version},
             {"kind", "BackendConfigPolicy"},
             {"metadata", {{"name", name}}},
