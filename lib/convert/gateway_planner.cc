@@ -550,11 +550,14 @@ ConversionOutput plan_gateways(Plan& plan) {
     if (s.redirect && !s.offload_redirect) {
       redirects = redirect_rules(draft.rules, false, redirect_filters.to_https(draft.redirect_code));
       // The host's own "/" location carries the creating Ingress's
-      // ssl-redirect too, so unlisted paths are redirected as well.
+      // ssl-redirect too, so unlisted paths are redirected as well. Traefik
+      // has no such server: its redirectScheme middleware runs only on the
+      // Ingress's own routers (pkg/middlewares/redirect), and other paths
+      // got 404.
       bool has_root = std::any_of(redirects.begin(), redirects.end(), [](const RouteRuleIR& r) {
         return r.path.type == "PathPrefix" && r.path.value == "/" && r.headers.empty();
       });
-      if (draft.creates_host && !has_root) {
+      if (draft.creates_host && !has_root && info.cls.controller != "traefik") {
         RouteRuleIR root;
         root.path = PathMatchIR{"PathPrefix", "/"};
         root.source = info.ing->location;
