@@ -23,22 +23,11 @@ namespace {
 using Json = nlohmann::ordered_json;
 using Ctx = TargetActionContext;
 
-// The TrafficPolicy of the Ingress, when an action of another kind writes
-// into it too (auth-url: GatewayExtension and TrafficPolicy extAuth).
-Json& traffic_policy(const Ctx& c) {
-  c.draft.sources.emplace("TrafficPolicy", c.annotation.location);
-  Json& s = c.draft.specs["TrafficPolicy"];
-  if (s.is_null()) s = Json::object();
-  return s;
-}
-
 // auth-type basic + auth-secret -> basicAuth.secretRef. kgateway reads the
 // htpasswd lines from secretRef.key (default .htpasswd): key auth is where
 // ingress-nginx reads them (annotations/auth/main.go), so the Secret stays.
 bool act_basic_auth(const Ctx& c) {
-  if (c.annotation.key.size() > 16 &&
-      c.annotation.key.compare(c.annotation.key.size() - 16, 16, "auth-secret-type") == 0 &&
-      c.annotation.value != "auth-file") {
+  if (c.rule.key == "auth-secret-type" && c.annotation.value != "auth-file") {
     if (c.annotation.value == "auth-map")
       return c.reject("an auth-map Secret must be rewritten as one auth key of htpasswd lines");
     return c.reject("expected auth-file or auth-map");
@@ -67,7 +56,7 @@ bool act_ext_auth_url(const Ctx& c) {
   http["backendRef"] = ref;
   if (service.path != "/") http["pathPrefix"] = service.path;
   write_client_headers(c);
-  traffic_policy(c)["extAuth"] = {{"extensionRef", {{"name", c.ingress.name}}}};
+  c.spec_of("TrafficPolicy")["extAuth"] = {{"extensionRef", {{"name", c.ingress.name}}}};
   return true;
 }
 
@@ -84,7 +73,7 @@ void write_client_headers(const Ctx& c) {
   const Annotation* always = c.sibling("auth-always-set-cookie");
   Json on_refusal = Json::array({"www-authenticate"});
   if (always && always->value == "true") on_refusal.push_back("set-cookie");
-  Json& response = c.draft.specs["GatewayExtension"]["extAuth"]["httpService"]["authorizationResponse"];
+  Json& response = c.spec_of("GatewayExtension")["extAuth"]["httpService"]["authorizationResponse"];
   response["headersToClient"] = on_refusal;
   response["headersToClientOnSuccess"] = Json::array({"set-cookie"});
 }
@@ -157,8 +146,7 @@ bool literal_header_value(const std::string& v, std::string& out) {
 }
 
 Json& request_headers(const Ctx& c) {
-  c.draft.sources.emplace("GatewayExtension", c.annotation.location);
-  return c.draft.specs["GatewayExtension"]["extAuth"]["httpService"]["authorizationRequest"]["headersToAdd"];
+  return c.spec_of("GatewayExtension")["extAuth"]["httpService"]["authorizationRequest"]["headersToAdd"];
 }
 
 // auth-request-redirect: the X-Auth-Request-Redirect header of the auth
@@ -246,7 +234,7 @@ bool act_acl_allow(const Ctx& c) {
   std::vector<std::string> cidrs;
   std::string why;
   if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
-  if (c.annotation.key.find("whitelist-source-range") != std::string::npos && c.sibling("allowlist-source-range"))
+  if (c.rule.key == "whitelist-source-range" && c.sibling("allowlist-source-range"))
     return c.reject("allowlist-source-range is set too and wins");
   return write_acl(c);
 }

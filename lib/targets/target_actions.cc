@@ -24,9 +24,9 @@ const Annotation* TargetActionContext::sibling(const std::string& key) const {
   return ingress.annotation(options.nginx_prefix + "/" + key);
 }
 
-Json& TargetActionContext::spec() const {
-  draft.sources.emplace(rule.kind, annotation.location);
-  Json& s = draft.specs[rule.kind];
+Json& TargetActionContext::spec_of(const std::string& kind) const {
+  draft.sources.emplace(kind, annotation.location);
+  Json& s = draft.specs[kind];
   if (s.is_null()) s = Json::object();
   return s;
 }

@@ -72,7 +72,10 @@ struct TargetActionContext {
   /// Another ingress-nginx annotation of the same Ingress (key without prefix).
   const Annotation* sibling(const std::string& key) const;
   /// The spec of `rule.kind` being written, created on first use.
-  nlohmann::ordered_json& spec() const;
+  nlohmann::ordered_json& spec() const { return spec_of(rule.kind); }
+  /// The spec of another kind the same annotation writes into (kgateway's
+  /// auth-url: GatewayExtension and the TrafficPolicy naming it).
+  nlohmann::ordered_json& spec_of(const std::string& kind) const;
   /// An error at the annotation; returns false so actions can `return reject(...)`.
   bool reject(const std::string& why) const;
 };
