@@ -39,6 +39,8 @@ const std::vector<std::string> kDumps = {
     "envoy-gateway/securitypolicies.txt",
     "experimental-grpcroutes-v1.txt",
     "experimental-httproutes-v1.txt",
+    "istio/authorizationpolicies.txt",
+    "istio/destinationrules.txt",
     "kgateway/backendconfigpolicies.txt",
     "kgateway/gatewayextensions.txt",
     "kgateway/trafficpolicies.txt",
@@ -647,7 +649,7 @@ TEST_CASE("every CEL implementation is used by some dump", "[validate]") {
   std::set<std::string> implemented;
   for (const auto& rule : im::validate::all_cel_rules()) implemented.insert(rule.message);
   CHECK(implemented == used);
-  CHECK(implemented.size() == 190);
+  CHECK(implemented.size() == 194);
 }
 
 TEST_CASE("a dump with an unimplemented CEL rule does not load", "[validate]") {
@@ -957,4 +959,37 @@ TEST_CASE("CEL rules of GRPCRoute, TLSRoute and BackendTLSPolicy", "[validate]")
   o = reference_grant();
   o.erase("spec");
   CHECK(validate_object(o) == Errors{{"spec", "required field is missing"}});
+}
+
+TEST_CASE("Istio objects: protobuf oneofs and the CEL rules of AuthorizationPolicy and DestinationRule",
+          "[validate]") {
+  Json policy = Json::parse(R"({
+    "apiVersion": "security.istio.io/v1", "kind": "AuthorizationPolicy",
+    "metadata": {"name": "shop-source-ranges", "namespace": "shop"},
+    "spec": {"targetRefs": [{"group": "gateway.networking.k8s.io", "kind": "Gateway", "name": "web"}],
+             "action": "DENY",
+             "rules": [{"from": [{"source": {"notRemoteIpBlocks": ["10.0.0.0/8"]}}],
+                        "to": [{"operation": {"hosts": ["a.example.com"], "paths": ["/api", "/api/*"]}}]}]}})");
+  CHECK(validate_object(policy) == Errors{});
+  policy["spec"]["targetRefs"][0]["namespace"] = "infra";
+  policy["spec"]["action"] = "MAYBE";
+  CHECK(validate_object(policy) ==
+        Errors{{"spec.targetRefs[0].namespace", "cross namespace referencing is not currently supported"},
+               {"spec.action",
+                "unsupported value \"MAYBE\"; supported values: \"ALLOW\", \"DENY\", \"AUDIT\", \"CUSTOM\""}});
+
+  Json rule = Json::parse(R"({
+    "apiVersion": "networking.istio.io/v1", "kind": "DestinationRule",
+    "metadata": {"name": "shop-web", "namespace": "shop"},
+    "spec": {"host": "web.shop.svc.cluster.local", "exportTo": ["."],
+             "trafficPolicy": {"loadBalancer": {"consistentHash": {"httpCookie": {"name": "route", "ttl": "0s"}}},
+                               "connectionPool": {"tcp": {"connectTimeout": "5s"}}}}})");
+  CHECK(validate_object(rule) == Errors{});
+  rule["spec"]["trafficPolicy"]["loadBalancer"]["simple"] = "ROUND_ROBIN";
+  rule["spec"]["trafficPolicy"]["connectionPool"]["tcp"]["connectTimeout"] = "0s";
+  CHECK(validate_object(rule) ==
+        Errors{{"spec.trafficPolicy.loadBalancer",
+                "must validate one and only one schema (oneOf): at most one of [simple, consistentHash] may be set, "
+                "got simple and consistentHash"},
+               {"spec.trafficPolicy.connectionPool.tcp.connectTimeout", "must be a valid duration greater than 1ms"}});
 }

@@ -154,6 +154,8 @@ class Loader {
       node.max_properties = integer(key, v);
     else if (key == "required")
       node.required = strings(key, v);
+    else if (key == "oneof")
+      node.one_of.push_back(strings(key, v));
     else if (key == "x-kubernetes-list-map-keys")
       node.list_map_keys = strings(key, v);
     else if (key == "default")

@@ -67,6 +67,9 @@ struct SchemaNode {
   std::vector<std::pair<std::string, std::shared_ptr<const re2::RE2>>> more_patterns;
   std::vector<nlohmann::ordered_json> enum_values;
   std::vector<std::string> required;
+  /// Groups of fields of which at most one may be set: a protobuf oneof,
+  /// which Istio's CRDs spell as an OpenAPI oneOf (`oneof=` in the dump).
+  std::vector<std::vector<std::string>> one_of;
   std::optional<nlohmann::ordered_json> default_value;
   ListType list_type = ListType::Atomic;
   std::vector<std::string> list_map_keys;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "util/text.h"
 #include "validate/cel_rules.h"
 #include "validate/cel_support.h"
 #include "validate/messages.h"
@@ -205,6 +206,16 @@ class Checker {
         path_ += name;
         error("required field is missing");
         path_.resize(base);
+      }
+    }
+    for (const auto& group : node.one_of) {
+      std::vector<std::string> set;
+      for (const std::string& name : group) {
+        if (v.contains(name)) set.push_back(name);
+      }
+      if (set.size() > 1) {
+        error(fmt::format("must validate one and only one schema (oneOf): at most one of [{}] may be set, got {}",
+                          join(group, ", "), join(set, " and ")));
       }
     }
   }
