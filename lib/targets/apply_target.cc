@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "convert/naming.h"
+#include "targets/istio_objects.h"
 #include "util/text.h"
 
 namespace im {
@@ -86,7 +87,7 @@ std::vector<ListenerRef> https_listeners_of(const std::set<std::string>& https,
 std::string api_group(const TargetProfile& p) { return p.api_version.substr(0, p.api_version.find('/')); }
 
 Json object(const TargetProfile& p, const std::string& kind, const std::string& ns, const std::string& name) {
-  Json o = {{"apiVersion", p.api_version}, {"kind", kind}, {"metadata", {{"name", name}}}};
+  Json o = {{"apiVersion", p.api_version_of(kind)}, {"kind", kind}, {"metadata", {{"name", name}}}};
   // Like the standard objects: no namespace when the model has none (the CLI
   // always assigns one; library callers may not).
   if (!ns.empty()) o["metadata"]["namespace"] = ns;
@@ -262,7 +263,7 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
 // The apiVersion of an object a rule writes: the implementation's, or the
 // standard Gateway's for the listener options a profile sets on it.
 std::string object_api_version(const TargetProfile& p, const std::string& kind) {
-  return kind == "Gateway" ? std::string(kGatewayGroup) + "/v1" : p.api_version;
+  return kind == "Gateway" ? std::string(kGatewayGroup) + "/v1" : p.api_version_of(kind);
 }
 
 std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
@@ -464,6 +465,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   Findings added;
   ListenerClaims listener_claims;
   std::set<const Finding*> replaced;
+  IstioObjects istio;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
@@ -502,10 +504,12 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       if (!rule->replaces.empty()) draft.replaces.insert(rule->replaces);
       added.add(target_verdict(profile, *rule, a, m.rule->id));
     }
+    istio.add_ingress(profile, options, ing, draft, output, added);
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
     claim_listener_options(ing, draft, listener_claims);
   }
+  istio.finish(profile, output, added);
   apply_listener_options(listener_claims, output, added);
   add_client_ip_detection(profile, options, output, added);
   Findings result;

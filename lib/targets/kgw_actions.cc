@@ -135,16 +135,6 @@ bool act_auth_keepalive(const Ctx& c) {
   return true;
 }
 
-// A literal header value for Envoy's header formatter, which kgateway
-// hands headersToAdd to (ext_authz headers_to_add): % is escaped as %%.
-// False for values with nginx variables, which have no literal value.
-bool literal_header_value(const std::string& v, std::string& out) {
-  if (v.empty() || v.find('$') != std::string::npos) return false;
-  out.clear();
-  for (char ch : v) out += ch == '%' ? std::string("%%") : std::string(1, ch);
-  return true;
-}
-
 Json& request_headers(const Ctx& c) {
   return c.spec_of("GatewayExtension")["extAuth"]["httpService"]["authorizationRequest"]["headersToAdd"];
 }
@@ -161,50 +151,15 @@ bool act_auth_request_redirect(const Ctx& c) {
   return true;
 }
 
-// auth-proxy-set-headers: "namespace/name" of a ConfigMap whose entries
-// become proxy_set_header lines of the auth request (authreq/main.go). An
-// entry with an nginx variable is left out and reported; the others convert.
+// auth-proxy-set-headers: the ConfigMap's literal entries become
+// proxy_set_header lines of the auth request (authreq/main.go).
 bool act_auth_proxy_set_headers(const Ctx& c) {
   if (!needs_met(c)) return false;  // no auth-url converted: nothing to qualify
-  std::string ns, name, why;
-  if (!split_secret(c.annotation.value, ns, name, why)) return c.reject(why);
-  if (ns.empty()) ns = c.ingress.ns;
-  const ConfigMap* found = nullptr;
-  for (const ConfigMap& cm : *c.draft.config_maps) {
-    if (cm.name == name && cm.ns == ns) found = &cm;
-  }
-  if (!found) return c.reject(fmt::format("ConfigMap {}/{} is not in the input (add it with -f)", ns, name));
-  std::vector<std::string> left_out = found->unread;
-  Json headers = Json::object();
-  for (const auto& [k, v] : found->data) {
-    std::string value;
-    if (!is_header_name(k) || !literal_header_value(v, value)) {
-      left_out.push_back(k);
-      continue;
-    }
-    headers[k] = value;
-  }
-  if (!left_out.empty()) {
-    c.findings.error(c.annotation.location,
-                     fmt::format("{}: the entries of ConfigMap {}/{} that are not a header name with a literal "
-                                 "value are left out ({}): nginx variables have no kgateway equivalent",
-                                 c.annotation.key, ns, name, join(left_out, ", ")),
-                     "target-value-invalid");
-  }
-  if (headers.empty()) return false;
+  std::vector<std::pair<std::string, std::string>> headers;
+  if (!read_auth_proxy_headers(c, "kgateway", headers)) return false;
   Json& add = request_headers(c);
-  for (auto& [k, v] : headers.items()) add[k] = v;
+  for (const auto& [k, v] : headers) add[k] = v;
   return true;
-}
-
-// The source ranges of one list: allowlist-source-range wins over its
-// deprecated twin whitelist-source-range (annotations/ipallowlist/main.go).
-// False when the list is absent or unreadable (its own annotation reports).
-bool source_list(const Ctx& c, bool allow, std::vector<std::string>& cidrs) {
-  const Annotation* a = allow ? c.sibling("allowlist-source-range") : c.sibling("denylist-source-range");
-  if (allow && !a) a = c.sibling("whitelist-source-range");
-  std::string why;
-  return a && cidr_list(a->value, cidrs, why);
 }
 
 // Source ranges -> acl. ingress-nginx denies the denylist first, then
@@ -212,10 +167,11 @@ bool source_list(const Ctx& c, bool allow, std::vector<std::string>& cidrs) {
 // location); kgateway picks the rule with the longest matching prefix
 // (http_acl_plugin.go), so an allowed range inside a denied one would win
 // there. Such ranges are left out of the allow rule: nginx denied them.
-bool write_acl(const Ctx& c) {
-  std::vector<std::string> allow, deny;
-  source_list(c, true, allow);
-  source_list(c, false, deny);
+bool act_acl(const Ctx& c) {
+  SourceRanges ranges;
+  if (!read_source_ranges(c, ranges)) return false;
+  const std::vector<std::string>& allow = ranges.allow;
+  const std::vector<std::string>& deny = ranges.deny;
   Json rules = Json::array();
   if (!deny.empty()) rules.push_back({{"name", "deny-source-range"}, {"action", "deny"}, {"cidrs", deny}});
   std::vector<std::string> open;
@@ -228,22 +184,6 @@ bool write_acl(const Ctx& c) {
   if (!rules.empty()) acl["rules"] = rules;
   c.spec()["acl"] = acl;
   return true;
-}
-
-bool act_acl_allow(const Ctx& c) {
-  std::vector<std::string> cidrs;
-  std::string why;
-  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
-  if (c.rule.key == "whitelist-source-range" && c.sibling("allowlist-source-range"))
-    return c.reject("allowlist-source-range is set too and wins");
-  return write_acl(c);
-}
-
-bool act_acl_deny(const Ctx& c) {
-  std::vector<std::string> cidrs;
-  std::string why;
-  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
-  return write_acl(c);
 }
 
 // limit-rps / limit-rpm / limit-burst-multiplier -> one token bucket:
@@ -421,8 +361,8 @@ bool act_route_tracing(const Ctx& c) {
 
 const std::vector<TargetAction>& actions() {
   static const std::vector<TargetAction> kActions = {
-    {"kgw-acl-allow", "acl: allow these clients, deny others", act_acl_allow},
-    {"kgw-acl-deny", "acl: deny these clients", act_acl_deny},
+    {"kgw-acl-allow", "acl: allow these clients, deny others", act_acl},
+    {"kgw-acl-deny", "acl: deny these clients", act_acl},
     {"kgw-always-set-cookie", "Set-Cookie of the auth answer also on refusals", act_always_set_cookie},
     {"kgw-auth-keepalive", "connection reuse toward the auth Service", act_auth_keepalive},
     {"kgw-auth-proxy-set-headers", "headers of the auth request from a ConfigMap", act_auth_proxy_set_headers},

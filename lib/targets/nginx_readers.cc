@@ -37,6 +37,52 @@ bool read_basic_auth(const TargetActionContext& c, const std::string& implementa
   return true;
 }
 
+bool literal_header_value(const std::string& v, std::string& out) {
+  if (v.empty() || v.find('$') != std::string::npos) return false;
+  out.clear();
+  for (char ch : v) out += ch == '%' ? std::string("%%") : std::string(1, ch);
+  return true;
+}
+
+bool read_auth_proxy_headers(const TargetActionContext& c, const std::string& implementation,
+                             std::vector<std::pair<std::string, std::string>>& out) {
+  std::string ns, name, why;
+  if (!split_secret(c.annotation.value, ns, name, why)) return c.reject(why);
+  if (ns.empty()) ns = c.ingress.ns;
+  const ConfigMap* found = nullptr;
+  for (const ConfigMap& cm : *c.draft.config_maps) {
+    if (cm.name == name && cm.ns == ns) found = &cm;
+  }
+  if (!found) return c.reject(fmt::format("ConfigMap {}/{} is not in the input (add it with -f)", ns, name));
+  std::vector<std::string> left_out = found->unread;
+  for (const auto& [k, v] : found->data) {
+    std::string value;
+    if (!is_header_name(k) || !literal_header_value(v, value)) {
+      left_out.push_back(k);
+      continue;
+    }
+    out.emplace_back(k, value);
+  }
+  if (!left_out.empty()) {
+    c.findings.error(c.annotation.location,
+                     fmt::format("{}: the entries of ConfigMap {}/{} that are not a header name with a literal "
+                                 "value are left out ({}): nginx variables have no {} equivalent",
+                                 c.annotation.key, ns, name, join(left_out, ", "), implementation),
+                     "target-value-invalid");
+  }
+  return !out.empty();
+}
+
+namespace {
+
+// What reaches a service outside the cluster in the implementation, for
+// messages: the profile's external_backend, else "a PROJECT Backend".
+std::string external_backend(const TargetProfile& p) {
+  return p.external_backend.empty() ? "a " + p.project + " Backend" : p.external_backend;
+}
+
+}  // namespace
+
 bool read_auth_url(const TargetActionContext& c, AuthService& out) {
   const std::string& url = c.annotation.value;
   if (url.find('$') != std::string::npos) return c.reject("nginx variables in the URL are not available");
@@ -44,8 +90,8 @@ bool read_auth_url(const TargetActionContext& c, AuthService& out) {
   if (url.rfind("http://", 0) == 0) {
     pos = 7;
   } else if (url.rfind("https://", 0) == 0) {
-    return c.reject(fmt::format("a TLS auth service needs a {} Backend with TLS settings; write it by hand",
-                                c.profile.project));
+    return c.reject(fmt::format("a TLS auth service needs {} with TLS settings; write it by hand",
+                                external_backend(c.profile)));
   } else {
     return c.reject("expected an http:// URL");
   }
@@ -64,11 +110,35 @@ bool read_auth_url(const TargetActionContext& c, AuthService& out) {
                                (labels.size() == 3 || (labels.size() == 5 && labels[3] == "cluster" &&
                                                        labels[4] == "local"));
   if (!cluster_service)
-    return c.reject(fmt::format("{} is not a cluster Service name (SVC.NAMESPACE.svc); point a {} Backend at it "
+    return c.reject(fmt::format("{} is not a cluster Service name (SVC.NAMESPACE.svc); point {} at it "
                                 "and write the external authorization by hand",
-                                authority, c.profile.project));
+                                authority, external_backend(c.profile)));
   out.name = labels[0];
   out.ns = labels[1] == c.ingress.ns ? "" : labels[1];
+  return true;
+}
+
+namespace {
+
+std::vector<std::string> source_list(const TargetActionContext& c, bool allow) {
+  const Annotation* a = allow ? c.sibling("allowlist-source-range") : c.sibling("denylist-source-range");
+  if (allow && !a) a = c.sibling("whitelist-source-range");
+  std::vector<std::string> cidrs;
+  std::string why;
+  if (a && !cidr_list(a->value, cidrs, why)) cidrs.clear();
+  return cidrs;
+}
+
+}  // namespace
+
+bool read_source_ranges(const TargetActionContext& c, SourceRanges& out) {
+  std::vector<std::string> cidrs;
+  std::string why;
+  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
+  if (c.rule.key == "whitelist-source-range" && c.sibling("allowlist-source-range"))
+    return c.reject("allowlist-source-range is set too and wins");
+  out.allow = source_list(c, true);
+  out.deny = source_list(c, false);
   return true;
 }
 
@@ -96,16 +166,18 @@ bool read_cookie_affinity(const TargetActionContext& c, CookieAffinity& out) {
   const Annotation* ttl = max_age ? max_age : expires;
   if (ttl && !whole_number(ttl->value, out.ttl_seconds)) {
     if (c.annotation.location.line == ttl->location.line) return c.reject("expected whole seconds");
-    return false;
+    // ingress-nginx ignores the value (its own finding says so): the rest
+    // of the affinity stands, with a session cookie.
+    out.ttl_seconds = 0;
   }
   if (const Annotation* a = c.sibling("session-cookie-path")) out.path = a->value;
   if (const Annotation* a = c.sibling("session-cookie-domain")) out.domain = a->value;
   if (const Annotation* a = c.sibling("session-cookie-samesite")) {
-    if (a->value != "None" && a->value != "Lax" && a->value != "Strict") {
-      if (c.annotation.location.line == a->location.line) return c.reject("expected None, Lax or Strict");
-      return false;
-    }
-    out.same_site = a->value;
+    if (a->value == "None" || a->value == "Lax" || a->value == "Strict") {
+      out.same_site = a->value;
+    } else if (c.annotation.location.line == a->location.line) {
+      return c.reject("expected None, Lax or Strict");
+    }  // else left out of the others: the attribute reports itself
   }
   const Annotation* secure = c.sibling("session-cookie-secure");
   out.secure = secure && secure->value == "true";

@@ -33,6 +33,29 @@ struct AuthService {
 };
 bool read_auth_url(const TargetActionContext& c, AuthService& out);
 
+/// A literal header value for Envoy's header formatter, which ext_authz
+/// headers_to_add goes through: % is escaped as %%. False for values with
+/// nginx variables, which have no literal value.
+bool literal_header_value(const std::string& v, std::string& out);
+
+/// auth-proxy-set-headers: the entries of the ConfigMap it names
+/// ("namespace/name", authreq/main.go) that are a header name with a literal
+/// value, in key order. The others are left out with an error at the
+/// annotation; false when none is left (or the ConfigMap is not in the input).
+bool read_auth_proxy_headers(const TargetActionContext& c, const std::string& implementation,
+                             std::vector<std::pair<std::string, std::string>>& out);
+
+/// whitelist-, allowlist- or denylist-source-range being converted, and both
+/// lists of the Ingress: allowlist-source-range wins over its deprecated twin
+/// whitelist-source-range (annotations/ipallowlist/main.go); a list that is
+/// unreadable is empty here (its own annotation reports). False, after
+/// reporting, when the annotation being converted cannot be.
+struct SourceRanges {
+  std::vector<std::string> allow;
+  std::vector<std::string> deny;
+};
+bool read_source_ranges(const TargetActionContext& c, SourceRanges& out);
+
 /// A comma-separated list of header names (auth-response-headers).
 bool read_header_names(const TargetActionContext& c, std::vector<std::string>& out);
 

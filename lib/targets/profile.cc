@@ -38,6 +38,11 @@ std::map<std::string, std::string> string_map(const std::string& origin, const Y
 
 }  // namespace
 
+const std::string& TargetProfile::api_version_of(const std::string& kind) const {
+  auto it = api_versions.find(kind);
+  return it == api_versions.end() ? api_version : it->second;
+}
+
 const TargetRule* TargetProfile::rule_for(const std::string& key) const {
   for (const auto& r : rules) {
     if (r.key == key) return &r;
@@ -58,9 +63,11 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
   p.project = text(origin, root, "project");
   p.version = text(origin, root, "version");
   p.api_version = text(origin, root, "api_version");
+  p.api_versions = string_map(origin, root, "api_versions");
   p.regex_rewrite = text(origin, root, "regex_rewrite", false);
   p.regex_dialect = text(origin, root, "regex_dialect", false);
   p.client_ip_detection = text(origin, root, "client_ip_detection", false);
+  p.external_backend = text(origin, root, "external_backend", false);
   if (const std::string max = text(origin, root, "max_target_refs", false); !max.empty()) {
     if (max.size() > 4 || max.find_first_not_of("0123456789") != std::string::npos || max == "0")
       fail(origin, root["max_target_refs"], "max_target_refs must be a positive number");

@@ -51,6 +51,9 @@ struct TargetProfile {
   std::string project;  ///< e.g. "Envoy Gateway"
   std::string version;  ///< pinned release whose CRDs are vendored
   std::string api_version;
+  /// Kinds of another API group than api_version's (Istio:
+  /// DestinationRule is networking.istio.io/v1), kind -> apiVersion.
+  std::map<std::string, std::string> api_versions;
   /// The kind of the implementation filter that carries regex path
   /// rewrites (Envoy Gateway: HTTPRouteFilter), "" = none: then
   /// rewrite-target capture groups no standard URLRewrite expresses stay
@@ -68,8 +71,13 @@ struct TargetProfile {
   /// (kgateway: 16); an Ingress with more routes or Services gets several
   /// policies. 0 = no limit.
   size_t max_target_refs = 0;
+  /// What reaches a service outside the cluster there, for messages
+  /// ("a ServiceEntry"); "" = "a PROJECT Backend".
+  std::string external_backend;
   std::vector<TargetRule> rules;
 
+  /// The apiVersion of `kind`: its api_versions entry, else api_version.
+  const std::string& api_version_of(const std::string& kind) const;
   /// The rule for an ingress-nginx key (without prefix), or null.
   const TargetRule* rule_for(const std::string& key) const;
 };

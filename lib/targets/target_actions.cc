@@ -12,6 +12,7 @@
 
 #include "convert/filter_set.h"
 #include "targets/eg_listener_actions.h"
+#include "targets/istio_actions.h"
 #include "targets/kgw_actions.h"
 #include "targets/nginx_readers.h"
 #include "util/text.h"
@@ -533,6 +534,8 @@ const std::vector<TargetAction>& target_actions() {
     std::vector<TargetAction> v = kTargetActions;
     const auto& kgw = kgateway_target_actions();
     v.insert(v.end(), kgw.begin(), kgw.end());
+    const auto& istio = istio_target_actions();
+    v.insert(v.end(), istio.begin(), istio.end());
     std::sort(v.begin(), v.end(), [](const TargetAction& a, const TargetAction& b) {
       return std::string_view(a.name) < b.name;
     });
