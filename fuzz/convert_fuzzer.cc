@@ -122,11 +122,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.shared_gateway = im::GatewayRef{"infra", "shared"};
     options.listener_sets = true;
   }
-  // Bits 32 and 64 pick an output profile (both: kgateway), so the
-  // implementation objects (and the regex rewrites a profile lets the
-  // conversion keep) are checked against their vendored CRDs like the
-  // standard ones.
-  const char* target = (flags & 32) && (flags & 64) ? "kgateway"
+  // Bits 32 and 64 pick an output profile (both: kgateway, or Istio with
+  // JSON output), so the implementation objects (and the regex rewrites a
+  // profile lets the conversion keep) are checked against their vendored
+  // CRDs like the standard ones.
+  const char* target = (flags & 32) && (flags & 64) ? ((flags & 16) ? "istio" : "kgateway")
                        : (flags & 32)               ? "envoy-gateway"
                        : (flags & 64)               ? "nginx-gateway-fabric"
                                                     : "";

@@ -52,7 +52,7 @@ TEST_CASE("HTTPRoute features read from the plan equal those read from the built
     im::Findings findings;
     im::LoadResult load = im::load_inputs({input.string()}, no_stdin, im::ParseLimits{}, findings);
     load.inventory.assign_namespace("default");
-    for (const char* target : {"", "envoy-gateway", "istio", "kgateway", "nginx-gateway-fabric"}) {
+    for (const char* target : {"", "envoy-gateway", "istio", "kgateway", "nginx-gateway-fabric", "traefik"}) {
       for (int variant = 0; variant < 3; ++variant) {
         // Plain; experimental fields (sessionPersistence); ListenerSets on
         // a shared Gateway.

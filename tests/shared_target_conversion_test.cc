@@ -36,7 +36,7 @@ void check_shared_equals_separate(const std::string& case_name, bool from_standa
   im::LoadResult load = im::load_inputs({input}, no_stdin, im::ParseLimits{}, load_findings);
   load.inventory.assign_namespace("default");
   const im::Catalog& catalog = im::Catalog::builtin();
-  const std::vector<std::string> targets = {"envoy-gateway", "", "istio", "kgateway", "nginx-gateway-fabric"};
+  const std::vector<std::string> targets = {"envoy-gateway", "", "istio", "kgateway", "nginx-gateway-fabric", "traefik"};
   std::vector<std::string> shared(targets.size());
   size_t calls = 0;
   std::optional<std::pair<im::ConversionResult, im::Findings>> standard;

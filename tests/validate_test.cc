@@ -56,7 +56,8 @@ const std::vector<std::string> kDumps = {
     "standard-httproutes-v1.txt",
     "standard-listenersets-v1.txt",
     "standard-referencegrants-v1.txt",
-    "standard-tlsroutes-v1.txt"};
+    "standard-tlsroutes-v1.txt",
+    "traefik/middlewares.txt"};
 
 Json http_route() {
   return Json::parse(R"({
@@ -992,4 +993,19 @@ TEST_CASE("Istio objects: protobuf oneofs and the CEL rules of AuthorizationPoli
                 "must validate one and only one schema (oneOf): at most one of [simple, consistentHash] may be set, "
                 "got simple and consistentHash"},
                {"spec.trafficPolicy.connectionPool.tcp.connectTimeout", "must be a valid duration greater than 1ms"}});
+}
+
+TEST_CASE("Traefik Middlewares: one middleware type with its own fields, periods and durations as int-or-string",
+          "[validate]") {
+  Json mw = Json::parse(R"({
+    "apiVersion": "traefik.io/v1alpha1", "kind": "Middleware",
+    "metadata": {"name": "shop-rate-limit", "namespace": "shop"},
+    "spec": {"rateLimit": {"average": 10, "period": "1s", "burst": 50}}})");
+  CHECK(validate_object(mw) == Errors{});
+  mw["spec"] = Json::parse(R"({"retry": {"attempts": 3, "status": ["502", "5x"], "timeout": "ten"},
+                                "ipAllowList": {"sourceRange": ["10.0.0.0/8"], "ipStrategy": {"depth": 1}}})");
+  CHECK(validate_object(mw) ==
+        Errors{{"spec.retry.status[1]", "invalid value \"5x\": must match ^([1-5][0-9]{2}[,-]?)+$"},
+               {"spec.retry.timeout", "invalid value \"ten\": must match ^([0-9]+(ns|us|\xc2\xb5s|ms|s|m|h)?)+$"},
+               {"spec.ipAllowList.ipStrategy", "unknown field"}});
 }

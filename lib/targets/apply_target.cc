@@ -9,6 +9,7 @@
 
 #include "convert/naming.h"
 #include "targets/istio_objects.h"
+#include "targets/traefik_actions.h"
 #include "util/text.h"
 
 namespace im {
@@ -82,6 +83,20 @@ std::vector<ListenerRef> https_listeners_of(const std::set<std::string>& https,
     }
   }
   return refs;
+}
+
+// "ipAllowList" -> "ip-allow-list".
+std::string kebab_case(const std::string& camel) {
+  std::string out;
+  for (char ch : camel) {
+    if (ch >= 'A' && ch <= 'Z') {
+      out += '-';
+      out += static_cast<char>(ch - 'A' + 'a');
+    } else {
+      out += ch;
+    }
+  }
+  return out;
 }
 
 std::string api_group(const TargetProfile& p) { return p.api_version.substr(0, p.api_version.find('/')); }
@@ -208,6 +223,19 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
       o["spec"] = Json{{"targetRefs", refs}};
       o["spec"].update(spec);
       push(std::move(o), kind);
+      continue;
+    }
+    if (kind == "Middleware") {
+      // Traefik: one Middleware per type (a Middleware holds one), named
+      // INGRESS-TYPE, run by every proxying rule in nginx's phase order.
+      for (const std::string& type : traefik_middleware_order()) {
+        if (!spec.contains(type)) continue;
+        const std::string name = dns_name(ing.name + "-" + kebab_case(type));
+        Json o = object(p, kind, d.ns, name);
+        o["spec"] = Json{{type, spec[type]}};
+        add_extension_ref(out, d, api_group(p), kind, name);
+        push(std::move(o), kind);
+      }
       continue;
     }
     if (kind == "AuthenticationFilter" || kind == "GatewayExtension") {

@@ -191,27 +191,11 @@ bool act_acl(const Ctx& c) {
 // burst, default multiplier 5: annotations/ratelimit/main.go). kgateway has
 // one local bucket per route, so limit-rps wins over limit-rpm.
 bool act_rate_limit(const Ctx& c) {
-  uint64_t multiplier = 5;
-  if (const Annotation* m = c.sibling("limit-burst-multiplier")) {
-    if (!whole_number(m->value, multiplier) || multiplier == 0) {
-      if (m == &c.annotation) return c.reject("expected a positive whole number");
-      multiplier = 5;
-    }
-  }
-  const Annotation* rps = c.sibling("limit-rps");
-  const Annotation* rpm = c.sibling("limit-rpm");
-  if (rps && rpm && &c.annotation == rpm)
-    return c.reject("limit-rps is set too, and kgateway has one token bucket per route: limit-rps is written");
-  const Annotation* rate = rps ? rps : rpm;
-  if (!rate) return c.reject("needs limit-rps or limit-rpm");
-  uint64_t n = 0;
-  if (!whole_number(rate->value, n) || n == 0) {
-    if (rate == &c.annotation) return c.reject("expected a positive number of requests");
-    return false;
-  }
-  if (n * multiplier > 2147483647ULL) return c.reject("the burst (rate x limit-burst-multiplier) is above 2147483647");
+  RateLimit limit;
+  if (!read_rate_limit(c, "kgateway has one token bucket per route", limit)) return false;
+  if (limit.burst > 2147483647ULL) return c.reject("the burst (rate x limit-burst-multiplier) is above 2147483647");
   c.spec()["rateLimit"]["local"]["tokenBucket"] = {
-      {"maxTokens", n * multiplier}, {"tokensPerFill", n}, {"fillInterval", rate == rps ? "1s" : "1m"}};
+      {"maxTokens", limit.burst}, {"tokensPerFill", limit.rate}, {"fillInterval", limit.per_minute ? "1m" : "1s"}};
   return true;
 }
 

@@ -142,6 +142,29 @@ bool read_source_ranges(const TargetActionContext& c, SourceRanges& out) {
   return true;
 }
 
+bool read_rate_limit(const TargetActionContext& c, const std::string& one_limit_per, RateLimit& out) {
+  uint64_t multiplier = 5;
+  if (const Annotation* m = c.sibling("limit-burst-multiplier")) {
+    if (!whole_number(m->value, multiplier) || multiplier == 0) {
+      if (m == &c.annotation) return c.reject("expected a positive whole number");
+      multiplier = 5;
+    }
+  }
+  const Annotation* rps = c.sibling("limit-rps");
+  const Annotation* rpm = c.sibling("limit-rpm");
+  if (rps && rpm && &c.annotation == rpm)
+    return c.reject(fmt::format("limit-rps is set too, and {}: limit-rps is written", one_limit_per));
+  const Annotation* rate = rps ? rps : rpm;
+  if (!rate) return c.reject("needs limit-rps or limit-rpm");
+  if (!whole_number(rate->value, out.rate) || out.rate == 0) {
+    if (rate == &c.annotation) return c.reject("expected a positive number of requests");
+    return false;
+  }
+  out.per_minute = rate != rps;
+  out.burst = out.rate * multiplier;
+  return true;
+}
+
 bool read_header_names(const TargetActionContext& c, std::vector<std::string>& out) {
   for (std::string h : split(c.annotation.value, ',')) {
     h = trim(h);

@@ -56,6 +56,17 @@ struct SourceRanges {
 };
 bool read_source_ranges(const TargetActionContext& c, SourceRanges& out);
 
+/// limit-rps or limit-rpm with limit-burst-multiplier (annotations/
+/// ratelimit/main.go: default multiplier 5). Implementations with one limit
+/// per route take limit-rps over limit-rpm: converting limit-rpm with
+/// limit-rps set is an error naming the one written.
+struct RateLimit {
+  uint64_t rate = 0;  ///< requests per second, or per minute
+  bool per_minute = false;
+  uint64_t burst = 0;  ///< rate x multiplier
+};
+bool read_rate_limit(const TargetActionContext& c, const std::string& one_limit_per, RateLimit& out);
+
 /// A comma-separated list of header names (auth-response-headers).
 bool read_header_names(const TargetActionContext& c, std::vector<std::string>& out);
 

@@ -14,6 +14,7 @@
 #include "targets/eg_listener_actions.h"
 #include "targets/istio_actions.h"
 #include "targets/kgw_actions.h"
+#include "targets/traefik_actions.h"
 #include "targets/nginx_readers.h"
 #include "util/text.h"
 
@@ -536,6 +537,8 @@ const std::vector<TargetAction>& target_actions() {
     v.insert(v.end(), kgw.begin(), kgw.end());
     const auto& istio = istio_target_actions();
     v.insert(v.end(), istio.begin(), istio.end());
+    const auto& traefik = traefik_target_actions();
+    v.insert(v.end(), traefik.begin(), traefik.end());
     std::sort(v.begin(), v.end(), [](const TargetAction& a, const TargetAction& b) {
       return std::string_view(a.name) < b.name;
     });

@@ -61,6 +61,7 @@ constexpr VendorKind kVendorKinds[] = {
     {"gateway.kgateway.dev/v1alpha1", "TrafficPolicy", "kgateway/trafficpolicies.txt"},
     {"networking.istio.io/v1", "DestinationRule", "istio/destinationrules.txt"},
     {"security.istio.io/v1", "AuthorizationPolicy", "istio/authorizationpolicies.txt"},
+    {"traefik.io/v1alpha1", "Middleware", "traefik/middlewares.txt"},
     {"gateway.nginx.org/v1alpha1", "AuthenticationFilter",
      "nginx-gateway-fabric/authenticationfilters.txt"},
     {"gateway.nginx.org/v1alpha1", "ClientSettingsPolicy",
@@ -78,7 +79,7 @@ bool is_vendor_api_group(const Json* api_version) {
   const std::string& v = api_version->get_ref<const std::string&>();
   return v.rfind("gateway.envoyproxy.io/", 0) == 0 || v.rfind("gateway.nginx.org/", 0) == 0 ||
          v.rfind("gateway.kgateway.dev/", 0) == 0 || v.rfind("networking.istio.io/", 0) == 0 ||
-         v.rfind("security.istio.io/", 0) == 0;
+         v.rfind("security.istio.io/", 0) == 0 || v.rfind("traefik.io/", 0) == 0;
 }
 
 /// metadata, then spec against `schema`. status is written by controllers,
