@@ -30,19 +30,16 @@ class ControllerRouting {
   const std::set<std::string>& tls_hosts() const { return tls_hosts_; }
 
  private:
-  struct Claim {
-    const ControllerModel* model = nullptr;  ///< null: a controller verify does not model
-    std::string family;
-    std::string why;  ///< for an unmodelled family: "Ingress X is served by Y, ..."
-  };
+  /// Family -> the first Ingress of it that claims a host ("ns/name").
+  using Claims = std::map<std::string, std::string>;
   /// The claims on `host` by rule hosts, else by host-less rules and default backends.
-  std::vector<const Claim*> claims_for(const std::string& host) const;
+  Claims claims_for(const std::string& host) const;
 
   std::unique_ptr<NginxModel> nginx_;
   std::vector<std::unique_ptr<ControllerModel>> others_;
-  std::map<std::string, Claim> families_;  ///< by family; the first Ingress's reason
-  std::map<std::string, std::set<std::string>> by_host_;  ///< rule host -> families
-  std::set<std::string> catch_all_;  ///< families with host-less rules or catch-all default backends
+  std::map<std::string, const ControllerModel*> models_;  ///< by family; null: not modelled
+  std::map<std::string, Claims> by_host_;  ///< rule host -> its claims
+  Claims catch_all_;  ///< host-less rules and catch-all default backends
   const ControllerModel* fallback_ = nullptr;  ///< answers hosts no Ingress claims
   std::set<std::string> tls_hosts_;
 };
