@@ -1,11 +1,12 @@
-// The two routing models of verify on small inputs, one behaviour each,
-// with whole outcomes compared.
+// The routing models of verify on small inputs (ingress-nginx, Traefik,
+// Kong and Gateway API), one behaviour each, with whole outcomes compared.
 
 #include <catch2/catch.hpp>
 #include <memory>
 
 #include "model/inventory.h"
 #include "parse/document.h"
+#include "verify/controller_routing.h"
 #include "verify/gateway_model.h"
 #include "verify/gateway_reader.h"
 #include "verify/location_index.h"
@@ -24,10 +25,10 @@ spec: {controller: k8s.io/ingress-nginx}
 
 std::string ingress(const std::string& name, const std::string& host, const std::string& path,
                     const std::string& type, const std::string& service,
-                    const std::string& extra = "") {
+                    const std::string& extra = "", const std::string& cls = "nginx") {
   return "---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: " + name +
          "\n  namespace: ns\n" + extra +
-         "spec:\n  ingressClassName: nginx\n  rules:\n  - host: " + host +
+         "spec:\n  ingressClassName: " + cls + "\n  rules:\n  - host: " + host +
          "\n    http:\n      paths:\n      - path: " + path + "\n        pathType: " + type +
          "\n        backend: {service: {name: " + service + ", port: {number: 80}}}\n";
 }
@@ -298,4 +299,182 @@ TEST_CASE("indexed Gateway rules keep PathPrefix element-wise and visit each rul
   // one that a plain rule of a later route also takes.
   CHECK(gateway(yaml, "http://x.example.com/q") ==
         "uncertain (RegularExpression path \"/r.*\" is implementation-specific)");
+}
+
+namespace {
+
+const char* const kControllerClasses = R"(---
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: traefik}
+spec: {controller: traefik.io/ingress-controller}
+---
+apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: kong}
+spec: {controller: ingress-controllers.konghq.com/kong}
+)";
+
+/// "Controller: outcome", as verify routes the request before the move.
+std::string before(const std::string& yaml, const std::string& url) {
+  Inventory inv = inventory(std::string(kClass) + kControllerClasses + yaml);
+  ControllerRouting routing(inv, "nginx.ingress.kubernetes.io", "", {});
+  Probe p;
+  std::string error;
+  REQUIRE(parse_probe(url, p, error));
+  const ControllerModel* by = nullptr;
+  Outcome o = routing.route(p, &by);
+  return std::string(by ? by->name() : "none") + ": " + o.text(p.host);
+}
+
+std::string traefik(const std::string& name, const std::string& host, const std::string& path,
+                    const std::string& type, const std::string& service, const std::string& annotations = "") {
+  return ingress(name, host, path, type, service, annotations.empty() ? "" : "  annotations:\n" + annotations,
+                 "traefik");
+}
+
+std::string kong(const std::string& name, const std::string& host, const std::string& path, const std::string& type,
+                 const std::string& service, const std::string& annotations = "") {
+  return ingress(name, host, path, type, service, annotations.empty() ? "" : "  annotations:\n" + annotations,
+                 "kong");
+}
+
+std::string middleware(const std::string& name, const std::string& spec) {
+  return "---\napiVersion: traefik.io/v1alpha1\nkind: Middleware\nmetadata: {name: " + name +
+         ", namespace: ns}\nspec:\n" + spec;
+}
+
+}  // namespace
+
+TEST_CASE("Traefik ranks routers by the length of their rule, so a Prefix path beats an Exact one", "[verify]") {
+  // Host("h.example.com") && PathPrefix("/foo") is 43 long, && Path("/foo") 37.
+  std::string yaml = traefik("exact", "h.example.com", "/foo", "Exact", "exact") +
+                     traefik("prefix", "h.example.com", "/foo", "Prefix", "prefix");
+  CHECK(before(yaml, "http://h.example.com/foo") == "Traefik: ns/prefix:80 path /foo");
+  // router.priority replaces the length for every router of the Ingress.
+  std::string ranked = traefik("exact", "h.example.com", "/foo", "Exact", "exact",
+                               "    traefik.ingress.kubernetes.io/router.priority: \"100\"\n") +
+                       traefik("prefix", "h.example.com", "/foo", "Prefix", "prefix");
+  CHECK(before(ranked, "http://h.example.com/foo") == "Traefik: ns/exact:80 path /foo");
+  CHECK(before(ranked, "http://h.example.com/foo/x") == "Traefik: ns/prefix:80 path /foo/x");
+}
+
+TEST_CASE("Traefik's PathPrefix is a string prefix, not a path-segment one", "[verify]") {
+  std::string yaml = traefik("docs", "h.example.com", "/docs", "Prefix", "docs") +
+                     traefik("static", "h.example.com", "/static/", "Prefix", "static");
+  CHECK(before(yaml, "http://h.example.com/docsearch?q=1") == "Traefik: ns/docs:80 path /docsearch?q=1");
+  CHECK(before(yaml, "http://h.example.com/static") == "Traefik: 404");
+  CHECK(before(yaml, "http://h.example.com/static/app.js") == "Traefik: ns/static:80 path /static/app.js");
+}
+
+TEST_CASE("a Traefik wildcard host matches exactly one label", "[verify]") {
+  std::string yaml = traefik("w", "\"*.example.com\"", "/", "Prefix", "w");
+  CHECK(before(yaml, "http://x.example.com/a") == "Traefik: ns/w:80 path /a");
+  CHECK(before(yaml, "http://y.x.example.com/a") == "Traefik: 404");
+  CHECK(before(yaml, "http://example.com/a") == "Traefik: 404");
+}
+
+TEST_CASE("Traefik routers of equal priority that answer differently are uncertain", "[verify]") {
+  std::string yaml = traefik("a", "h.example.com", "/p", "Prefix", "a") + traefik("b", "h.example.com", "/p", "Prefix", "b");
+  CHECK(before(yaml, "http://h.example.com/p") ==
+        "Traefik: uncertain (Host(\"h.example.com\") && PathPrefix(\"/p\") and Host(\"h.example.com\") && "
+        "PathPrefix(\"/p\") have the same priority 41, and Traefik's order between them is undefined)");
+  // The same backend either way: the order does not matter.
+  std::string same = traefik("a", "h.example.com", "/p", "Prefix", "a") +
+                     traefik("b", "h.example.com", "/p", "ImplementationSpecific", "a");
+  CHECK(before(same, "http://h.example.com/p") == "Traefik: ns/a:80 path /p");
+}
+
+TEST_CASE("Traefik's PathRegexp searches the whole path", "[verify]") {
+  std::string yaml = traefik("r", "h.example.com", "/v[0-9]+/users", "ImplementationSpecific", "users",
+                             "    traefik.ingress.kubernetes.io/router.pathmatcher: PathRegexp\n");
+  CHECK(before(yaml, "http://h.example.com/api/v2/users/7") == "Traefik: ns/users:80 path /api/v2/users/7");
+  CHECK(before(yaml, "http://h.example.com/v/users") == "Traefik: 404");
+}
+
+TEST_CASE("Traefik's redirectScheme redirects plain HTTP only, stripPrefix cuts the path", "[verify]") {
+  std::string yaml = middleware("to-https", "  redirectScheme: {scheme: https, permanent: true}\n") +
+                     middleware("strip", "  stripPrefix: {prefixes: [/api]}\n") +
+                     traefik("a", "h.example.com", "/api", "Prefix", "api",
+                             "    traefik.ingress.kubernetes.io/router.middlewares: ns-to-https@kubernetescrd, "
+                             "ns-strip@kubernetescrd\n");
+  CHECK(before(yaml, "http://h.example.com/api/x?q=1") == "Traefik: redirect 301 https://h.example.com/api/x?q=1");
+  CHECK(before(yaml, "https://h.example.com/api/x?q=1") ==
+        "Traefik: ns/api:80 path /x?q=1 set x-forwarded-prefix: /api");
+  CHECK(before(yaml, "https://h.example.com/apiv2") == "Traefik: ns/api:80 path /v2 set x-forwarded-prefix: /api");
+}
+
+TEST_CASE("a Traefik router whose middleware is missing is not served; an unmodelled one is uncertain", "[verify]") {
+  std::string yaml =
+      middleware("auth", "  basicAuth: {secret: users}\n") +
+      traefik("gone", "h.example.com", "/a", "Prefix", "a",
+              "    traefik.ingress.kubernetes.io/router.middlewares: ns-missing@kubernetescrd\n") +
+      traefik("auth", "h.example.com", "/b", "Prefix", "b",
+              "    traefik.ingress.kubernetes.io/router.middlewares: ns-auth@kubernetescrd\n");
+  CHECK(before(yaml, "http://h.example.com/a") == "Traefik: 404");
+  CHECK(before(yaml, "http://h.example.com/b") ==
+        "Traefik: uncertain (middleware ns/auth (basicAuth) is not modelled)");
+}
+
+TEST_CASE("Kong matches a /~ regex path from the start of the path only", "[verify]") {
+  std::string yaml = kong("r", "h.example.com", "/~/api/v\\d+", "ImplementationSpecific", "api");
+  CHECK(before(yaml, "http://h.example.com/api/v1/users") == "Kong: ns/api:80 path /api/v1/users");
+  CHECK(before(yaml, "http://h.example.com/x/api/v1") == "Kong: 404");
+}
+
+TEST_CASE("Kong's Prefix is segment-wise, its ImplementationSpecific a string prefix", "[verify]") {
+  std::string yaml = kong("p", "h.example.com", "/foo", "Prefix", "p") +
+                     kong("i", "h.example.com", "/bar", "ImplementationSpecific", "i");
+  CHECK(before(yaml, "http://h.example.com/foo") == "Kong: ns/p:80 path /foo");
+  CHECK(before(yaml, "http://h.example.com/foo/x") == "Kong: ns/p:80 path /foo/x");
+  CHECK(before(yaml, "http://h.example.com/foox") == "Kong: 404");
+  CHECK(before(yaml, "http://h.example.com/barx") == "Kong: ns/i:80 path /barx");
+}
+
+TEST_CASE("Kong's strip-path cuts the matched prefix from the upstream path", "[verify]") {
+  std::string yaml = kong("p", "h.example.com", "/foo", "Prefix", "p", "    konghq.com/strip-path: \"true\"\n");
+  CHECK(before(yaml, "http://h.example.com/foo/bar?q=1") == "Kong: ns/p:80 path /bar?q=1");
+  CHECK(before(yaml, "http://h.example.com/foo") == "Kong: ns/p:80 path /");
+}
+
+TEST_CASE("a Kong regex path beats a longer string prefix; equal regexes are ordered by regex-priority",
+          "[verify]") {
+  std::string yaml = kong("all", "h.example.com", "/~/.*", "ImplementationSpecific", "all") +
+                     kong("long", "h.example.com", "/api/very/long", "ImplementationSpecific", "long");
+  CHECK(before(yaml, "http://h.example.com/api/very/long") == "Kong: ns/all:80 path /api/very/long");
+  std::string tie = kong("a", "h.example.com", "/~/x.*", "ImplementationSpecific", "a") +
+                    kong("b", "h.example.com", "/x/y", "Exact", "b");
+  CHECK(before(tie, "http://h.example.com/x/y") ==
+        "Kong: uncertain (Kong routes ns.a.a.h.example.com.80 and ns.b.b.h.example.com.80 have the same "
+        "priority for this request; Kong orders them by route id)");
+  std::string ordered = kong("a", "h.example.com", "/~/x.*", "ImplementationSpecific", "a") +
+                        kong("b", "h.example.com", "/x/y", "Exact", "b", "    konghq.com/regex-priority: \"5\"\n");
+  CHECK(before(ordered, "http://h.example.com/x/y") == "Kong: ns/b:80 path /x/y");
+}
+
+TEST_CASE("a Kong wildcard host matches one or more labels", "[verify]") {
+  std::string yaml = kong("w", "\"*.example.com\"", "/", "Prefix", "w");
+  CHECK(before(yaml, "http://y.x.example.com/a") == "Kong: ns/w:80 path /a");
+  CHECK(before(yaml, "http://example.com/a") == "Kong: 404");
+}
+
+TEST_CASE("Kong's force-ssl-redirect answers plain HTTP with a 302, https-only protocols with a 426", "[verify]") {
+  std::string yaml = kong("r", "r.example.com", "/", "Prefix", "r", "    ingress.kubernetes.io/force-ssl-redirect: \"true\"\n") +
+                     kong("u", "u.example.com", "/", "Prefix", "u", "    konghq.com/protocols: https\n");
+  CHECK(before(yaml, "http://r.example.com/a?q=1") == "Kong: redirect 302 https://r.example.com/a?q=1");
+  CHECK(before(yaml, "https://r.example.com/a") == "Kong: ns/r:80 path /a");
+  CHECK(before(yaml, "http://u.example.com/a") == "Kong: 426 (Please use HTTPS protocol)");
+}
+
+TEST_CASE("verify asks the model of the controller whose Ingresses claim the host", "[verify]") {
+  std::string yaml = ingress("n", "shared.example.com", "/", "Prefix", "n") +
+                     ingress("n2", "nginx.example.com", "/", "Prefix", "n2") +
+                     traefik("t", "shared.example.com", "/", "Prefix", "t") +
+                     traefik("t2", "traefik.example.com", "/", "Prefix", "t2");
+  CHECK(before(yaml, "http://nginx.example.com/x") == "ingress-nginx: ns/n2:80 path /x");
+  CHECK(before(yaml, "http://traefik.example.com/x") == "Traefik: ns/t2:80 path /x");
+  CHECK(before(yaml, "http://shared.example.com/x") ==
+        "none: uncertain (Ingresses of ingress-nginx and traefik claim host shared.example.com; which controller "
+        "answers depends on where its DNS points)");
+  CHECK(before(yaml, "http://other.example.com/x") == "ingress-nginx: 404");
 }

@@ -248,26 +248,53 @@ Location draft_location(const IngressInfo& info, const RouteDraft& draft) {
   return ing.location;
 }
 
-void report_https_default_certificate(const std::vector<std::pair<std::string, Location>>& hosts,
-                                      Findings& findings) {
-  if (hosts.empty()) return;
-  std::string names;
-  constexpr size_t kNamed = 3;
-  for (size_t i = 0; i < hosts.size() && i < kNamed; ++i) {
-    if (i > 0) names += ", ";
-    names += hosts[i].first.empty() ? "(any host)" : hosts[i].first;
+/// The controller that answered HTTPS for a host without a tls entry, with
+/// a self-signed default certificate: ingress-nginx (every server listens
+/// on 443), Traefik on the Helm chart's websecure entry point (http.tls on,
+/// "TRAEFIK DEFAULT CERT"; docs/research/traefik-ingress.md §3), Kong (its
+/// proxy's TLS listener). "" for the others.
+const char* default_certificate_controller(const IngressInfo& info, const RouteDraft& draft) {
+  if (info.is_nginx()) return "ingress-nginx";
+  if (info.cls.controller == "traefik" && !draft.https_off) return "Traefik";
+  if (info.cls.controller == "kong") return "Kong";
+  return "";
+}
+
+struct DefaultCertificateHost {
+  std::string host;
+  Location location;
+  std::string controller;
+};
+
+void report_https_default_certificate(const std::vector<DefaultCertificateHost>& all, Findings& findings) {
+  // One finding per controller, in the order the controllers first appear.
+  std::vector<std::string> controllers;
+  for (const auto& h : all) {
+    if (std::find(controllers.begin(), controllers.end(), h.controller) == controllers.end())
+      controllers.push_back(h.controller);
   }
-  if (hosts.size() > kNamed) names += fmt::format(" and {} more", hosts.size() - kNamed);
-  findings.info(hosts.front().second,
-                fmt::format("ingress-nginx also answered HTTPS, with its self-signed default "
-                            "certificate, for the {} without a tls entry ({}); the Gateway has no "
-                            "HTTPS listener for {}, so HTTPS requests to {} now fail; nothing "
-                            "changes where TLS ends in a proxy in front, otherwise add tls entries "
-                            "with certificate Secrets",
-                            hosts.size() == 1 ? "host" : fmt::format("{} hosts", hosts.size()),
-                            names, hosts.size() == 1 ? "it" : "them",
-                            hosts.size() == 1 ? "it" : "them"),
-                "https-default-certificate");
+  for (const std::string& controller : controllers) {
+    std::vector<const DefaultCertificateHost*> hosts;
+    for (const auto& h : all) {
+      if (h.controller == controller) hosts.push_back(&h);
+    }
+    std::string names;
+    constexpr size_t kNamed = 3;
+    for (size_t i = 0; i < hosts.size() && i < kNamed; ++i) {
+      if (i > 0) names += ", ";
+      names += hosts[i]->host.empty() ? "(any host)" : hosts[i]->host;
+    }
+    if (hosts.size() > kNamed) names += fmt::format(" and {} more", hosts.size() - kNamed);
+    findings.info(hosts.front()->location,
+                  fmt::format("{} also answered HTTPS, with its self-signed default "
+                              "certificate, for the {} without a tls entry ({}); the Gateway has no "
+                              "HTTPS listener for {}, so HTTPS requests to {} now fail; nothing "
+                              "changes where TLS ends in a proxy in front, otherwise add tls entries "
+                              "with certificate Secrets",
+                              controller, hosts.size() == 1 ? "host" : fmt::format("{} hosts", hosts.size()),
+                              names, hosts.size() == 1 ? "it" : "them", hosts.size() == 1 ? "it" : "them"),
+                  "https-default-certificate");
+  }
 }
 
 /// --parent-ref writes no Gateway: what its listeners must serve, once.
@@ -306,7 +333,7 @@ ConversionOutput plan_gateways(Plan& plan) {
   std::vector<RouteSpec> specs;
   std::set<std::string> default_cert_reported;
   std::set<const Ingress*> slash_reported;  // once per Ingress, at its first redirected host
-  std::vector<std::pair<std::string, Location>> without_tls;  // nginx hosts, in input order
+  std::vector<DefaultCertificateHost> without_tls;  // in input order
   std::set<std::string> without_tls_seen;
   for (size_t d = 0; d < plan.drafts.size(); ++d) {
     const RouteDraft& draft = plan.drafts[d];
@@ -385,10 +412,11 @@ ConversionOutput plan_gateways(Plan& plan) {
                          "https-only-without-tls");
       }
     }
-    if (t == tls.end() && info.is_nginx() && !draft.passthrough && !draft.force_redirect &&
+    const char* default_certificate = default_certificate_controller(info, draft);
+    if (t == tls.end() && *default_certificate && !draft.passthrough && !draft.force_redirect &&
         without_tls_seen.insert(draft.host).second) {
       // (force-ssl-redirect without TLS has its own warning about HTTPS.)
-      without_tls.emplace_back(draft.host, draft_location(info, draft));
+      without_tls.push_back({draft.host, draft_location(info, draft), default_certificate});
     }
     if (draft.passthrough) {
       // nginx passes TLS for the host through by SNI before terminating it,
@@ -479,7 +507,7 @@ ConversionOutput plan_gateways(Plan& plan) {
                                      // every listener of the parent, HTTPS included.
                                      if (opt.parent_ref) return opt.parent_ref->section.empty();
                                      return std::any_of(gateways.begin(), gateways.end(), [&](const auto& g) {
-                                       auto p = g.second.placement.find(host.first);
+                                       auto p = g.second.placement.find(host.host);
                                        return p != g.second.placement.end() && p->second.https.existing;
                                      });
                                    }),

@@ -52,6 +52,7 @@ TraefikMiddlewares traefik_middlewares(const IngressPolicy& policy,
                    s->rule_id);
   };
   bool path_changed = false;
+  std::string stripped_by;  // a stripPrefix earlier in the list
   for (std::string ref : split(s->value, ',')) {
     ref = trim(ref);
     if (ref.empty()) continue;
@@ -93,6 +94,7 @@ TraefikMiddlewares traefik_middlewares(const IngressPolicy& policy,
         out.path.add_prefix = m->value;
       } else if (m->prefixes.size() == 1) {
         out.path.strip_prefix = m->prefixes.front();
+        stripped_by = name;
       } else {
         error(fmt::format("Middleware {} strips the first of {} prefixes a request starts with, which one "
                           "rewrite per rule cannot express; left out",
@@ -125,6 +127,17 @@ TraefikMiddlewares traefik_middlewares(const IngressPolicy& policy,
         continue;
       }
       out.redirect_code = m->permanent ? 301 : 302;
+      if (!stripped_by.empty()) {
+        // stripprefix/strip_prefix.go sets RequestURI to the stripped path,
+        // and redirect.go rebuilds the Location from RequestURI.
+        findings.warning(s->location,
+                         fmt::format("traefik.ingress.kubernetes.io/router.middlewares: Middleware {} redirects "
+                                     "after {} stripped its prefix, so Traefik's Location had the stripped path "
+                                     "(http://h/api/x went to https://h/x); the converted redirect keeps the "
+                                     "request's path",
+                                     name, stripped_by),
+                         s->rule_id);
+      }
     } else {
       error(fmt::format("Middleware {} is a {}, which standard Gateway API cannot express (authentication, IP "
                         "lists, rate limits and the like need an implementation's policy): requests it refused or "

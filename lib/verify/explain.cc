@@ -53,7 +53,7 @@ Explainer::Explainer(const Inventory& inventory, const Findings& findings)
     }
   }
   for (const Finding& f : findings.items()) {
-    if (f.rule_id == "https-default-certificate" && !default_certificate_) default_certificate_ = &f;
+    if (f.rule_id == "https-default-certificate") default_certificate_.push_back(&f);
     if (!explains(f)) continue;
     if (const Ingress* ing = owners_.owner(f.location)) by_owner_.emplace_back(ing, &f);
   }
@@ -70,7 +70,7 @@ std::vector<const Finding*> Explainer::on_ingress(const Ingress* ing) const {
 }
 
 std::vector<const Finding*> Explainer::explain(const Probe& probe, bool default_certificate,
-                                               bool trailing_slash) const {
+                                               bool trailing_slash, const std::string& controller) const {
   std::vector<const Finding*> out;
   if (const Ingress* own = owners_.owner(probe.source)) out = on_ingress(own);
   if (out.empty()) {
@@ -106,7 +106,18 @@ std::vector<const Finding*> Explainer::explain(const Probe& probe, bool default_
     // out), the findings that left them out explain it.
     std::vector<const Finding*> listener;
     std::copy_if(out.begin(), out.end(), std::back_inserter(listener), about_https_listener);
-    if (listener.empty() && default_certificate_) listener.push_back(default_certificate_);
+    if (listener.empty() && !default_certificate_.empty()) {
+      // The one naming the controller that answered ("Traefik also answered
+      // HTTPS ..."), else the first.
+      const Finding* said = default_certificate_.front();
+      for (const Finding* f : default_certificate_) {
+        if (!controller.empty() && starts_with(f->message, controller + " ")) {
+          said = f;
+          break;
+        }
+      }
+      listener.push_back(said);
+    }
     if (!listener.empty()) out = std::move(listener);
   }
   return out;

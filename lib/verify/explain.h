@@ -27,9 +27,11 @@ class Explainer {
   /// listener for; the findings that say a host has no HTTPS listener
   /// explain it (on the Ingress, else the one that names every such host).
   /// `trailing_slash`: two redirects whose Locations differ only by a
-  /// trailing "/"; the finding that says so comes first.
+  /// trailing "/"; the finding that says so comes first. `controller`: the
+  /// one that answered before (its https-default-certificate finding is the
+  /// one that explains).
   std::vector<const Finding*> explain(const Probe& probe, bool default_certificate = false,
-                                      bool trailing_slash = false) const;
+                                      bool trailing_slash = false, const std::string& controller = "") const;
 
  private:
   std::vector<const Finding*> on_ingress(const Ingress* ing) const;
@@ -37,7 +39,8 @@ class Explainer {
   FindingOwners owners_;
   std::map<std::string, std::vector<const Ingress*>> by_host_;  ///< probe host -> Ingresses
   std::vector<std::pair<const Ingress*, const Finding*>> by_owner_;  ///< sorted by owner
-  const Finding* default_certificate_ = nullptr;  ///< https-default-certificate, said once
+  /// https-default-certificate, said once per controller
+  std::vector<const Finding*> default_certificate_;
 };
 
 }  // namespace im::verify

@@ -14,6 +14,7 @@
 
 #include "convert/class_resolver.h"
 #include "util/text.h"
+#include "verify/backend_name.h"
 
 namespace im::verify {
 
@@ -37,33 +38,11 @@ std::vector<size_t> by_age(const std::vector<Ingress>& ings, const std::vector<s
   return order;
 }
 
-std::string ns_of(const Ingress& ing) {
-  return ing.ns.empty() ? "default" : ing.ns;
-}
-
 }  // namespace
-
-std::string NginxModel::backend_name(const Backend& b, const Ingress& ing) const {
-  if (b.kind == Backend::Kind::Resource) {
-    return fmt::format("{}/{} {}/{}", b.resource_group, b.resource_kind, ns_of(ing),
-                       b.resource_name);
-  }
-  std::string port = b.port.number ? std::to_string(*b.port.number) : b.port.name;
-  if (!b.port.number) {
-    // A named port reaches the Service port of that name.
-    for (const Service& s : inventory_.services) {
-      if (s.name != b.service_name || s.ns != ing.ns) continue;
-      for (const auto& p : s.ports) {
-        if (p.name == b.port.name) port = std::to_string(p.port);
-      }
-    }
-  }
-  return fmt::format("{}/{}:{}", ns_of(ing), b.service_name, port);
-}
 
 NginxModel::NginxModel(const Inventory& inventory, const std::string& annotation_prefix,
                        const std::string& default_class, const NginxControllerConfig& config)
-    : inventory_(inventory), config_(config) {
+    : config_(config) {
   Findings ignored;  // the converter reports class problems; verify only needs the answer
   ClassResolver classes(inventory.classes, default_class, ignored);
   std::vector<size_t> nginx;
@@ -71,18 +50,8 @@ NginxModel::NginxModel(const Inventory& inventory, const std::string& annotation
     const Ingress& ing = inventory.ingresses[i];
     settings_.push_back(read_nginx_settings(ing, annotation_prefix, config.ssl_redirect));
     ResolvedClass cls = classes.resolve(ing);
-    if (cls.name.empty()) continue;  // no controller serves an Ingress without a class
-    if (cls.controller == "ingress-nginx") {
-      nginx.push_back(i);
-      continue;
-    }
-    std::string why =
-        fmt::format("Ingress {} is served by {}, which verify does not model", ing.ref(),
-                    cls.controller.empty() ? "controller of class " + cls.name : cls.controller);
-    if (ing.rules.empty() && ing.default_backend) foreign_.emplace(kDefaultServer, why);
-    for (const auto& r : ing.rules) {
-      foreign_.emplace(r.host.empty() ? kDefaultServer : to_lower(r.host), why);
-    }
+    // Other controllers' Ingresses have their own models (controller_routing.h).
+    if (cls.controller == "ingress-nginx") nginx.push_back(i);
   }
   std::vector<size_t> order = by_age(inventory.ingresses, nginx);
   add_servers(inventory, order);
@@ -111,7 +80,7 @@ void NginxModel::add_servers(const Inventory& inventory, const std::vector<size_
     // and only the oldest: the root stops being IsDefBackend once set.
     NginxLocation& catch_all = def.locations.front();
     if (ing.default_backend && ing.rules.empty() && catch_all.is_def_backend) {
-      catch_all.backend = backend_name(*ing.default_backend, ing);
+      catch_all.backend = backend_name(inventory, *ing.default_backend, ing);
       catch_all.owner = i;
       catch_all.source = ing.default_backend->location;
       catch_all.is_def_backend = false;
@@ -128,7 +97,7 @@ void NginxModel::add_servers(const Inventory& inventory, const std::vector<size_
       NginxLocation loc = root;
       loc.owner = i;
       loc.source = rule.location;
-      if (ing.default_backend) loc.backend = backend_name(*ing.default_backend, ing);
+      if (ing.default_backend) loc.backend = backend_name(inventory, *ing.default_backend, ing);
       s.locations.push_back(loc);
     }
     // "Host is listed in the TLS section but secretName is empty. Using
@@ -167,7 +136,7 @@ void NginxModel::add_paths(const Inventory& inventory, const std::vector<size_t>
         loc.ingress_path = loc.path;
         loc.exact = p.type == PathType::Exact;
         loc.owner = i;
-        loc.backend = backend_name(p.backend, ing);
+        loc.backend = backend_name(inventory, p.backend, ing);
         loc.source = p.location;
         auto [same, added] = existing.emplace(std::make_tuple(host, loc.path, loc.exact),
                                               server.locations.size());
@@ -197,7 +166,7 @@ void NginxModel::merge_canaries(const Inventory& inventory, const std::vector<si
         bool exact = p.type == PathType::Exact;
         for (const NginxLocation& loc : server->second.locations) {
           if (loc.path != path || loc.exact != exact || loc.backend.empty()) continue;
-          canaries_.emplace(loc.backend, Canary{backend_name(p.backend, ing), i});
+          canaries_.emplace(loc.backend, Canary{backend_name(inventory, p.backend, ing), i});
         }
       }
     }

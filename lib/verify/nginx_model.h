@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/inventory.h"
+#include "verify/controller_model.h"
 #include "verify/location_index.h"
 #include "model/nginx_controller_config.h"
 #include "verify/nginx_settings.h"
@@ -38,14 +39,16 @@ struct NginxServer {
   LocationIndex index;  ///< built once the locations are final
 };
 
-class NginxModel {
+class NginxModel : public ControllerModel {
  public:
+  /// Models the Ingresses of ingress-nginx's class (ClassResolver) only.
   NginxModel(const Inventory& inventory, const std::string& annotation_prefix,
              const std::string& default_class, const NginxControllerConfig& config = {});
 
-  Outcome route(const Probe& probe) const;
+  const char* name() const override { return "ingress-nginx"; }
+  Outcome route(const Probe& probe) const override;
   /// Hosts nginx holds a certificate for (where https probes make sense).
-  const std::set<std::string>& tls_hosts() const { return tls_hosts_; }
+  const std::set<std::string>& tls_hosts() const override { return tls_hosts_; }
 
  private:
   struct Canary {
@@ -62,16 +65,11 @@ class NginxModel {
   Outcome serve_unattributed(const NginxLocation& loc, const Probe& probe) const;
   std::vector<WeightedBackend> pick_backends(const std::string& primary, const Probe& probe,
                                              std::string& uncertain) const;
-  std::string backend_name(const Backend& b, const Ingress& ing) const;
 
-  const Inventory& inventory_;
   NginxControllerConfig config_;
   std::vector<NginxSettings> settings_;  ///< per Ingress, index = inventory position
   std::map<std::string, NginxServer> servers_;
   std::map<std::string, Canary> canaries_;  ///< primary backend -> its first canary
-  /// Hosts ("_" for host-less rules) that Ingresses of other controllers
-  /// also claim, with the reason: the model does not know those controllers.
-  std::map<std::string, std::string> foreign_;
   std::set<std::string> tls_hosts_;
 };
 

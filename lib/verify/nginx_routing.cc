@@ -69,14 +69,6 @@ bool NginxModel::has_certificate(const std::string& host) const {
 
 Outcome NginxModel::route(const Probe& probe) const {
   std::string name = server_for(servers_, probe.host);
-  // A host another controller also serves (or, for the default server,
-  // host-less rules of another controller) is beyond this model.
-  for (const auto& [pattern, why] : foreign_) {
-    bool wildcard = pattern.rfind("*.", 0) == 0 && probe.host.size() > pattern.size() - 1 &&
-                    ends_with(probe.host, pattern.substr(1));
-    if (pattern == probe.host || wildcard || (pattern == "_" && name == "_"))
-      return Outcome::uncertain(why);
-  }
   const NginxServer& server = servers_.at(name);
 
   // ssl-passthrough (controller.go getConfiguration): the TLS proxy in front

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "util/text.h"
 
 #include <nlohmann/json.hpp>
@@ -15,10 +17,34 @@ std::string summary_line(const VerifyResult& r) {
                      r.uncertain, same);
 }
 
+namespace {
+
+/// The controllers whose models answered, ingress-nginx, Traefik, Kong in
+/// that order; "ingress-nginx" when none did.
+std::vector<std::string> controllers_of(const VerifyResult& result) {
+  static const char* const kOrder[] = {"ingress-nginx", "Traefik", "Kong"};
+  std::vector<std::string> names;
+  for (const char* name : kOrder) {
+    bool used = std::any_of(result.results.begin(), result.results.end(),
+                            [&](const ProbeResult& r) { return r.controller == name; });
+    if (used) names.push_back(name);
+  }
+  if (names.empty()) names.push_back("ingress-nginx");
+  return names;
+}
+
+}  // namespace
+
 std::string render_text(const VerifyResult& result) {
-  std::string out =
-      "before: ingress-nginx; after: Gateway API. = same, ~ differs as the finding [id] of the "
-      "conversion says, ! differs unexpectedly, ? uncertain\n";
+  const std::vector<std::string> controllers = controllers_of(result);
+  std::string out = "before: " + join(controllers, ", ") +
+                    "; after: Gateway API. = same, ~ differs as the finding [id] of the "
+                    "conversion says, ! differs unexpectedly, ? uncertain\n";
+  // With several controllers, each "before" says whose it is.
+  auto before_label = [&](const ProbeResult& r) {
+    if (controllers.size() == 1) return std::string("before: ");
+    return "before (" + (r.controller.empty() ? std::string("no model") : r.controller) + "): ";
+  };
   std::string host;
   for (const ProbeResult& r : result.results) {
     if (r.probe.host != host || &r == &result.results.front()) {
@@ -36,7 +62,7 @@ std::string render_text(const VerifyResult& result) {
       }
       case ProbeResult::Status::Explained:
         out += fmt::format("  ~ {}  [{}]\n", escape_control(request), explanation_ids(r));
-        out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
+        out += fmt::format("      {}{}\n", before_label(r), escape_control(r.before.text(host)));
         out += fmt::format("      after:  {}\n", escape_control(r.after.text(host)));
         out += fmt::format("      see:    {}\n", r.explained_by.front().location.str());
         break;
@@ -44,7 +70,7 @@ std::string render_text(const VerifyResult& result) {
       case ProbeResult::Status::Uncertain:
         out += fmt::format("  {} {}\n", r.status == ProbeResult::Status::Unexpected ? '!' : '?',
                            escape_control(request));
-        out += fmt::format("      before: {}\n", escape_control(r.before.text(host)));
+        out += fmt::format("      {}{}\n", before_label(r), escape_control(r.before.text(host)));
         out += fmt::format("      after:  {}\n", escape_control(r.after.text(host)));
         break;
     }
@@ -76,6 +102,7 @@ std::string render_json(const VerifyResult& result) {
     row["status"] = status_name(r.status);
     row["probe"] = req;
     row["source"] = r.probe.source.line ? r.probe.source.str() : "";
+    row["controller"] = r.controller;
     row["before"] = r.before.to_json();
     row["after"] = r.after.to_json();
     auto& why = row["explainedBy"] = nlohmann::ordered_json::array();

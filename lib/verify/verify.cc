@@ -9,7 +9,7 @@
 #include "util/text.h"
 #include "verify/explain.h"
 #include "verify/gateway_model.h"
-#include "verify/nginx_model.h"
+#include "verify/controller_routing.h"
 
 namespace im::verify {
 
@@ -30,15 +30,15 @@ bool same_outcome(const Outcome& before, const Outcome& after, const std::string
 
 namespace {
 
-Finding default_certificate_note(const Probe& p) {
+Finding default_certificate_note(const Probe& p, const std::string& controller) {
   Finding f;
   f.severity = Severity::Info;
   f.location = p.source;
   f.rule_id = "https-default-certificate";
-  f.message = fmt::format("ingress-nginx answered HTTPS for {} with its self-signed default "
+  f.message = fmt::format("{} answered HTTPS for {} with its self-signed default "
                           "certificate (no tls entry names the host); the Gateway has no HTTPS "
                           "listener for it",
-                          p.host);
+                          controller, p.host);
   return f;
 }
 
@@ -62,11 +62,12 @@ bool differ_by_trailing_slash(const Outcome& a, const Outcome& b) {
 
 VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gateway,
                         const VerifyOptions& options) {
-  NginxModel nginx(inventory, options.annotation_prefix, options.default_class, options.nginx_config);
+  ControllerRouting controllers(inventory, options.annotation_prefix, options.default_class,
+                                options.nginx_config);
   GatewayModel gw(gateway, options.gateway_dialect);
   std::vector<Probe> probes = options.extra_probes;
   if (options.generate) {
-    auto generated = generate_probes(inventory, options.annotation_prefix, nginx.tls_hosts());
+    auto generated = generate_probes(inventory, options.annotation_prefix, controllers.tls_hosts());
     probes.insert(probes.end(), generated.begin(), generated.end());
   }
   sort_probes(probes);
@@ -75,29 +76,31 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
   VerifyResult out;
   for (Probe& p : probes) {
     ProbeResult r;
-    r.before = nginx.route(p);
+    const ControllerModel* by = nullptr;
+    r.before = controllers.route(p, &by);
+    if (by) r.controller = by->name();
     r.after = gw.route(p);
     if (r.before.kind == Outcome::Kind::Uncertain || r.after.kind == Outcome::Kind::Uncertain) {
       r.status = ProbeResult::Status::Uncertain;
       ++out.uncertain;
     } else if (!same_outcome(r.before, r.after, p.host)) {
       std::vector<const Finding*> why;
-      // HTTPS that nginx answered with its default certificate and the
-      // Gateway has no listener for.
+      // HTTPS that the controller answered with its default certificate and
+      // the Gateway has no listener for.
       bool default_cert = p.scheme == "https" && r.after.kind == Outcome::Kind::Unserved &&
-                          !nginx.tls_hosts().count(p.host);
+                          !controllers.tls_hosts().count(p.host);
       if (explainer) {
-        // A user's probe belongs to the Ingress path nginx served it from.
+        // A user's probe belongs to the Ingress path that served it.
         Probe at = p;
         if (!at.source.origin && r.before.served_by.origin) at.source = r.before.served_by;
-        why = explainer->explain(at, default_cert, differ_by_trailing_slash(r.before, r.after));
+        why = explainer->explain(at, default_cert, differ_by_trailing_slash(r.before, r.after), r.controller);
       }
       for (const Finding* f : why) r.explained_by.push_back(*f);
       if (why.empty() && default_cert) {
         // Given Gateway objects (no conversion to explain it): the
-        // difference comes from nginx's default certificate, not from the
+        // difference comes from the controller's default certificate, not from the
         // objects, so it is explained all the same, at the probe's path.
-        r.explained_by.push_back(default_certificate_note(p));
+        r.explained_by.push_back(default_certificate_note(p, r.controller));
       }
       bool explained = !r.explained_by.empty();
       r.status = explained ? ProbeResult::Status::Explained : ProbeResult::Status::Unexpected;
@@ -120,8 +123,8 @@ std::string explanation_ids(const ProbeResult& r) {
 void add_verify_findings(const VerifyResult& result, Findings& findings) {
   for (const ProbeResult& r : result.results) {
     std::string differs =
-        fmt::format("request {} routes differently: ingress-nginx gives {}, Gateway API gives {}",
-                    r.probe.text(), r.before.text(r.probe.host), r.after.text(r.probe.host));
+        fmt::format("request {} routes differently: {} gives {}, Gateway API gives {}", r.probe.text(),
+                    r.controller, r.before.text(r.probe.host), r.after.text(r.probe.host));
     if (r.status == ProbeResult::Status::Unexpected) {
       findings.error(r.probe.source, differs, "verify-differs");
     } else if (r.status == ProbeResult::Status::Explained) {

@@ -31,7 +31,10 @@ struct VerifyOptions {
 struct ProbeResult {
   enum class Status { Same, Explained, Unexpected, Uncertain };
   Probe probe;
-  Outcome before;  ///< ingress-nginx
+  /// The controller whose model gave `before` ("ingress-nginx", "Traefik",
+  /// "Kong"); "" when no model could (`before` is uncertain).
+  std::string controller;
+  Outcome before;  ///< the Ingress controller
   Outcome after;   ///< Gateway API
   Status status = Status::Same;
   /// Explained: the findings that explain it, nearest first (copies: the
@@ -55,8 +58,8 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
 /// the others.
 void add_verify_findings(const VerifyResult& result, Findings& findings);
 
-/// Whether two outcomes count as the same: equal text forms, or nginx's
-/// 404 against a request the Gateway does not serve (no backend either way).
+/// Whether two outcomes count as the same: equal text forms, or the
+/// controller's 404 against a request the Gateway does not serve (no backend either way).
 bool same_outcome(const Outcome& before, const Outcome& after, const std::string& host);
 
 /// "same", "explained", "unexpected", "uncertain".

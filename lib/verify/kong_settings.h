@@ -1,0 +1,27 @@
+#pragma once
+// The Ingress annotations that decide where Kong sends a request, read the
+// way the Kong Ingress Controller reads them (KIC
+// internal/annotations/annotations.go, internal/dataplane/kongstate/
+// route.go overrideByAnnotation). docs/research/kong-ingress.md §10.1.
+
+#include <string>
+
+#include "model/ingress.h"
+
+namespace im::verify {
+
+struct KongSettings {
+  bool strip_path = false;           ///< konghq.com/strip-path (KIC sets strip_path=false)
+  std::string regex_prefix = "/~";   ///< konghq.com/regex-prefix (ControllerPathRegexPrefix)
+  long long regex_priority = 0;      ///< konghq.com/regex-priority
+  bool http = true;                  ///< route.protocols has http (unset: http, https)
+  bool https = true;                 ///< route.protocols has https
+  int https_redirect_code = 426;     ///< route.https_redirect_status_code (deckgen fillRoute)
+  /// What the model does not follow; every request a route of the Ingress
+  /// answers is uncertain.
+  std::string uncertain;
+};
+
+KongSettings read_kong_settings(const Ingress& ing);
+
+}  // namespace im::verify
