@@ -123,12 +123,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.listener_sets = true;
   }
   // Bits 32 and 64 pick an output profile (both: kgateway, or Istio with
-  // JSON output), so the implementation objects (and the regex rewrites a
+  // JSON output; 64 alone: NGINX Gateway Fabric, or Traefik with JSON
+  // output), so the implementation objects (and the regex rewrites a
   // profile lets the conversion keep) are checked against their vendored
   // CRDs like the standard ones.
-  const char* target = (flags & 32) && (flags & 64) ? ((flags & 16) ? "istio" : "kgateway")
+  const bool json = (flags & 16) != 0;
+  const char* target = (flags & 32) && (flags & 64) ? (json ? "istio" : "kgateway")
                        : (flags & 32)               ? "envoy-gateway"
-                       : (flags & 64)               ? "nginx-gateway-fabric"
+                       : (flags & 64)               ? (json ? "traefik" : "nginx-gateway-fabric")
                                                     : "";
   im::TargetOptions target_options;
   target_options.allow_snippets = true;
@@ -137,7 +139,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   std::ostringstream out;
   auto writer = im::make_object_writer(
-      (flags & 16) ? im::OutputFormat::Json : im::OutputFormat::Yaml, out);
+      json ? im::OutputFormat::Json : im::OutputFormat::Yaml, out);
   const auto channel = options.experimental ? im::Channel::Experimental : im::Channel::Standard;
   im::for_each_object(result.output, [&](const nlohmann::ordered_json& obj) {
     // No input may make the converter emit an invalid object (the CLI's exit
@@ -147,7 +149,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     writer->write(obj);
   });
   writer->finish();
-  check_write_failure_is_seen(result.output, (flags & 16) != 0, out.str().size());
+  check_write_failure_is_seen(result.output, json, out.str().size());
 
   findings.sort_and_dedupe();
   // One finding, one line: no input can start a line of its own in a log.
