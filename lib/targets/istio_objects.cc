@@ -51,6 +51,11 @@ void add_host(Json& hosts, const std::string& h) {
   if (h.rfind('*', 0) != 0) hosts.push_back(h + ":*");
 }
 
+// A path AuthorizationPolicy takes literally: "*" makes a prefix or suffix
+// match there and "{...}" a path template (istiod's validation,
+// security.CheckValidPathTemplate), so paths with them cannot be written.
+bool literal_path(const std::string& path) { return path.find_first_of("*{}") == std::string::npos; }
+
 void add_prefix(Json& list, const std::string& base) {
   list.push_back(base);
   list.push_back(base + "/*");
@@ -98,6 +103,9 @@ class OperationScope {
                  const ConversionOutput& out, Findings& added)
       : ing_(ing), routes_by_host_(routes_by_host), out_(out), added_(added) {}
 
+  /// The operations, or null when one of them would cover every request
+  /// (istiod refuses an empty operation: the rules then go without `to`);
+  /// an empty list when the Ingress proxies nothing.
   Json operations(const IngressDraft& d) {
     for (size_t i : d.route_indices) {
       const HTTPRouteIR& r = out_.http_routes[i];
@@ -115,7 +123,7 @@ class OperationScope {
         if (!rule.filters.get().redirect) add(r, rule, hosts);
       }
     }
-    return to_;
+    return every_request_ ? Json() : to_;
   }
 
  private:
@@ -123,10 +131,11 @@ class OperationScope {
     Json op = Json::object();
     if (!hosts.empty()) op["hosts"] = hosts;
     const PathMatchIR& m = rule.path;
-    if (m.type == "RegularExpression") {
-      widened(rule.source, fmt::format("path \"{}\" is a regular expression, which AuthorizationPolicy paths cannot "
-                                       "express: the Ingress's policy covers every path of {}",
-                                       m.value, r.hostnames.empty() ? "every host" : join(r.hostnames, ", ")));
+    if (m.type == "RegularExpression" || !literal_path(m.value)) {
+      widened(rule.source, fmt::format("path \"{}\" is {}, which AuthorizationPolicy paths cannot express: the "
+                                       "Ingress's policy covers every path of {}",
+                                       m.value, m.type == "RegularExpression" ? "a regular expression" : "not literal there",
+                                       r.hostnames.empty() ? "every host" : join(r.hostnames, ", ")));
     } else if (m.type == "Exact") {
       op["paths"] = Json::array({m.value});
     } else {
@@ -137,6 +146,7 @@ class OperationScope {
       if (!paths.empty()) op["paths"] = paths;
       if (!not_paths.empty()) op["notPaths"] = not_paths;
     }
+    if (op.empty()) every_request_ = true;
     const Json entry = {{"operation", op}};
     if (std::find(to_.begin(), to_.end(), entry) == to_.end()) to_.push_back(entry);
   }
@@ -144,7 +154,7 @@ class OperationScope {
   // The Exact and PathPrefix paths of other Ingresses' routes on the
   // route's hosts that lie under `base` and are longer (or Exact, which
   // wins over an equal prefix).
-  Json others_under(const HTTPRouteIR& r, const std::string& base) const {
+  Json others_under(const HTTPRouteIR& r, const std::string& base) {
     Json not_paths = Json::array();
     auto push = [&](const std::string& p) {
       if (std::find(not_paths.begin(), not_paths.end(), p) == not_paths.end()) not_paths.push_back(p);
@@ -158,7 +168,13 @@ class OperationScope {
         if (other.source_ingress == own) continue;
         for (const RouteRuleIR& rule : other.rules) {
           const PathMatchIR& q = rule.path;
-          if (q.type == "Exact" && under(q.value, base)) {
+          if ((q.type == "Exact" || q.type == "PathPrefix") && !literal_path(q.value)) {
+            if (under(prefix_base(q.value), base)) {
+              widened(rule.source, fmt::format("path \"{}\" of Ingress {} is not literal in AuthorizationPolicy "
+                                               "paths, so it cannot be left out of Ingress {}'s policy on {}",
+                                               q.value, other.source_ingress, own, h));
+            }
+          } else if (q.type == "Exact" && under(q.value, base)) {
             push(q.value);
           } else if (q.type == "PathPrefix" || q.type.empty()) {
             const std::string qb = prefix_base(q.value.empty() ? "/" : q.value);
@@ -187,6 +203,7 @@ class OperationScope {
   const ConversionOutput& out_;
   Findings& added_;
   Json to_ = Json::array();
+  bool every_request_ = false;
   std::set<std::string> warned_;
 };
 
@@ -224,12 +241,15 @@ void IstioObjects::add_ingress(const TargetProfile& p, const TargetOptions& opti
     }
     OperationScope scope(ing, routes_by_host_, out, added);
     const Json to = scope.operations(d);
+    // Only redirects: nothing the policies could act on.
+    const bool proxies = !(to.is_array() && to.empty());
     for (const auto& [ns, names] : gateways) {
+      if (!proxies) break;
       if (deny != d.specs.end()) {
         Json o = policy(p, ns, name_in(ing, ns, "-source-ranges"));
         Json rules = Json::array();
         for (Json rule : deny->second["rules"]) {
-          rule["to"] = to;
+          if (!to.is_null()) rule["to"] = to;
           rules.push_back(std::move(rule));
         }
         o["spec"] = {{"targetRefs", target_refs(names)}, {"action", "DENY"}, {"rules", rules}};
@@ -244,7 +264,7 @@ void IstioObjects::add_ingress(const TargetProfile& p, const TargetOptions& opti
         o["spec"] = {{"targetRefs", target_refs(names)},
                      {"action", "CUSTOM"},
                      {"provider", {{"name", id}}},
-                     {"rules", Json::array({{{"to", to}}})}};
+                     {"rules", Json::array({to.is_null() ? Json::object() : Json{{"to", to}}})}};
         const Annotation* url = ing.annotation(options.nginx_prefix + "/auth-url");
         const Location at = url ? url->location : d.sources["MeshConfig"];
         out.vendor_objects.push_back({std::move(o), ing.ref(), at});
