@@ -115,15 +115,10 @@ bool act_auth_proxy_set_headers(const Ctx& c) {
 
 Json& traffic_policy(const Ctx& c) { return c.spec()["trafficPolicy"]; }
 
-// The balancer ingress-nginx picks (balancer.lua get_implementation):
-// cookie affinity, else upstream-hash-by, else load-balance.
 bool act_load_balance(const Ctx& c) {
-  if (const Annotation* a = c.sibling("affinity"); a && a->value == "cookie")
-    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
-  if (c.sibling("upstream-hash-by")) return c.reject("upstream-hash-by is set and takes precedence, as in ingress-nginx");
-  const std::string& v = c.annotation.value;
-  if (v != "round_robin" && v != "ewma") return c.reject("supported values: ewma, round_robin");
-  traffic_policy(c)["loadBalancer"] = {{"simple", v == "ewma" ? "LEAST_REQUEST" : "ROUND_ROBIN"}};
+  Balancer balancer;
+  if (!read_load_balance(c, balancer)) return false;
+  traffic_policy(c)["loadBalancer"] = {{"simple", balancer == Balancer::Ewma ? "LEAST_REQUEST" : "ROUND_ROBIN"}};
   return true;
 }
 

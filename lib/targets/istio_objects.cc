@@ -230,6 +230,7 @@ void IstioObjects::add_ingress(const TargetProfile& p, const TargetOptions& opti
   auto traffic = d.specs.find("DestinationRule");
   // An external auth is only half there when auth-url itself was rejected
   // (a sibling wrote its headers first): that error is at auth-url.
+  if (deny == d.specs.end() && provider == d.specs.end() && traffic == d.specs.end()) return;  // not Istio's
   const bool auth = provider != d.specs.end() && provider->second.contains("service");
   const auto gateways = gateways_of(d, out);
   if ((deny != d.specs.end() || auth) && !gateways.empty()) {

@@ -271,17 +271,9 @@ bool act_buffer_limit(const Ctx& c) {
 // The balancer ingress-nginx picks (balancer.lua get_implementation):
 // cookie affinity, else upstream-hash-by, else load-balance.
 bool act_load_balance(const Ctx& c) {
-  if (const Annotation* a = c.sibling("affinity"); a && a->value == "cookie")
-    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
-  if (c.sibling("upstream-hash-by")) return c.reject("upstream-hash-by is set and takes precedence, as in ingress-nginx");
-  const std::string& v = c.annotation.value;
-  if (v == "round_robin") {
-    c.spec()["loadBalancer"] = {{"roundRobin", Json::object()}};
-  } else if (v == "ewma") {
-    c.spec()["loadBalancer"] = {{"leastRequest", Json::object()}};
-  } else {
-    return c.reject("supported values: ewma, round_robin");
-  }
+  Balancer balancer;
+  if (!read_load_balance(c, balancer)) return false;
+  c.spec()["loadBalancer"] = {{balancer == Balancer::Ewma ? "leastRequest" : "roundRobin", Json::object()}};
   return true;
 }
 

@@ -226,6 +226,16 @@ bool read_hash_key(const TargetActionContext& c, const std::string& implementati
   return true;
 }
 
+bool read_load_balance(const TargetActionContext& c, Balancer& out) {
+  if (const Annotation* a = c.sibling("affinity"); a && a->value == "cookie")
+    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
+  if (c.sibling("upstream-hash-by")) return c.reject("upstream-hash-by is set and takes precedence, as in ingress-nginx");
+  const std::string& v = c.annotation.value;
+  if (v != "round_robin" && v != "ewma") return c.reject("supported values: ewma, round_robin");
+  out = v == "ewma" ? Balancer::Ewma : Balancer::RoundRobin;
+  return true;
+}
+
 bool read_retry_triggers(const TargetActionContext& c, const std::string& value, RetryTriggers& out) {
   auto add = [&](const char* t) {
     if (std::find(out.triggers.begin(), out.triggers.end(), t) == out.triggers.end()) out.triggers.push_back(t);

@@ -90,6 +90,12 @@ struct HashKey {
 /// `implementation` names the target in the message for other variables.
 bool read_hash_key(const TargetActionContext& c, const std::string& implementation, HashKey& out);
 
+/// load-balance as ingress-nginx picks its balancer (balancer.lua
+/// get_implementation): cookie affinity, then upstream-hash-by, then
+/// load-balance; an error naming the one that wins, or an unknown value.
+enum class Balancer { RoundRobin, Ewma };
+bool read_load_balance(const TargetActionContext& c, Balancer& out);
+
 /// proxy-next-upstream as Envoy retry triggers: error/timeout/invalid_header
 /// -> connect-failure and reset, http_NNN -> retriable-status-codes with the
 /// code; off stops retries.
