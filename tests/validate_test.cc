@@ -57,7 +57,7 @@ const std::vector<std::string> kDumps = {
     "standard-listenersets-v1.txt",
     "standard-referencegrants-v1.txt",
     "standard-tlsroutes-v1.txt",
-    "traefik/middlewares.txt"};
+    "traefik/middlewares.txt", "traefik/traefikservices.txt"};
 
 Json http_route() {
   return Json::parse(R"({

@@ -478,3 +478,41 @@ TEST_CASE("verify asks the model of the controller whose Ingresses claim the hos
         "answers depends on where its DNS points)");
   CHECK(before(yaml, "http://other.example.com/x") == "ingress-nginx: 404");
 }
+
+TEST_CASE("a TraefikService with one weighted Service is that Service; with two it stays itself", "[verify]") {
+  const std::string yaml = std::string(kGateway) + R"(---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: ns}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: ["h.example.com"]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /}}]
+    backendRefs:
+    - {group: traefik.io, kind: TraefikService, name: web-80, weight: 3}
+    - {name: web, port: 80, weight: 1}
+  - matches: [{path: {type: PathPrefix, value: /both}}]
+    backendRefs: [{group: traefik.io, kind: TraefikService, name: both}]
+---
+apiVersion: traefik.io/v1alpha1
+kind: TraefikService
+metadata: {name: web-80, namespace: ns}
+spec:
+  weighted:
+    services:
+    - name: web
+      port: 80
+      sticky: {cookie: {name: SHOP, httpOnly: true}}
+---
+apiVersion: traefik.io/v1alpha1
+kind: TraefikService
+metadata: {name: both, namespace: ns}
+spec:
+  weighted:
+    services: [{name: web, port: 80}, {name: api, port: 80}]
+)";
+  // The wrapped Service and the plain reference to it are one destination.
+  CHECK(gateway(yaml, "http://h.example.com/x") == "ns/web:80 path /x");
+  CHECK(gateway(yaml, "http://h.example.com/both") == "traefik.io/TraefikService ns/both path /both");
+}

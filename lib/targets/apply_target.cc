@@ -10,6 +10,7 @@
 #include "convert/naming.h"
 #include "targets/istio_objects.h"
 #include "targets/traefik_actions.h"
+#include "targets/traefik_services.h"
 #include "util/text.h"
 
 namespace im {
@@ -494,6 +495,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   ListenerClaims listener_claims;
   std::set<const Finding*> replaced;
   IstioObjects istio;
+  TraefikServices traefik_services;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
@@ -533,11 +535,13 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       added.add(target_verdict(profile, *rule, a, m.rule->id));
     }
     istio.add_ingress(profile, options, ing, draft, output, added);
+    traefik_services.add_ingress(ing, draft);
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
     claim_listener_options(ing, draft, listener_claims);
   }
   istio.finish(profile, output, added);
+  traefik_services.finish(profile, output, added);
   apply_listener_options(listener_claims, output, added);
   add_client_ip_detection(profile, options, output, added);
   Findings result;

@@ -143,14 +143,6 @@ bool act_hash_by(const Ctx& c) {
   return true;
 }
 
-// A cookie attribute value Envoy writes as is after "NAME=": no separator,
-// space or control character may end the attribute early.
-bool cookie_attribute_value(const std::string& v) {
-  return !v.empty() && std::none_of(v.begin(), v.end(), [](unsigned char ch) {
-    return ch <= ' ' || ch == ';' || ch == ',' || ch == 0x7f;
-  });
-}
-
 // affinity: cookie -> a consistent hash on the cookie. Envoy issues the
 // cookie when the client has none only with a ttl; 0s makes it a session
 // cookie, which is what ingress-nginx sends without max-age/expires

@@ -207,6 +207,12 @@ bool read_cookie_affinity(const TargetActionContext& c, CookieAffinity& out) {
   return true;
 }
 
+bool cookie_attribute_value(const std::string& v) {
+  return !v.empty() && std::none_of(v.begin(), v.end(), [](unsigned char ch) {
+    return ch <= ' ' || ch == ';' || ch == ',' || ch == 0x7f;
+  });
+}
+
 bool read_hash_key(const TargetActionContext& c, const std::string& implementation, HashKey& out) {
   const Annotation* affinity = c.sibling("affinity");
   if (affinity && affinity->value == "cookie")

@@ -81,6 +81,10 @@ struct CookieAffinity {
   bool secure = false;
 };
 bool read_cookie_affinity(const TargetActionContext& c, CookieAffinity& out);
+/// A cookie attribute value a proxy writes as is after "NAME=" (Envoy) or
+/// checks and drops silently (Go's net/http): no separator, space or
+/// control character that would end the attribute early.
+bool cookie_attribute_value(const std::string& v);
 
 /// upstream-hash-by as a hash on one request property (balancer.lua chash).
 struct HashKey {

@@ -1,6 +1,6 @@
-// The Traefik target actions. Fields from the Middleware CRD
-// (traefik.io/v1alpha1, docs/content/reference/dynamic-configuration/
-// traefik.io_middlewares.yaml at v3.7.9) and what the middlewares do with
+// The Traefik target actions. Fields from the Middleware and TraefikService
+// CRDs (traefik.io/v1alpha1, docs/content/reference/dynamic-configuration/
+// traefik.io_{middlewares,traefikservices}.yaml at v3.7.9) and what the middlewares do with
 // them (pkg/middlewares/{ipallowlist,ratelimiter,inflightreq,auth,buffering,
 // retry}); ingress-nginx behaviour from internal/ingress/annotations/*/main.go
 // and rootfs/etc/nginx/template/nginx.tmpl.
@@ -183,6 +183,62 @@ bool act_retry(const Ctx& c) {
   return true;
 }
 
+// The TraefikService draft holds the fields of one weighted service entry
+// (a LoadBalancerSpec: crd/traefikio/v1alpha1/ingressroute.go), which
+// traefik_services.cc copies onto each backend Service of the Ingress.
+Json& load_balancer(const Ctx& c) { return c.spec(); }
+
+// affinity: cookie and session-cookie-* -> sticky.cookie of the Service's
+// load balancer (crd/kubernetes_http.go buildServersLB copies it;
+// loadbalancer/sticky.go writes it). ingress-nginx's cookie (lua
+// balancer/sticky.lua set_cookie) is HttpOnly, named INGRESSCOOKIE by
+// default (annotations/sessionaffinity/main.go), a session cookie without
+// max-age/expires: Traefik omits Max-Age when maxAge is 0, as Go's
+// http.Cookie does.
+bool act_sticky(const Ctx& c) {
+  CookieAffinity affinity;
+  if (!read_cookie_affinity(c, affinity)) return false;
+  if (affinity.domain && !cookie_attribute_value(*affinity.domain)) {
+    // net/http drops an invalid Domain attribute without a word.
+    if (c.rule.key == "session-cookie-domain") return c.reject("not a cookie domain");
+    affinity.domain.reset();  // session-cookie-domain reports itself
+  }
+  Json cookie = {{"name", affinity.name}, {"httpOnly", true}};
+  if (affinity.ttl_seconds) cookie["maxAge"] = affinity.ttl_seconds;
+  if (affinity.path) cookie["path"] = *affinity.path;
+  if (affinity.domain) cookie["domain"] = *affinity.domain;
+  if (affinity.same_site) cookie["sameSite"] = *affinity.same_site;
+  if (affinity.secure) cookie["secure"] = true;
+  load_balancer(c)["sticky"] = {{"cookie", cookie}};
+  return true;
+}
+
+// load-balance -> strategy: round_robin is wrr (Traefik's default, written
+// so the choice shows); ewma, nginx's latency-weighted pick of two
+// (balancer/ewma.lua), comes closest to leasttime, which picks the server
+// with the lowest average time to first byte over its last 100 answers
+// (loadbalancer/leasttime/leasttime.go).
+bool act_strategy(const Ctx& c) {
+  Balancer balancer;
+  if (!read_load_balance(c, balancer)) return false;
+  load_balancer(c)["strategy"] = balancer == Balancer::Ewma ? "leasttime" : "wrr";
+  return true;
+}
+
+// upstream-hash-by $remote_addr -> strategy hrw: highest random weight on
+// the connection's peer address (loadbalancer/hrw/hrw.go reads it through
+// ip.RemoteAddrStrategy), so one client keeps one server while the servers
+// stay. Other nginx variables have no Traefik strategy.
+bool act_hash_strategy(const Ctx& c) {
+  if (const Annotation* a = c.sibling("affinity"); a && a->value == "cookie")
+    return c.reject("affinity: cookie is set and takes precedence, as in ingress-nginx");
+  const std::string& v = c.annotation.value;
+  if (v != "$remote_addr" && v != "$binary_remote_addr")
+    return c.reject("Traefik's hrw strategy hashes only the client address ($remote_addr)");
+  load_balancer(c)["strategy"] = "hrw";
+  return true;
+}
+
 }  // namespace
 
 const std::vector<std::string>& traefik_middleware_order() {
@@ -196,11 +252,14 @@ const std::vector<TargetAction>& traefik_target_actions() {
       {"traefik-auth-method", "the auth request's method (GET only)", act_auth_method},
       {"traefik-basic-auth", "basicAuth from auth-type basic and auth-secret", act_basic_auth},
       {"traefik-buffering", "request body limit and in-memory size (buffered)", act_buffering},
+      {"traefik-hash-strategy", "hrw: one server per client address", act_hash_strategy},
       {"traefik-forward-auth", "forwardAuth to the auth URL", act_forward_auth},
       {"traefik-in-flight", "concurrent requests per client address", act_in_flight},
       {"traefik-ip-allowlist", "ipAllowList: only these client ranges", act_ip_allowlist},
       {"traefik-rate-limit", "rate limit per client address", act_rate_limit},
       {"traefik-retry", "retries: attempts, status codes and time limit", act_retry},
+      {"traefik-sticky", "sticky cookie of the backend Service's load balancer", act_sticky},
+      {"traefik-strategy", "load-balancing strategy of the backend Service", act_strategy},
   };
   return kActions;
 }

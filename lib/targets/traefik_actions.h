@@ -1,8 +1,9 @@
 #pragma once
-// The Traefik target actions (rules/targets/traefik.yaml): each writes one
+// The Traefik target actions (rules/targets/traefik.yaml): most write one
 // middleware type into the Ingress's Middleware draft, whose top-level keys
 // apply_target turns into one Middleware object each, referenced from the
-// Ingress's route rules in nginx's phase order.
+// Ingress's route rules in nginx's phase order; the sticky cookie and the
+// balancing strategy go into its TraefikService draft (traefik_services.h).
 
 #include <string>
 #include <vector>

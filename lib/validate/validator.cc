@@ -62,6 +62,7 @@ constexpr VendorKind kVendorKinds[] = {
     {"networking.istio.io/v1", "DestinationRule", "istio/destinationrules.txt"},
     {"security.istio.io/v1", "AuthorizationPolicy", "istio/authorizationpolicies.txt"},
     {"traefik.io/v1alpha1", "Middleware", "traefik/middlewares.txt"},
+    {"traefik.io/v1alpha1", "TraefikService", "traefik/traefikservices.txt"},
     {"gateway.nginx.org/v1alpha1", "AuthenticationFilter",
      "nginx-gateway-fabric/authenticationfilters.txt"},
     {"gateway.nginx.org/v1alpha1", "ClientSettingsPolicy",

@@ -274,6 +274,31 @@ bool route_takes(const Route& route, const GatewayIR& gw, const ListenerIR& list
   return chars >= 0;
 }
 
+// A TraefikService (traefik.io) whose weighted round robin has one entry,
+// a Kubernetes Service with a port, sends every request to that Service
+// (crd/kubernetes_http.go buildServicesLB): the conversion wraps Services so
+// to give them a sticky cookie or a balancing strategy.
+void index_traefik_service(const nlohmann::ordered_json& o, std::map<std::string, std::string>& aliases) {
+  const auto& meta = o.value("metadata", nlohmann::ordered_json::object());
+  const std::string ns = meta.value("namespace", "");
+  const std::string group = o.value("apiVersion", "").substr(0, o.value("apiVersion", "").find('/'));
+  const auto& services = o.value("spec", nlohmann::ordered_json::object())
+                             .value("weighted", nlohmann::ordered_json::object())
+                             .value("services", nlohmann::ordered_json::array());
+  if (services.size() != 1 || !services[0].is_object()) return;
+  const auto& entry = services[0];
+  if (entry.value("kind", "Service") != "Service" || !entry.contains("port") || !entry["port"].is_number_integer())
+    return;
+  BackendRefIR wrapper;
+  wrapper.group = group;
+  wrapper.kind = "TraefikService";
+  wrapper.name = meta.value("name", "");
+  BackendRefIR service;
+  service.name = entry.value("name", "");
+  service.port = entry["port"].get<int>();
+  aliases[backend_ref_name(wrapper, ns)] = backend_ref_name(service, entry.value("namespace", ns));
+}
+
 }  // namespace
 
 GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect)
@@ -284,6 +309,10 @@ GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialec
     if (v.object.value("kind", "") != "HTTPRouteFilter") continue;
     const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
     route_filters_[meta.value("namespace", "") + "/" + meta.value("name", "")] = &v.object;
+  }
+  for (const auto& v : out_.vendor_objects) {
+    if (v.object.value("kind", "") != "TraefikService") continue;
+    index_traefik_service(v.object, backend_aliases_);
   }
   gateways_ = reachable_gateways(out_);
   for (size_t g = 0; g < gateways_.size(); ++g) {
@@ -515,8 +544,15 @@ Outcome GatewayModel::route(const Probe& probe) const {
     o.reason = ext->second.missing;
     return o;
   }
-  return apply_rule(win, probe, listener.port, regexes_,
-                    ext == extension_filters_.end() ? nullptr : &ext->second);
+  Outcome o = apply_rule(win, probe, listener.port, regexes_,
+                         ext == extension_filters_.end() ? nullptr : &ext->second);
+  if (backend_aliases_.empty()) return o;
+  for (WeightedBackend& b : o.backends) {
+    auto alias = backend_aliases_.find(b.name);
+    if (alias != backend_aliases_.end()) b.name = alias->second;
+  }
+  o.normalise();
+  return o;
 }
 
 // TLSRoute (v1, experimental before 1.5): attached to a TLS listener, the

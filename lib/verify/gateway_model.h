@@ -99,6 +99,10 @@ class GatewayModel {
   GatewayDialect dialect_;
   RegexCache regexes_;
   std::map<std::string, const nlohmann::ordered_json*> route_filters_;  ///< HTTPRouteFilters by "ns/name"
+  /// Backends that stand for one Service port (a Traefik TraefikService
+  /// whose weighted service is that Service alone): their backend name
+  /// ("traefik.io/TraefikService ns/name") -> the Service's ("ns/svc:port").
+  std::map<std::string, std::string> backend_aliases_;
   std::map<const RouteRuleIR*, ExtensionFilter> extension_filters_;
   /// GRPCRoutes read as HTTPRoutes (grpc_routes.h); routes_ points into it.
   std::deque<HTTPRouteIR> grpc_as_http_;

@@ -278,6 +278,25 @@ struct Reader {
     out.vendor_objects.push_back({std::move(o), "", doc.at(obj)});
   }
 
+  /// Traefik's TraefikService: its weighted services' references, which the
+  /// model resolves when there is one Service (gateway_model.cc).
+  void traefik_service(const Node& obj) {
+    auto [ns, name] = name_of(obj, default_ns);
+    nlohmann::ordered_json services = nlohmann::ordered_json::array();
+    for (const Node& s : items(child(child(obj.get("spec"), "weighted"), "services"))) {
+      nlohmann::ordered_json entry = {{"name", str(s.get("name"))}};
+      if (s.get("kind")) entry["kind"] = str(s.get("kind"));
+      if (s.get("namespace")) entry["namespace"] = str(s.get("namespace"));
+      if (auto port = integer(s.get("port"))) entry["port"] = *port;
+      services.push_back(std::move(entry));
+    }
+    nlohmann::ordered_json o = {{"apiVersion", str(obj.get("apiVersion"))},
+                                {"kind", "TraefikService"},
+                                {"metadata", {{"name", name}, {"namespace", ns}}},
+                                {"spec", {{"weighted", {{"services", services}}}}}};
+    out.vendor_objects.push_back({std::move(o), "", doc.at(obj)});
+  }
+
   void read_path_modifier(const Node* p, std::optional<std::string>& full,
                           std::optional<std::string>& prefix) {
     if (!p) return;
@@ -297,6 +316,10 @@ struct Reader {
     }
     if (starts_with(api, std::string(kEnvoyGatewayGroup) + "/") && kind == "HTTPRouteFilter") {
       route_filter(obj);
+      return 1;
+    }
+    if (starts_with(api, "traefik.io/") && kind == "TraefikService") {
+      traefik_service(obj);
       return 1;
     }
     if (!starts_with(api, "gateway.networking.k8s.io/")) return 0;
