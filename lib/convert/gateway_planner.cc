@@ -42,19 +42,20 @@ struct RouteSpec {
 /// input has a redirect rule per path).
 class RedirectFilters {
  public:
-  const SharedFilters& to_https(int code) {
-    auto [it, inserted] = by_code_.try_emplace(code);
+  const SharedFilters& to_https(int code, std::optional<int> port) {
+    auto [it, inserted] = by_code_.try_emplace({code, port.value_or(0)});
     if (inserted) {
       RedirectSpec spec;
       spec.scheme = "https";
       spec.status_code = code;
+      spec.port = port;
       it->second.edit().redirect = spec;
     }
     return it->second;
   }
 
  private:
-  std::map<int, SharedFilters> by_code_;
+  std::map<std::pair<int, int>, SharedFilters> by_code_;  ///< (status, port or 0)
 };
 
 std::vector<RouteRuleIR> redirect_rules(const std::vector<RouteRuleIR>& rules, bool offload,
@@ -575,8 +576,9 @@ ConversionOutput plan_gateways(Plan& plan) {
     // Redirect rules are built first: the draft's rules then move into the
     // main route instead of being copied (drafts are not used afterwards).
     std::vector<RouteRuleIR> redirects;
+    const SharedFilters& to_https = redirect_filters.to_https(draft.redirect_code, draft.redirect_port);
     if (s.redirect && !s.offload_redirect) {
-      redirects = redirect_rules(draft.rules, false, redirect_filters.to_https(draft.redirect_code));
+      redirects = redirect_rules(draft.rules, false, to_https);
       // The host's own "/" location carries the creating Ingress's
       // ssl-redirect too, so unlisted paths are redirected as well. Traefik
       // has no such server: its redirectScheme middleware runs only on the
@@ -589,7 +591,7 @@ ConversionOutput plan_gateways(Plan& plan) {
         RouteRuleIR root;
         root.path = PathMatchIR{"PathPrefix", "/"};
         root.source = info.ing->location;
-        auto extra = redirect_rules({root}, false, redirect_filters.to_https(draft.redirect_code));
+        auto extra = redirect_rules({root}, false, to_https);
         redirects.push_back(std::move(extra.front()));
       }
     }
@@ -597,7 +599,7 @@ ConversionOutput plan_gateways(Plan& plan) {
     if (s.offload_redirect) {
       // Redirect rules first only for readability: their extra header match
       // makes them win over the plain rules regardless of order.
-      auto red = redirect_rules(main_rules, true, redirect_filters.to_https(draft.redirect_code));
+      auto red = redirect_rules(main_rules, true, to_https);
       main_rules.insert(main_rules.begin(), red.begin(), red.end());
     }
     if (s.passthrough) {

@@ -40,6 +40,7 @@ struct RouteDraft {
   bool redirect_if_tls = false;  ///< ingress-nginx ssl-redirect (on by default)
   bool force_redirect = false;   ///< redirect HTTP to HTTPS even without TLS here
   int redirect_code = 308;       ///< status of the HTTPS redirect
+  std::optional<int> redirect_port;  ///< its port; none = the well-known 443
   bool http_off = false;         ///< no HTTP listener (allow-http "false", TLS-only entrypoints)
   bool https_off = false;        ///< HTTP entrypoints only
   std::string static_ip;         ///< Gateway address (GKE static IP name)

@@ -359,6 +359,7 @@ void plan_path_routes(Plan& plan) {
       draft.redirect_if_tls = tpl.redirect_if_tls;
       draft.force_redirect = tpl.force_redirect;
       draft.redirect_code = tpl.redirect_code;
+      draft.redirect_port = tpl.redirect_port;
       draft.http_off = tpl.http_off;
       draft.https_off = tpl.https_off;
       draft.static_ip = tpl.static_ip;

@@ -11,6 +11,7 @@
 
 #include "convert/contour_retry.h"
 #include "convert/contour_timeout.h"
+#include "convert/haproxy_settings.h"
 #include "convert/input_values.h"
 #include "model/names.h"
 #include "rules/value_format.h"
@@ -384,6 +385,7 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
+    read_haproxy_settings(info.policy, t, findings);
     if (const Setting* strip = info.policy.setting("strip-path")) t.strip_path = to_lower(strip->value) == "true";
     const TraefikMiddlewares mw = traefik_middlewares(info.policy, inventory, t.filters, findings);
     t.traefik_path = mw.path;

@@ -34,6 +34,7 @@ struct RouteTemplate {
   bool redirect_if_tls = false;
   bool force_redirect = false;
   int redirect_code = 308;  ///< ingress-nginx http-redirect-code default; others per rule
+  std::optional<int> redirect_port;  ///< port of the HTTPS redirect (HAProxy ssl-redirect-port); none = 443
   bool http_off = false;
   bool https_off = false;
   std::string static_ip;

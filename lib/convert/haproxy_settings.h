@@ -1,0 +1,24 @@
+#pragma once
+// The HAProxy Kubernetes Ingress Controller's annotations (haproxy.org/*,
+// haproxytech/kubernetes-ingress) that Gateway API can carry: request and
+// response header lines, the backend Host, the HTTPS redirect's port and
+// status, the redirect to another host, and the server timeout. Behaviour
+// from pkg/annotations/ingress/{reqSetHdr,reqSetHost,httpsRedirect,
+// hostRedirect}.go, pkg/haproxy/rules/{setHdr,reqRequestRedirect}.go and
+// pkg/annotations/service/timeoutServer.go, cited next to the code.
+
+#include "convert/route_template.h"
+#include "diag/finding.h"
+#include "rules/policy.h"
+
+namespace im {
+
+/// Reads the HAProxy settings of `policy` into `t`; values Gateway API
+/// cannot carry become findings at their annotation.
+void read_haproxy_settings(const IngressPolicy& policy, RouteTemplate& t, Findings& findings);
+
+/// An HAProxy time ("50s", "500" = milliseconds, "1m", "2h", "1d", "10us")
+/// as a Gateway API Duration, or nullopt with `why`.
+std::optional<std::string> haproxy_duration(const std::string& value, std::string& why);
+
+}  // namespace im
