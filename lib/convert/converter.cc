@@ -7,6 +7,7 @@
 #include "convert/controller_settings.h"
 #include "convert/input_values.h"
 #include "convert/plan.h"
+#include "convert/traefik_service_annotations.h"
 #include "convert/wildcard_hosts.h"
 #include "rules/apply.h"
 
@@ -47,6 +48,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan_canaries(plan);
   plan.release_path_claims();
   result.output = plan_gateways(plan);
+  apply_traefik_service_annotations(plan, catalog, result.output, findings);
   report_controller_settings(plan, options.nginx_config, findings);
   result.output.merged_canaries = plan.merged_canaries;
 

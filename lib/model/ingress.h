@@ -93,6 +93,9 @@ struct Service {
   std::string name;
   std::string ns;
   std::vector<Port> ports;
+  /// Some controllers read settings from the backend Service's annotations
+  /// (Traefik's traefik.ingress.kubernetes.io/service.*).
+  std::vector<Annotation> annotations;
   Location location;
 };
 

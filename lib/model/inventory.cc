@@ -50,6 +50,12 @@ void read_service(const Node& obj, FieldReader& r, Inventory& inv) {
   s.name = meta ? r.string(*meta, "name", "metadata.name").value_or("") : "";
   if (s.name.empty()) return;  // not ours to judge; only used to resolve ports
   s.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  if (const Node* ann = r.mapping(*meta, "annotations", "metadata.annotations")) {
+    for (const auto& [k, v] : ann->entries) {
+      // Only string values: a Service's other annotations are not ours to judge.
+      if (k.is_scalar() && v.is_scalar()) s.annotations.push_back(Annotation{k.value, v.value, r.at(k)});
+    }
+  }
   if (const Node* spec = r.mapping(obj, "spec", "spec")) {
     if (const Node* ports = r.sequence(*spec, "ports", "spec.ports")) {
       for (const Node& p : ports->items) {

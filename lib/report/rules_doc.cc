@@ -92,6 +92,14 @@ std::string live_example(const Catalog& catalog, const Rule& r) {
     yaml += ingress_yaml("web", cls, "web", {}) + "---\n" + ingress_yaml("web-canary", cls, "web-canary", annotations);
     shown = "\nExample: an Ingress routing demo.example.com/app to Service web, and its canary Ingress\n"
             "(same host and path, to Service web-canary) with\n";
+  } else if (r.params.count("on") && r.params.at("on") == "service") {
+    // Read from the backend Service (Traefik's service.*), so the example
+    // puts it there.
+    yaml += ingress_yaml("demo", cls, "web", {}) +
+            fmt::format("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: demo\n"
+                        "  annotations:\n    {}: {}\nspec:\n  ports:\n  - port: 80\n",
+                        key, value.dump());
+    shown = "\nExample: an Ingress routing demo.example.com/app to Service web, the Service carrying\n";
   } else {
     yaml += ingress_yaml("demo", cls, "web", annotations);
     shown = "\nExample: an Ingress routing demo.example.com/app with\n";

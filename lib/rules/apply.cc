@@ -52,7 +52,33 @@ void report_verdict(const Rule& rule, const Annotation& a, Findings& findings) {
   }
 }
 
+bool read_from_service(const Rule& rule) {
+  auto on = rule.params.find("on");
+  return on != rule.params.end() && on->second == "service";
+}
+
 }  // namespace
+
+IngressPolicy apply_service_annotations(const Service& svc, const std::string& controller, const Catalog& catalog,
+                                        Findings& findings) {
+  IngressPolicy policy;
+  Ingress as_object;  // the actions read the object's name and namespace only
+  as_object.name = svc.name;
+  as_object.ns = svc.ns;
+  for (const Annotation& a : svc.annotations) {
+    RuleMatch m = catalog.match(a.key, controller, "");
+    if (!m.family || m.family->name != controller || !m.rule || !read_from_service(*m.rule)) continue;
+    const Rule& rule = *m.rule;
+    if (std::string why = check_value(rule.value_format, a.value); !why.empty()) {
+      findings.error(a.location, fmt::format("{}: invalid value \"{}\": {}; ignored", a.key, a.value, why),
+                     rule.id);
+      continue;
+    }
+    if (const Action* action = find_action(rule.action)) action->fn(ActionContext{as_object, a, rule, findings}, policy);
+    report_verdict(rule, a, findings);
+  }
+  return policy;
+}
 
 IngressPolicy apply_annotations(const Ingress& ing, const std::string& controller,
                                 const Catalog& catalog, const std::string& nginx_prefix,
@@ -95,6 +121,16 @@ IngressPolicy apply_annotations(const Ingress& ing, const std::string& controlle
       continue;
     }
     const Rule& rule = *m.rule;
+    if (read_from_service(rule)) {
+      // Traefik decodes service.* from the Service only (ingress/
+      // annotations.go parseServiceConfig on service.Annotations).
+      findings.warning(a.location,
+                       fmt::format("{} is read by {} from the backend Service, not from the Ingress: it has no "
+                                   "effect here and is not converted (move it to the Service)",
+                                   a.key, m.family->name),
+                       "annotation-wrong-object");
+      continue;
+    }
     if (std::string why = check_value(rule.value_format, a.value); !why.empty()) {
       findings.error(a.location,
                      fmt::format("{}: invalid value \"{}\": {}; ignored", a.key, a.value, why),

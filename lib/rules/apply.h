@@ -16,4 +16,10 @@ IngressPolicy apply_annotations(const Ingress& ing, const std::string& controlle
                                 const Catalog& catalog, const std::string& nginx_prefix,
                                 Findings& findings);
 
+/// The same for the annotations a controller reads from a backend Service
+/// (rules with `params: {on: service}`, Traefik's service.*): only keys of
+/// `controller`'s family are judged, since a Service carries many others.
+IngressPolicy apply_service_annotations(const Service& svc, const std::string& controller, const Catalog& catalog,
+                                        Findings& findings);
+
 }  // namespace im

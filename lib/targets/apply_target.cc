@@ -482,6 +482,33 @@ void apply_listener_options(ListenerClaims& claims, ConversionOutput& out, Findi
   }
 }
 
+// Traefik's own sticky cookies, read from the backend Services (the
+// conversion judged those of Services its Traefik-served Ingresses use):
+// exactly the same cookie on the Service's TraefikService.
+void add_traefik_service_sticky(const TargetProfile& p, const Inventory& inventory, const Catalog& catalog,
+                                const VerdictIndex& verdicts, TraefikServices& services,
+                                std::set<const Finding*>& replaced, Findings& added) {
+  for (const Service& svc : inventory.services) {
+    bool judged = false;
+    for (const Annotation& a : svc.annotations) {
+      const RuleMatch m = catalog.match(a.key, "traefik", "");
+      judged = judged || (m.rule && base_verdict(verdicts, a, m.rule->id));
+    }
+    if (!judged) continue;
+    for (const auto& [a, field] : services.add_service_sticky(svc, added)) {
+      const RuleMatch m = catalog.match(a->key, "traefik", "");
+      const Finding* base = m.rule ? base_verdict(verdicts, *a, m.rule->id) : nullptr;
+      if (!base) continue;
+      replaced.insert(base);
+      TargetRule rule;
+      rule.kind = "TraefikService";
+      rule.field = field;
+      rule.verdict = Verdict::Converted;
+      added.add(target_verdict(p, rule, *a, m.rule->id));
+    }
+  }
+}
+
 }  // namespace
 
 void apply_target(const Inventory& inventory, const Catalog& catalog, const TargetProfile& profile,
@@ -541,6 +568,9 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     claim_listener_options(ing, draft, listener_claims);
   }
   istio.finish(profile, output, added);
+  if (profile.name == "traefik") {
+    add_traefik_service_sticky(profile, inventory, catalog, verdicts, traefik_services, replaced, added);
+  }
   traefik_services.finish(profile, output, added);
   apply_listener_options(listener_claims, output, added);
   add_client_ip_detection(profile, options, output, added);

@@ -7,6 +7,9 @@
 #include <tuple>
 
 #include "convert/naming.h"
+#include "convert/traefik_service_annotations.h"
+#include "rules/value_format.h"
+#include "targets/nginx_readers.h"
 #include "util/text.h"
 
 namespace im {
@@ -34,10 +37,13 @@ Json merge_claims(const std::string& ns, const std::string& svc, const std::vect
     }
     if (conflicts.empty()) continue;
     added.warning(claim.source,
-                  fmt::format("Service {}/{} has one load balancer for every route (its TraefikServices), and the "
-                              "older Ingress {} set {} differently: this Ingress's value is not used, as "
-                              "ingress-nginx's upstream took the first Ingress's",
-                              ns, svc, claims.front().ingress, join(conflicts, ", ")),
+                  fmt::format("Service {}/{} has one load balancer for every route (its TraefikServices), and {} "
+                              "set {} differently: this Ingress's value is not used, as ingress-nginx's upstream "
+                              "took the first Ingress's",
+                              ns, svc,
+                              claims.front().ingress.empty() ? "the Service's own Traefik annotations"
+                                                             : "the older Ingress " + claims.front().ingress,
+                              join(conflicts, ", ")),
                   "target-policy-conflict");
   }
   // An upstream with cookie affinity used ingress-nginx's sticky balancer
@@ -45,9 +51,11 @@ Json merge_claims(const std::string& ns, const std::string& svc, const std::vect
   // get_implementation): a strategy from another Ingress did not apply.
   if (merged.contains("sticky") && merged.contains("strategy") && set_by["sticky"] != set_by["strategy"]) {
     added.warning(set_by["strategy"]->source,
-                  fmt::format("Service {}/{} has cookie affinity from the Ingress {}, which ingress-nginx's balancer "
-                              "put before this Ingress's balancing: not used, as before",
-                              ns, svc, set_by["sticky"]->ingress),
+                  fmt::format("Service {}/{} has cookie affinity from {}, which ingress-nginx's balancer put "
+                              "before this Ingress's balancing: not used, as before",
+                              ns, svc,
+                              set_by["sticky"]->ingress.empty() ? "its own Traefik annotations"
+                                                                : "the Ingress " + set_by["sticky"]->ingress),
                   "target-policy-conflict");
     merged.erase("strategy");
   }
@@ -65,6 +73,70 @@ void TraefikServices::add_ingress(const Ingress& ing, IngressDraft& d) {
     }
   }
   d.specs.erase(spec);
+}
+
+std::vector<std::pair<const Annotation*, std::string>> TraefikServices::add_service_sticky(const Service& svc,
+                                                                                           Findings& added) {
+  static const std::string kPrefix = "traefik.ingress.kubernetes.io/service.sticky.cookie";
+  std::vector<std::pair<const Annotation*, std::string>> written;
+  Json cookie = Json::object();
+  const Annotation* switch_key = nullptr;
+  auto bad = [&](const Annotation& a, const std::string& why) {
+    added.error(a.location,
+                fmt::format("{}: \"{}\" {}; left out of the TraefikService", a.key, escape_control(a.value), why),
+                "target-value-invalid");
+  };
+  for (const Annotation& a : svc.annotations) {
+    if (a.key.rfind(kPrefix, 0) != 0) continue;
+    const std::string field = a.key.substr(kPrefix.size());
+    auto boolean = [&](const char* name) {
+      if (auto b = parse_go_bool(a.value)) {
+        cookie[name] = *b;
+        written.emplace_back(&a, std::string("weighted.services[].sticky.cookie.") + name);
+      }  // else the catalog's value check reported it
+    };
+    if (field.empty()) {
+      switch_key = &a;
+    } else if (field == ".name") {
+      cookie["name"] = a.value;
+      written.emplace_back(&a, "weighted.services[].sticky.cookie.name");
+    } else if (field == ".secure") {
+      boolean("secure");
+    } else if (field == ".httponly") {
+      boolean("httpOnly");
+    } else if (field == ".samesite") {
+      // The CRD's enum; Traefik itself read other values as no SameSite.
+      const std::string v = to_lower(a.value);
+      if (v == "none" || v == "lax" || v == "strict") {
+        cookie["sameSite"] = v;
+        written.emplace_back(&a, "weighted.services[].sticky.cookie.sameSite");
+      } else {
+        bad(a, "is not none, lax or strict");
+      }
+    } else if (field == ".maxage") {
+      if (auto n = parse_int(a.value); n && *n <= 2147483647) {
+        cookie["maxAge"] = *n;
+        written.emplace_back(&a, "weighted.services[].sticky.cookie.maxAge");
+      }  // else the catalog's value check reported it
+    } else if (field == ".path") {
+      cookie["path"] = a.value;
+      written.emplace_back(&a, "weighted.services[].sticky.cookie.path");
+    } else if (field == ".domain") {
+      if (cookie_attribute_value(a.value)) {
+        cookie["domain"] = a.value;
+        written.emplace_back(&a, "weighted.services[].sticky.cookie.domain");
+      } else {
+        bad(a, "is not a cookie domain");
+      }
+    }
+  }
+  if (!traefik_sticky_enabled(svc)) return {};
+  if (switch_key) written.emplace_back(switch_key, "weighted.services[].sticky.cookie");
+  auto& claims = claims_[{svc.ns, svc.name}];
+  // The Service's own settings apply to every route to it: first in line.
+  claims.insert(claims.begin(), Claim{"", "", {{"sticky", {{"cookie", cookie}}}},
+                                      switch_key ? switch_key->location : written.front().first->location});
+  return written;
 }
 
 void TraefikServices::finish(const TargetProfile& p, ConversionOutput& out, Findings& added) {

@@ -27,6 +27,12 @@ class TraefikServices {
   /// Records the Ingress's TraefikService settings and takes that kind out
   /// of `d.specs`.
   void add_ingress(const Ingress& ing, IngressDraft& d);
+  /// Traefik's own sticky cookie of a Service (traefik.ingress.kubernetes.io/
+  /// service.sticky.cookie*), which its Ingress provider read from the
+  /// Service: the same cookie on the Service's TraefikService, ahead of any
+  /// Ingress's claim. Returns the annotations written, with the field each
+  /// became; a value the CRD would refuse is an error at its annotation.
+  std::vector<std::pair<const Annotation*, std::string>> add_service_sticky(const Service& svc, Findings& added);
   /// Writes one TraefikService per claimed Service port the routes use and
   /// points those backendRefs at it.
   void finish(const TargetProfile& p, ConversionOutput& out, Findings& added);
@@ -34,7 +40,7 @@ class TraefikServices {
  private:
   struct Claim {
     std::string created;  ///< the Ingress's creationTimestamp
-    std::string ingress;  ///< ns/name
+    std::string ingress;  ///< ns/name, or "" for the Service's own annotations
     nlohmann::ordered_json load_balancer;
     Location source;
   };
