@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "convert/alb_actions.h"
 #include "convert/path_semantics.h"
 #include "convert/protocol_planner.h"
 #include "convert/rewrite_target.h"
@@ -417,7 +418,21 @@ void plan_path_routes(Plan& plan) {
           keep_trailing_slash_split(*match, info.cls.name, rule.host, slash_paths, p, path_ctx.host_regex,
                                     *plan.findings);
         }
-        auto backend = resolve_backend(p.backend, ing, *plan.inventory, *plan.findings);
+        // AWS Load Balancer Controller: port use-annotation runs the
+        // actions.NAME annotation, and conditions.NAME narrows the path.
+        const bool alb = info.cls.controller == "aws-alb";
+        std::optional<AlbAction> action;
+        std::vector<std::vector<HeaderMatchIR>> alb_headers;
+        if (alb && !alb_conditions(ing, p.backend.service_name, alb_headers, *plan.findings)) continue;
+        std::optional<BackendRefIR> backend;
+        if (alb && is_alb_action_backend(p.backend)) {
+          action = alb_action(ing, p.backend, *plan.findings);
+          if (!action) continue;
+          backend = action->backends.empty() ? BackendRefIR{} : action->backends.front();
+          if (action->redirect) r.filters.edit().redirect = *action->redirect;
+        } else {
+          backend = resolve_backend(p.backend, ing, *plan.inventory, *plan.findings);
+        }
         if (!backend) continue;
         r.path = *match;
         if (tpl.strip_path && !tpl.redirect_only) strip_matched_path(r, p, *plan.findings);
@@ -428,8 +443,23 @@ void plan_path_routes(Plan& plan) {
             r.filters.edit() = std::move(own);
           }
         }
-        if (!tpl.redirect_only) r.backends.push_back(*backend);
+        if (action) {
+          r.backends = action->backends;
+        } else if (!tpl.redirect_only) {
+          r.backends.push_back(*backend);
+        }
         r.source = p.location;
+        if (!alb_headers.empty()) {
+          // One rule per combination of condition values; their header
+          // matches set them apart from the path's plain rule, so they
+          // claim no path of their own.
+          for (auto& headers : alb_headers) {
+            RouteRuleIR with = r;
+            with.headers = std::move(headers);
+            plan.drafts[d].rules.push_back(std::move(with));
+          }
+          continue;
+        }
         size_t index = plan.drafts[d].rules.size();
         if (!claim(plan, Plan::claim_key(info.cls.name, rule.host, r.path),
                    ClaimedPath{i, d, index, *backend}, p.location,
