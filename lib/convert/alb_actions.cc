@@ -44,9 +44,10 @@ const Annotation* annotation(const Ingress& ing, const std::string& key) {
 // "where its requests go now", said once for every path left out.
 const char* kLeftOut = "the path is left out, so its requests now go to the host's other rules or get 404";
 
-// forwardConfig.targetGroups (model_build_actions.go buildForwardAction):
-// Services by name and port with weights; target groups by ARN or name are
-// outside the cluster and have no backendRef.
+// forwardConfig.targetGroups (config_types.go ForwardActionConfig,
+// model_build_actions.go): Services by name and port with weights (one
+// group may leave its weight out: ELB's default 1); target groups by ARN
+// or name are outside the cluster and have no backendRef.
 bool forward(const Json& action, const Annotation& a, AlbAction& out, Findings& findings) {
   const Json* config = field(action, "forwardConfig");
   const Json* groups = config ? field(*config, "targetGroups") : nullptr;
@@ -89,12 +90,12 @@ bool forward(const Json& action, const Annotation& a, AlbAction& out, Findings& 
 // redirectConfig (ELB redirect actions): each part is kept with its
 // #{...} placeholder, the default, or replaced by a literal.
 bool redirect(const Json& action, const Annotation& a, AlbAction& out, Findings& findings) {
-  const Json* config = field(action, "redirectConfig");
-  if (!config) config = &action;
   auto bad = [&](const std::string& why) {
     findings.error(a.location, fmt::format("{}: {}; {}", a.key, why, kLeftOut), "alb-actions");
     return false;
   };
+  const Json* config = field(action, "redirectConfig");
+  if (!config || !config->is_object()) return bad("a redirect needs redirectConfig (config_types.go validate)");
   RedirectSpec r;
   const std::string code = text(field(*config, "statusCode"));
   if (code == "HTTP_301") {
@@ -146,8 +147,9 @@ bool redirect(const Json& action, const Annotation& a, AlbAction& out, Findings&
   return true;
 }
 
-// conditions.NAME (model_build_listener_rules.go buildConditions): every
-// condition must hold, any of a condition's values. http-header becomes
+// conditions.NAME (enhanced_backend_builder.go buildConditions, for every
+// backend NAME, action or Service): every condition must hold, any of a
+// condition's values. http-header becomes
 // header matches (ALB compared values case-insensitively, Exact does not);
 // the other fields have no match in the route rules this tool writes.
 bool conditions(const Annotation& a, std::vector<std::vector<HeaderMatchIR>>& out, Findings& findings) {

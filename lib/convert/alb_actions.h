@@ -5,8 +5,7 @@
 // redirect or a fixed response) when the request also meets
 // alb.ingress.kubernetes.io/conditions.NAME. Behaviour from
 // kubernetes-sigs/aws-load-balancer-controller pkg/ingress/
-// {enhanced_backend_builder,model_build_actions,model_build_listener_rules}.go
-// and pkg/annotations/constants.go.
+// {enhanced_backend_builder,config_types,model_build_actions}.go.
 
 #include <optional>
 #include <string>
