@@ -168,6 +168,48 @@ std::optional<std::string> gateway_duration(const std::string& v) {
 
 namespace {
 
+/// alb.ingress.kubernetes.io/listen-ports (model_build_listener.go
+/// computeIngressListenPorts): a JSON list of {"HTTP": port} and
+/// {"HTTPS": port} entries; the routes use the Gateway's HTTP listener only
+/// when an HTTP entry exists, its HTTPS listener only for an HTTPS one.
+void read_listen_ports(const Setting& s, RouteTemplate& t, Findings& findings) {
+  const nlohmann::json list = nlohmann::json::parse(s.value, nullptr, false);
+  bool http = false, https = false;
+  std::vector<std::string> other;
+  if (list.is_array()) {
+    for (const auto& entry : list) {
+      if (!entry.is_object()) continue;
+      for (auto it = entry.begin(); it != entry.end(); ++it) {
+        const int port = it.value().is_number_integer() ? it.value().get<int>() : 0;
+        const bool is_http = it.key() == "HTTP", is_https = it.key() == "HTTPS";
+        if ((is_http && port == 80) || (is_https && port == 443)) {
+          http = http || is_http;
+          https = https || is_https;
+        } else {
+          other.push_back(it.key() + ":" + (port ? std::to_string(port) : it.value().dump()));
+        }
+      }
+    }
+  }
+  if (!http && !https) {
+    findings.error(s.location,
+                   fmt::format("listen-ports \"{}\" has no HTTP 80 or HTTPS 443 entry; the routes keep the "
+                               "Gateway's usual listeners",
+                               escape_control(s.value)),
+                   s.rule_id);
+    return;
+  }
+  if (!other.empty()) {
+    findings.warning(s.location,
+                     fmt::format("listen-ports {} not converted: the Gateway's listeners are HTTP 80 and HTTPS 443, "
+                                 "so requests the ALB took on those ports now find no listener",
+                                 join(other, ", ") + (other.size() == 1 ? " is" : " are")),
+                     s.rule_id);
+  }
+  t.http_off = !http;
+  t.https_off = !https;
+}
+
 /// Settings of the other controller families (nginx.org, Traefik, GKE,
 /// ALB, Contour, Kong, HAProxy) that have a Gateway API form.
 void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
@@ -256,6 +298,8 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
         t.http_off = !web;
         t.https_off = !websecure;
       }
+    } else if (action == "listen-ports") {
+      read_listen_ports(s, t, findings);
     } else if (action == "router-tls" && parse_go_bool(s.value) == true) {
       t.http_off = true;
     } else if (action == "backend-protocol" && s.rule_id.find("ssl-services") != std::string::npos) {

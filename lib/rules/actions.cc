@@ -137,6 +137,7 @@ const std::vector<Action> kActions = {
     {"host-redirect-code", "status code of host-redirect", act_record},
     {"hsts", "adds a Strict-Transport-Security response header", act_record},
     {"ignore", "written by the controller itself (status); nothing to carry over", act_not_converted},
+    {"listen-ports", "the listener ports and protocols of the load balancer (ALB listen-ports)", act_record},
     {"mirror-target", "mirrors requests to another backend", act_record},
     {"not-converted", "no Gateway API equivalent: reports the verdict, changes nothing",
      act_not_converted},
