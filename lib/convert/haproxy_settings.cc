@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "convert/input_values.h"
 #include "model/names.h"
 #include "rules/value_format.h"
@@ -149,32 +151,118 @@ void read_https_redirect(const IngressPolicy& policy, RouteTemplate& t, Findings
   }
 }
 
+// cors-allow-origin is a regular expression HAProxy matches against the
+// Origin header (resSetCORS.go: var(txn.cors_origin) -m reg), unanchored.
+// One literal origin, anchored or not, converts to that origin (the regex
+// also let longer look-alikes through: the filter is stricter); anything
+// else has no CORS filter form.
+std::optional<std::string> literal_origin(std::string v) {
+  if (v == "*") return v;
+  if (!v.empty() && v.front() == '^') v.erase(0, 1);
+  if (!v.empty() && v.back() == '$') v.pop_back();
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '\\' && i + 1 < v.size() && (v[i + 1] == '.' || v[i + 1] == '/' || v[i + 1] == '-')) {
+      out += v[++i];
+    } else if (std::string("()[]{}|?+*\\").find(v[i]) != std::string::npos) {
+      return std::nullopt;
+    } else {
+      out += v[i];
+    }
+  }
+  const bool scheme = out.rfind("http://", 0) == 0 || out.rfind("https://", 0) == 0;
+  if (!scheme || out.find('/', out.find("//") + 2) != std::string::npos) return std::nullopt;
+  return out;
+}
+
+// cors-enable and cors-* (resSetCORS.go, defaults common/main.go: origin,
+// methods and headers "*", max-age 5s, no credentials): HAProxy added the
+// Access-Control-* headers to answers when the request had an Origin; the
+// CORS filter does that and also answers preflight requests itself.
+void read_cors(const IngressPolicy& policy, RouteTemplate& t, Findings& findings) {
+  const Setting* enable = policy.setting("cors-enable");
+  if (!enable || enable->rule_id.rfind("haproxy-", 0) != 0 || parse_go_bool(enable->value) != true) return;
+  auto value = [&](const char* action, const char* fallback) -> std::pair<std::string, const Setting*> {
+    const Setting* s = policy.setting(action);
+    return {s ? s->value : std::string(fallback), s};
+  };
+  auto bad = [&](const Setting* s, const std::string& why) {
+    findings.error(s ? s->location : enable->location,
+                   fmt::format("{}; the CORS filter is not written, so browsers refuse the cross-origin answers "
+                               "HAProxy allowed",
+                               why),
+                   s ? s->rule_id : enable->rule_id);
+  };
+  nlohmann::ordered_json cors = nlohmann::ordered_json::object();
+  // Its own action: ingress-nginx's cors-allow-origin is a list of origins,
+  // checked as such (input_values.cc); HAProxy's is a regular expression.
+  const auto [origin, origin_setting] = value("cors-origin-regex", "*");
+  const std::optional<std::string> literal = literal_origin(trim(origin));
+  if (!literal) {
+    return bad(origin_setting, fmt::format("cors-allow-origin \"{}\" is a regular expression, not one origin",
+                                           escape_control(origin)));
+  }
+  cors["allowOrigins"] = {*literal};
+  static const std::vector<std::string> kMethods = {"GET",     "HEAD",    "POST",  "PUT", "DELETE",
+                                                    "CONNECT", "OPTIONS", "TRACE", "PATCH"};
+  const auto [methods, methods_setting] = value("cors-allow-methods", "*");
+  std::vector<std::string> method_list;
+  for (const std::string& raw : split(methods, ',')) {
+    const std::string m = to_upper(trim(raw));
+    if (m.empty()) continue;
+    if (m != "*" && std::find(kMethods.begin(), kMethods.end(), m) == kMethods.end())
+      return bad(methods_setting, fmt::format("\"{}\" is not an HTTP method HAProxy accepts here", escape_control(m)));
+    if (std::find(method_list.begin(), method_list.end(), m) == method_list.end()) method_list.push_back(m);
+  }
+  cors["allowMethods"] = method_list;
+  const auto [headers, headers_setting] = value("cors-allow-headers", "*");
+  std::vector<std::string> header_list;
+  for (const std::string& raw : split(headers, ',')) {
+    const std::string h = trim(raw);
+    if (h.empty()) continue;
+    if (h != "*" && !is_header_name(h))
+      return bad(headers_setting, fmt::format("\"{}\" is not a header name", escape_control(h)));
+    header_list.push_back(h);
+  }
+  cors["allowHeaders"] = header_list;
+  const auto [credentials, credentials_setting] = value("cors-allow-credentials", "false");
+  (void)credentials_setting;
+  cors["allowCredentials"] = credentials == "true";  // resSetCORS.go: only the exact "true"
+  const auto [age, age_setting] = value("cors-max-age", "5s");
+  const std::optional<long long> ms = haproxy_millis(trim(age));
+  if (!ms) return bad(age_setting, fmt::format("cors-max-age \"{}\" is not an HAProxy time", escape_control(age)));
+  cors["maxAge"] = std::min<long long>(*ms / 1000, 2147483647);
+  t.filters.cors = cors;
+}
+
 }  // namespace
 
-std::optional<std::string> haproxy_duration(const std::string& value, std::string& why) {
+std::optional<long long> haproxy_millis(const std::string& value) {
   size_t i = 0;
   while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
   const std::string unit = value.substr(i);
   // HAProxy's default unit is the millisecond (configuration manual 2.5).
   static const std::vector<std::pair<std::string, long long>> kUnits = {
       {"", 1}, {"ms", 1}, {"s", 1000}, {"m", 60000}, {"h", 3600000}, {"d", 86400000}};
-  long long scale = 0;
   for (const auto& [name, ms] : kUnits) {
-    if (unit == name) scale = ms;
+    if (unit == name && i > 0 && i <= 9) return std::stoll(value.substr(0, i)) * ms;
   }
-  if (i == 0 || i > 9 || scale == 0) {
+  return std::nullopt;
+}
+
+std::optional<std::string> haproxy_duration(const std::string& value, std::string& why) {
+  const std::optional<long long> ms = haproxy_millis(value);
+  if (!ms) {
     why = "expected an HAProxy time such as 50s, 500 (milliseconds) or 1m";
     return std::nullopt;
   }
-  const long long ms = std::stoll(value.substr(0, i)) * scale;
   // The largest unit that divides it: a Duration has at most 5 digits.
   static const std::vector<std::pair<std::string, long long>> kOut = {
       {"h", 3600000}, {"m", 60000}, {"s", 1000}, {"ms", 1}};
   for (const auto& [name, size] : kOut) {
-    if (ms % size != 0 && size != 1) continue;
-    const long long n = ms / size;
-    if (n > 99999) break;
-    return std::to_string(n) + name;
+    if (*ms % size != 0) continue;
+    if (*ms / size > 99999) break;
+    return std::to_string(*ms / size) + name;
   }
   why = "too long for a Gateway API Duration (at most 99999 of a unit)";
   return std::nullopt;
@@ -203,6 +291,7 @@ void read_haproxy_settings(const IngressPolicy& policy, RouteTemplate& t, Findin
   }
   read_host_redirect(policy, t, findings);
   read_https_redirect(policy, t, findings);
+  read_cors(policy, t, findings);
 }
 
 }  // namespace im

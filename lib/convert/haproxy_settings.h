@@ -2,9 +2,9 @@
 // The HAProxy Kubernetes Ingress Controller's annotations (haproxy.org/*,
 // haproxytech/kubernetes-ingress) that Gateway API can carry: request and
 // response header lines, the backend Host, the HTTPS redirect's port and
-// status, the redirect to another host, and the server timeout. Behaviour
+// status, the redirect to another host, the server timeout and CORS. Behaviour
 // from pkg/annotations/ingress/{reqSetHdr,reqSetHost,httpsRedirect,
-// hostRedirect}.go, pkg/haproxy/rules/{setHdr,reqRequestRedirect}.go and
+// hostRedirect,resSetCORS}.go, pkg/haproxy/rules/{setHdr,reqRequestRedirect}.go and
 // pkg/annotations/service/timeoutServer.go, cited next to the code.
 
 #include "convert/route_template.h"
@@ -16,6 +16,9 @@ namespace im {
 /// Reads the HAProxy settings of `policy` into `t`; values Gateway API
 /// cannot carry become findings at their annotation.
 void read_haproxy_settings(const IngressPolicy& policy, RouteTemplate& t, Findings& findings);
+
+/// An HAProxy time ("50s", "500" = milliseconds, ...) in milliseconds.
+std::optional<long long> haproxy_millis(const std::string& value);
 
 /// An HAProxy time ("50s", "500" = milliseconds, "1m", "2h", "1d", "10us")
 /// as a Gateway API Duration, or nullopt with `why`.

@@ -23,12 +23,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string to_upper(std::string s) {
-  for (char& c : s) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  return s;
-}
 
 struct ParsedUrl {
   std::string scheme, host, path, query;

@@ -125,6 +125,7 @@ const std::vector<Action> kActions = {
     {"cors-enable", "turns the CORS filter on", act_record},
     {"cors-expose-headers", "CORS: headers exposed to the browser", act_record},
     {"cors-max-age", "CORS: how long a preflight answer may be cached", act_record},
+    {"cors-origin-regex", "CORS: allowed origins as one regular expression (HAProxy)", act_record},
     {"custom-headers", "response headers from a ConfigMap", act_record},
     {"entrypoints", "selects the listeners (entrypoints) the route uses", act_record},
     {"external-dns-route", "carried to the routes made from the Ingress (external-dns reads it there)",

@@ -21,6 +21,7 @@ bool ends_with(std::string_view s, std::string_view suffix);
 
 /// s with ASCII letters lowered; other bytes unchanged.
 std::string to_lower(std::string_view s);
+std::string to_upper(std::string_view s);
 
 /// Every field between separators, empty ones included: "a,,b" gives
 /// {"a", "", "b"} and "" gives {""}, so join(split(s, c), c) == s.
