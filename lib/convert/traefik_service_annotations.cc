@@ -43,7 +43,7 @@ Json session_persistence(const Service& svc, const IngressPolicy& policy) {
 }  // namespace
 
 bool traefik_sticky_enabled(const Service& svc) {
-  static const std::string kPrefix = "traefik.ingress.kubernetes.io/service.sticky.cookie";
+  const std::string kPrefix = kTraefikStickyCookieKey;
   bool any_field = false;
   for (const Annotation& a : svc.annotations) {
     if (a.key == kPrefix) return parse_go_bool(a.value) == true;

@@ -14,6 +14,9 @@
 
 namespace im {
 
+/// The key of Traefik's sticky cookie switch; its fields are KEY.name, ...
+inline constexpr const char* kTraefikStickyCookieKey = "traefik.ingress.kubernetes.io/service.sticky.cookie";
+
 /// Whether the Service's settings turn the sticky cookie on: service.sticky.
 /// cookie "true", or without it any service.sticky.cookie.* field, which
 /// Traefik's label decoder (traefik/paerser) fills into a new cookie.

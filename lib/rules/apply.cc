@@ -52,6 +52,18 @@ void report_verdict(const Rule& rule, const Annotation& a, Findings& findings) {
   }
 }
 
+/// One annotation its rule knows: a value the rule cannot read is an error
+/// and is ignored; otherwise the action records it and the verdict is said.
+void judge(const Rule& rule, const Annotation& a, const Ingress& object, Findings& findings, IngressPolicy& policy) {
+  if (std::string why = check_value(rule.value_format, a.value); !why.empty()) {
+    findings.error(a.location, fmt::format("{}: invalid value \"{}\": {}; ignored", a.key, a.value, why),
+                   rule.id);
+    return;
+  }
+  if (const Action* action = find_action(rule.action)) action->fn(ActionContext{object, a, rule, findings}, policy);
+  report_verdict(rule, a, findings);
+}
+
 bool read_from_service(const Rule& rule) {
   auto on = rule.params.find("on");
   return on != rule.params.end() && on->second == "service";
@@ -68,14 +80,7 @@ IngressPolicy apply_service_annotations(const Service& svc, const std::string& c
   for (const Annotation& a : svc.annotations) {
     RuleMatch m = catalog.match(a.key, controller, "");
     if (!m.family || m.family->name != controller || !m.rule || !read_from_service(*m.rule)) continue;
-    const Rule& rule = *m.rule;
-    if (std::string why = check_value(rule.value_format, a.value); !why.empty()) {
-      findings.error(a.location, fmt::format("{}: invalid value \"{}\": {}; ignored", a.key, a.value, why),
-                     rule.id);
-      continue;
-    }
-    if (const Action* action = find_action(rule.action)) action->fn(ActionContext{as_object, a, rule, findings}, policy);
-    report_verdict(rule, a, findings);
+    judge(*m.rule, a, as_object, findings, policy);
   }
   return policy;
 }
@@ -131,15 +136,7 @@ IngressPolicy apply_annotations(const Ingress& ing, const std::string& controlle
                        "annotation-wrong-object");
       continue;
     }
-    if (std::string why = check_value(rule.value_format, a.value); !why.empty()) {
-      findings.error(a.location,
-                     fmt::format("{}: invalid value \"{}\": {}; ignored", a.key, a.value, why),
-                     rule.id);
-      continue;
-    }
-    const Action* action = find_action(rule.action);
-    if (action) action->fn(ActionContext{ing, a, rule, findings}, policy);
-    report_verdict(rule, a, findings);
+    judge(rule, a, ing, findings, policy);
   }
   return policy;
 }

@@ -77,7 +77,7 @@ void TraefikServices::add_ingress(const Ingress& ing, IngressDraft& d) {
 
 std::vector<std::pair<const Annotation*, std::string>> TraefikServices::add_service_sticky(const Service& svc,
                                                                                            Findings& added) {
-  static const std::string kPrefix = "traefik.ingress.kubernetes.io/service.sticky.cookie";
+  const std::string kPrefix = kTraefikStickyCookieKey;
   std::vector<std::pair<const Annotation*, std::string>> written;
   Json cookie = Json::object();
   const Annotation* switch_key = nullptr;
@@ -148,7 +148,8 @@ void TraefikServices::finish(const TargetProfile& p, ConversionOutput& out, Find
     });
     settled[key] = {merge_claims(key.first, key.second, claims, added), claims.front()};
   }
-  const std::string group = p.api_version_of("TraefikService").substr(0, p.api_version_of("TraefikService").find('/'));
+  const std::string& api_version = p.api_version_of("TraefikService");
+  const std::string group = api_version.substr(0, api_version.find('/'));
   std::set<std::tuple<std::string, std::string, int>> written;  // (ns, Service, port)
   for (HTTPRouteIR& route : out.http_routes) {
     for (RouteRuleIR& rule : route.rules) {
