@@ -157,14 +157,34 @@ TEST_CASE("a RequestRedirect to https leaves the well-known port out of Location
   CHECK(gateway(yaml, "http://h.example.com/old/x") == "redirect 301 https://h.example.com/new/x");
 }
 
-TEST_CASE("method and RegularExpression matches are uncertain, not guessed", "[verify]") {
+TEST_CASE("RegularExpression matches are uncertain, not guessed", "[verify]") {
   std::string yaml =
       std::string(kGateway) +
-      route("m", "h.example.com", "{path: {type: PathPrefix, value: /}, method: GET}", "m") +
       route("r", "r.example.com", "{path: {type: RegularExpression, value: \"/a.*\"}}", "r");
-  CHECK(gateway(yaml, "http://h.example.com/") == "uncertain (a method match is not modelled)");
   CHECK(gateway(yaml, "http://r.example.com/a") ==
         "uncertain (RegularExpression path \"/a.*\" is implementation-specific)");
+}
+
+TEST_CASE("a Gateway API method match refuses other methods and ranks after path and headers", "[verify]") {
+  std::string yaml =
+      std::string(kGateway) +
+      "---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: m, namespace: ns}\n"
+      "spec:\n  parentRefs: [{name: gw}]\n  hostnames: [h.example.com]\n  rules:\n"
+      "  - matches: [{path: {type: PathPrefix, value: /a}, method: POST}]\n"
+      "    backendRefs: [{name: post, port: 80}]\n"
+      "  - matches: [{path: {type: PathPrefix, value: /a}}]\n"
+      "    backendRefs: [{name: any, port: 80}]\n"
+      "  - matches: [{path: {type: PathPrefix, value: /a/b}}]\n"
+      "    backendRefs: [{name: long, port: 80}]\n"
+      "  - matches: [{path: {type: PathPrefix, value: /h}, method: POST}]\n"
+      "    backendRefs: [{name: method, port: 80}]\n"
+      "  - matches: [{path: {type: PathPrefix, value: /h}, headers: [{name: x, value: \"1\"}]}]\n"
+      "    backendRefs: [{name: header, port: 80}]\n";
+  CHECK(gateway(yaml, "POST http://h.example.com/a") == "ns/post:80 path /a");
+  CHECK(gateway(yaml, "http://h.example.com/a") == "ns/any:80 path /a");
+  CHECK(gateway(yaml, "POST http://h.example.com/a/b") == "ns/long:80 path /a/b");
+  CHECK(gateway(yaml, "POST http://h.example.com/h x: 1") == "ns/header:80 path /h");
+  CHECK(gateway(yaml, "POST http://h.example.com/h") == "ns/method:80 path /h");
 }
 
 TEST_CASE("under Envoy Gateway's RE2 dialect a RegularExpression path is a full match ranked between Exact "
@@ -435,6 +455,51 @@ TEST_CASE("Kong's strip-path cuts the matched prefix from the upstream path", "[
   std::string yaml = kong("p", "h.example.com", "/foo", "Prefix", "p", "    konghq.com/strip-path: \"true\"\n");
   CHECK(before(yaml, "http://h.example.com/foo/bar?q=1") == "Kong: ns/p:80 path /bar?q=1");
   CHECK(before(yaml, "http://h.example.com/foo") == "Kong: ns/p:80 path /");
+}
+
+TEST_CASE("Kong's methods restrict a route and outrank a longer path without methods", "[verify]") {
+  std::string yaml = kong("m", "h.example.com", "/api", "Prefix", "m", "    konghq.com/methods: \"get, post\"\n") +
+                     kong("l", "h.example.com", "/api/long", "Prefix", "l");
+  CHECK(before(yaml, "POST http://h.example.com/api/x") == "Kong: ns/m:80 path /api/x");
+  CHECK(before(yaml, "DELETE http://h.example.com/api/x") == "Kong: 404");
+  // transform.lua get_priority: methods add to match_weight, above path length.
+  CHECK(before(yaml, "http://h.example.com/api/long") == "Kong: ns/m:80 path /api/long");
+  CHECK(before(yaml, "PUT http://h.example.com/api/long") == "Kong: ns/l:80 path /api/long");
+}
+
+TEST_CASE("Kong's headers match any value case-insensitively, a ~* value as a regex search", "[verify]") {
+  std::string yaml = kong("h", "h.example.com", "/api", "Prefix", "h",
+                          "    konghq.com/headers.x-variant: \"Beta,canary\"\n"
+                          "    konghq.com/headers.x-region: \"~*^EU-\"\n") +
+                     kong("l", "h.example.com", "/api/long", "Prefix", "l");
+  CHECK(before(yaml, "http://h.example.com/api x-variant: BETA x-region: eu-west") == "Kong: ns/h:80 path /api");
+  CHECK(before(yaml, "http://h.example.com/api x-variant: canary x-region: us-east") == "Kong: 404");
+  CHECK(before(yaml, "http://h.example.com/api x-variant: beta") == "Kong: 404");
+  // transform.lua get_priority: headers add to match_weight, above path length.
+  CHECK(before(yaml, "http://h.example.com/api/long x-variant: beta x-region: EU-1") ==
+        "Kong: ns/h:80 path /api/long");
+  CHECK(before(yaml, "http://h.example.com/api/long") == "Kong: ns/l:80 path /api/long");
+}
+
+TEST_CASE("Kong's host-aliases join every route's hosts, a trailing wildcard included", "[verify]") {
+  std::string yaml = kong("a", "h.example.com", "/api", "Prefix", "a",
+                          "    konghq.com/host-aliases: \"Alias.example.net, docs.example.*\"\n");
+  CHECK(before(yaml, "http://alias.example.net/api") == "Kong: ns/a:80 path /api");
+  CHECK(before(yaml, "http://docs.example.org/api") == "Kong: ns/a:80 path /api");
+  CHECK(before(yaml, "http://docs.example/api") == "Kong: 404");
+  CHECK(before(yaml, "http://h.example.com/api") == "Kong: ns/a:80 path /api");
+}
+
+TEST_CASE("Kong's protocols are case-sensitive: an upper-case item makes KIC ignore the annotation", "[verify]") {
+  std::string yaml = kong("p", "h.example.com", "/api", "Prefix", "p", "    konghq.com/protocols: \"HTTPS\"\n");
+  CHECK(before(yaml, "http://h.example.com/api") == "Kong: ns/p:80 path /api");
+  std::string https = kong("p", "h.example.com", "/api", "Prefix", "p", "    konghq.com/protocols: \"https\"\n");
+  CHECK(before(https, "http://h.example.com/api") == "Kong: 426 (Please use HTTPS protocol)");
+}
+
+TEST_CASE("one Kong method that is not [A-Z]+ makes KIC ignore the whole methods annotation", "[verify]") {
+  std::string yaml = kong("m", "h.example.com", "/api", "Prefix", "m", "    konghq.com/methods: \"GET,P0ST\"\n");
+  CHECK(before(yaml, "DELETE http://h.example.com/api/x") == "Kong: ns/m:80 path /api/x");
 }
 
 TEST_CASE("a Kong regex path beats a longer string prefix; equal regexes are ordered by regex-priority",

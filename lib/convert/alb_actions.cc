@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "convert/header_alternatives.h"
 #include "convert/input_values.h"
 #include "model/names.h"
 #include "rules/value_format.h"
@@ -15,7 +16,6 @@ namespace {
 using Json = nlohmann::json;
 
 constexpr const char* kPrefix = "alb.ingress.kubernetes.io/";
-constexpr size_t kMaxAlternatives = 16;  // rules one condition set may become
 
 // Go's encoding/json matches object keys to struct fields case-insensitively,
 // so "Type" and "RedirectConfig" work as well as "type" and "redirectConfig".
@@ -171,20 +171,15 @@ bool conditions(const Annotation& a, std::vector<std::vector<HeaderMatchIR>>& ou
     const Json* values = config ? field(*config, "values") : nullptr;
     if (!is_header_name(name) || !values || !values->is_array() || values->empty())
       return bad("an http-header condition needs httpHeaderName and values");
-    std::vector<std::vector<HeaderMatchIR>> next;
-    for (const auto& alt : alternatives) {
-      for (const Json& v : *values) {
-        const std::string value = text(&v);
-        if (value.empty() || value.find_first_of("*?") != std::string::npos)
-          return bad(fmt::format("header value \"{}\" is empty or a wildcard pattern", escape_control(value)));
-        std::vector<HeaderMatchIR> with = alt;
-        with.push_back({"Exact", name, value});
-        next.push_back(std::move(with));
-      }
+    std::vector<HeaderMatchIR> any_of;
+    for (const Json& v : *values) {
+      const std::string value = text(&v);
+      if (value.empty() || value.find_first_of("*?") != std::string::npos)
+        return bad(fmt::format("header value \"{}\" is empty or a wildcard pattern", escape_control(value)));
+      any_of.push_back({"Exact", name, value});
     }
-    if (next.size() > kMaxAlternatives)
-      return bad(fmt::format("the conditions' values make more than {} combinations", kMaxAlternatives));
-    alternatives = std::move(next);
+    if (!add_header_alternatives(alternatives, any_of))
+      return bad(fmt::format("the conditions' values make more than {} combinations", kMaxHeaderAlternatives));
   }
   if (!alternatives.front().empty()) {
     findings.warning(a.location,

@@ -6,6 +6,8 @@
 
 #include "convert/controller_settings.h"
 #include "convert/input_values.h"
+#include "convert/kong_host_aliases.h"
+#include "convert/kong_precedence.h"
 #include "convert/plan.h"
 #include "convert/traefik_service_annotations.h"
 #include "convert/wildcard_hosts.h"
@@ -36,6 +38,12 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
     info.policy = apply_annotations(ing, info.cls.controller, catalog,
                                     options.nginx_annotations_prefix, findings);
     check_policy_values(info.policy, findings);
+    if (info.cls.controller == "kong") {
+      if (auto routed = with_kong_host_aliases(ing, findings)) {
+        plan.rewritten_ingresses.push_back(std::move(*routed));
+        info.ing = &plan.rewritten_ingresses.back();
+      }
+    }
     apply_controller_defaults(info, options.nginx_config);
     plan.ingresses.push_back(std::move(info));
   }
@@ -43,6 +51,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
 
   plan_catch_all_routes(plan);
   plan_path_routes(plan);
+  report_kong_match_precedence(plan);
   plan_default_backends(plan);
   report_dropped_paths(plan);
   plan_canaries(plan);

@@ -48,6 +48,7 @@ struct RetryIR {
 struct RouteRuleIR {
   PathMatchIR path;
   std::vector<HeaderMatchIR> headers;
+  std::string method;  ///< HTTPRouteMatch.method; "" = any
   SharedFilters filters;
   std::vector<BackendRefIR> backends;
   std::optional<std::string> request_timeout;  ///< timeouts.request (Duration)

@@ -1,6 +1,7 @@
 #pragma once
 // Internal state shared by the conversion steps (not part of the public API).
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -76,6 +77,9 @@ struct Plan {
   const Inventory* inventory = nullptr;
   Findings* findings = nullptr;
   std::vector<IngressInfo> ingresses;  ///< in ingress-nginx age order (oldest first)
+  /// Ingresses as their controller routed them where that differs from the
+  /// input (Kong host-aliases); IngressInfo::ing points here for those.
+  std::deque<Ingress> rewritten_ingresses;
   std::vector<RouteDraft> drafts;
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
   /// One per (namespace, Service), with the warning that describes it; both

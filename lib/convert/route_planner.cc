@@ -335,6 +335,20 @@ void strip_matched_path(RouteRuleIR& r, const IngressPath& p, Findings& findings
   }
 }
 
+/// konghq.com/methods: an HTTPRouteMatch has one method, so a path Kong
+/// routed for several becomes one rule per method with the same backends
+/// and filters (the path claims the first).
+static void push_per_method(std::vector<RouteRuleIR>& rules, RouteRuleIR r, const std::vector<std::string>& methods) {
+  if (methods.empty()) {
+    rules.push_back(std::move(r));
+    return;
+  }
+  for (const std::string& m : methods) {
+    rules.push_back(r);
+    rules.back().method = m;
+  }
+}
+
 void plan_path_routes(Plan& plan) {
   auto regex = regex_hosts(plan);
   auto slash_paths = slash_prefixes(plan);
@@ -418,12 +432,16 @@ void plan_path_routes(Plan& plan) {
           keep_trailing_slash_split(*match, info.cls.name, rule.host, slash_paths, p, path_ctx.host_regex,
                                     *plan.findings);
         }
+        // A match condition with no Gateway API form (an error at the
+        // annotation): any rule would take requests the controller refused.
+        if (tpl.paths_left_out) continue;
         // AWS Load Balancer Controller: port use-annotation runs the
         // actions.NAME annotation, and conditions.NAME narrows the path.
         const bool alb = info.cls.controller == "aws-alb";
         std::optional<AlbAction> action;
         std::vector<std::vector<HeaderMatchIR>> alb_headers;
         if (alb && !alb_conditions(ing, p.backend.service_name, alb_headers, *plan.findings)) continue;
+        const auto& header_alternatives = alb ? alb_headers : tpl.header_alternatives;
         std::optional<BackendRefIR> backend;
         if (alb && is_alb_action_backend(p.backend)) {
           action = alb_action(ing, p.backend, *plan.findings);
@@ -449,14 +467,14 @@ void plan_path_routes(Plan& plan) {
           r.backends.push_back(*backend);
         }
         r.source = p.location;
-        if (!alb_headers.empty()) {
+        if (!header_alternatives.empty()) {
           // One rule per combination of condition values; their header
           // matches set them apart from the path's plain rule, so they
           // claim no path of their own.
-          for (auto& headers : alb_headers) {
+          for (const auto& headers : header_alternatives) {
             RouteRuleIR with = r;
-            with.headers = std::move(headers);
-            plan.drafts[d].rules.push_back(std::move(with));
+            with.headers = headers;
+            push_per_method(plan.drafts[d].rules, std::move(with), tpl.methods);
           }
           continue;
         }
@@ -483,7 +501,7 @@ void plan_path_routes(Plan& plan) {
             continue;
           }
         }
-        plan.drafts[d].rules.push_back(std::move(r));
+        push_per_method(plan.drafts[d].rules, std::move(r), tpl.methods);
       }
       if (tpl.app_root && !rule.host.empty()) add_app_root(plan, i, d, *tpl.app_root, rule.host);
     }

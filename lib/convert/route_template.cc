@@ -13,6 +13,9 @@
 #include "convert/contour_timeout.h"
 #include "convert/haproxy_settings.h"
 #include "convert/input_values.h"
+#include "convert/kong_headers.h"
+#include "convert/kong_methods.h"
+#include "convert/kong_protocols.h"
 #include "model/names.h"
 #include "rules/value_format.h"
 #include "util/text.h"
@@ -418,6 +421,18 @@ void read_custom_headers(const IngressInfo& info, const Inventory& inventory, Ro
                  s->rule_id);
 }
 
+/// Kong's route conditions: methods, headers.* and protocols.
+void read_kong_matches(const IngressInfo& info, RouteTemplate& t, Findings& findings) {
+  if (info.cls.controller != "kong") return;
+  if (auto methods = kong_methods(info.policy, findings)) {
+    t.methods = std::move(*methods);
+  } else {
+    t.paths_left_out = true;
+  }
+  if (!kong_header_alternatives(*info.ing, t.header_alternatives, findings)) t.paths_left_out = true;
+  apply_kong_protocols(*info.ing, info.policy, t, findings);
+}
+
 RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, bool experimental,
                              Findings& findings) {
   RouteTemplate t;
@@ -425,6 +440,7 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
     read_other_families(info, t, findings);
     read_haproxy_settings(info.policy, t, findings);
     if (const Setting* strip = info.policy.setting("strip-path")) t.strip_path = to_lower(strip->value) == "true";
+    read_kong_matches(info, t, findings);
     const TraefikMiddlewares mw = traefik_middlewares(info.policy, inventory, t.filters, findings);
     t.traefik_path = mw.path;
     if (mw.redirect_code) {

@@ -25,6 +25,15 @@ struct RouteTemplate {
   bool redirect_only = false;
   /// Kong konghq.com/strip-path: each rule rewrites its matched path to "/".
   bool strip_path = false;
+  /// Kong konghq.com/methods: one rule per method (empty: any method).
+  std::vector<std::string> methods;
+  /// Kong konghq.com/headers.*: one rule per alternative (empty: no
+  /// header condition).
+  std::vector<std::vector<HeaderMatchIR>> header_alternatives;
+  /// A match condition (methods, headers, protocols) has no Gateway API
+  /// form: the paths are left out rather than widened, with an error at
+  /// the annotation.
+  bool paths_left_out = false;
   /// Traefik stripPrefix/addPrefix middlewares: each rule's own rewrite.
   TraefikPathMiddleware traefik_path;
   std::string backend_protocol;  ///< "" (HTTP), "HTTPS", "GRPC", "GRPCS"

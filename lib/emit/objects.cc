@@ -80,6 +80,7 @@ json rule_object(const RouteRuleIR& r) {
   json match = json::object();
   match["path"] = json{{"type", r.path.type}, {"value", r.path.value}};
   if (!r.headers.empty()) match["headers"] = header_matches(r.headers);
+  if (!r.method.empty()) match["method"] = r.method;
   json matches = json::array();
   matches.push_back(std::move(match));
   rule["matches"] = std::move(matches);

@@ -98,8 +98,8 @@ std::vector<std::string> listener_set_features(const ListenerSetIR& s) {
 
 std::vector<std::string> http_route_features(const HTTPRouteIR& route) {
   // Mirrors emit/objects.cc http_route_object and rule_object: one match
-  // per rule (its path, its headers), the FilterSet's filters, timeouts
-  // and sessionPersistence when set; no rule names, methods or queries.
+  // per rule (its path, its headers, its method), the FilterSet's filters,
+  // timeouts and sessionPersistence when set; no rule names or queries.
   std::set<std::string> out{"HTTPRoute"};
   for (const auto& p : route.parents) {
     if (p.port) out.insert("HTTPRouteParentRefPort");
@@ -107,6 +107,7 @@ std::vector<std::string> http_route_features(const HTTPRouteIR& route) {
   const FilterSet* last_filters = nullptr;
   for (const auto& rule : route.rules) {
     if (rule.path.type == "RegularExpression") out.insert("PathRegularExpression");
+    if (!rule.method.empty()) out.insert("HTTPRouteMethodMatching");
     for (const auto& h : rule.headers) {
       if (h.type == "RegularExpression") out.insert("HeaderRegularExpression");
     }

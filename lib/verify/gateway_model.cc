@@ -84,7 +84,9 @@ struct Candidate {
 };
 
 /// Spec precedence: hostname specificity across routes, then Exact path,
-/// longest prefix, header count, then (creation time, unknown in the IR)
+/// longest prefix, header count, method match (HTTPRouteRule spec: "Method
+/// match" comes after "Largest number of header matches"), then (creation
+/// time, unknown in the IR)
 /// namespace/name, then rule order.
 bool precedes(const Candidate& a, const Candidate& b) {
   auto key = [](const Candidate& c) {
@@ -94,7 +96,7 @@ bool precedes(const Candidate& a, const Candidate& b) {
     const int rank = type == "Exact" ? 0 : type == "RegularExpression" ? 1 : 2;
     return std::make_tuple(-c.host_exact_chars, -c.host_chars, rank,
                            -static_cast<long>(c.rule->path.value.size()),
-                           -static_cast<long>(c.rule->headers.size()));
+                           -static_cast<long>(c.rule->headers.size()), c.rule->method.empty());
   };
   auto ka = key(a), kb = key(b);
   if (ka != kb) return ka < kb;
@@ -124,6 +126,7 @@ bool rule_matches(const RouteRuleIR& r, const Probe& probe, const RegexCache* re
   }
   if (r.path.type == "Exact" && r.path.value != probe.path) return false;
   if (r.path.type == "PathPrefix" && !prefix_matches(r.path.value, probe.path)) return false;
+  if (!r.method.empty() && r.method != probe.method) return false;
   for (const HeaderMatchIR& h : r.headers) {
     std::string value;
     if (to_lower(h.name) == "cookie") {

@@ -207,9 +207,9 @@ struct Reader {
       const Node* path = m.get("path");
       rule.path = {str(child(path, "type"), "PathPrefix"), str(child(path, "value"), "/")};
       rule.headers = header_matches(m);
-      // Method and query matches: the model has no field for them, so a rule
-      // that uses one is marked and answered "uncertain".
-      if (m.get("method")) rule.headers.push_back({"Unmodelled", "method", str(m.get("method"))});
+      rule.method = str(m.get("method"));
+      // Query matches: the model has no field for them, so a rule that uses
+      // one is marked and answered "uncertain".
       if (m.get("queryParams")) rule.headers.push_back({"Unmodelled", "queryParams", ""});
       route.rules.push_back(rule);
     }

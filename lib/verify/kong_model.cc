@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "convert/kong_host_aliases.h"
 #include "util/text.h"
 #include "verify/backend_name.h"
 
@@ -38,6 +39,11 @@ std::string trim_slashes(const std::string& s) {
 /// host is compared exactly.
 bool host_matches(const std::string& pattern, const std::string& host) {
   if (pattern.empty() || pattern == host) return true;
+  // Kong's trailing wildcard, "example.*" (host-aliases).
+  if (ends_with(pattern, ".*")) {
+    const std::string prefix = pattern.substr(0, pattern.size() - 1);
+    return host.size() > prefix.size() && starts_with(host, prefix);
+  }
   if (pattern.rfind("*.", 0) != 0) return false;
   const std::string suffix = pattern.substr(1);
   return host.size() > suffix.size() && ends_with(host, suffix);
@@ -61,8 +67,8 @@ std::vector<std::string> kong_paths(const IngressPath& p, const std::string& reg
       out = {"/" + base + "/", "~/" + base + "$"};
     }
   } else if (p.type == PathType::Exact) {
-    out = {"~/" + path.substr(path.find_first_not_of('/') == std::string::npos ? path.size()
-                                                                                 : path.find_first_not_of('/')) +
+    out = {"~/" +
+           path.substr(path.find_first_not_of('/') == std::string::npos ? path.size() : path.find_first_not_of('/')) +
            "$"};
   } else {
     out = {path};
@@ -94,12 +100,16 @@ void KongModel::add_path(const std::string& host, const std::string& kong_path, 
     auto re = std::make_shared<const RE2>("^" + k.value, opts);
     if (re->ok()) k.re = std::move(re);
   }
-  // transform.lua get_priority: match_weight counts hosts and paths here
-  // (no headers, methods or snis are modelled); PLAIN_HOST_ONLY when every
-  // host is plain; regex_priority only for regex sub-routes.
+  // transform.lua get_priority: match_weight counts paths, hosts, methods
+  // and headers (no snis are modelled), so a route with methods or headers
+  // outranks every route without, whatever their paths; PLAIN_HOST_ONLY
+  // when every host is plain; then the header count; regex_priority only
+  // for regex sub-routes.
   const bool has_host = !k.host.empty();
-  k.priority = std::make_tuple(has_host ? 2 : 1, has_host && k.host.find('*') == std::string::npos, 0, k.regex,
-                               k.regex ? s.regex_priority : 0, k.regex ? 0 : k.value.size());
+  const int match_weight = 1 + (has_host ? 1 : 0) + (s.methods.empty() ? 0 : 1) + (s.headers.empty() ? 0 : 1);
+  k.priority = std::make_tuple(match_weight, has_host && k.host.find('*') == std::string::npos,
+                               static_cast<int>(s.headers.size()), k.regex, k.regex ? s.regex_priority : 0,
+                               k.regex ? 0 : k.value.size());
   k.route = std::move(route);
   k.settings = settings;
   k.backend = std::move(backend);
@@ -116,6 +126,7 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
     if (t.secret_name.empty()) continue;
     for (const std::string& h : t.hosts) tls_hosts_.insert(wildcard_instance(to_lower(h)));
   }
+  const std::vector<std::string> aliases = read_kong_host_aliases(ing).value_or(std::vector<std::string>{});
   for (const IngressRule& rule : ing.rules) {
     for (const IngressPath& p : rule.paths) {
       if (p.backend.kind != Backend::Kind::Service) continue;  // a translation failure
@@ -124,12 +135,16 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
       // named "<ns>.<ingress>.<service>.<host>.<port>" ("*" as "_").
       std::string host = rule.host;
       for (char& c : host) c = c == '*' ? '_' : c;
-      const std::string port =
-          p.backend.port.number ? std::to_string(*p.backend.port.number) : p.backend.port.name;
+      const std::string port = p.backend.port.number ? std::to_string(*p.backend.port.number) : p.backend.port.name;
       const std::string route = fmt::format("{}.{}.{}.{}.{}", ing.ns.empty() ? "default" : ing.ns, ing.name,
                                             p.backend.service_name, host, port);
-      for (const std::string& k : kong_paths(p, settings_[settings].regex_prefix))
-        add_path(rule.host, k, settings, route, backend, p.location);
+      // route.go overrideHosts: the aliases join the route's hosts; a rule
+      // without a host answers only them.
+      std::vector<std::string> hosts = kong_route_hosts(rule.host, aliases);
+      if (hosts.empty()) hosts.push_back("");
+      for (const std::string& k : kong_paths(p, settings_[settings].regex_prefix)) {
+        for (const std::string& h : hosts) add_path(h, k, settings, route, backend, p.location);
+      }
     }
   }
 }
@@ -166,6 +181,20 @@ void KongModel::add_default_backend(const Inventory& inventory, const std::vecto
 
 bool KongModel::matches(const KongPath& p, const Probe& probe, std::string& matched, bool& unreadable) const {
   if (!host_matches(p.host, probe.host)) return false;
+  const std::vector<std::string>& methods = settings_[p.settings].methods;
+  if (!methods.empty() && std::find(methods.begin(), methods.end(), probe.method) == methods.end()) return false;
+  for (const KongHeaderCondition& h : settings_[p.settings].headers) {
+    const std::string* value = probe.header(h.name);
+    if (!value) return false;
+    if (h.unreadable) {
+      unreadable = true;
+      return true;
+    }
+    const std::string lower = to_lower(*value);
+    bool any = std::find(h.equals.begin(), h.equals.end(), lower) != h.equals.end();
+    for (const auto& re : h.searches) any = any || RE2::PartialMatch(lower, *re);
+    if (!any) return false;
+  }
   // utils.lua: the normalised path without the query; a prefix is a plain
   // string prefix, a regex is searched from the start.
   if (!p.regex) {
@@ -192,7 +221,10 @@ Outcome KongModel::route(const Probe& probe) const {
     std::string matched;
     bool unreadable = false;
     if (!matches(p, probe, matched, unreadable)) continue;
-    if (unreadable) return Outcome::uncertain("regex path \"~" + p.value + "\" is not understood");
+    if (unreadable) {
+      return Outcome::uncertain(p.regex && !p.re ? "regex path \"~" + p.value + "\" is not understood"
+                                                 : "a konghq.com/headers.* regex is not understood");
+    }
     if (!best || p.priority > best->priority) {
       best = &p;
       best_matched = matched;
@@ -207,9 +239,10 @@ Outcome KongModel::route(const Probe& probe) const {
   // KIC derives from names: deterministic, but nothing the Ingresses say.
   for (const auto& [other, matched] : tied) {
     if (serve(*other, probe, matched).text(probe.host) != o.text(probe.host)) {
-      return Outcome::uncertain(fmt::format("Kong routes {} and {} have the same priority for this request; Kong "
-                                            "orders them by route id",
-                                            best->route, other->route));
+      return Outcome::uncertain(
+          fmt::format("Kong routes {} and {} have the same priority for this request; Kong "
+                      "orders them by route id",
+                      best->route, other->route));
     }
   }
   return o;
@@ -218,8 +251,7 @@ Outcome KongModel::route(const Probe& probe) const {
 Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::string& matched) const {
   const KongSettings& s = settings_[p.settings];
   if (!s.uncertain.empty()) return Outcome::uncertain(s.uncertain);
-  if (p.default_backend && !default_backend_doubt_.empty())
-    return Outcome::uncertain(default_backend_doubt_);
+  if (p.default_backend && !default_backend_doubt_.empty()) return Outcome::uncertain(default_backend_doubt_);
   Outcome o;
   o.served_by = p.source;
   if (probe.scheme == "http" && !s.http) {

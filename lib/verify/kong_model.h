@@ -28,7 +28,7 @@ struct KongPath {
   std::string value;  ///< the prefix, or the regex without its "~"
   std::shared_ptr<const re2::RE2> re;  ///< "^" + value; null when RE2 cannot read it
   /// KONG kong/router/transform.lua get_priority, high to low: match
-  /// weight, plain host only, header count (always 0 here), regex,
+  /// weight, plain host only, header count, regex,
   /// regex_priority (regex only), prefix length (0 for regex).
   std::tuple<int, bool, int, bool, long long, size_t> priority;
   std::string route;    ///< the KIC route: "ns.ingress.service.host.port"

@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <set>
 
+#include "convert/kong_headers.h"
+#include "convert/kong_methods.h"
+#include "convert/kong_protocols.h"
 #include "util/text.h"
 
 namespace im::verify {
@@ -26,51 +29,40 @@ bool routing_neutral(const std::string& name) {
   return names.count(name) > 0;
 }
 
-/// KIC annotations.go extractCommaDelimitedStrings: trimmed, empty items dropped.
-std::vector<std::string> list(const std::string& value) {
-  std::vector<std::string> out;
-  for (const std::string& item : split(value, ',')) {
-    std::string t = trim(item);
-    if (!t.empty()) out.push_back(t);
-  }
-  return out;
-}
-
-/// konghq.com/protocols: any invalid item makes KIC ignore the annotation.
-void read_protocols(const Annotation& a, KongSettings& s) {
-  static const std::set<std::string> valid = {"http", "https", "grpc", "grpcs", "ws",
-                                              "wss",  "tls",   "tcp",  "tls_passthrough"};
-  bool http = false, https = false;
-  for (const std::string& raw : list(a.value)) {
-    std::string p = to_lower(raw);
-    if (!valid.count(p)) return;
-    if (p == "http") {
-      http = true;
-    } else if (p == "https") {
-      https = true;
-    } else {
-      s.uncertain = fmt::format("{}: protocol {} is not modelled", a.key, p);
-    }
-  }
-  if (http || https) {
-    s.http = http;
-    s.https = https;
-  }
-}
-
 }  // namespace
 
 KongSettings read_kong_settings(const Ingress& ing) {
   KongSettings s;
-  // route.go: force-ssl-redirect first (302, TLS protocols), then protocols
-  // and https-redirect-status-code, which win over it.
-  if (const Annotation* a = ing.annotation("ingress.kubernetes.io/force-ssl-redirect"); a && a->value == "true") {
-    s.https_redirect_code = 302;
-    s.http = false;
-    s.https = true;
+  // route.go: force-ssl-redirect, https-redirect-status-code and
+  // protocols, as the converter reads them.
+  const KongProtocols protocols = kong_protocols(ing);
+  s.http = protocols.http;
+  s.https = protocols.https;
+  s.https_redirect_code = protocols.https_redirect_code;
+  if (!protocols.others.empty()) {
+    s.uncertain = fmt::format("konghq.com/protocols: protocol {} is not modelled", protocols.others.front());
+  }
+  for (const KongHeader& h : read_kong_headers(ing)) {
+    KongHeaderCondition c;
+    c.name = to_lower(h.name);
+    for (const std::string& v : h.values) {
+      if (!starts_with(v, "~*")) {
+        c.equals.push_back(to_lower(v));
+        continue;
+      }
+      RE2::Options opts;
+      opts.set_log_errors(false);
+      auto re = std::make_shared<const RE2>(to_lower(v.substr(2)), opts);
+      if (re->ok()) {
+        c.searches.push_back(std::move(re));
+      } else {
+        c.unreadable = true;
+      }
+    }
+    s.headers.push_back(std::move(c));
   }
   for (const Annotation& a : ing.annotations) {
-    if (!starts_with(a.key, kPrefix)) continue;
+    if (!starts_with(a.key, kPrefix) || starts_with(a.key, "konghq.com/headers.")) continue;
     const std::string name = a.key.substr(std::char_traits<char>::length(kPrefix));
     const std::string v = to_lower(trim(a.value));
     if (name == "strip-path") {
@@ -81,10 +73,10 @@ KongSettings read_kong_settings(const Ingress& ing) {
       char* end = nullptr;
       long long n = std::strtoll(a.value.c_str(), &end, 10);
       if (!a.value.empty() && end && *end == '\0') s.regex_priority = n;  // strconv.Atoi; else ignored
-    } else if (name == "protocols") {
-      read_protocols(a, s);
-    } else if (name == "https-redirect-status-code") {
-      if (v == "426" || v == "301" || v == "302" || v == "307" || v == "308") s.https_redirect_code = std::atoi(v.c_str());
+    } else if (name == "methods") {
+      s.methods = read_kong_methods(a.value).value_or(std::vector<std::string>{});
+    } else if (name == "protocols" || name == "https-redirect-status-code" || name == "host-aliases") {
+      // read above, and host-aliases by the model's routes
     } else if (name == "preserve-host") {
       if (v == "false") s.uncertain = "konghq.com/preserve-host \"false\": the upstream Host is not modelled";
     } else if (!routing_neutral(name)) {

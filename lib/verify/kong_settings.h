@@ -4,11 +4,25 @@
 // internal/annotations/annotations.go, internal/dataplane/kongstate/
 // route.go overrideByAnnotation). docs/research/kong-ingress.md §10.1.
 
+#include <re2/re2.h>
+
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "model/ingress.h"
 
 namespace im::verify {
+
+/// One konghq.com/headers.NAME as Kong's router matched it
+/// (router/transform.lua): the lower-cased header equal to a lower-cased
+/// value, or a "~*" value's regex (lower-cased) found in it.
+struct KongHeaderCondition {
+  std::string name;                 ///< lower case
+  std::vector<std::string> equals;  ///< lower case
+  std::vector<std::shared_ptr<const re2::RE2>> searches;
+  bool unreadable = false;  ///< a regex RE2 cannot read
+};
 
 struct KongSettings {
   bool strip_path = false;           ///< konghq.com/strip-path (KIC sets strip_path=false)
@@ -17,6 +31,9 @@ struct KongSettings {
   bool http = true;                  ///< route.protocols has http (unset: http, https)
   bool https = true;                 ///< route.protocols has https
   int https_redirect_code = 426;     ///< route.https_redirect_status_code (deckgen fillRoute)
+  std::vector<std::string> methods;  ///< konghq.com/methods; empty = any
+  /// konghq.com/headers.*: every header must match one of its values.
+  std::vector<KongHeaderCondition> headers;
   /// What the model does not follow; every request a route of the Ingress
   /// answers is uncertain.
   std::string uncertain;

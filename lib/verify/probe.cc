@@ -4,6 +4,9 @@
 #include <cctype>
 #include <tuple>
 
+#include "convert/kong_headers.h"
+#include "convert/kong_host_aliases.h"
+#include "convert/kong_methods.h"
 #include "util/text.h"
 
 namespace im::verify {
@@ -11,7 +14,9 @@ namespace im::verify {
 const char* const kUnmatchedHost = "unmatched.invalid";
 
 std::string Probe::text() const {
-  std::string s = scheme + "://" + host + uri();
+  // GET is what every probe made before methods existed sends; naming only
+  // the others keeps their identities (and the goldens) unchanged.
+  std::string s = (method == "GET" ? "" : method + " ") + scheme + "://" + host + uri();
   for (const auto& [k, v] : headers) s += " [" + k + ": " + v + "]";
   for (const auto& [k, v] : cookies) s += " [cookie " + k + "=" + v + "]";
   return s;
@@ -61,7 +66,12 @@ const std::string* Probe::cookie(const std::string& name) const {
 }
 
 std::string wildcard_instance(const std::string& host) {
-  return host.rfind("*.", 0) == 0 ? "wildcard" + host.substr(1) : host;
+  if (host.rfind("*.", 0) == 0) return "wildcard" + host.substr(1);
+  // Kong's trailing wildcard (host-aliases "example.*").
+  if (host.size() > 2 && host.compare(host.size() - 2, 2, ".*") == 0) {
+    return host.substr(0, host.size() - 1) + "wildcard";
+  }
+  return host;
 }
 
 std::string literal_prefix(const std::string& path) {
@@ -124,6 +134,14 @@ struct ProbeSink {
     if (!tls_hosts.count(host)) add_scheme("https", host, path, "", source, {}, {});
   }
 
+  /// The request with another method (http only: the method does not
+  /// depend on the scheme).
+  void add_method(const std::string& method, const std::string& host, const std::string& path,
+                  const Location& source) {
+    add_scheme("http", host, path, "", source, {}, {});
+    out.back().method = method;
+  }
+
   void add_scheme(const char* scheme, const std::string& host, const std::string& path,
                   const std::string& query, const Location& source,
                   const std::vector<std::pair<std::string, std::string>>& headers,
@@ -160,6 +178,45 @@ void add_canary_probes(ProbeSink& sink, const Ingress& ing, const std::string& p
   }
 }
 
+/// konghq.com/methods: a probe per listed method shows it still matches,
+/// and one that is not listed (GET's own probe, or DELETE when GET is
+/// listed) that it is still refused.
+void add_method_probes(ProbeSink& sink, const Ingress& ing, const std::string& host,
+                       const std::string& path, const Location& source) {
+  const Annotation* a = ing.annotation("konghq.com/methods");
+  if (!a) return;
+  // KIC ignores the annotation for an item that is not [A-Z]+: the GET
+  // probe every path has already shows what that means.
+  const auto methods = read_kong_methods(a->value);
+  if (!methods) return;
+  bool get = false;
+  for (const std::string& m : *methods) {
+    if (m == "GET") {
+      get = true;
+    } else {
+      sink.add_method(m, host, path, source);
+    }
+  }
+  if (get) sink.add_method("DELETE", host, path, source);
+}
+
+/// konghq.com/headers.*: one probe that carries every header at its first
+/// plain value shows the headers still select the route (the probes
+/// without headers show the route still refuses them).
+void add_kong_header_probes(ProbeSink& sink, const Ingress& ing, const std::string& host,
+                            const std::string& path, const Location& source) {
+  std::vector<std::pair<std::string, std::string>> headers;
+  for (const KongHeader& h : read_kong_headers(ing)) {
+    if (to_lower(h.name) == "host") return;  // Kong refuses the route
+    auto plain = std::find_if(h.values.begin(), h.values.end(), [](const std::string& v) {
+      return !v.empty() && !starts_with(v, "~*");
+    });
+    if (plain == h.values.end()) return;
+    headers.emplace_back(to_lower(h.name), *plain);
+  }
+  if (!headers.empty()) sink.add_scheme("http", host, path, "", source, headers, {});
+}
+
 }  // namespace
 
 std::vector<Probe> generate_probes(const Inventory& inventory, const std::string& annotation_prefix,
@@ -176,16 +233,26 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
     const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
     bool is_canary = canary && lower(canary->value) == "true";
     if (ing.default_backend) sink.add(kUnmatchedHost, "/", ing.default_backend->location);
+    // konghq.com/host-aliases: the aliases are hosts of every rule's route.
+    const std::vector<std::string> aliases =
+        read_kong_host_aliases(ing).value_or(std::vector<std::string>{});
     for (const IngressRule& rule : ing.rules) {
-      std::string host = rule.host.empty() ? kUnmatchedHost : wildcard_instance(lower(rule.host));
-      sink.add(host, "/", rule.location);
-      sink.add_with_query(host, "/", rule.location);
-      for (const IngressPath& p : rule.paths) {
-        for (const auto& v : path_variants(p.path)) sink.add(host, v, p.location);
-        sink.add_default_certificate(host, literal_prefix(p.path), p.location);
-        sink.add_with_query(host, literal_prefix(p.path), p.location);
-        if (is_canary) {
-          add_canary_probes(sink, ing, annotation_prefix, host, literal_prefix(p.path), p.location);
+      std::vector<std::string> rule_hosts = kong_route_hosts(rule.host, aliases);
+      if (rule_hosts.empty()) rule_hosts.push_back("");
+      for (const std::string& rule_host : rule_hosts) {
+        std::string host = rule_host.empty() ? kUnmatchedHost : wildcard_instance(lower(rule_host));
+        sink.add(host, "/", rule.location);
+        sink.add_with_query(host, "/", rule.location);
+        for (const IngressPath& p : rule.paths) {
+          for (const auto& v : path_variants(p.path)) sink.add(host, v, p.location);
+          sink.add_default_certificate(host, literal_prefix(p.path), p.location);
+          sink.add_with_query(host, literal_prefix(p.path), p.location);
+          add_method_probes(sink, ing, host, literal_prefix(p.path), p.location);
+          add_kong_header_probes(sink, ing, host, literal_prefix(p.path), p.location);
+          if (is_canary) {
+            add_canary_probes(sink, ing, annotation_prefix, host, literal_prefix(p.path),
+                              p.location);
+          }
         }
       }
     }
@@ -229,8 +296,14 @@ bool parse_probe(const std::string& line, Probe& out, std::string& error) {
     error = "empty probe";
     return false;
   }
-  const std::string& url = words[0];
   Probe p;
+  // An optional method before the URL: "POST http://h/".
+  if (words.size() > 1 && words[0].find("://") == std::string::npos &&
+      upper(words[0]) == words[0]) {
+    p.method = words[0];
+    words.erase(words.begin());
+  }
+  const std::string& url = words[0];
   size_t scheme_end = url.find("://");
   if (scheme_end == std::string::npos) {
     error = "\"" + url + "\" is not an http:// or https:// URL";

@@ -14,6 +14,7 @@ namespace im::verify {
 
 struct Probe {
   std::string scheme = "http";  ///< "http" or "https"
+  std::string method = "GET";   ///< upper case
   std::string host;             ///< lower case, no port
   std::string path = "/";
   std::string query;  ///< after "?", without it; empty: none
