@@ -194,3 +194,27 @@ TEST_CASE("kgateway's report is its newest release, v2.3.7, not the newer v2.4.0
   CHECK(kgateway->newer_prerelease == "v2.4.0-rc.1");
   CHECK(im::known_controllers().size() == 30);
 }
+
+TEST_CASE("a KongPlugin ExtensionRef filter is ready on Kong's implementations only", "[report]") {
+  im::ConversionOutput out;
+  im::HTTPRouteIR route;
+  route.ns = "shop";
+  route.name = "api";
+  im::RouteRuleIR rule;
+  im::FilterSet filters;
+  filters.extension_refs.push_back(
+      nlohmann::ordered_json{{"group", "configuration.konghq.com"}, {"kind", "KongPlugin"}, {"name", "key-auth"}});
+  rule.filters = im::SharedFilters(filters);
+  route.rules.push_back(rule);
+  out.http_routes.push_back(route);
+  const auto* kic = im::find_controller("kong-kubernetes-ingress-controller");
+  const auto* eg = im::find_controller("envoy-gateway");
+  REQUIRE(kic != nullptr);
+  REQUIRE(eg != nullptr);
+  auto report = im::build_compat_report(out, {kic, eg});
+  REQUIRE(report.controllers.size() == 2);
+  CHECK(report.controllers[0].verdict == im::Verdict3::Ready);
+  CHECK(report.controllers[1].verdict == im::Verdict3::NotSupported);
+  REQUIRE(report.controllers[1].gaps.size() == 1);
+  CHECK(report.controllers[1].gaps[0].feature == "KongPluginExtensionRef");
+}

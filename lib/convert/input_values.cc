@@ -64,7 +64,8 @@ std::string origin_problem(const std::string& origin) {
   return "";
 }
 
-/// The reason the CORS annotation `action` cannot become a CORS filter field, or "".
+}  // namespace
+
 std::string cors_problem(const std::string& action, const std::string& value) {
   auto items = comma_items(value);
   if (action == "cors-allow-origin") {
@@ -103,7 +104,6 @@ std::string cors_problem(const std::string& action, const std::string& value) {
   return "";
 }
 
-}  // namespace
 
 std::string control_character_problem(const std::string& value) {
   for (size_t i = 0; i < value.size(); ++i) {

@@ -28,6 +28,12 @@ void check_policy_values(IngressPolicy& policy, Findings& findings);
 /// characters; no control characters, which would split the header), else why not.
 std::string header_value_problem(const std::string& value);
 
+/// The reason a CORS setting (the ingress-nginx action: cors-allow-origin,
+/// cors-allow-methods, cors-allow-headers, cors-expose-headers,
+/// cors-max-age; comma-separated items) cannot become its HTTPCORSFilter
+/// field, or "".
+std::string cors_problem(const std::string& action, const std::string& value);
+
 /// "" when `value` has no control characters (CR, LF, NUL, ...), else why not.
 std::string control_character_problem(const std::string& value);
 

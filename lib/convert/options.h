@@ -49,6 +49,11 @@ struct ConvertOptions {
   /// rewrite-target capture groups that no standard URLRewrite expresses
   /// become FilterSet::rewrite_regex instead of an unconverted path.
   bool regex_path_rewrite = false;
+  /// The routes go to the Ingress controller's own Gateway API support
+  /// (no target chosen): Kong's plugins can then stay KongPlugin
+  /// ExtensionRefs. Class mappings, --gateway and --parent-ref still say
+  /// otherwise per Ingress class.
+  bool controller_gateway = true;
   /// The ingress-nginx controller ConfigMap (--nginx-config).
   NginxControllerConfig nginx_config;
 };

@@ -356,7 +356,7 @@ void plan_path_routes(Plan& plan) {
     const IngressInfo& info = plan.ingresses[i];
     if (info.cls.name.empty() || info.is_canary()) continue;
     const Ingress& ing = *info.ing;
-    RouteTemplate tpl = route_template(info, *plan.inventory, plan.options->experimental, *plan.findings);
+    RouteTemplate tpl = route_template(info, *plan.inventory, *plan.options, *plan.findings);
     const SharedFilters shared_filters(tpl.filters);
     for (const auto& rule : ing.rules) {
       // A rule without paths still creates the host (its "/" is the

@@ -15,6 +15,7 @@
 #include "convert/input_values.h"
 #include "convert/kong_headers.h"
 #include "convert/kong_methods.h"
+#include "convert/kong_plugins.h"
 #include "convert/kong_protocols.h"
 #include "model/names.h"
 #include "rules/value_format.h"
@@ -433,14 +434,20 @@ void read_kong_matches(const IngressInfo& info, RouteTemplate& t, Findings& find
   apply_kong_protocols(*info.ing, info.policy, t, findings);
 }
 
-RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, bool experimental,
+RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, const ConvertOptions& options,
                              Findings& findings) {
+  const bool experimental = options.experimental;
   RouteTemplate t;
   if (!info.is_nginx()) {
     read_other_families(info, t, findings);
     read_haproxy_settings(info.policy, t, findings);
     if (const Setting* strip = info.policy.setting("strip-path")) t.strip_path = to_lower(strip->value) == "true";
     read_kong_matches(info, t, findings);
+    if (info.cls.controller == "kong") {
+      const bool kong_gateway = options.controller_gateway && !options.gateway_classes.count(info.cls.name) &&
+                                !options.shared_gateway && !options.parent_ref;
+      apply_kong_plugins(info, inventory, kong_gateway, t, findings);
+    }
     const TraefikMiddlewares mw = traefik_middlewares(info.policy, inventory, t.filters, findings);
     t.traefik_path = mw.path;
     if (mw.redirect_code) {

@@ -57,7 +57,7 @@ struct RouteTemplate {
 
 /// Reads the settings recorded by the rule actions. Values Gateway API
 /// cannot carry become findings at the annotation's position.
-RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, bool experimental,
+RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory, const ConvertOptions& options,
                              Findings& findings);
 
 /// nginx duration ("60", "60s", "5m") as a Gateway API Duration ("60s").

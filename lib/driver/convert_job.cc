@@ -96,6 +96,7 @@ ConversionResult convert_for_target(const Inventory& inventory, ConvertOptions o
   // A profile that writes regex rewrites lets the conversion leave them in
   // the rules for it (rewrite-target capture groups).
   options.regex_path_rewrite = profile && !profile->regex_rewrite.empty();
+  options.controller_gateway = !profile;
   ConversionResult result = convert(inventory, options, catalog, findings);
   if (profile) {
     target_options.nginx_prefix = options.nginx_annotations_prefix;
@@ -119,6 +120,15 @@ bool may_rewrite_by_regex(const Inventory& inventory) {
   return false;
 }
 
+/// Whether the Gateway being the controller's own can change the
+/// conversion: only konghq.com/plugins uses it (convert/kong_plugins.cc).
+bool may_keep_controller_filters(const Inventory& inventory) {
+  for (const Ingress& ing : inventory.ingresses) {
+    if (ing.annotation("konghq.com/plugins")) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void convert_for_targets(const Inventory& inventory, const ConvertOptions& options, const Catalog& catalog,
@@ -130,23 +140,28 @@ void convert_for_targets(const Inventory& inventory, const ConvertOptions& optio
   std::vector<const TargetProfile*> profiles;
   for (const auto& t : targets) profiles.push_back(t.empty() ? nullptr : find_target_profile(t));
   auto regex_for = [&](size_t i) { return profiles[i] && !profiles[i]->regex_rewrite.empty() && regex_matters; };
+  const bool controller_matters = may_keep_controller_filters(inventory);
+  auto own_gateway = [&](size_t i) { return controller_matters && !profiles[i]; };
   std::vector<bool> handled(targets.size(), false);
   for (size_t i = 0; i < targets.size(); ++i) {
     if (handled[i]) continue;
     // The profiles from i on that share this conversion.
     std::vector<size_t> group;
     for (size_t j = i; j < targets.size(); ++j) {
-      if (!handled[j] && regex_for(j) == regex_for(i)) group.push_back(j);
+      if (!handled[j] && regex_for(j) == regex_for(i) && own_gateway(j) == own_gateway(i)) group.push_back(j);
     }
     Findings group_findings;
     ConversionResult base;
-    if (!regex_for(i) && standard) {
+    // `standard` was converted for no target: it serves a group that
+    // neither rewrites by regex nor depends on whose Gateway it is.
+    if (!regex_for(i) && own_gateway(i) == controller_matters && standard) {
       base = std::move(standard->first);
       group_findings = std::move(standard->second);
       standard.reset();
     } else {
       ConvertOptions group_options = options;
       group_options.regex_path_rewrite = regex_for(i);
+      group_options.controller_gateway = !profiles[i];
       group_findings = base_findings;
       base = convert(inventory, group_options, catalog, group_findings);
     }

@@ -156,6 +156,25 @@ void read_traefik_middleware(const Node& obj, FieldReader& r, Inventory& inv) {
   inv.traefik_middlewares.push_back(std::move(m));
 }
 
+/// KIC's KongPlugin / KongClusterPlugin (configuration.konghq.com/v1,
+/// pkg/apis/configuration/v1/kongplugin_types.go): plugin, config, disabled
+/// and configFrom are top-level fields, not under spec.
+void read_kong_plugin(const Node& obj, bool cluster, FieldReader& r, Inventory& inv) {
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  if (!meta) return;
+  KongPlugin p;
+  p.location = r.at(obj);
+  p.cluster = cluster;
+  p.name = r.string(*meta, "name", "metadata.name").value_or("");
+  if (!cluster) p.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  if (p.name.empty()) return;
+  p.plugin = r.string(obj, "plugin", "plugin").value_or("");
+  p.disabled = go_true(obj.get("disabled"));
+  if (const Node* config = obj.get("config"); config && config->is_mapping()) p.config = node_to_json(*config);
+  p.config_from_secret = obj.get("configFrom") || obj.get("configPatches");
+  (cluster ? inv.kong_cluster_plugins : inv.kong_plugins).push_back(std::move(p));
+}
+
 void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
 
 void read_list(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
@@ -225,6 +244,11 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
     return;
   }
+  if ((kind == "KongPlugin" || kind == "KongClusterPlugin") && api_version == "configuration.konghq.com/v1") {
+    read_kong_plugin(obj, kind == "KongClusterPlugin", r, inv);
+    ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
+    return;
+  }
   if (kind == "ConfigMap" && api_version == "v1") {
     read_config_map(obj, r, inv);
     ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
@@ -262,6 +286,8 @@ void Inventory::merge(Inventory&& other) {
   move_all(services, other.services);
   move_all(config_maps, other.config_maps);
   move_all(traefik_middlewares, other.traefik_middlewares);
+  move_all(kong_plugins, other.kong_plugins);
+  move_all(kong_cluster_plugins, other.kong_cluster_plugins);
   move_all(gateways, other.gateways);
   for (const auto& [k, v] : other.skipped) skipped[k] += v;
   documents += other.documents;
@@ -275,6 +301,8 @@ void Inventory::sort() {
   std::stable_sort(services.begin(), services.end(), by_ref);
   std::stable_sort(config_maps.begin(), config_maps.end(), by_ref);
   std::stable_sort(traefik_middlewares.begin(), traefik_middlewares.end(), by_ref);
+  std::stable_sort(kong_plugins.begin(), kong_plugins.end(), by_ref);
+  std::stable_sort(kong_cluster_plugins.begin(), kong_cluster_plugins.end(), by_ref);
   std::stable_sort(gateways.begin(), gateways.end(), by_ref);
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
@@ -291,6 +319,7 @@ void Inventory::assign_namespace(const std::string& ns) {
   fill(services);
   fill(config_maps);
   fill(traefik_middlewares);
+  fill(kong_plugins);
   fill(gateways);
   sort();
 }
@@ -299,6 +328,7 @@ void Inventory::assign_namespace(const std::string& ns) {
 bool needs_body(std::string_view kind) {
   constexpr std::string_view list = "List";
   return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" || kind == "Middleware" ||
+         kind == "KongPlugin" || kind == "KongClusterPlugin" ||
          kind == "Gateway" || kind == "ListenerSet" ||
          (kind.size() >= list.size() && kind.substr(kind.size() - list.size()) == list);
 }

@@ -10,6 +10,7 @@
 #include "diag/finding.h"
 #include "model/gateway_object.h"
 #include "model/ingress.h"
+#include "model/kong_plugin.h"
 #include "parse/document.h"
 
 namespace im {
@@ -20,6 +21,8 @@ struct Inventory {
   std::vector<Service> services;
   std::vector<ConfigMap> config_maps;
   std::vector<TraefikMiddleware> traefik_middlewares;
+  std::vector<KongPlugin> kong_plugins;          ///< namespaced KongPlugins
+  std::vector<KongPlugin> kong_cluster_plugins;  ///< KongClusterPlugins (no namespace)
   /// Gateways and ListenerSets already there, whose listeners routes reuse.
   std::vector<ExistingGateway> gateways;
   /// Objects of other kinds, counted by "apiVersion/Kind".

@@ -103,8 +103,10 @@ CompatReport build_compat_report(const ConversionOutput& out,
     ControllerVerdict v;
     v.controller = c;
     for (const auto& usage : report.features) {
-      Support s = is_implementation_specific(usage.feature) ? Support::Unknown
-                                                            : support_for(*c, usage.feature);
+      const std::optional<bool> vendor = vendor_filter_support(c->name, usage.feature);
+      Support s = vendor                                     ? (*vendor ? Support::Supported : Support::Unsupported)
+                  : is_implementation_specific(usage.feature) ? Support::Unknown
+                                                              : support_for(*c, usage.feature);
       if (s == Support::Supported) continue;
       v.gaps.push_back(ControllerGap{usage.feature, s, &usage.objects});
       if (s == Support::Unsupported) {

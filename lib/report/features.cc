@@ -47,6 +47,8 @@ void filter_features(const json& filters, std::set<std::string>& out) {
       }
     } else if (type == "CORS") {
       out.insert("HTTPRouteCORS");
+    } else if (type == "ExtensionRef" && field(field(f, "extensionRef"), "group") == "configuration.konghq.com") {
+      out.insert(kKongPluginFilterFeature);
     }
   }
   if (mirrors > 1) out.insert("HTTPRouteRequestMultipleMirrors");
@@ -127,6 +129,13 @@ std::vector<std::string> http_route_features(const HTTPRouteIR& route) {
     }
   }
   return std::vector<std::string>(out.begin(), out.end());
+}
+
+std::optional<bool> vendor_filter_support(const std::string& controller, const std::string& feature) {
+  if (feature != kKongPluginFilterFeature) return std::nullopt;
+  // Kong's implementations: kong-kubernetes-ingress-controller,
+  // kong-operator, kong-gateway-operator.
+  return controller.rfind("kong-", 0) == 0;
 }
 
 const std::vector<std::string>& implementation_specific_features() {

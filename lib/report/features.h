@@ -3,6 +3,7 @@
 // itself (not from which annotation produced it), named as the conformance
 // reports name them.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,15 @@ std::vector<std::string> listener_set_features(const ListenerSetIR& s);
 
 /// Names this tool uses for behaviour no conformance test covers; their
 /// support is always "unknown".
+/// Not a conformance feature: an ExtensionRef filter to a KongPlugin (the
+/// standard output for Kong-class Ingresses, convert/kong_plugins.cc),
+/// which only Kong's own Gateway API support runs.
+inline constexpr const char* kKongPluginFilterFeature = "KongPluginExtensionRef";
+
+/// Whether `controller` (a conformance report's implementation name) runs
+/// a vendor filter feature; nullopt for the conformance features.
+std::optional<bool> vendor_filter_support(const std::string& controller, const std::string& feature);
+
 const std::vector<std::string>& implementation_specific_features();
 
 }  // namespace im

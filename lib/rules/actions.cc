@@ -139,6 +139,7 @@ const std::vector<Action> kActions = {
     {"hsts", "adds a Strict-Transport-Security response header", act_record},
     {"ignore", "written by the controller itself (status); nothing to carry over", act_not_converted},
     {"kong-https-redirect-code", "status of an https-only Kong route's answer to plain HTTP", act_record},
+    {"kong-plugins", "Kong plugins on the routes: ExtensionRefs on Kong's Gateway, the CORS filter elsewhere", act_record},
     {"kong-protocols", "the protocols (listeners) a Kong route takes", act_record},
     {"listen-ports", "the listener ports and protocols of the load balancer (ALB listen-ports)", act_record},
     {"match-methods", "only requests with these methods match, one rule per method (Kong konghq.com/methods)",

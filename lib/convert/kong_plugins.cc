@@ -1,0 +1,202 @@
+#include "convert/kong_plugins.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "convert/input_values.h"
+#include "util/text.h"
+
+namespace im {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+/// What a plugin without a standard form did, and what can do it instead.
+struct PluginAdvice {
+  const char* plugin;
+  const char* lost;
+  const char* instead;
+};
+
+// Plugin behaviour from the Kong plugin docs (developer.konghq.com/plugins).
+const PluginAdvice kAdvice[] = {
+    {"key-auth", "requests without a valid API key are no longer refused",
+     "Envoy Gateway SecurityPolicy apiKeyAuth, or kgateway TrafficPolicy"},
+    {"basic-auth", "requests without valid credentials are no longer refused",
+     "Envoy Gateway SecurityPolicy basicAuth, or a Traefik basicAuth Middleware"},
+    {"jwt", "requests without a valid JWT are no longer refused",
+     "Envoy Gateway SecurityPolicy jwt, or Istio RequestAuthentication with an AuthorizationPolicy"},
+    {"oauth2", "requests without a valid token are no longer refused", "Envoy Gateway SecurityPolicy oidc"},
+    {"openid-connect", "requests are no longer authenticated", "Envoy Gateway SecurityPolicy oidc"},
+    {"hmac-auth", "requests without a valid signature are no longer refused",
+     "an external authorization service (Envoy Gateway SecurityPolicy extAuth)"},
+    {"ldap-auth", "requests without valid LDAP credentials are no longer refused",
+     "an external authorization service (Envoy Gateway SecurityPolicy extAuth)"},
+    {"acl", "consumers outside the allowed groups are no longer refused",
+     "Envoy Gateway SecurityPolicy authorization rules"},
+    {"ip-restriction", "requests from any client address now pass",
+     "Envoy Gateway SecurityPolicy authorization (clientCIDRs), Istio AuthorizationPolicy ipBlocks, or a Traefik "
+     "ipAllowList Middleware"},
+    {"rate-limiting", "requests are no longer rate limited",
+     "Envoy Gateway BackendTrafficPolicy rateLimit, kgateway TrafficPolicy rateLimit, or a Traefik rateLimit "
+     "Middleware"},
+    {"rate-limiting-advanced", "requests are no longer rate limited", "Envoy Gateway BackendTrafficPolicy rateLimit"},
+    {"request-size-limiting", "large request bodies are no longer refused",
+     "Envoy Gateway ClientTrafficPolicy connection.bufferLimit, or a Traefik buffering Middleware"},
+    {"request-transformer", "the request is no longer changed (headers, query, body)",
+     "RequestHeaderModifier and URLRewrite filters for header and path changes"},
+    {"response-transformer", "the response is no longer changed", "ResponseHeaderModifier filters for its headers"},
+    {"proxy-cache", "responses are no longer cached", "a cache in front of the Gateway"},
+};
+
+const PluginAdvice* advice_for(const std::string& plugin) {
+  for (const PluginAdvice& a : kAdvice) {
+    if (plugin == a.plugin) return &a;
+  }
+  return nullptr;
+}
+
+/// A list field of the plugin's config as strings; `fallback` when absent
+/// or null.
+std::vector<std::string> string_list(const Json& config, const char* field, std::vector<std::string> fallback) {
+  if (!config.is_object() || !config.contains(field) || config.at(field).is_null()) return fallback;
+  std::vector<std::string> out;
+  const Json& v = config.at(field);
+  if (v.is_array()) {
+    for (const Json& item : v) {
+      if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+  } else if (v.is_string()) {
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+/// The cors plugin (kong/plugins/cors/handler.lua, schema.lua) as the CORS
+/// filter. Origins that are not literal (handler.lua re_find
+/// "^[A-Za-z0-9.:/-]+$") were regexes Kong matched; a filter's
+/// allowOrigins cannot, so no filter is written (browsers then refuse the
+/// cross-origin responses rather than getting them from origins Kong did
+/// not allow).
+void convert_cors(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findings& findings) {
+  const std::string ref = fmt::format("KongPlugin {}", p.cluster ? p.name : p.ns + "/" + p.name);
+  auto bad = [&](const std::string& why) {
+    findings.error(s.location,
+                   fmt::format("konghq.com/plugins: cors plugin {} {}; no CORS filter is written, so browsers now "
+                               "refuse the cross-origin responses Kong allowed",
+                               ref, why),
+                   s.rule_id);
+  };
+  if (p.config_from_secret) return bad("takes its config from a Secret, which is not read");
+  const Json& c = p.config;
+  std::vector<std::string> origins = string_list(c, "origins", {"*"});
+  if (origins.empty()) origins = {"*"};
+  static const RE2 literal("^[A-Za-z0-9.:/-]+$");
+  for (const std::string& o : origins) {
+    if (o != "*" && !RE2::FullMatch(o, literal)) return bad(fmt::format("allows the origin regex \"{}\"", o));
+  }
+  Json cors = Json::object();
+  const std::vector<std::string> methods =
+      string_list(c, "methods", {"GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"});
+  // handler.lua: without configured headers the preflight answer echoes
+  // Access-Control-Request-Headers, which "*" does in the filter.
+  const std::vector<std::string> headers = string_list(c, "headers", {"*"});
+  const std::vector<std::string> expose = string_list(c, "exposed_headers", {});
+  for (const auto& [action, items] : {std::pair<const char*, const std::vector<std::string>*>{"cors-allow-origin", &origins},
+                                      {"cors-allow-methods", &methods},
+                                      {"cors-allow-headers", &headers},
+                                      {"cors-expose-headers", &expose}}) {
+    if (auto why = cors_problem(action, join(*items, ",")); !why.empty()) return bad(why);
+  }
+  cors["allowOrigins"] = origins;
+  cors["allowMethods"] = methods;
+  cors["allowHeaders"] = headers;
+  if (!expose.empty()) cors["exposeHeaders"] = expose;
+  cors["allowCredentials"] = c.is_object() && c.value("credentials", false) == true;
+  if (c.is_object() && c.contains("max_age") && c.at("max_age").is_number_integer()) {
+    const long long age = c.at("max_age").get<long long>();
+    if (auto why = cors_problem("cors-max-age", std::to_string(age)); !why.empty()) return bad(why);
+    cors["maxAge"] = age;
+  }
+  if (c.is_object() && c.value("preflight_continue", false) == true) {
+    findings.warning(s.location,
+                     fmt::format("konghq.com/plugins: cors plugin {} has preflight_continue, so Kong passed preflight "
+                                 "requests on to the Service; the CORS filter answers them itself",
+                                 ref),
+                     s.rule_id);
+  }
+  t.filters.cors = std::move(cors);
+}
+
+const KongPlugin* find_plugin(const Inventory& inventory, const std::string& ns, const std::string& name,
+                              bool namespaced_only) {
+  for (const KongPlugin& p : inventory.kong_plugins) {
+    if (p.ns == ns && p.name == name) return &p;
+  }
+  if (namespaced_only) return nullptr;
+  for (const KongPlugin& p : inventory.kong_cluster_plugins) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, bool kong_gateway, RouteTemplate& t,
+                        Findings& findings) {
+  const Setting* s = info.policy.setting("kong-plugins");
+  if (!s) return;
+  const std::string& ns = info.ing->ns;
+  for (const std::string& item : split(s->value, ',')) {
+    const std::string entry = trim(item);
+    if (entry.empty()) continue;
+    // "namespace:name" (KIC 3.x): a KongPlugin of another namespace, which a
+    // ReferenceGrant allows.
+    const size_t colon = entry.find(':');
+    const std::string plugin_ns = colon == std::string::npos ? ns : entry.substr(0, colon);
+    const std::string name = colon == std::string::npos ? entry : entry.substr(colon + 1);
+    const KongPlugin* p = find_plugin(inventory, plugin_ns, name, colon != std::string::npos);
+    if (kong_gateway) {
+      if (colon != std::string::npos) {
+        findings.error(s->location,
+                       fmt::format("konghq.com/plugins: {} is a KongPlugin of namespace {}; an ExtensionRef filter "
+                                   "names one in the route's own namespace, so it is not applied (copy it to {})",
+                                   entry, plugin_ns, ns),
+                       s->rule_id);
+        continue;
+      }
+      // The same lookup as the annotation: no need for the object here.
+      t.filters.extension_refs.push_back(
+          Json{{"group", "configuration.konghq.com"}, {"kind", "KongPlugin"}, {"name", name}});
+      continue;
+    }
+    if (!p) {
+      findings.error(s->location,
+                     fmt::format("konghq.com/plugins: {} is neither a KongPlugin in namespace {} nor a "
+                                 "KongClusterPlugin in the input, so what it did is not converted (add it with -f)",
+                                 name, plugin_ns),
+                     s->rule_id);
+      continue;
+    }
+    if (p->disabled) continue;  // Kong skipped it too
+    if (p->plugin == "cors") {
+      convert_cors(*p, *s, t, findings);
+      continue;
+    }
+    const PluginAdvice* advice = advice_for(p->plugin);
+    findings.error(s->location,
+                   fmt::format("konghq.com/plugins: {} {} (plugin {}) has no Gateway API form, so {}; use {} "
+                               "instead (on Kong's own Gateway API support, an ExtensionRef filter to the "
+                               "KongPlugin keeps it)",
+                               p->cluster ? "KongClusterPlugin" : "KongPlugin",
+                               p->cluster ? p->name : p->ns + "/" + p->name, p->plugin.empty() ? "unnamed" : p->plugin,
+                               advice ? advice->lost : "what it did to requests and responses is lost",
+                               advice ? advice->instead : "the target implementation's own policy"),
+                   s->rule_id);
+  }
+}
+
+}  // namespace im

@@ -1,0 +1,22 @@
+#pragma once
+// konghq.com/plugins: the KongPlugin / KongClusterPlugin objects Kong ran on
+// an Ingress's routes.
+
+#include "convert/route_template.h"
+#include "model/inventory.h"
+
+namespace im {
+
+/// Resolves each plugin the Ingress names (KIC kongstate/plugin.go
+/// getKongPluginOrKongClusterPlugin: the KongPlugin in the Ingress's
+/// namespace, else the KongClusterPlugin of that name; "ns:name" names a
+/// KongPlugin of another namespace). On a Gateway that Kong itself serves
+/// (`kong_gateway`) each becomes an ExtensionRef filter to the KongPlugin,
+/// which KIC applies as it did the annotation (subtranslator/httproute.go
+/// generateExtensionRefKongPlugin). Elsewhere cors becomes the CORS filter
+/// and every other plugin is an error that says what it did and what to
+/// use instead.
+void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, bool kong_gateway, RouteTemplate& t,
+                        Findings& findings);
+
+}  // namespace im
