@@ -43,13 +43,6 @@ void drop(IngressPolicy& p, const std::string& action) {
                    p.settings.end());
 }
 
-/// "" when `v` may be a path a filter replaces the request path with.
-std::string path_problem(const std::string& v) {
-  if (v.size() > kMaxPath) {
-    return fmt::format("is {} characters long; a Gateway API path is at most {}", v.size(), kMaxPath);
-  }
-  return control_character_problem(v);
-}
 
 /// HTTPCORSFilter.allowOrigins[] (the CRD's pattern): "*", or
 /// http(s)://host[:port] where host may start with "*.".
@@ -65,6 +58,13 @@ std::string origin_problem(const std::string& origin) {
 }
 
 }  // namespace
+
+std::string path_problem(const std::string& v) {
+  if (v.size() > kMaxPath) {
+    return fmt::format("is {} characters long; a Gateway API path is at most {}", v.size(), kMaxPath);
+  }
+  return control_character_problem(v);
+}
 
 std::string cors_problem(const std::string& action, const std::string& value) {
   auto items = comma_items(value);

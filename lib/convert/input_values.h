@@ -34,6 +34,9 @@ std::string header_value_problem(const std::string& value);
 /// field, or "".
 std::string cors_problem(const std::string& action, const std::string& value);
 
+/// "" when `v` may be a path a filter replaces the request path with, else why not.
+std::string path_problem(const std::string& v);
+
 /// "" when `value` has no control characters (CR, LF, NUL, ...), else why not.
 std::string control_character_problem(const std::string& value);
 

@@ -110,11 +110,12 @@ namespace {
 
 /// Whether the regex-rewrite option can change the conversion: only a
 /// capture-group rewrite-target uses it (route_planner.cc, apply_rewrite),
-/// and every such value has a '$'.
+/// and every such value has a '$', and HAProxy's path-rewrite
+/// (haproxy_path_rewrite.cc).
 bool may_rewrite_by_regex(const Inventory& inventory) {
   for (const Ingress& ing : inventory.ingresses) {
     for (const Annotation& a : ing.annotations) {
-      if (a.value.find('$') != std::string::npos) return true;
+      if (a.value.find('$') != std::string::npos || ends_with(a.key, "/path-rewrite")) return true;
     }
   }
   return false;
