@@ -12,6 +12,7 @@
 #include "convert/contour_retry.h"
 #include "convert/contour_timeout.h"
 #include "convert/haproxy_settings.h"
+#include "convert/gke_frontend_config.h"
 #include "convert/haproxy_path_rewrite.h"
 #include "convert/input_values.h"
 #include "convert/kong_headers.h"
@@ -443,6 +444,7 @@ RouteTemplate route_template(const IngressInfo& info, const Inventory& inventory
     read_other_families(info, t, findings);
     read_haproxy_settings(info.policy, t, findings);
     read_haproxy_path_rewrite(info.policy, options.regex_path_rewrite, t, findings);
+    if (info.cls.controller == "gke") apply_gke_frontend_config(info, inventory, t, findings);
     if (const Setting* strip = info.policy.setting("strip-path")) t.strip_path = to_lower(strip->value) == "true";
     read_kong_matches(info, t, findings);
     if (info.cls.controller == "kong") {

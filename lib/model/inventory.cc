@@ -175,6 +175,26 @@ void read_kong_plugin(const Node& obj, bool cluster, FieldReader& r, Inventory& 
   (cluster ? inv.kong_cluster_plugins : inv.kong_plugins).push_back(std::move(p));
 }
 
+/// GKE's FrontendConfig (ingress-gce pkg/apis/frontendconfig/v1beta1/types.go).
+void read_gke_frontend_config(const Node& obj, FieldReader& r, Inventory& inv) {
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  if (!meta) return;
+  GkeFrontendConfig c;
+  c.location = r.at(obj);
+  c.name = r.string(*meta, "name", "metadata.name").value_or("");
+  c.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  if (c.name.empty()) return;
+  if (const Node* spec = r.mapping(obj, "spec", "spec")) {
+    c.ssl_policy = r.string(*spec, "sslPolicy", "spec.sslPolicy");
+    if (const Node* redirect = r.mapping(*spec, "redirectToHttps", "spec.redirectToHttps")) {
+      c.redirect_to_https = go_true(redirect->get("enabled"));
+      c.response_code_name =
+          r.string(*redirect, "responseCodeName", "spec.redirectToHttps.responseCodeName").value_or("");
+    }
+  }
+  inv.gke_frontend_configs.push_back(std::move(c));
+}
+
 void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
 
 void read_list(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
@@ -249,6 +269,11 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
     return;
   }
+  if (kind == "FrontendConfig" && api_version.rfind("networking.gke.io/", 0) == 0) {
+    read_gke_frontend_config(obj, r, inv);
+    ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
+    return;
+  }
   if (kind == "ConfigMap" && api_version == "v1") {
     read_config_map(obj, r, inv);
     ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
@@ -288,6 +313,7 @@ void Inventory::merge(Inventory&& other) {
   move_all(traefik_middlewares, other.traefik_middlewares);
   move_all(kong_plugins, other.kong_plugins);
   move_all(kong_cluster_plugins, other.kong_cluster_plugins);
+  move_all(gke_frontend_configs, other.gke_frontend_configs);
   move_all(gateways, other.gateways);
   for (const auto& [k, v] : other.skipped) skipped[k] += v;
   documents += other.documents;
@@ -303,6 +329,7 @@ void Inventory::sort() {
   std::stable_sort(traefik_middlewares.begin(), traefik_middlewares.end(), by_ref);
   std::stable_sort(kong_plugins.begin(), kong_plugins.end(), by_ref);
   std::stable_sort(kong_cluster_plugins.begin(), kong_cluster_plugins.end(), by_ref);
+  std::stable_sort(gke_frontend_configs.begin(), gke_frontend_configs.end(), by_ref);
   std::stable_sort(gateways.begin(), gateways.end(), by_ref);
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
@@ -320,6 +347,7 @@ void Inventory::assign_namespace(const std::string& ns) {
   fill(config_maps);
   fill(traefik_middlewares);
   fill(kong_plugins);
+  fill(gke_frontend_configs);
   fill(gateways);
   sort();
 }
@@ -328,7 +356,7 @@ void Inventory::assign_namespace(const std::string& ns) {
 bool needs_body(std::string_view kind) {
   constexpr std::string_view list = "List";
   return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" || kind == "Middleware" ||
-         kind == "KongPlugin" || kind == "KongClusterPlugin" ||
+         kind == "KongPlugin" || kind == "KongClusterPlugin" || kind == "FrontendConfig" ||
          kind == "Gateway" || kind == "ListenerSet" ||
          (kind.size() >= list.size() && kind.substr(kind.size() - list.size()) == list);
 }

@@ -10,6 +10,7 @@
 #include "diag/finding.h"
 #include "model/gateway_object.h"
 #include "model/ingress.h"
+#include "model/gke_frontend_config.h"
 #include "model/kong_plugin.h"
 #include "parse/document.h"
 
@@ -23,6 +24,7 @@ struct Inventory {
   std::vector<TraefikMiddleware> traefik_middlewares;
   std::vector<KongPlugin> kong_plugins;          ///< namespaced KongPlugins
   std::vector<KongPlugin> kong_cluster_plugins;  ///< KongClusterPlugins (no namespace)
+  std::vector<GkeFrontendConfig> gke_frontend_configs;
   /// Gateways and ListenerSets already there, whose listeners routes reuse.
   std::vector<ExistingGateway> gateways;
   /// Objects of other kinds, counted by "apiVersion/Kind".

@@ -136,6 +136,7 @@ const std::vector<Action> kActions = {
     {"from-to-www-redirect", "redirects between host and www.host", act_record},
     {"host-redirect", "redirects every request to another host (and port)", act_record},
     {"host-redirect-code", "status code of host-redirect", act_record},
+    {"gke-frontend-config", "the GKE FrontendConfig of the load balancer (HTTPS redirect, SSL policy)", act_record},
     {"haproxy-path-rewrite", "rewrites the request path (HAProxy replace-path)", act_record},
     {"hsts", "adds a Strict-Transport-Security response header", act_record},
     {"ignore", "written by the controller itself (status); nothing to carry over", act_not_converted},
