@@ -32,6 +32,18 @@ const Setting* condition_setting(const IngressPolicy& policy, const RouteRuleIR&
   return nullptr;
 }
 
+/// "GET and POST requests" rather than "GET requests and POST requests"
+/// when only methods differ.
+std::string selections(const std::vector<std::string>& selected) {
+  const std::string suffix = " requests";
+  std::vector<std::string> methods;
+  for (const std::string& s : selected) {
+    if (!ends_with(s, suffix) || s.find(' ') != s.size() - suffix.size()) return join(selected, " and ");
+    methods.push_back(s.substr(0, s.size() - suffix.size()));
+  }
+  return join(methods, " and ") + suffix;
+}
+
 std::string what_is_selected(const RouteRuleIR& r) {
   if (r.headers.empty()) return r.method + " requests";
   std::vector<std::string> headers;
@@ -95,7 +107,7 @@ void report_kong_match_precedence(const Plan& plan) {
                                        "headers outranked longer paths without; Gateway API ranks "
                                        "the longer path first, so they now "
                                        "go to Ingress {}'s rule for {}",
-                                       x.host, join(x.selected, " and "), x.longer_path, x.owner,
+                                       x.host, selections(x.selected), x.longer_path, x.owner,
                                        x.path, x.other_owner, x.longer_path),
                            x.setting->rule_id);
   }
