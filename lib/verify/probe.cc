@@ -178,43 +178,51 @@ void add_canary_probes(ProbeSink& sink, const Ingress& ing, const std::string& p
   }
 }
 
-/// konghq.com/methods: a probe per listed method shows it still matches,
-/// and one that is not listed (GET's own probe, or DELETE when GET is
-/// listed) that it is still refused.
-void add_method_probes(ProbeSink& sink, const Ingress& ing, const std::string& host,
-                       const std::string& path, const Location& source) {
-  const Annotation* a = ing.annotation("konghq.com/methods");
-  if (!a) return;
-  // KIC ignores the annotation for an item that is not [A-Z]+: the GET
-  // probe every path has already shows what that means.
-  const auto methods = read_kong_methods(a->value);
-  if (!methods) return;
-  bool get = false;
-  for (const std::string& m : *methods) {
-    if (m == "GET") {
-      get = true;
-    } else {
-      sink.add_method(m, host, path, source);
-    }
-  }
-  if (get) sink.add_method("DELETE", host, path, source);
-}
-
-/// konghq.com/headers.*: one probe that carries every header at its first
-/// plain value shows the headers still select the route (the probes
-/// without headers show the route still refuses them).
-void add_kong_header_probes(ProbeSink& sink, const Ingress& ing, const std::string& host,
-                            const std::string& path, const Location& source) {
+/// The Kong route conditions of one Ingress that its paths' probes
+/// exercise, read once per Ingress rather than once per path.
+struct KongProbeConditions {
+  /// konghq.com/methods other than GET, plus DELETE when GET is listed:
+  /// each listed method still matches, an unlisted one is still refused
+  /// (GET's own probe shows that when GET is not listed). Empty when KIC
+  /// ignores the annotation (an item that is not [A-Z]+).
+  std::vector<std::string> methods;
+  /// konghq.com/headers.*: every header at its first plain value, so one
+  /// probe shows the headers still select the route (the probes without
+  /// them show it still refuses). Empty when a header has no plain value
+  /// or is Host, whose route Kong refuses.
   std::vector<std::pair<std::string, std::string>> headers;
+};
+
+KongProbeConditions kong_probe_conditions(const Ingress& ing) {
+  KongProbeConditions c;
+  if (const Annotation* a = ing.annotation("konghq.com/methods")) {
+    bool get = false;
+    for (const std::string& m : read_kong_methods(a->value).value_or(std::vector<std::string>{})) {
+      if (m == "GET") {
+        get = true;
+      } else {
+        c.methods.push_back(m);
+      }
+    }
+    if (get) c.methods.push_back("DELETE");
+  }
   for (const KongHeader& h : read_kong_headers(ing)) {
-    if (to_lower(h.name) == "host") return;  // Kong refuses the route
     auto plain = std::find_if(h.values.begin(), h.values.end(), [](const std::string& v) {
       return !v.empty() && !starts_with(v, "~*");
     });
-    if (plain == h.values.end()) return;
-    headers.emplace_back(to_lower(h.name), *plain);
+    if (to_lower(h.name) == "host" || plain == h.values.end()) {
+      c.headers.clear();
+      break;
+    }
+    c.headers.emplace_back(to_lower(h.name), *plain);
   }
-  if (!headers.empty()) sink.add_scheme("http", host, path, "", source, headers, {});
+  return c;
+}
+
+void add_kong_probes(ProbeSink& sink, const KongProbeConditions& c, const std::string& host,
+                     const std::string& path, const Location& source) {
+  for (const std::string& m : c.methods) sink.add_method(m, host, path, source);
+  if (!c.headers.empty()) sink.add_scheme("http", host, path, "", source, c.headers, {});
 }
 
 }  // namespace
@@ -233,6 +241,7 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
     const Annotation* canary = ing.annotation(annotation_prefix + "/canary");
     bool is_canary = canary && lower(canary->value) == "true";
     if (ing.default_backend) sink.add(kUnmatchedHost, "/", ing.default_backend->location);
+    const KongProbeConditions kong = kong_probe_conditions(ing);
     // konghq.com/host-aliases: the aliases are hosts of every rule's route.
     const std::vector<std::string> aliases =
         read_kong_host_aliases(ing).value_or(std::vector<std::string>{});
@@ -247,8 +256,7 @@ std::vector<Probe> generate_probes(const Inventory& inventory, const std::string
           for (const auto& v : path_variants(p.path)) sink.add(host, v, p.location);
           sink.add_default_certificate(host, literal_prefix(p.path), p.location);
           sink.add_with_query(host, literal_prefix(p.path), p.location);
-          add_method_probes(sink, ing, host, literal_prefix(p.path), p.location);
-          add_kong_header_probes(sink, ing, host, literal_prefix(p.path), p.location);
+          add_kong_probes(sink, kong, host, literal_prefix(p.path), p.location);
           if (is_canary) {
             add_canary_probes(sink, ing, annotation_prefix, host, literal_prefix(p.path),
                               p.location);
