@@ -60,15 +60,17 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
     // proxy-ssl-secret is set: without it, "on" verified nothing.
     const bool asked = verify && verify->value == "on";
     const bool verified = !info.is_nginx() || (asked && secret);
-    std::string note = fmt::format("backend-protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
+    // The other controllers' switches (HAProxy server-ssl, Kong protocol)
+    // have their verification difference in their own verdicts.
+    std::string asked_for = info.is_nginx() ? "backend-protocol " + tpl.backend_protocol : "TLS";
+    std::string note = fmt::format("{} for Service {}: BackendTLSPolicy {} verifies the backend "
                     "certificate for host {} against {}{}",
-                    tpl.backend_protocol, b.service_name, p.name, p.hostname,
+                    asked_for, b.service_name, p.name, p.hostname,
                     p.ca_kind.empty() ? "the system CAs" : "the CA in Secret " + p.ca_name,
                     verified ? ""
                     : asked  ? ", which ingress-nginx did not do (it reads proxy-ssl-verify only with "
                                "proxy-ssl-secret, which is not set)"
                              : ", which ingress-nginx did not do (proxy-ssl-verify is off)");
-    // (the other controllers' TLS-to-backend keys do not verify either)
     plan.backend_tls.push_back(PlannedBackendTLS{std::move(p), std::move(note)});
   };
   if (ing.default_backend) add(*ing.default_backend);

@@ -307,6 +307,10 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
       t.tls_services = comma_list(s.value);
     } else if (action == "backend-protocol" && s.rule_id.find("grpc-services") != std::string::npos) {
       t.grpc_services = comma_list(s.value);
+    } else if (action == "backend-protocol" && s.params.count("protocol")) {
+      // A switch (HAProxy's server-ssl, service/ssl.go): true selects the
+      // rule's protocol, false keeps plain HTTP.
+      if (parse_go_bool(s.value) == true) t.backend_protocol = s.params.at("protocol");
     } else if (action == "backend-protocol") {
       std::string v = to_upper(s.value);
       if (v == "HTTPS" || v == "GRPCS" || v == "GRPC") t.backend_protocol = v;
