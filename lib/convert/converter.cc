@@ -9,6 +9,7 @@
 #include "convert/kong_host_aliases.h"
 #include "convert/kong_precedence.h"
 #include "convert/plan.h"
+#include "convert/kong_service_annotations.h"
 #include "convert/traefik_service_annotations.h"
 #include "convert/wildcard_hosts.h"
 #include "rules/apply.h"
@@ -58,6 +59,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan.release_path_claims();
   result.output = plan_gateways(plan);
   apply_traefik_service_annotations(plan, catalog, result.output, findings);
+  apply_kong_service_annotations(plan, catalog, result.output, findings);
   report_controller_settings(plan, options.nginx_config, findings);
   result.output.merged_canaries = plan.merged_canaries;
 

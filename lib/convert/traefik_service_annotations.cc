@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "convert/service_lookup.h"
 #include "rules/apply.h"
 #include "rules/value_format.h"
 
@@ -11,14 +12,6 @@ namespace im {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-const Service* find_service(const Inventory& inventory, const std::string& ns, const std::string& name) {
-  for (const Service& s : inventory.services) {
-    if (s.name == name && (s.ns == ns || (s.ns.empty() && ns == "default") || (ns.empty() && s.ns == "default")))
-      return &s;
-  }
-  return nullptr;
-}
 
 // service.sticky.cookie (dynamic.Sticky, loadbalancer/sticky.go) as
 // sessionPersistence: the cookie's name when given (Traefik otherwise

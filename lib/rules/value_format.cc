@@ -28,8 +28,8 @@ std::optional<long long> parse_int(const std::string& s) {
 
 const std::vector<std::string>& value_formats() {
   static const std::vector<std::string> formats = {"any",  "bool",     "cidr-list", "duration",
-                                                   "int",  "path",     "regex",     "size",
-                                                   "string", "url"};
+                                                   "int",  "lowercase", "path",    "regex",
+                                                   "size", "string", "url"};
   return formats;
 }
 
@@ -68,6 +68,14 @@ std::string check_value(const std::string& format, const std::string& value) {
   }
   if (format == "cidr-list" || format == "regex") {
     return value.empty() ? "expected a value" : "";
+  }
+  if (format == "lowercase") {
+    // Kong's protocol names, compared case-sensitively (KIC util/protocol.go).
+    if (value.empty()) return "expected a non-empty value";
+    for (char c : value) {
+      if (c >= 'A' && c <= 'Z') return "expected lower case";
+    }
+    return "";
   }
   if (format == "string") {
     return value.empty() ? "expected a non-empty value" : "";

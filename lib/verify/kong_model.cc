@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "convert/kong_host_aliases.h"
+#include "convert/service_lookup.h"
 #include "util/text.h"
 #include "verify/backend_name.h"
 
@@ -117,6 +118,43 @@ void KongModel::add_path(const std::string& host, const std::string& kong_path, 
   paths_.push_back(std::move(k));
 }
 
+namespace {
+
+/// kongstate/service.go overridePath: the Kubernetes Service's
+/// konghq.com/path (when it starts with "/") becomes the Kong Service's
+/// path, which utils.lua get_upstream_uri_v0 joins to the request path.
+std::string service_path_doubt(const Inventory& inventory, const std::string& ns, const std::string& name) {
+  const Service* svc = find_service(inventory, ns, name);
+  if (!svc) return "";
+  for (const Annotation& a : svc->annotations) {
+    if (a.key == "konghq.com/path" && starts_with(a.value, "/") && a.value != "/") {
+      return fmt::format("konghq.com/path \"{}\" on Service {}: the upstream path is not modelled", a.value,
+                         name);
+    }
+  }
+  return "";
+}
+
+/// balancer/init.lua set_host_header, for a route with preserve_host
+/// false: the upstream's host_header (the Service's konghq.com/host-header,
+/// upstream.go) or else the target's address, with ":port" unless the
+/// port is the scheme's own. The target port is taken to be the Service port (the
+/// model does not read targetPort).
+std::string kong_upstream_host(const Inventory& inventory, const std::string& ns, const Backend& b) {
+  std::string host = "(the address of the Pod Kong picked)";
+  int default_port = 80;  // the upstream scheme's port: 443 for https and grpcs
+  if (const Service* svc = find_service(inventory, ns, b.service_name)) {
+    for (const Annotation& a : svc->annotations) {
+      if (a.key == "konghq.com/host-header" && !a.value.empty()) host = a.value;
+      if (a.key == "konghq.com/protocol" && (a.value == "https" || a.value == "grpcs")) default_port = 443;
+    }
+  }
+  if (b.port.number && *b.port.number != default_port) host += ":" + std::to_string(*b.port.number);
+  return host;
+}
+
+}  // namespace
+
 void KongModel::add_ingress(const Inventory& inventory, size_t index) {
   const Ingress& ing = inventory.ingresses[index];
   const size_t settings = settings_.size();
@@ -142,8 +180,15 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
       // without a host answers only them.
       std::vector<std::string> hosts = kong_route_hosts(rule.host, aliases);
       if (hosts.empty()) hosts.push_back("");
+      const std::string doubt = service_path_doubt(inventory, ing.ns, p.backend.service_name);
+      const std::string upstream_host =
+          settings_[settings].preserve_host ? "" : kong_upstream_host(inventory, ing.ns, p.backend);
       for (const std::string& k : kong_paths(p, settings_[settings].regex_prefix)) {
-        for (const std::string& h : hosts) add_path(h, k, settings, route, backend, p.location);
+        for (const std::string& h : hosts) {
+          add_path(h, k, settings, route, backend, p.location);
+          paths_.back().upstream_doubt = doubt;
+          paths_.back().upstream_host = upstream_host;
+        }
       }
     }
   }
@@ -252,6 +297,7 @@ Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::strin
   const KongSettings& s = settings_[p.settings];
   if (!s.uncertain.empty()) return Outcome::uncertain(s.uncertain);
   if (p.default_backend && !default_backend_doubt_.empty()) return Outcome::uncertain(default_backend_doubt_);
+  if (!p.upstream_doubt.empty()) return Outcome::uncertain(p.upstream_doubt);
   Outcome o;
   o.served_by = p.source;
   if (probe.scheme == "http" && !s.http) {
@@ -272,7 +318,7 @@ Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::strin
     return Outcome::uncertain("whether an http-only Kong route matches HTTPS is not confirmed");
   o.kind = Outcome::Kind::Proxy;
   o.backends = {{p.backend, 1}};
-  o.host = probe.host;  // preserve_host=true (KIC's default)
+  o.host = s.preserve_host ? probe.host : p.upstream_host;
   // utils.lua get_upstream_uri_v0 with the Service path "/": the request
   // path; strip_path cuts the matched part and keeps a leading "/".
   o.path = probe.path;

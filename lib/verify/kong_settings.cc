@@ -19,13 +19,15 @@ const char* const kPrefix = "konghq.com/";
 /// Annotations that never change which backend a request reaches, its
 /// upstream path or Host: buffering, tags, and what the ATC router flavours
 /// ignore (path-handling; override has no effect on Ingress routes since
-/// KIC 3.0). Upstream timeouts, retries and TLS belong on the Service.
+/// KIC 3.0). The Service's keys (protocol, path, host-header, upstream
+/// timeouts, retries and TLS) do nothing on an Ingress: KIC reads them from
+/// the Kubernetes Service only (kongstate/service.go, upstream.go).
 bool routing_neutral(const std::string& name) {
   static const std::set<std::string> names = {
       "request-buffering", "response-buffering", "tags",         "path-handling",   "override",
       "connect-timeout",   "read-timeout",       "write-timeout", "retries",         "client-cert",
       "tls-verify",        "tls-verify-depth",   "ca-certificates-secrets", "ca-certificates-configmaps",
-      "headers-separator"};
+      "headers-separator", "protocol",           "path",          "host-header"};
   return names.count(name) > 0;
 }
 
@@ -78,7 +80,7 @@ KongSettings read_kong_settings(const Ingress& ing) {
     } else if (name == "protocols" || name == "https-redirect-status-code" || name == "host-aliases") {
       // read above, and host-aliases by the model's routes
     } else if (name == "preserve-host") {
-      if (v == "false") s.uncertain = "konghq.com/preserve-host \"false\": the upstream Host is not modelled";
+      if (v == "false") s.preserve_host = false;  // route.go overridePreserveHost; other values: default
     } else if (!routing_neutral(name)) {
       s.uncertain = fmt::format("annotation {} is not modelled", a.key);
     }

@@ -34,6 +34,7 @@ struct KongSettings {
   std::vector<std::string> methods;  ///< konghq.com/methods; empty = any
   /// konghq.com/headers.*: every header must match one of its values.
   std::vector<KongHeaderCondition> headers;
+  bool preserve_host = true;         ///< konghq.com/preserve-host (KIC's default true)
   /// What the model does not follow; every request a route of the Ingress
   /// answers is uncertain.
   std::string uncertain;

@@ -1,0 +1,165 @@
+#include "convert/kong_service_annotations.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "convert/service_lookup.h"
+#include "model/names.h"
+#include "rules/apply.h"
+#include "rules/value_format.h"
+#include "util/text.h"
+
+namespace im {
+namespace {
+
+/// One Service's Kong settings, and what the routes that reach it need.
+struct KongService {
+  const Service* svc = nullptr;
+  std::string protocol = "http";
+  Location protocol_at;
+  bool tls_verify = false;
+  std::string host_header;
+  Location host_header_at;
+  /// The names Kong sent as Host, and so as SNI (nginx_kong.lua
+  /// proxy_ssl_name $upstream_host), on the routes that reach the Service;
+  /// "" stands for a name no policy can carry (any host, a Pod address).
+  std::set<std::string> sni_names;
+  std::string first_ingress;
+};
+
+KongService read_kong_service(const Service& svc, const Catalog& catalog, Findings& findings) {
+  KongService k;
+  k.svc = &svc;
+  // The verdicts are reported here, at the Service's annotations; only the
+  // values the rules accepted are recorded.
+  const IngressPolicy policy = apply_service_annotations(svc, "kong", catalog, findings);
+  if (const Setting* p = policy.setting("backend-protocol")) {
+    k.protocol = p->value;
+    k.protocol_at = p->location;
+  }
+  if (const Setting* v = policy.setting("tls-verify")) k.tls_verify = parse_go_bool(v->value) == true;
+  if (const Setting* h = policy.setting("host-header")) {
+    k.host_header_at = h->location;
+    // URLRewrite.hostname is a PreciseHostname: no wildcard, no port.
+    if (ingress_host_problem(h->value).empty() && h->value.find('*') == std::string::npos) {
+      k.host_header = h->value;
+    } else {
+      findings.error(h->location,
+                     fmt::format("konghq.com/host-header \"{}\" is not a host name a URLRewrite filter can carry "
+                                 "(no port or wildcard); the routes send the client's Host instead",
+                                 h->value),
+                     "kong-host-header");
+    }
+  }
+  return k;
+}
+
+bool speaks_tls(const std::string& protocol) {
+  return protocol == "https" || protocol == "grpcs" || protocol == "wss";
+}
+
+/// The BackendTLSPolicy for a Service Kong reached over TLS, unless another
+/// annotation already planned one.
+void add_backend_tls(const KongService& k, ConversionOutput& out, Findings& findings) {
+  const std::string ns = k.svc->ns.empty() ? "default" : k.svc->ns;
+  for (const BackendTLSPolicyIR& p : out.backend_tls_policies) {
+    if (p.service == k.svc->name && (p.ns == k.svc->ns || p.ns == ns)) return;
+  }
+  BackendTLSPolicyIR p;
+  p.ns = k.svc->ns;
+  p.service = k.svc->name;
+  p.name = k.svc->name + "-backend-tls";
+  p.source_ingress = k.first_ingress;
+  p.source = k.protocol_at;
+  const bool one_name = k.sni_names.size() == 1 && !k.sni_names.begin()->empty();
+  p.hostname = one_name ? *k.sni_names.begin() : k.svc->name + "." + ns + ".svc";
+  std::string difference;
+  if (!k.tls_verify) {
+    difference = ", which Kong did not do (konghq.com/tls-verify is not \"true\"): requests fail unless the "
+                 "certificate is valid for that host and signed by a public CA";
+  } else if (!one_name) {
+    difference = ", where Kong checked it against each request's Host (its SNI); give the policy the name the "
+                 "certificate carries";
+  }
+  if (!difference.empty()) {
+    findings.warning(k.protocol_at,
+                     fmt::format("konghq.com/protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
+                                 "certificate for host {} against the system CAs{}",
+                                 k.protocol, k.svc->name, p.name, p.hostname, difference),
+                     "backend-tls-verification");
+  }
+  out.backend_tls_policies.push_back(std::move(p));
+}
+
+}  // namespace
+
+bool kong_keeps_host(const Ingress& ing) {
+  const Annotation* a = ing.annotation("konghq.com/preserve-host");
+  return !a || to_lower(a->value) != "false";
+}
+
+void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, ConversionOutput& out,
+                                    Findings& findings) {
+  std::map<std::string, const Ingress*> kong_ingresses;
+  for (const IngressInfo& info : plan.ingresses) {
+    if (info.cls.controller == "kong") kong_ingresses.emplace(info.ing->ref(), info.ing);
+  }
+  if (kong_ingresses.empty()) return;
+  // Per Service: its settings, read (and reported) once; nullopt-like
+  // entries (svc == nullptr) for Services the input does not have.
+  std::map<std::pair<std::string, std::string>, KongService> services;
+  auto service_for = [&](const std::string& ns, const std::string& name) -> KongService* {
+    auto [it, fresh] = services.try_emplace({ns, name});
+    if (fresh) {
+      if (const Service* svc = find_service(*plan.inventory, ns, name)) {
+        it->second = read_kong_service(*svc, catalog, findings);
+      }
+    }
+    return it->second.svc ? &it->second : nullptr;
+  };
+  std::set<std::pair<std::string, std::string>> warned_mixed_hosts;
+  for (HTTPRouteIR& route : out.http_routes) {
+    auto ing = kong_ingresses.find(route.source_ingress);
+    if (ing == kong_ingresses.end()) continue;
+    const bool keeps_host = kong_keeps_host(*ing->second);
+    for (RouteRuleIR& rule : route.rules) {
+      std::set<std::string> host_headers;
+      for (const BackendRefIR& b : rule.backends) {
+        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) continue;
+        KongService* k = service_for(route.ns, b.name);
+        if (!k) continue;
+        if (k->first_ingress.empty()) k->first_ingress = route.source_ingress;
+        if (keeps_host) {
+          if (route.hostnames.empty()) k->sni_names.insert("");
+          for (const std::string& h : route.hostnames) k->sni_names.insert(h.find('*') == 0 ? "" : h);
+        } else {
+          k->sni_names.insert(k->host_header);
+          host_headers.insert(k->host_header);
+        }
+      }
+      if (keeps_host || host_headers.empty()) continue;
+      // balancer/init.lua set_host_header: without a host-header the
+      // Host is the Pod's address, which no filter can name.
+      if (host_headers.size() == 1 && !host_headers.begin()->empty()) {
+        if (!rule.filters.get().rewrite_hostname) rule.filters.edit().rewrite_hostname = *host_headers.begin();
+      } else if (host_headers.size() > 1 && warned_mixed_hosts.insert({route.ns, route.name}).second) {
+        const Annotation* a = ing->second->annotation("konghq.com/preserve-host");
+        findings.warning(a->location,
+                         fmt::format("the Services behind one rule of HTTPRoute {} name different "
+                                     "konghq.com/host-header values, and a rule has one URLRewrite: the rule "
+                                     "sends the client's Host to all of them",
+                                     route.name),
+                         "kong-preserve-host");
+      }
+    }
+  }
+  for (auto& [key, k] : services) {
+    if (k.svc && speaks_tls(k.protocol)) add_backend_tls(k, out, findings);
+  }
+}
+
+}  // namespace im
