@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "convert/backend_tls.h"
 #include "convert/service_lookup.h"
 #include "model/names.h"
 #include "rules/apply.h"
@@ -65,18 +66,10 @@ bool speaks_tls(const std::string& protocol) {
 /// The BackendTLSPolicy for a Service Kong reached over TLS, unless another
 /// annotation already planned one.
 void add_backend_tls(const KongService& k, ConversionOutput& out, Findings& findings) {
-  const std::string ns = k.svc->ns.empty() ? "default" : k.svc->ns;
-  for (const BackendTLSPolicyIR& p : out.backend_tls_policies) {
-    if (p.service == k.svc->name && (p.ns == k.svc->ns || p.ns == ns)) return;
-  }
-  BackendTLSPolicyIR p;
-  p.ns = k.svc->ns;
-  p.service = k.svc->name;
-  p.name = k.svc->name + "-backend-tls";
-  p.source_ingress = k.first_ingress;
-  p.source = k.protocol_at;
   const bool one_name = k.sni_names.size() == 1 && !k.sni_names.begin()->empty();
-  p.hostname = one_name ? *k.sni_names.begin() : k.svc->name + "." + ns + ".svc";
+  const std::string hostname = one_name ? *k.sni_names.begin() : service_dns_name(*k.svc);
+  const BackendTLSPolicyIR* p = add_service_backend_tls(out, *k.svc, hostname, k.first_ingress, k.protocol_at);
+  if (!p) return;
   std::string difference;
   if (!k.tls_verify) {
     difference = ", which Kong did not do (konghq.com/tls-verify is not \"true\"): requests fail unless the "
@@ -89,10 +82,9 @@ void add_backend_tls(const KongService& k, ConversionOutput& out, Findings& find
     findings.warning(k.protocol_at,
                      fmt::format("konghq.com/protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
                                  "certificate for host {} against the system CAs{}",
-                                 k.protocol, k.svc->name, p.name, p.hostname, difference),
+                                 k.protocol, k.svc->name, p->name, p->hostname, difference),
                      "backend-tls-verification");
   }
-  out.backend_tls_policies.push_back(std::move(p));
 }
 
 }  // namespace

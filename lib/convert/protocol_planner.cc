@@ -92,6 +92,10 @@ void warn_traefik_https_backends(Plan& plan, const IngressInfo& info) {
     std::string name = b.port.name;
     for (const Service& s : plan.inventory->services) {
       if (s.name != b.service_name || s.ns != ing.ns) continue;
+      // service.serversscheme replaces the guess (traefik_service_annotations.cc).
+      for (const Annotation& a : s.annotations) {
+        if (a.key == "traefik.ingress.kubernetes.io/service.serversscheme") return;
+      }
       for (const Service::Port& port : s.ports) {
         if (number && port.port == *number && name.empty()) name = port.name;
         if (!number && !name.empty() && port.name == name) number = port.port;

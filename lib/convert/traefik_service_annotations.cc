@@ -1,12 +1,16 @@
 #include "convert/traefik_service_annotations.h"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "convert/backend_tls.h"
 #include "convert/service_lookup.h"
 #include "rules/apply.h"
 #include "rules/value_format.h"
+#include "util/text.h"
 
 namespace im {
 namespace {
@@ -31,6 +35,25 @@ Json session_persistence(const Service& svc, const IngressPolicy& policy) {
     }
   }
   return sp;
+}
+
+/// service.serversscheme (kubernetes.go getProtocol) replaces the port
+/// guess: https is the URL scheme Traefik dialled the Pods with (Go lower-
+/// cases it), so the Service gets a BackendTLSPolicy.
+void plan_servers_scheme(const Service& svc, const IngressPolicy& policy, const std::string& source_ingress,
+                         ConversionOutput& out, Findings& findings) {
+  const Setting* scheme = policy.setting("servers-scheme");
+  if (!scheme || to_lower(trim(scheme->value)) != "https") return;
+  const BackendTLSPolicyIR* p =
+      add_service_backend_tls(out, svc, service_dns_name(svc), source_ingress, scheme->location);
+  if (!p) return;
+  findings.warning(scheme->location,
+                   fmt::format("service.serversscheme https for Service {}: BackendTLSPolicy {} verifies the backend "
+                               "certificate for host {} against the system CAs, where Traefik checked it against "
+                               "the Pod's address unless a ServersTransport named a serverName or skipped the check "
+                               "(insecureSkipVerify): the certificate must be valid for {}",
+                               svc.name, p->name, p->hostname, p->hostname),
+                   "backend-tls-verification");
 }
 
 }  // namespace
@@ -62,7 +85,9 @@ void apply_traefik_service_annotations(const Plan& plan, const Catalog& catalog,
         auto [it, fresh] = sticky.try_emplace({route.ns, b.name});
         if (fresh) {
           if (const Service* svc = find_service(*plan.inventory, route.ns, b.name)) {
-            it->second = session_persistence(*svc, apply_service_annotations(*svc, "traefik", catalog, findings));
+            const IngressPolicy policy = apply_service_annotations(*svc, "traefik", catalog, findings);
+            it->second = session_persistence(*svc, policy);
+            plan_servers_scheme(*svc, policy, route.source_ingress, out, findings);
           }
         }
         if (!it->second.is_null() && plan.options->experimental) rule.session_persistence = it->second;
