@@ -25,6 +25,20 @@ TEST_CASE("resources_to_read prefers networking.k8s.io and reads IngressClasses 
                     "the cluster serves no Ingress API (neither networking.k8s.io nor extensions)");
 }
 
+TEST_CASE("referenced_resources_to_read lists the kinds annotations name, where served, one Middleware group",
+          "[cluster]") {
+  CHECK(referenced_resources_to_read("services\ningresses.networking.k8s.io\n").empty());
+  // Traefik v2.10 serves both groups with the same objects: traefik.io is read.
+  CHECK(referenced_resources_to_read("middlewares.traefik.containo.us\nmiddlewares.traefik.io\n"
+                                     "kongplugins.configuration.konghq.com\nkongconsumers.configuration.konghq.com\n"
+                                     "kongclusterplugins.configuration.konghq.com\nfrontendconfigs.networking.gke.io\n"
+                                     "backendconfigs.cloud.google.com\n") ==
+        std::vector<std::string>{"middlewares.traefik.io", "kongplugins.configuration.konghq.com",
+                                 "kongclusterplugins.configuration.konghq.com", "frontendconfigs.networking.gke.io"});
+  CHECK(referenced_resources_to_read("middlewares.traefik.containo.us\n") ==
+        std::vector<std::string>{"middlewares.traefik.containo.us"});
+}
+
 TEST_CASE("findings about cluster objects point at cluster:<context>/<namespace>/<kind>/<name>", "[cluster]") {
   const std::string list = R"({"apiVersion": "v1", "kind": "List", "items": [
     {"apiVersion": "networking.k8s.io/v1", "kind": "Ingress",

@@ -7,6 +7,7 @@
 // expected.stdout, expected.stderr and expected.exit; IM_UPDATE_GOLDEN=1
 // rewrites them. The kubeconfig's context is "fake" with namespace "store".
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -125,7 +126,47 @@ TEST_CASE("reading a cluster only reads: every request kubectl makes is a GET of
   // Discovery (cached after the first call) plus exactly these lists.
   CHECK(lists == std::vector<std::string>{"GET /apis/networking.k8s.io/v1/ingresses?limit=500",
                                           "GET /apis/networking.k8s.io/v1/ingressclasses?limit=500",
-                                          "GET /api/v1/services?limit=500"});
+                                          "GET /api/v1/services?limit=500",
+                                          "GET /apis/configuration.konghq.com/v1/kongplugins?limit=500",
+                                          "GET /apis/configuration.konghq.com/v1/kongclusterplugins?limit=500"});
+}
+
+TEST_CASE("objects the annotations name that RBAC hides are a warning; the rest is converted", "[plugin]") {
+  // The loopback cluster, with KongClusterPlugins forbidden to the user.
+  char tmpl[] = "/tmp/im-apiserver-XXXXXX";
+  REQUIRE(::mkdtemp(tmpl) != nullptr);
+  const fs::path root = fs::path(tmpl) / "apiserver";
+  fs::copy(cluster_dir() / "apiserver", root, fs::copy_options::recursive);
+  const fs::path hidden = root / "apis" / "configuration.konghq.com" / "v1" / "kongclusterplugins";
+  write_text(hidden.string() + ".status", "403\n");
+  write_text(hidden.string() + ".json",
+             R"({"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure", )"
+             R"("message": "kongclusterplugins.configuration.konghq.com is forbidden: User \"migrator\" cannot list )"
+             R"(resource \"kongclusterplugins\" in API group \"configuration.konghq.com\" at the cluster scope", )"
+             R"("reason": "Forbidden", "details": {"group": "configuration.konghq.com", "kind": "kongclusterplugins"}, )"
+             R"("code": 403})");
+  FakeApiServer server(root);
+  PluginWorld world(server);
+  auto run = world.kubectl(
+      {"ingress-migrate", "convert", "--from-cluster", "-n", "edge", "--target-controller", "envoy-gateway"});
+  fs::remove_all(tmpl);
+  INFO(run.err);
+  CHECK(run.exit_status == 1);
+  std::vector<std::string> err = lines_of(run.err);
+  CHECK(std::count(err.begin(), err.end(),
+                   "cluster:fake: warning: could not list kongclusterplugins.configuration.konghq.com: `kubectl get "
+                   "kongclusterplugins.configuration.konghq.com -o json --namespace=edge` failed (exit status 1): "
+                   "Error from server (Forbidden): kongclusterplugins.configuration.konghq.com is forbidden: User "
+                   "\"migrator\" cannot list resource \"kongclusterplugins\" in API group \"configuration.konghq.com\" "
+                   "at the cluster scope; annotations that name such objects are converted as if the objects were "
+                   "missing [cluster-objects-unread]") == 1);
+  // The KongPlugin was read (its CORS filter is written); the hidden
+  // KongClusterPlugin is reported missing at the annotation.
+  CHECK(run.out.find("- https://shop.example.com") != std::string::npos);
+  CHECK(std::count(err.begin(), err.end(), 
+                   "cluster:fake/edge/Ingress/catalog: error: konghq.com/plugins: catalog-limit is neither a "
+                   "KongPlugin in namespace edge nor a KongClusterPlugin in the input, so what it did is not "
+                   "converted (add it with -f) [kong-plugins]") == 1);
 }
 
 TEST_CASE("an unreachable cluster is reported with kubectl's message and exit status 2", "[plugin]") {
@@ -176,7 +217,9 @@ TEST_CASE("kubectl's global flags and -l reach kubectl: impersonation, token and
   CHECK(lists == std::vector<std::string>{
                      "GET /apis/networking.k8s.io/v1/ingresses?labelSelector=app%3Dshop&limit=500&timeout=20s",
                      "GET /apis/networking.k8s.io/v1/ingressclasses?limit=500&timeout=20s",
-                     "GET /api/v1/services?limit=500&timeout=20s"});
+                     "GET /api/v1/services?limit=500&timeout=20s",
+                     "GET /apis/configuration.konghq.com/v1/kongplugins?limit=500&timeout=20s",
+                     "GET /apis/configuration.konghq.com/v1/kongclusterplugins?limit=500&timeout=20s"});
   auto headers = server.request_headers();
   REQUIRE(!headers.empty());
   for (const auto& request : headers) {

@@ -1,5 +1,6 @@
 #include "cluster/cluster_reader.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -79,6 +80,24 @@ std::vector<std::string> resources_to_read(const std::string& api_resources) {
   return out;
 }
 
+std::vector<std::string> referenced_resources_to_read(const std::string& api_resources) {
+  std::set<std::string> served;
+  for (const auto& line : split(api_resources, '\n')) served.insert(trim(line));
+  std::vector<std::string> out;
+  // Traefik v2.10+ serves its CRDs in both groups during the move to
+  // traefik.io; both hold the same objects then, so one group is listed.
+  if (served.count("middlewares.traefik.io")) {
+    out.push_back("middlewares.traefik.io");
+  } else if (served.count("middlewares.traefik.containo.us")) {
+    out.push_back("middlewares.traefik.containo.us");
+  }
+  for (const char* kind : {"kongplugins.configuration.konghq.com", "kongclusterplugins.configuration.konghq.com",
+                           "frontendconfigs.networking.gke.io"}) {
+    if (served.count(kind)) out.push_back(kind);
+  }
+  return out;
+}
+
 size_t read_cluster_list(const std::string& json, const std::string& context, const ParseLimits& limits,
                          Inventory& inventory, Findings& findings, const DocumentObserver& observe,
                          size_t first_index) {
@@ -108,8 +127,9 @@ LoadResult load_cluster(const ClusterQuery& cluster, const ParseLimits& limits, 
   ClusterQuery query = cluster;
   query.max_output_bytes = limits.max_file_bytes;
   std::string context = context_name(query);
-  std::vector<std::string> resources =
-      resources_to_read(run_kubectl(query, {"api-resources", "-o", "name"}));
+  const std::string api_resources = run_kubectl(query, {"api-resources", "-o", "name"});
+  std::vector<std::string> resources = resources_to_read(api_resources);
+  const std::vector<std::string> referenced = referenced_resources_to_read(api_resources);
   // -l/--selector picks Ingresses only: the IngressClasses, Services and
   // Gateways they use are read whatever their labels, in a second list.
   std::vector<std::vector<std::string>> lists;
@@ -119,10 +139,15 @@ LoadResult load_cluster(const ClusterQuery& cluster, const ParseLimits& limits, 
     lists.push_back({resources.front(), "--selector=" + query.selector});
     lists.push_back({join(std::vector<std::string>(resources.begin() + 1, resources.end()), ",")});
   }
+  // The objects annotations name come last, one kind per list: RBAC that
+  // lets a user read Ingresses need not cover them, nor all of them.
+  const size_t first_optional = lists.size();
+  for (const std::string& kind : referenced) lists.push_back({kind});
   LoadResult result;
   Findings local;
   size_t index = 0;
-  for (const auto& list : lists) {
+  for (size_t l = 0; l < lists.size(); ++l) {
+    const auto& list = lists[l];
     std::vector<std::string> args{"get", list[0], "-o", "json"};
     args.insert(args.end(), list.begin() + 1, list.end());
     if (query.all_namespaces) {
@@ -130,7 +155,24 @@ LoadResult load_cluster(const ClusterQuery& cluster, const ParseLimits& limits, 
     } else if (!query.ns.empty()) {
       args.push_back("--namespace=" + query.ns);
     }
-    std::string json = run_kubectl(query, args);
+    std::string json;
+    if (l >= first_optional) {
+      try {
+        json = run_kubectl(query, args);
+      } catch (const ClusterError& e) {
+        // One line: kubectl's message goes after the command that failed.
+        std::string why = trim(e.what());
+        std::replace(why.begin(), why.end(), '\n', ' ');
+        local.warning(Location{std::make_shared<const std::string>("cluster:" + context), 0, 0},
+                      fmt::format("could not list {}: {}; annotations that name such objects are converted as "
+                                  "if the objects were missing",
+                                  list[0], why),
+                      "cluster-objects-unread");
+        continue;
+      }
+    } else {
+      json = run_kubectl(query, args);
+    }
     if (json.size() > limits.max_file_bytes) {
       local.error(Location{std::make_shared<const std::string>("cluster:" + context), 0, 0},
                   fmt::format("kubectl printed more than {} bytes (--max-file-bytes); not read",

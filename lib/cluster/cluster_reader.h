@@ -17,6 +17,13 @@ namespace im {
 /// Services. Throws ClusterError when the cluster serves no Ingress API.
 std::vector<std::string> resources_to_read(const std::string& api_resources);
 
+/// The objects annotations name, where the cluster serves their kind:
+/// Traefik Middlewares (traefik.io, else the older traefik.containo.us),
+/// KongPlugins and KongClusterPlugins, GKE FrontendConfigs. Each is listed
+/// on its own, after the Ingresses, so that a user who may not list one
+/// still gets the conversion (with a warning).
+std::vector<std::string> referenced_resources_to_read(const std::string& api_resources);
+
 /// Reads the List printed by `kubectl get -o json`. Every finding about an
 /// object points at "cluster:<context>/<namespace>/<Kind>/<name>" (no
 /// namespace part for cluster-scoped kinds): line numbers in kubectl's
@@ -30,8 +37,10 @@ size_t read_cluster_list(const std::string& json, const std::string& context, co
 /// The current context's name, or query.context when given.
 std::string context_name(const ClusterQuery& query);
 
-/// Runs discovery and one `kubectl get`, and reads the objects. Throws
-/// ClusterError when kubectl fails (its message included).
+/// Runs discovery and `kubectl get`, and reads the objects. Throws
+/// ClusterError when kubectl fails to list the Ingresses, IngressClasses,
+/// Services or Gateways (its message included); objects the annotations
+/// name that cannot be listed are a warning instead.
 LoadResult load_cluster(const ClusterQuery& query, const ParseLimits& limits, Findings& findings,
                         const DocumentObserver& observe = nullptr);
 
