@@ -54,11 +54,17 @@ void read_item(Node&& item, const std::string& context, size_t index, Inventory&
   if (observe) observe(doc, findings);
 }
 
+/// The resource names of `kubectl api-resources -o name`, one a line.
+std::set<std::string> served_resources(const std::string& api_resources) {
+  std::set<std::string> served;
+  for (const auto& line : split(api_resources, '\n')) served.insert(trim(line));
+  return served;
+}
+
 }  // namespace
 
 std::vector<std::string> resources_to_read(const std::string& api_resources) {
-  std::set<std::string> served;
-  for (const auto& line : split(api_resources, '\n')) served.insert(trim(line));
+  const std::set<std::string> served = served_resources(api_resources);
   std::vector<std::string> out;
   // The API server stores one object and serves it in every version it
   // offers, so listing more than one Ingress version would read each
@@ -81,8 +87,7 @@ std::vector<std::string> resources_to_read(const std::string& api_resources) {
 }
 
 std::vector<std::string> referenced_resources_to_read(const std::string& api_resources) {
-  std::set<std::string> served;
-  for (const auto& line : split(api_resources, '\n')) served.insert(trim(line));
+  const std::set<std::string> served = served_resources(api_resources);
   std::vector<std::string> out;
   // Traefik v2.10+ serves its CRDs in both groups during the move to
   // traefik.io; both hold the same objects then, so one group is listed.
