@@ -1,6 +1,7 @@
 #include "convert/kong_service_annotations.h"
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <utility>
@@ -25,6 +26,8 @@ struct KongService {
   bool tls_verify = false;
   std::string host_header;
   Location host_header_at;
+  /// retry.attempts for the rules to the Service (konghq.com/retries > 0).
+  std::shared_ptr<const RetryIR> retry;
   /// The names Kong sent as Host, and so as SNI (nginx_kong.lua
   /// proxy_ssl_name $upstream_host), on the routes that reach the Service;
   /// "" stands for a name no policy can carry (any host, a Pod address).
@@ -43,6 +46,14 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     k.protocol_at = p->location;
   }
   if (const Setting* v = policy.setting("tls-verify")) k.tls_verify = parse_go_bool(v->value) == true;
+  if (const Setting* r = policy.setting("retries")) {
+    // Gateway API caps nothing here, but an attempts count is an int32.
+    if (auto n = parse_int(r->value); n && *n > 0 && *n <= 1000000) {
+      auto retry = std::make_shared<RetryIR>();
+      retry->attempts = static_cast<int>(*n);
+      k.retry = std::move(retry);
+    }
+  }
   if (const Setting* h = policy.setting("host-header")) {
     k.host_header_at = h->location;
     // URLRewrite.hostname is a PreciseHostname: no wildcard, no port.
@@ -120,10 +131,15 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
     const bool keeps_host = kong_keeps_host(*ing->second);
     for (RouteRuleIR& rule : route.rules) {
       std::set<std::string> host_headers;
+      std::set<std::shared_ptr<const RetryIR>> retries;
       for (const BackendRefIR& b : rule.backends) {
         if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) continue;
         KongService* k = service_for(route.ns, b.name);
-        if (!k) continue;
+        if (!k) {
+          retries.insert(nullptr);
+          continue;
+        }
+        retries.insert(k->retry);
         if (k->first_ingress.empty()) k->first_ingress = route.source_ingress;
         if (keeps_host) {
           if (route.hostnames.empty()) k->sni_names.insert("");
@@ -132,6 +148,11 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
           k->sni_names.insert(k->host_header);
           host_headers.insert(k->host_header);
         }
+      }
+      // A rule's retry is one for all its backends: written when they
+      // all retried alike (experimental channel only).
+      if (plan.options->experimental && retries.size() == 1 && *retries.begin() && !rule.retry) {
+        rule.retry = *retries.begin();
       }
       if (keeps_host || host_headers.empty()) continue;
       // balancer/init.lua set_host_header: without a host-header the
