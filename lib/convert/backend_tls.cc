@@ -6,7 +6,7 @@ std::string service_dns_name(const Service& svc) {
   return svc.name + "." + (svc.ns.empty() ? "default" : svc.ns) + ".svc";
 }
 
-const BackendTLSPolicyIR* add_service_backend_tls(ConversionOutput& out, const Service& svc,
+BackendTLSPolicyIR* add_service_backend_tls(ConversionOutput& out, const Service& svc,
                                                   const std::string& hostname, const std::string& source_ingress,
                                                   const Location& source) {
   const std::string ns = svc.ns.empty() ? "default" : svc.ns;

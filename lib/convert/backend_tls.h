@@ -13,7 +13,7 @@ namespace im {
 /// Adds a policy for `svc` that checks the certificate for `hostname`
 /// against the system CAs, and returns it; nullptr when the output already
 /// has a policy for the Service (an earlier annotation planned one).
-const BackendTLSPolicyIR* add_service_backend_tls(ConversionOutput& out, const Service& svc,
+BackendTLSPolicyIR* add_service_backend_tls(ConversionOutput& out, const Service& svc,
                                                   const std::string& hostname, const std::string& source_ingress,
                                                   const Location& source);
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -123,8 +124,9 @@ struct BackendTLSPolicyIR {
   std::string name;
   std::string service;
   std::string hostname;
-  std::string ca_kind;  ///< "" = use the system CAs
-  std::string ca_name;
+  /// validation.caCertificateRefs as (kind, name) in the policy's
+  /// namespace; empty = the system CAs (wellKnownCACertificates).
+  std::vector<std::pair<std::string, std::string>> ca_refs;
   std::string source_ingress;
   Location source;
 };

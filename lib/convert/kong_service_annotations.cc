@@ -26,6 +26,10 @@ struct KongService {
   bool tls_verify = false;
   std::string host_header;
   Location host_header_at;
+  /// konghq.com/ca-certificates-secrets, then -configmaps (ingressrules.go
+  /// handleServiceCACertificates), as caCertificateRefs (kind, name).
+  std::vector<std::pair<std::string, std::string>> ca_refs;
+  Location ca_at;
   /// retry.attempts for the rules to the Service (konghq.com/retries > 0).
   std::shared_ptr<const RetryIR> retry;
   /// The names Kong sent as Host, and so as SNI (nginx_kong.lua
@@ -46,6 +50,25 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     k.protocol_at = p->location;
   }
   if (const Setting* v = policy.setting("tls-verify")) k.tls_verify = parse_go_bool(v->value) == true;
+  // annotations.go extractCommaDelimitedStrings: items trimmed, empty ones dropped.
+  for (const auto& [action, kind] : {std::pair<const char*, const char*>{"backend-ca-secrets", "Secret"},
+                                     std::pair<const char*, const char*>{"backend-ca-configmaps", "ConfigMap"}}) {
+    const Setting* ca = policy.setting(action);
+    if (!ca) continue;
+    if (k.ca_refs.empty()) k.ca_at = ca->location;
+    for (const std::string& item : split(ca->value, ',')) {
+      if (!trim(item).empty()) k.ca_refs.emplace_back(kind, trim(item));
+    }
+  }
+  // BackendTLSPolicy takes at most 8 caCertificateRefs (the CRD's maxItems).
+  if (k.ca_refs.size() > 8) {
+    findings.error(k.ca_at,
+                   fmt::format("Service {} names {} CA certificates; a BackendTLSPolicy takes at most 8, so the "
+                               "last {} are left out and certificates they signed are refused",
+                               svc.name, k.ca_refs.size(), k.ca_refs.size() - 8),
+                   "kong-ca-certificates-secrets");
+    k.ca_refs.resize(8);
+  }
   if (const Setting* r = policy.setting("retries")) {
     // Gateway API caps nothing here, but an attempts count is an int32.
     if (auto n = parse_int(r->value); n && *n > 0 && *n <= 1000000) {
@@ -79,12 +102,23 @@ bool speaks_tls(const std::string& protocol) {
 void add_backend_tls(const KongService& k, ConversionOutput& out, Findings& findings) {
   const bool one_name = k.sni_names.size() == 1 && !k.sni_names.begin()->empty();
   const std::string hostname = one_name ? *k.sni_names.begin() : service_dns_name(*k.svc);
-  const BackendTLSPolicyIR* p = add_service_backend_tls(out, *k.svc, hostname, k.first_ingress, k.protocol_at);
+  BackendTLSPolicyIR* p = add_service_backend_tls(out, *k.svc, hostname, k.first_ingress, k.protocol_at);
   if (!p) return;
+  // KIC used the CAs only with tls-verify; without it Kong accepted any
+  // certificate, and the policy's own CAs come closest to that.
+  p->ca_refs = k.ca_refs;
+  std::string cas = "the system CAs";
+  if (!k.ca_refs.empty()) {
+    cas = "the CAs in";
+    for (size_t i = 0; i < k.ca_refs.size(); ++i) {
+      cas += fmt::format("{} {} {}", i ? "," : "", k.ca_refs[i].first, k.ca_refs[i].second);
+    }
+  }
   std::string difference;
   if (!k.tls_verify) {
-    difference = ", which Kong did not do (konghq.com/tls-verify is not \"true\"): requests fail unless the "
-                 "certificate is valid for that host and signed by a public CA";
+    difference = fmt::format(", which Kong did not do (konghq.com/tls-verify is not \"true\"): requests fail "
+                             "unless the certificate is valid for that host and signed by {}",
+                             k.ca_refs.empty() ? "a public CA" : "one of those CAs");
   } else if (!one_name) {
     difference = ", where Kong checked it against each request's Host (its SNI); give the policy the name the "
                  "certificate carries";
@@ -92,8 +126,8 @@ void add_backend_tls(const KongService& k, ConversionOutput& out, Findings& find
   if (!difference.empty()) {
     findings.warning(k.protocol_at,
                      fmt::format("konghq.com/protocol {} for Service {}: BackendTLSPolicy {} verifies the backend "
-                                 "certificate for host {} against the system CAs{}",
-                                 k.protocol, k.svc->name, p->name, p->hostname, difference),
+                                 "certificate for host {} against {}{}",
+                                 k.protocol, k.svc->name, p->name, p->hostname, cas, difference),
                      "backend-tls-verification");
   }
 }

@@ -46,8 +46,7 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
       std::string sns = slash == std::string::npos ? ing.ns : secret->value.substr(0, slash);
       std::string sname = slash == std::string::npos ? secret->value : secret->value.substr(slash + 1);
       if (sns == ing.ns || (sns == "default" && ing.ns.empty())) {
-        p.ca_kind = "Secret";
-        p.ca_name = sname;
+        p.ca_refs.emplace_back("Secret", sname);
       } else {
         plan.findings->error(secret->location,
                              fmt::format("proxy-ssl-secret {} is in another namespace than the "
@@ -66,7 +65,7 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
     std::string note = fmt::format("{} for Service {}: BackendTLSPolicy {} verifies the backend "
                     "certificate for host {} against {}{}",
                     asked_for, b.service_name, p.name, p.hostname,
-                    p.ca_kind.empty() ? "the system CAs" : "the CA in Secret " + p.ca_name,
+                    p.ca_refs.empty() ? "the system CAs" : "the CA in Secret " + p.ca_refs.front().second,
                     verified ? ""
                     : asked  ? ", which ingress-nginx did not do (it reads proxy-ssl-verify only with "
                                "proxy-ssl-secret, which is not set)"

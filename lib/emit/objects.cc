@@ -236,11 +236,12 @@ json tls_route_object(const TLSRouteIR& r) {
 
 json backend_tls_policy_object(const BackendTLSPolicyIR& p) {
   json validation = json::object();
-  if (p.ca_kind.empty()) {
+  if (p.ca_refs.empty()) {
     validation["wellKnownCACertificates"] = "System";
   } else {
-    validation["caCertificateRefs"] =
-        json::array({{{"group", ""}, {"kind", p.ca_kind}, {"name", p.ca_name}}});
+    json refs = json::array();
+    for (const auto& [kind, name] : p.ca_refs) refs.push_back({{"group", ""}, {"kind", kind}, {"name", name}});
+    validation["caCertificateRefs"] = std::move(refs);
   }
   validation["hostname"] = p.hostname;
   return json{{"apiVersion", kApiVersion},

@@ -105,6 +105,8 @@ const std::vector<Action> kActions = {
     {"affinity", "sticky sessions by cookie (sessionPersistence, --experimental)", act_record},
     {"allow-http", "whether the HTTP listener exists", act_record},
     {"app-root", "redirects requests for exactly / to this path", act_record},
+    {"backend-ca-configmaps", "ConfigMaps with the CAs that check the backend's certificate (Kong)", act_record},
+    {"backend-ca-secrets", "Secrets with the CAs that check the backend's certificate (Kong)", act_record},
     {"backend-protocol", "the protocol spoken to the backend (HTTP, HTTPS, GRPC, GRPCS, FCGI)", act_record},
     {"canary", "marks the Ingress as the canary of another Ingress with the same host and path",
      act_canary},
