@@ -30,6 +30,10 @@ struct KongService {
   /// handleServiceCACertificates), as caCertificateRefs (kind, name).
   std::vector<std::pair<std::string, std::string>> ca_refs;
   Location ca_at;
+  /// konghq.com/path (kongstate/service.go overridePath): "" when unset,
+  /// "/", not a path, or the Service speaks grpc(s), which takes none.
+  std::string path;
+  Location path_at;
   /// retry.attempts for the rules to the Service (konghq.com/retries > 0).
   std::shared_ptr<const RetryIR> retry;
   /// The names Kong sent as Host, and so as SNI (nginx_kong.lua
@@ -50,6 +54,13 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     k.protocol_at = p->location;
   }
   if (const Setting* v = policy.setting("tls-verify")) k.tls_verify = parse_go_bool(v->value) == true;
+  if (const Setting* path = policy.setting("upstream-path")) {
+    const bool grpc = k.protocol == "grpc" || k.protocol == "grpcs";
+    if (starts_with(path->value, "/") && path->value != "/" && !grpc) {
+      k.path = path->value;
+      k.path_at = path->location;
+    }
+  }
   // annotations.go extractCommaDelimitedStrings: items trimmed, empty ones dropped.
   for (const auto& [action, kind] : {std::pair<const char*, const char*>{"backend-ca-secrets", "Secret"},
                                      std::pair<const char*, const char*>{"backend-ca-configmaps", "ConfigMap"}}) {
@@ -91,6 +102,36 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     }
   }
   return k;
+}
+
+/// The URLRewrite that makes the rule's requests reach the Service at
+/// Kong's upstream path: router/utils.lua get_upstream_uri_v0 joins the
+/// Service path `base` to the request path, or to what strip_path left of
+/// it. A prefix becomes ReplacePrefixMatch, an exact path ReplaceFullPath;
+/// false for a regex path, which no standard filter rewrites.
+bool join_service_path(RouteRuleIR& rule, const std::string& base, bool strip) {
+  const std::string trimmed = base.back() == '/' ? base.substr(0, base.size() - 1) : base;
+  const std::string& p = rule.path.value;
+  if (rule.path.type == "PathPrefix") {
+    FilterSet& f = rule.filters.edit();
+    f.rewrite_full_path.reset();
+    // Stripped, "/p", "/p/" and "/p/x" go up as base, base + "/" and
+    // base + "/x"; kept, as base + the whole path ("/" alone: base).
+    f.rewrite_prefix = strip ? (trimmed.empty() ? "/" : trimmed) : p == "/" ? base : trimmed + p;
+    return true;
+  }
+  if (rule.path.type == "Exact") {
+    FilterSet& f = rule.filters.edit();
+    f.rewrite_prefix.reset();
+    if (strip) {
+      const bool slash = p.size() > 1 && p.back() == '/';
+      f.rewrite_full_path = slash ? trimmed + "/" : (trimmed.empty() ? "/" : trimmed);
+    } else {
+      f.rewrite_full_path = p == "/" ? base : trimmed + p;
+    }
+    return true;
+  }
+  return false;
 }
 
 bool speaks_tls(const std::string& protocol) {
@@ -163,9 +204,17 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
     auto ing = kong_ingresses.find(route.source_ingress);
     if (ing == kong_ingresses.end()) continue;
     const bool keeps_host = kong_keeps_host(*ing->second);
-    for (RouteRuleIR& rule : route.rules) {
+    // kongstate/route.go overrideStripPath: "true" or "false" in any case.
+    const Annotation* strip_annotation = ing->second->annotation("konghq.com/strip-path");
+    const bool strip = strip_annotation && to_lower(strip_annotation->value) == "true";
+    // "/" prefix rules that need an Exact "/" rule before them, with the
+    // Service path to send.
+    std::vector<std::pair<size_t, std::string>> exact_roots;
+    for (size_t index = 0; index < route.rules.size(); ++index) {
+      RouteRuleIR& rule = route.rules[index];
       std::set<std::string> host_headers;
       std::set<std::shared_ptr<const RetryIR>> retries;
+      std::set<const KongService*> with_path;
       for (const BackendRefIR& b : rule.backends) {
         if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) continue;
         KongService* k = service_for(route.ns, b.name);
@@ -174,6 +223,7 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
           continue;
         }
         retries.insert(k->retry);
+        if (!k->path.empty()) with_path.insert(k);
         if (k->first_ingress.empty()) k->first_ingress = route.source_ingress;
         if (keeps_host) {
           if (route.hostnames.empty()) k->sni_names.insert("");
@@ -181,6 +231,30 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
         } else {
           k->sni_names.insert(k->host_header);
           host_headers.insert(k->host_header);
+        }
+      }
+      // A redirect answers without the Service; otherwise one path rewrite
+      // serves every backend of the rule (an Ingress path names one).
+      if (!with_path.empty() && !rule.filters.get().redirect) {
+        const KongService& k = **with_path.begin();
+        if (with_path.size() > 1 || rule.backends.size() > 1) {
+          findings.warning(k.path_at,
+                           fmt::format("the Services behind one rule of HTTPRoute {} join different paths to its "
+                                       "requests, and a rule has one URLRewrite: none is written",
+                                       route.name),
+                           "kong-path");
+        } else if (rule.path.type == "PathPrefix" && rule.path.value == "/" && k.path.back() != '/') {
+          // Kong sent "/" as the Service path itself, where ReplacePrefixMatch
+          // keeps the slash after it: an Exact "/" rule says it first.
+          join_service_path(rule, k.path, strip);
+          exact_roots.emplace_back(index, k.path);
+        } else if (!join_service_path(rule, k.path, strip)) {
+          findings.warning(k.path_at,
+                           fmt::format("konghq.com/path \"{}\" on Service {}: Kong put it before the path of "
+                                       "requests to the regex path \"{}\"; no standard filter rewrites a regex "
+                                       "match, so the Service now gets them without it",
+                                       k.path, k.svc->name, rule.path.value),
+                           "kong-path");
         }
       }
       // A rule's retry is one for all its backends: written when they
@@ -202,6 +276,21 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
                                      route.name),
                          "kong-preserve-host");
       }
+    }
+    // Inserted last to first, so the earlier indices stay right; each
+    // copy carries the rule's finished filters, retry and backends.
+    // An Exact "/" the Ingress itself has ranked above the prefix in Kong
+    // too (a regex route): it keeps "/".
+    for (const RouteRuleIR& r : route.rules) {
+      if (r.path.type == "Exact" && r.path.value == "/") exact_roots.clear();
+    }
+    for (auto it = exact_roots.rbegin(); it != exact_roots.rend(); ++it) {
+      RouteRuleIR root = route.rules[it->first];
+      root.path = PathMatchIR{"Exact", "/"};
+      FilterSet& f = root.filters.edit();
+      f.rewrite_prefix.reset();
+      f.rewrite_full_path = it->second;
+      route.rules.insert(route.rules.begin() + static_cast<std::ptrdiff_t>(it->first), std::move(root));
     }
   }
   for (auto& [key, k] : services) {

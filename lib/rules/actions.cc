@@ -184,6 +184,8 @@ const std::vector<Action> kActions = {
     {"ssl-redirect", "redirects HTTP to HTTPS for hosts with TLS (on by default)", act_ssl_redirect},
     {"static-ip", "the address of the load balancer", act_record},
     {"retries", "how often the controller retried a request to the backend Service (Kong)", act_record},
+    {"upstream-path", "the path the controller put before the request path towards the backend Service (Kong)",
+     act_record},
     {"servers-scheme", "the scheme the controller spoke to the backend Service's Pods (Traefik)", act_record},
     {"sticky-cookie", "sticky sessions by cookie, from the backend Service (Traefik)", act_record},
     {"sticky-cookie-maxage", "Max-Age of the sticky cookie (Traefik Service)", act_record},

@@ -121,18 +121,44 @@ void KongModel::add_path(const std::string& host, const std::string& kong_path, 
 namespace {
 
 /// kongstate/service.go overridePath: the Kubernetes Service's
-/// konghq.com/path (when it starts with "/") becomes the Kong Service's
-/// path, which utils.lua get_upstream_uri_v0 joins to the request path.
-std::string service_path_doubt(const Inventory& inventory, const std::string& ns, const std::string& name) {
+/// konghq.com/path becomes the Kong Service's path when it starts with "/";
+/// grpc and grpcs Services take no path (Service.override). "/" otherwise.
+std::string kong_service_path(const Inventory& inventory, const std::string& ns, const std::string& name) {
   const Service* svc = find_service(inventory, ns, name);
-  if (!svc) return "";
+  if (!svc) return "/";
+  std::string path = "/";
+  bool grpc = false;
   for (const Annotation& a : svc->annotations) {
-    if (a.key == "konghq.com/path" && starts_with(a.value, "/") && a.value != "/") {
-      return fmt::format("konghq.com/path \"{}\" on Service {}: the upstream path is not modelled", a.value,
-                         name);
-    }
+    if (a.key == "konghq.com/path" && starts_with(a.value, "/")) path = a.value;
+    if (a.key == "konghq.com/protocol" && (a.value == "grpc" || a.value == "grpcs")) grpc = true;
   }
-  return "";
+  return grpc ? "/" : path;
+}
+
+/// KONG kong/router/utils.lua get_upstream_uri_v0, which the ATC router
+/// flavours use whatever path_handling says: the Service path `base`
+/// joined with the request path, or with what strip_path left of it.
+std::string kong_upstream_uri_v0(bool strip, const std::string& postfix, const std::string& req_uri,
+                                 const std::string& base) {
+  if (base.back() == '/') {
+    if (strip) {
+      if (postfix.empty()) {
+        if (base == "/") return "/";
+        if (req_uri.back() == '/') return base;
+        return base.substr(0, base.size() - 1);
+      }
+      if (postfix[0] == '/') return base.substr(0, base.size() - 1) + postfix;  // no double "/"
+      return base + postfix;
+    }
+    return base + req_uri.substr(1);
+  }
+  if (strip) {
+    if (postfix.empty()) return req_uri.size() > 1 && req_uri.back() == '/' ? base + "/" : base;
+    if (postfix[0] == '/') return base + postfix;
+    return base + "/" + postfix;
+  }
+  if (req_uri == "/") return base;
+  return base + req_uri;
 }
 
 /// balancer/init.lua set_host_header, for a route with preserve_host
@@ -180,13 +206,13 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
       // without a host answers only them.
       std::vector<std::string> hosts = kong_route_hosts(rule.host, aliases);
       if (hosts.empty()) hosts.push_back("");
-      const std::string doubt = service_path_doubt(inventory, ing.ns, p.backend.service_name);
+      const std::string service_path = kong_service_path(inventory, ing.ns, p.backend.service_name);
       const std::string upstream_host =
           settings_[settings].preserve_host ? "" : kong_upstream_host(inventory, ing.ns, p.backend);
       for (const std::string& k : kong_paths(p, settings_[settings].regex_prefix)) {
         for (const std::string& h : hosts) {
           add_path(h, k, settings, route, backend, p.location);
-          paths_.back().upstream_doubt = doubt;
+          paths_.back().service_path = service_path;
           paths_.back().upstream_host = upstream_host;
         }
       }
@@ -297,7 +323,6 @@ Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::strin
   const KongSettings& s = settings_[p.settings];
   if (!s.uncertain.empty()) return Outcome::uncertain(s.uncertain);
   if (p.default_backend && !default_backend_doubt_.empty()) return Outcome::uncertain(default_backend_doubt_);
-  if (!p.upstream_doubt.empty()) return Outcome::uncertain(p.upstream_doubt);
   Outcome o;
   o.served_by = p.source;
   if (probe.scheme == "http" && !s.http) {
@@ -319,14 +344,11 @@ Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::strin
   o.kind = Outcome::Kind::Proxy;
   o.backends = {{p.backend, 1}};
   o.host = s.preserve_host ? probe.host : p.upstream_host;
-  // utils.lua get_upstream_uri_v0 with the Service path "/": the request
-  // path; strip_path cuts the matched part and keeps a leading "/".
-  o.path = probe.path;
-  if (s.strip_path) {
-    if (matched.empty() && p.regex) return Outcome::uncertain("strip-path of a regex match not at the start");
-    std::string rest = probe.path.substr(matched.size());
-    o.path = rest.empty() || rest[0] != '/' ? "/" + rest : rest;
-  }
+  // strip_path cuts the matched part; what is left joins the Service path.
+  if (s.strip_path && matched.empty() && p.regex)
+    return Outcome::uncertain("strip-path of a regex match not at the start");
+  const std::string postfix = s.strip_path ? probe.path.substr(matched.size()) : std::string();
+  o.path = kong_upstream_uri_v0(s.strip_path, postfix, probe.path, p.service_path);
   if (!probe.query.empty()) o.path += "?" + probe.query;
   o.normalise();
   return o;

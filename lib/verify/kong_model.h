@@ -35,9 +35,9 @@ struct KongPath {
   bool default_backend = false;  ///< the route of the oldest defaultBackend
   size_t settings = 0;  ///< index into the model's settings
   std::string backend;
-  /// Set when the backend Service's own annotations change the upstream
-  /// request in a way the model does not follow (konghq.com/path).
-  std::string upstream_doubt;
+  /// The Kong Service's path (the Kubernetes Service's konghq.com/path),
+  /// which Kong joins to the request path; "/" when none.
+  std::string service_path = "/";
   /// The Host Kong sent when the route does not preserve the client's
   /// (konghq.com/preserve-host "false"); unused otherwise.
   std::string upstream_host;
