@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "convert/contour_service_annotations.h"
 #include "convert/controller_settings.h"
 #include "convert/input_values.h"
 #include "convert/kong_host_aliases.h"
@@ -60,6 +61,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   result.output = plan_gateways(plan);
   apply_traefik_service_annotations(plan, catalog, result.output, findings);
   apply_kong_service_annotations(plan, catalog, result.output, findings);
+  apply_contour_service_annotations(plan, catalog, result.output, findings);
   report_controller_settings(plan, options.nginx_config, findings);
   result.output.merged_canaries = plan.merged_canaries;
 

@@ -184,6 +184,8 @@ const std::vector<Action> kActions = {
     {"ssl-redirect", "redirects HTTP to HTTPS for hosts with TLS (on by default)", act_ssl_redirect},
     {"static-ip", "the address of the load balancer", act_record},
     {"retries", "how often the controller retried a request to the backend Service (Kong)", act_record},
+    {"upstream-protocol", "the protocol the controller spoke to some ports of the backend Service (Contour)",
+     act_record},
     {"upstream-path", "the path the controller put before the request path towards the backend Service (Kong)",
      act_record},
     {"servers-scheme", "the scheme the controller spoke to the backend Service's Pods (Traefik)", act_record},
