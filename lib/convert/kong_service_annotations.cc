@@ -30,6 +30,7 @@ struct KongService {
   /// handleServiceCACertificates), as caCertificateRefs (kind, name).
   std::vector<std::pair<std::string, std::string>> ca_refs;
   Location ca_at;
+  std::string ca_rule_id;
   /// konghq.com/path (kongstate/service.go overridePath): "" when unset,
   /// "/", not a path, or the Service speaks grpc(s), which takes none.
   std::string path;
@@ -66,9 +67,20 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
                                      std::pair<const char*, const char*>{"backend-ca-configmaps", "ConfigMap"}}) {
     const Setting* ca = policy.setting(action);
     if (!ca) continue;
-    if (k.ca_refs.empty()) k.ca_at = ca->location;
+    if (k.ca_refs.empty()) {
+      k.ca_at = ca->location;
+      k.ca_rule_id = ca->rule_id;
+    }
     for (const std::string& item : split(ca->value, ',')) {
-      if (!trim(item).empty()) k.ca_refs.emplace_back(kind, trim(item));
+      const std::string name = trim(item);
+      if (name.empty()) continue;
+      if (name.size() > 253) {  // LocalObjectReference name's maxLength
+        findings.error(ca->location,
+                       fmt::format("{} \"{:.40}...\" is longer than an object name (253); left out", kind, name),
+                       ca->rule_id);
+        continue;
+      }
+      k.ca_refs.emplace_back(kind, name);
     }
   }
   // BackendTLSPolicy takes at most 8 caCertificateRefs (the CRD's maxItems).
@@ -77,7 +89,7 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
                    fmt::format("Service {} names {} CA certificates; a BackendTLSPolicy takes at most 8, so the "
                                "last {} are left out and certificates they signed are refused",
                                svc.name, k.ca_refs.size(), k.ca_refs.size() - 8),
-                   "kong-ca-certificates-secrets");
+                   k.ca_rule_id);
     k.ca_refs.resize(8);
   }
   if (const Setting* r = policy.setting("retries")) {
@@ -104,31 +116,40 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
   return k;
 }
 
+/// HTTPPathModifier's replacePrefixMatch and replaceFullPath maxLength.
+constexpr size_t kMaxRewritePath = 1024;
+
 /// The URLRewrite that makes the rule's requests reach the Service at
 /// Kong's upstream path: router/utils.lua get_upstream_uri_v0 joins the
 /// Service path `base` to the request path, or to what strip_path left of
 /// it. A prefix becomes ReplacePrefixMatch, an exact path ReplaceFullPath;
-/// false for a regex path, which no standard filter rewrites.
+/// false for a regex path, which no standard filter rewrites, and for a
+/// joined path longer than the filter takes.
 bool join_service_path(RouteRuleIR& rule, const std::string& base, bool strip) {
   const std::string trimmed = base.back() == '/' ? base.substr(0, base.size() - 1) : base;
   const std::string& p = rule.path.value;
   if (rule.path.type == "PathPrefix") {
-    FilterSet& f = rule.filters.edit();
-    f.rewrite_full_path.reset();
     // Stripped, "/p", "/p/" and "/p/x" go up as base, base + "/" and
     // base + "/x"; kept, as base + the whole path ("/" alone: base).
-    f.rewrite_prefix = strip ? (trimmed.empty() ? "/" : trimmed) : p == "/" ? base : trimmed + p;
+    std::string prefix = strip ? (trimmed.empty() ? "/" : trimmed) : p == "/" ? base : trimmed + p;
+    if (prefix.size() > kMaxRewritePath) return false;
+    FilterSet& f = rule.filters.edit();
+    f.rewrite_full_path.reset();
+    f.rewrite_prefix = std::move(prefix);
     return true;
   }
   if (rule.path.type == "Exact") {
-    FilterSet& f = rule.filters.edit();
-    f.rewrite_prefix.reset();
+    std::string full;
     if (strip) {
       const bool slash = p.size() > 1 && p.back() == '/';
-      f.rewrite_full_path = slash ? trimmed + "/" : (trimmed.empty() ? "/" : trimmed);
+      full = slash ? trimmed + "/" : (trimmed.empty() ? "/" : trimmed);
     } else {
-      f.rewrite_full_path = p == "/" ? base : trimmed + p;
+      full = p == "/" ? base : trimmed + p;
     }
+    if (full.size() > kMaxRewritePath) return false;
+    FilterSet& f = rule.filters.edit();
+    f.rewrite_prefix.reset();
+    f.rewrite_full_path = std::move(full);
     return true;
   }
   return false;
@@ -238,22 +259,26 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
       if (!with_path.empty() && !rule.filters.get().redirect) {
         const KongService& k = **with_path.begin();
         if (with_path.size() > 1 || rule.backends.size() > 1) {
-          findings.warning(k.path_at,
+          findings.warning(rule.source,
                            fmt::format("the Services behind one rule of HTTPRoute {} join different paths to its "
                                        "requests, and a rule has one URLRewrite: none is written",
                                        route.name),
                            "kong-path");
-        } else if (rule.path.type == "PathPrefix" && rule.path.value == "/" && k.path.back() != '/') {
+        } else if (join_service_path(rule, k.path, strip)) {
           // Kong sent "/" as the Service path itself, where ReplacePrefixMatch
           // keeps the slash after it: an Exact "/" rule says it first.
-          join_service_path(rule, k.path, strip);
-          exact_roots.emplace_back(index, k.path);
-        } else if (!join_service_path(rule, k.path, strip)) {
-          findings.warning(k.path_at,
+          if (rule.path.type == "PathPrefix" && rule.path.value == "/" && k.path.back() != '/') {
+            exact_roots.emplace_back(index, k.path);
+          }
+        } else {
+          const bool regex = rule.path.type == "RegularExpression";
+          findings.warning(rule.source,
                            fmt::format("konghq.com/path \"{}\" on Service {}: Kong put it before the path of "
-                                       "requests to the regex path \"{}\"; no standard filter rewrites a regex "
-                                       "match, so the Service now gets them without it",
-                                       k.path, k.svc->name, rule.path.value),
+                                       "requests to {} \"{}\"; {}, so the Service now gets them without it",
+                                       k.path.size() > 80 ? k.path.substr(0, 80) + "..." : k.path, k.svc->name,
+                                       regex ? "the regex path" : "the path", rule.path.value,
+                                       regex ? "no standard filter rewrites a regex match"
+                                             : "the joined path is longer than a URLRewrite takes (1024)"),
                            "kong-path");
         }
       }
