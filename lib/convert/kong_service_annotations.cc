@@ -25,16 +25,12 @@ struct KongService {
   Location protocol_at;
   bool tls_verify = false;
   std::string host_header;
-  Location host_header_at;
   /// konghq.com/ca-certificates-secrets, then -configmaps (ingressrules.go
   /// handleServiceCACertificates), as caCertificateRefs (kind, name).
   std::vector<std::pair<std::string, std::string>> ca_refs;
-  Location ca_at;
-  std::string ca_rule_id;
   /// konghq.com/path (kongstate/service.go overridePath): "" when unset,
   /// "/", not a path, or the Service speaks grpc(s), which takes none.
   std::string path;
-  Location path_at;
   /// retry.attempts for the rules to the Service (konghq.com/retries > 0).
   std::shared_ptr<const RetryIR> retry;
   /// The names Kong sent as Host, and so as SNI (nginx_kong.lua
@@ -59,18 +55,15 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     const bool grpc = k.protocol == "grpc" || k.protocol == "grpcs";
     if (starts_with(path->value, "/") && path->value != "/" && !grpc) {
       k.path = path->value;
-      k.path_at = path->location;
     }
   }
   // annotations.go extractCommaDelimitedStrings: items trimmed, empty ones dropped.
+  const Setting* first_ca = nullptr;
   for (const auto& [action, kind] : {std::pair<const char*, const char*>{"backend-ca-secrets", "Secret"},
                                      std::pair<const char*, const char*>{"backend-ca-configmaps", "ConfigMap"}}) {
     const Setting* ca = policy.setting(action);
     if (!ca) continue;
-    if (k.ca_refs.empty()) {
-      k.ca_at = ca->location;
-      k.ca_rule_id = ca->rule_id;
-    }
+    if (!first_ca) first_ca = ca;
     for (const std::string& item : split(ca->value, ',')) {
       const std::string name = trim(item);
       if (name.empty()) continue;
@@ -85,11 +78,11 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
   }
   // BackendTLSPolicy takes at most 8 caCertificateRefs (the CRD's maxItems).
   if (k.ca_refs.size() > 8) {
-    findings.error(k.ca_at,
+    findings.error(first_ca->location,
                    fmt::format("Service {} names {} CA certificates; a BackendTLSPolicy takes at most 8, so the "
                                "last {} are left out and certificates they signed are refused",
                                svc.name, k.ca_refs.size(), k.ca_refs.size() - 8),
-                   k.ca_rule_id);
+                   first_ca->rule_id);
     k.ca_refs.resize(8);
   }
   if (const Setting* r = policy.setting("retries")) {
@@ -101,7 +94,6 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     }
   }
   if (const Setting* h = policy.setting("host-header")) {
-    k.host_header_at = h->location;
     // URLRewrite.hostname is a PreciseHostname: no wildcard, no port.
     if (ingress_host_problem(h->value).empty() && h->value.find('*') == std::string::npos) {
       k.host_header = h->value;
