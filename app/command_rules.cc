@@ -97,7 +97,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
       ->capture_default_str();
   list->add_flag("--markdown", f->markdown, "Same as --output markdown");
   list->add_option("--target-controller", f->target,
-                   "The ingress-nginx verdicts for this target's output (envoy-gateway, istio, kgateway, nginx-gateway-fabric, traefik)")
+                   "The verdicts for this target's output (envoy-gateway, istio, kgateway, nginx-gateway-fabric, traefik), of ingress-nginx's keys unless --controller names another family")
       ->type_name("NAME");
   CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id) or finding id");
   explain->add_option("key", f->key, "Annotation key (or its last part, e.g. rewrite-target), rule id or finding id")->required();
@@ -120,10 +120,6 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
       }
     }
     if (f->output == "markdown") f->markdown = true;
-    if (list->parsed() && target) {
-      ctx.io.out << (f->markdown ? target_markdown(catalog, *target) : target_table(catalog, *target));
-      return kExitOk;
-    }
     if (list->parsed()) {
       if (!f->controller.empty() && !catalog.family(f->controller)) {
         std::vector<std::string> names;
@@ -132,6 +128,17 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
         ctx.io.err << ctx.program << ": unknown controller \"" << f->controller << "\""
                    << (best.empty() ? "" : " (did you mean \"" + best + "\"?)") << "\n";
         return kExitUsageOrInput;
+      }
+      if (target) {
+        // One family's keys for the target: ingress-nginx's unless named.
+        const std::string family = f->controller.empty() ? "ingress-nginx" : f->controller;
+        if (f->markdown && family != "ingress-nginx") {
+          ctx.io.err << ctx.program << ": --markdown with --target-controller is docs/targets.md's section, "
+                     << "which covers every family; drop --controller\n";
+          return kExitUsageOrInput;
+        }
+        ctx.io.out << (f->markdown ? target_markdown(catalog, *target) : target_table(catalog, *target, family));
+        return kExitOk;
       }
       ctx.io.out << (f->markdown ? rules_markdown(catalog, f->controller) : rules_table(catalog, f->controller));
       return kExitOk;

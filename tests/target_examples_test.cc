@@ -27,16 +27,38 @@ using Json = nlohmann::ordered_json;
 
 constexpr const char* kPrefix = "nginx.ingress.kubernetes.io/";
 
+// The prefix a family's keys are written with: its first one
+// (haproxy.org/ for HAProxy).
+std::string prefix_of(const std::string& family) {
+  if (family == "ingress-nginx") return kPrefix;
+  const Family* f = Catalog::builtin().family(family);
+  REQUIRE(f != nullptr);
+  return f->prefixes.front();
+}
+
+// The key's golden case directory under testdata/targets/<target>/keys: the
+// key itself for ingress-nginx's, the catalog rule id (haproxy-allow-list)
+// for another family's.
+std::string case_name(const TargetRule& rule) {
+  if (rule.family == "ingress-nginx") return rule.key;
+  const Rule* r = Catalog::builtin().find(prefix_of(rule.family) + rule.key);
+  REQUIRE(r != nullptr);
+  return r->id;
+}
+
 // A one-host Ingress with TLS (so the host has an HTTPS listener for the
-// server-level keys) carrying `annotations`.
+// server-level keys) carrying `annotations` of `family`, whose class is
+// the family's name (which names its controller, class_resolver.cc) unless
+// it is ingress-nginx's.
 std::string ingress_with(const std::vector<std::pair<std::string, std::string>>& annotations,
-                         const std::string& path = "/app") {
+                         const std::string& path = "/app", const std::string& family = "ingress-nginx") {
   std::string yaml =
       "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n  namespace: demo\n"
       "  annotations:\n";
-  for (const auto& [k, v] : annotations) yaml += fmt::format("    {}{}: {}\n", kPrefix, k, Json(v).dump());
+  for (const auto& [k, v] : annotations) yaml += fmt::format("    {}{}: {}\n", prefix_of(family), k, Json(v).dump());
   yaml +=
-      "spec:\n  ingressClassName: nginx\n  tls:\n  - hosts: [demo.example.com]\n    secretName: demo-tls\n"
+      "spec:\n  ingressClassName: " + std::string(family == "ingress-nginx" ? "nginx" : family) +
+      "\n  tls:\n  - hosts: [demo.example.com]\n    secretName: demo-tls\n"
       "  rules:\n  - host: demo.example.com\n    http:\n      paths:\n      - path: " +
       Json(path).dump() +
       "\n        pathType: " + (path == "/app" ? "Prefix" : "ImplementationSpecific") +
@@ -74,23 +96,25 @@ TEST_CASE("every target rule converts its key's catalog example into objects its
   const Catalog& catalog = Catalog::builtin();
   for (const TargetProfile& profile : target_profiles()) {
     for (const TargetRule& rule : profile.rules) {
-      DYNAMIC_SECTION(profile.name << " " << rule.key) {
-        const Rule* r = catalog.find(kPrefix + rule.key);
+      DYNAMIC_SECTION(profile.name << " " << rule.family << " " << rule.key) {
+        const std::string prefix = prefix_of(rule.family);
+        const Rule* r = catalog.find(prefix + rule.key);
         REQUIRE(r != nullptr);
         REQUIRE_FALSE((r->example.empty() && rule.example.empty()));
         std::vector<std::pair<std::string, std::string>> annotations = {
             {rule.key, rule.example.empty() ? r->example : rule.example}};
         for (const auto& [key, value] : rule.with) annotations.emplace_back(key, value);
-        std::string input = ingress_with(annotations, rule.example_path.empty() ? "/app" : rule.example_path);
+        std::string input =
+            ingress_with(annotations, rule.example_path.empty() ? "/app" : rule.example_path, rule.family);
         if (!rule.example_objects.empty()) input += "---\n" + rule.example_objects;
         const Converted c = convert_for(profile, input);
 
-        const std::string verdict = fmt::format("{}{} is converted for {} {}", kPrefix, rule.key, profile.project,
+        const std::string verdict = fmt::format("{}{} is converted for {} {}", prefix, rule.key, profile.project,
                                                 profile.version);
         std::vector<std::string> about_key;
         bool converted = false;
         for (const Finding& f : c.findings.items()) {
-          if (f.message.rfind(kPrefix + rule.key, 0) != 0) continue;
+          if (f.message.rfind(prefix + rule.key, 0) != 0) continue;
           about_key.push_back(f.message);
           converted = converted || f.message.rfind(verdict, 0) == 0;
           CHECK(f.severity != Severity::Error);
@@ -111,12 +135,14 @@ TEST_CASE("every key a target converts has its golden case under testdata/target
   for (const TargetProfile& profile : target_profiles()) {
     std::set<std::string> keys;
     for (const TargetRule& rule : profile.rules) {
-      keys.insert(rule.key);
-      const fs::path input = fs::path(IM_SOURCE_DIR) / "testdata" / "targets" / profile.name / "keys" / rule.key /
-                             "input.yaml";
-      INFO(profile.name << " " << rule.key << ": run scripts/refresh-target-key-cases");
+      const std::string name = case_name(rule);
+      keys.insert(name);
+      const fs::path input =
+          fs::path(IM_SOURCE_DIR) / "testdata" / "targets" / profile.name / "keys" / name / "input.yaml";
+      INFO(profile.name << " " << name << ": run scripts/refresh-target-key-cases");
       REQUIRE(fs::exists(input));
-      CHECK(im::testing::read_text(input).find(fmt::format("    {}{}: ", kPrefix, rule.key)) != std::string::npos);
+      CHECK(im::testing::read_text(input).find(fmt::format("    {}{}: ", prefix_of(rule.family), rule.key)) !=
+            std::string::npos);
     }
     for (const auto& e : fs::directory_iterator(fs::path(IM_SOURCE_DIR) / "testdata" / "targets" / profile.name / "keys")) {
       INFO(e.path().string() << " belongs to no rule of " << profile.name);

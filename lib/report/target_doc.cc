@@ -11,14 +11,14 @@ namespace {
 
 /// "Kind spec.field" for a target rule, "standard Gateway API" otherwise.
 std::string becomes(const Rule& rule, const TargetProfile& profile) {
-  if (const TargetRule* t = profile.rule_for(rule.key)) return t->kind + " spec." + t->field;
+  if (const TargetRule* t = profile.rule_for(rule)) return t->kind + " spec." + t->field;
   if (rule.verdict == Verdict::None) return "not converted";
   return "standard Gateway API";
 }
 
 /// What differs, or why not and what instead.
 std::string difference(const Rule& rule, const TargetProfile& profile) {
-  if (const TargetRule* t = profile.rule_for(rule.key)) return t->lost;
+  if (const TargetRule* t = profile.rule_for(rule)) return t->lost;
   return rule.verdict == Verdict::None ? rule.instead : rule.lost;
 }
 
@@ -26,32 +26,37 @@ struct Counts {
   size_t exact = 0, partial = 0, none = 0;
 };
 
-Counts count(const Catalog& catalog, const TargetProfile& profile) {
+Counts count(const Catalog& catalog, const TargetProfile& profile, const std::string& family) {
   Counts c;
-  for (const Rule* r : sorted_rules(catalog, "ingress-nginx")) {
+  for (const Rule* r : sorted_rules(catalog, family)) {
     Verdict v = target_verdict(*r, profile);
     ++(v == Verdict::Converted ? c.exact : v == Verdict::Partial ? c.partial : c.none);
   }
   return c;
 }
 
-std::string counts_line(const Counts& c, const TargetProfile& profile) {
-  return fmt::format("{} of {} ingress-nginx annotations convert for {} {}: {} exactly, {} with a stated "
+std::string counts_line(const Counts& c, const TargetProfile& profile, const std::string& family) {
+  return fmt::format("{} of {} {} annotations convert for {} {}: {} exactly, {} with a stated "
                      "difference; {} do not.",
-                     c.exact + c.partial, c.exact + c.partial + c.none, profile.project,
+                     c.exact + c.partial, c.exact + c.partial + c.none, family, profile.project,
                      profile.version, c.exact, c.partial, c.none);
+}
+
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : escape_control(s)) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
 }
 
 }  // namespace
 
 Verdict target_verdict(const Rule& rule, const TargetProfile& profile) {
-  if (rule.controller != "ingress-nginx") return rule.verdict;
-  if (const TargetRule* t = profile.rule_for(rule.key)) return t->verdict;
+  if (const TargetRule* t = profile.rule_for(rule)) return t->verdict;
   return rule.verdict;
 }
 
-std::string target_table(const Catalog& catalog, const TargetProfile& profile) {
-  auto rules = sorted_rules(catalog, "ingress-nginx");
+std::string target_table(const Catalog& catalog, const TargetProfile& profile, const std::string& family) {
+  auto rules = sorted_rules(catalog, family);
   size_t width = 0;
   for (const Rule* r : rules) width = std::max(width, full_key(catalog, *r).size());
   std::string out;
@@ -59,23 +64,34 @@ std::string target_table(const Catalog& catalog, const TargetProfile& profile) {
     out += fmt::format("{:<{}}  {:<9}  {}\n", full_key(catalog, *r), width,
                        verdict_name(target_verdict(*r, profile)), becomes(*r, profile));
   }
-  return out + counts_line(count(catalog, profile), profile) + "\n";
+  return out + counts_line(count(catalog, profile, family), profile, family) + "\n";
 }
 
 std::string target_markdown(const Catalog& catalog, const TargetProfile& profile) {
-  auto cell = [](const std::string& s) {
-    std::string out;
-    for (char c : escape_control(s)) out += c == '|' ? std::string("\\|") : std::string(1, c);
-    return out;
-  };
+  const std::string nginx = "ingress-nginx";
   std::string out = fmt::format("## {} {} (`--target-controller {}`)\n\n{}\n\n", profile.project,
                                 profile.version, profile.name,
-                                counts_line(count(catalog, profile), profile));
+                                counts_line(count(catalog, profile, nginx), profile, nginx));
   out += "| annotation | verdict | becomes | what differs / instead |\n|---|---|---|---|\n";
-  for (const Rule* r : sorted_rules(catalog, "ingress-nginx")) {
+  for (const Rule* r : sorted_rules(catalog, nginx)) {
     out += fmt::format("| `{}` | {} | {} | {} |\n", full_key(catalog, *r),
                        verdict_name(target_verdict(*r, profile)), becomes(*r, profile),
                        cell(difference(*r, profile)));
+  }
+  // Other families: only the keys this target converts beyond their own
+  // verdict (`rules list --controller FAMILY --target-controller NAME`
+  // lists them all).
+  for (const std::string& family : profile.families()) {
+    if (family == nginx) continue;
+    out += fmt::format("\n### {} annotations\n\n{}\n\n", family,
+                       counts_line(count(catalog, profile, family), profile, family));
+    out += "| annotation | verdict | becomes | what differs |\n|---|---|---|---|\n";
+    for (const Rule* r : sorted_rules(catalog, family)) {
+      if (!profile.rule_for(*r)) continue;
+      out += fmt::format("| `{}` | {} | {} | {} |\n", full_key(catalog, *r),
+                         verdict_name(target_verdict(*r, profile)), becomes(*r, profile),
+                         cell(difference(*r, profile)));
+    }
   }
   return out;
 }
@@ -84,7 +100,7 @@ std::string targets_markdown(const Catalog& catalog) {
   std::string out =
       "# Output per target implementation\n\n"
       "Generated by `ingress-migrate rules list --target-controller NAME --markdown` from `rules/` "
-      "(`rules/ingress-nginx/annotations.yaml` under `rules/targets/NAME.yaml`); a test fails when it "
+      "(`rules/<family>/annotations.yaml` under `rules/targets/NAME.yaml`); a test fails when it "
       "drifts. \"standard Gateway API\" means the standard objects carry it for every "
       "implementation.\n";
   for (const TargetProfile& p : target_profiles()) out += "\n" + target_markdown(catalog, p);

@@ -1,5 +1,5 @@
 #pragma once
-// What each ingress-nginx annotation becomes for one target implementation
+// What each annotation (mostly ingress-nginx's) becomes for one target implementation
 // (rules/targets/<name>.yaml over the standard verdicts): `rules list` and
 // `rules explain` with --target-controller, and docs/targets.md.
 
@@ -14,9 +14,10 @@ namespace im {
 /// the key, else the standard one.
 Verdict target_verdict(const Rule& rule, const TargetProfile& profile);
 
-/// One line per ingress-nginx key: annotation, verdict, what it becomes;
+/// One line per key of `family`: annotation, verdict, what it becomes;
 /// then the counts.
-std::string target_table(const Catalog& catalog, const TargetProfile& profile);
+std::string target_table(const Catalog& catalog, const TargetProfile& profile,
+                         const std::string& family = "ingress-nginx");
 
 /// The same as a Markdown section (docs/targets.md).
 std::string target_markdown(const Catalog& catalog, const TargetProfile& profile);

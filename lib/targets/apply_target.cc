@@ -516,6 +516,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   std::map<std::string, std::vector<size_t>> routes_of;  // Ingress -> its routes' indices
   for (size_t i = 0; i < output.http_routes.size(); ++i) routes_of[output.http_routes[i].source_ingress].push_back(i);
   const VerdictIndex verdicts = index_verdicts(findings);
+  const std::vector<std::string> families = profile.families();
 
   const std::set<std::string> https = https_listener_keys(output);
   Findings added;
@@ -548,12 +549,20 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     draft.services.assign(services.begin(), services.end());
     draft.https_listeners = https_listeners_of(https, own_routes);
     for (const Annotation& a : ing.annotations) {
-      RuleMatch m = catalog.match(a.key, "ingress-nginx", options.nginx_prefix);
-      if (!m.family || m.family->name != "ingress-nginx" || !m.rule) continue;
-      const TargetRule* rule = profile.rule_for(m.rule->key);
-      if (!rule) continue;
-      const Finding* base = base_verdict(verdicts, a, m.rule->id);
+      // The catalog marked a verdict only for the family serving the
+      // Ingress, so at most one family's rule applies.
+      const TargetRule* rule = nullptr;
+      const Finding* base = nullptr;
+      RuleMatch m;
+      for (const std::string& family : families) {
+        m = catalog.match(a.key, family, options.nginx_prefix);
+        if (!m.family || m.family->name != family || !m.rule) continue;
+        rule = profile.rule_for(family, m.rule->key);
+        base = rule ? base_verdict(verdicts, a, m.rule->id) : nullptr;
+        if (base) break;
+      }
       if (!base) continue;
+      if (rule->family != "ingress-nginx") draft.family_prefixes = m.family->prefixes;
       const TargetAction* action = find_target_action(rule->action);
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
       if (!action->fn(ctx)) continue;

@@ -120,23 +120,69 @@ bool read_auth_url(const TargetActionContext& c, AuthService& out) {
 
 namespace {
 
+// The names of the allow and of the deny list, newest first: the rule's
+// params allow-keys / deny-keys (space-separated) for another family's
+// lists (HAProxy: allow-list then whitelist, pkg/annotations/ingress/
+// accessControl.go), else ingress-nginx's (annotations/ipallowlist and
+// ipdenylist main.go: allowlist-source-range, then whitelist-source-range).
+std::vector<std::string> list_keys(const TargetActionContext& c, bool allow) {
+  auto it = c.rule.params.find(allow ? "allow-keys" : "deny-keys");
+  if (it != c.rule.params.end()) {
+    std::vector<std::string> keys;
+    for (const std::string& k : split(it->second, ' ')) {
+      if (!k.empty()) keys.push_back(k);
+    }
+    return keys;
+  }
+  if (allow) return {"allowlist-source-range", "whitelist-source-range"};
+  return {"denylist-source-range"};
+}
+
+// The list's annotation that counts: the newest name set.
+const Annotation* list_in_force(const TargetActionContext& c, bool allow, std::string* name = nullptr) {
+  for (const std::string& key : list_keys(c, allow)) {
+    if (const Annotation* a = c.sibling(key)) {
+      if (name) *name = key;
+      return a;
+    }
+  }
+  return nullptr;
+}
+
+// HAProxy also takes a pattern file in its own pod instead of addresses.
+bool list_addresses(const std::string& value, std::vector<std::string>& out, std::string& why) {
+  if (value.rfind("patterns/", 0) == 0) {
+    why = "it names a pattern file inside the controller's pod; write its address ranges in the annotation";
+    return false;
+  }
+  return cidr_list(value, out, why);
+}
+
 std::vector<std::string> source_list(const TargetActionContext& c, bool allow) {
-  const Annotation* a = allow ? c.sibling("allowlist-source-range") : c.sibling("denylist-source-range");
-  if (allow && !a) a = c.sibling("whitelist-source-range");
+  const Annotation* a = list_in_force(c, allow);
   std::vector<std::string> cidrs;
   std::string why;
-  if (a && !cidr_list(a->value, cidrs, why)) cidrs.clear();
+  if (a && !list_addresses(a->value, cidrs, why)) cidrs.clear();
   return cidrs;
 }
 
 }  // namespace
 
-bool read_source_ranges(const TargetActionContext& c, SourceRanges& out) {
-  std::vector<std::string> cidrs;
+bool read_own_source_list(const TargetActionContext& c, std::vector<std::string>& out) {
+  for (bool allow : {true, false}) {
+    const std::vector<std::string> keys = list_keys(c, allow);
+    if (std::find(keys.begin(), keys.end(), c.rule.key) == keys.end()) continue;
+    std::string winner;
+    if (list_in_force(c, allow, &winner) != &c.annotation) return c.reject(winner + " is set too and wins");
+  }
   std::string why;
-  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
-  if (c.rule.key == "whitelist-source-range" && c.sibling("allowlist-source-range"))
-    return c.reject("allowlist-source-range is set too and wins");
+  if (!list_addresses(c.annotation.value, out, why)) return c.reject(why);
+  return true;
+}
+
+bool read_source_ranges(const TargetActionContext& c, SourceRanges& out) {
+  std::vector<std::string> own;
+  if (!read_own_source_list(c, own)) return false;
   out.allow = source_list(c, true);
   out.deny = source_list(c, false);
   return true;

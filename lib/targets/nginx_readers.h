@@ -45,11 +45,16 @@ bool literal_header_value(const std::string& v, std::string& out);
 bool read_auth_proxy_headers(const TargetActionContext& c, const std::string& implementation,
                              std::vector<std::pair<std::string, std::string>>& out);
 
-/// whitelist-, allowlist- or denylist-source-range being converted, and both
-/// lists of the Ingress: allowlist-source-range wins over its deprecated twin
-/// whitelist-source-range (annotations/ipallowlist/main.go); a list that is
-/// unreadable is empty here (its own annotation reports). False, after
-/// reporting, when the annotation being converted cannot be.
+/// The address list being converted (an allow or deny list: the rule's
+/// params allow-keys / deny-keys name another family's, newest name first),
+/// as CIDRs. False, after reporting, when it cannot be, or when a newer name
+/// of the same list is set and wins (allowlist-source-range over its
+/// deprecated twin whitelist-source-range, annotations/ipallowlist/main.go).
+bool read_own_source_list(const TargetActionContext& c, std::vector<std::string>& out);
+
+/// The list being converted (read_own_source_list), and both lists of the
+/// Ingress; a list that is unreadable is empty here (its own annotation
+/// reports).
 struct SourceRanges {
   std::vector<std::string> allow;
   std::vector<std::string> deny;

@@ -43,11 +43,19 @@ const std::string& TargetProfile::api_version_of(const std::string& kind) const 
   return it == api_versions.end() ? api_version : it->second;
 }
 
-const TargetRule* TargetProfile::rule_for(const std::string& key) const {
+const TargetRule* TargetProfile::rule_for(const std::string& family, const std::string& key) const {
   for (const auto& r : rules) {
-    if (r.key == key) return &r;
+    if (r.key == key && r.family == family) return &r;
   }
   return nullptr;
+}
+
+std::vector<std::string> TargetProfile::families() const {
+  std::vector<std::string> out = {"ingress-nginx"};
+  for (const auto& r : rules) {
+    if (std::find(out.begin(), out.end(), r.family) == out.end()) out.push_back(r.family);
+  }
+  return out;
 }
 
 TargetProfile load_target_profile(const std::string& content, const std::string& origin) {
@@ -78,6 +86,7 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
   if (!rules || !rules.IsSequence()) fail(origin, root, "missing \"rules\" list");
   for (const auto& node : rules) {
     TargetRule r;
+    if (const std::string family = text(origin, node, "family", false); !family.empty()) r.family = family;
     r.key = text(origin, node, "key");
     r.action = text(origin, node, "action");
     r.kind = text(origin, node, "kind");
@@ -108,7 +117,7 @@ TargetProfile load_target_profile(const std::string& content, const std::string&
     if (!find_target_action(r.action)) fail(origin, node, fmt::format("unknown action \"{}\"", r.action));
     if (r.action == "accept" && !r.params.count("accept"))
       fail(origin, node, "action accept needs params.accept (the values that need nothing written)");
-    if (p.rule_for(r.key)) fail(origin, node, fmt::format("key \"{}\" listed twice", r.key));
+    if (p.rule_for(r.family, r.key)) fail(origin, node, fmt::format("key \"{}\" listed twice", r.key));
     p.rules.push_back(std::move(r));
   }
   return p;

@@ -14,7 +14,11 @@
 namespace im {
 
 struct TargetRule {
-  std::string key;     ///< ingress-nginx key without prefix, e.g. "limit-rps"
+  /// The controller family whose annotation this is (rules/<family>/):
+  /// mostly ingress-nginx, whose users move most; other families' keys
+  /// (haproxy.org/allow-list) convert for a target the same way.
+  std::string family = "ingress-nginx";
+  std::string key;     ///< key without the family's prefix, e.g. "limit-rps"
   std::string action;  ///< name in the target action table
   std::string kind;    ///< object kind written, e.g. "BackendTrafficPolicy"
   std::string field;   ///< path in the object's spec, for docs and `set`
@@ -79,7 +83,13 @@ struct TargetProfile {
   /// The apiVersion of `kind`: its api_versions entry, else api_version.
   const std::string& api_version_of(const std::string& kind) const;
   /// The rule for an ingress-nginx key (without prefix), or null.
-  const TargetRule* rule_for(const std::string& key) const;
+  const TargetRule* rule_for(const std::string& key) const { return rule_for("ingress-nginx", key); }
+  /// The rule for a key (without prefix) of `family`, or null.
+  const TargetRule* rule_for(const std::string& family, const std::string& key) const;
+  /// The rule for a catalog rule's key, or null.
+  const TargetRule* rule_for(const Rule& rule) const { return rule_for(rule.controller, rule.key); }
+  /// The families with rules here, ingress-nginx first.
+  std::vector<std::string> families() const;
 };
 
 /// The profiles compiled into the binary, sorted by name. Throws

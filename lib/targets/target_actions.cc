@@ -12,6 +12,7 @@
 
 #include "convert/filter_set.h"
 #include "targets/eg_listener_actions.h"
+#include "targets/haproxy_actions.h"
 #include "targets/istio_actions.h"
 #include "targets/kgw_actions.h"
 #include "targets/traefik_actions.h"
@@ -23,7 +24,11 @@ namespace im {
 using Json = nlohmann::ordered_json;
 
 const Annotation* TargetActionContext::sibling(const std::string& key) const {
-  return ingress.annotation(options.nginx_prefix + "/" + key);
+  if (rule.family == "ingress-nginx") return ingress.annotation(options.nginx_prefix + "/" + key);
+  for (const std::string& prefix : draft.family_prefixes) {
+    if (const Annotation* a = ingress.annotation(prefix + key)) return a;
+  }
+  return nullptr;
 }
 
 Json& TargetActionContext::spec_of(const std::string& kind) const {
@@ -65,7 +70,7 @@ bool needs_met(const TargetActionContext& c) {
   if (needs == c.rule.params.end()) return true;
   for (const std::string& key : split(needs->second, ',')) {
     const Annotation* main = c.sibling(key);
-    const TargetRule* main_rule = c.profile.rule_for(key);
+    const TargetRule* main_rule = c.profile.rule_for(c.rule.family, key);
     if (!main || !main_rule) continue;
     IngressDraft scratch = c.draft;
     Findings quiet;
@@ -177,8 +182,7 @@ bool act_eg_auth_response_headers(const Ctx& c) {
 // Gateway takes the first matching rule, so deny rules come first.
 bool add_source_rule(const Ctx& c, const char* action, const char* name) {
   std::vector<std::string> cidrs;
-  std::string why;
-  if (!cidr_list(c.annotation.value, cidrs, why)) return c.reject(why);
+  if (!read_own_source_list(c, cidrs)) return false;
   Json& authz = c.spec()["authorization"];
   Json rule = {{"name", name}, {"action", action}, {"principal", {{"clientCIDRs", cidrs}}}};
   Json rules = Json::array();
@@ -201,13 +205,7 @@ bool add_source_rule(const Ctx& c, const char* action, const char* name) {
   return true;
 }
 
-bool act_eg_source_range_allow(const Ctx& c) {
-  // allowlist-source-range wins over its deprecated twin whitelist-source-range.
-  if (c.annotation.key.size() >= 22 && c.annotation.key.find("whitelist-source-range") != std::string::npos &&
-      c.sibling("allowlist-source-range"))
-    return c.reject("allowlist-source-range is set too and wins");
-  return add_source_rule(c, "Allow", "allow-source-range");
-}
+bool act_eg_source_range_allow(const Ctx& c) { return add_source_rule(c, "Allow", "allow-source-range"); }
 
 bool act_eg_source_range_deny(const Ctx& c) { return add_source_rule(c, "Deny", "deny-source-range"); }
 
@@ -539,6 +537,8 @@ const std::vector<TargetAction>& target_actions() {
     v.insert(v.end(), istio.begin(), istio.end());
     const auto& traefik = traefik_target_actions();
     v.insert(v.end(), traefik.begin(), traefik.end());
+    const auto& haproxy = haproxy_target_actions();
+    v.insert(v.end(), haproxy.begin(), haproxy.end());
     std::sort(v.begin(), v.end(), [](const TargetAction& a, const TargetAction& b) {
       return std::string_view(a.name) < b.name;
     });

@@ -58,6 +58,9 @@ struct IngressDraft {
   /// that asked (server-level settings: the oldest Ingress of a host wins).
   std::vector<std::pair<std::string, std::string>> listener_options;
   Location listener_options_source;
+  /// The annotation prefixes of the family serving the Ingress when it is
+  /// not ingress-nginx ("haproxy.org/", ...), for siblings of its keys.
+  std::vector<std::string> family_prefixes;
 };
 
 struct TargetActionContext {
@@ -69,7 +72,8 @@ struct TargetActionContext {
   IngressDraft& draft;
   Findings& findings;
 
-  /// Another ingress-nginx annotation of the same Ingress (key without prefix).
+  /// Another annotation of the rule's family on the same Ingress (key
+  /// without prefix).
   const Annotation* sibling(const std::string& key) const;
   /// The spec of `rule.kind` being written, created on first use.
   nlohmann::ordered_json& spec() const { return spec_of(rule.kind); }
