@@ -143,11 +143,11 @@ void plan_canaries(Plan& plan) {
         // (a host's "/" from a default backend).
         const ClaimedPath* found = nullptr;
         if (auto by_path = plan.claimed_by_ingress_path.find(
-                Plan::ingress_path_key(info.cls.name, rule.host, p));
+                Plan::ingress_path_key(info.scope(), rule.host, p));
             by_path != plan.claimed_by_ingress_path.end()) {
           found = &by_path->second;
         } else if (auto match = convert_path(p, rule.host, ctx, quiet)) {
-          auto by_match = plan.claimed.find(Plan::claim_key(info.cls.name, rule.host, *match));
+          auto by_match = plan.claimed.find(Plan::claim_key(info.scope(), rule.host, *match));
           if (by_match != plan.claimed.end()) found = &by_match->second;
         } else {
           continue;

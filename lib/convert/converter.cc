@@ -4,6 +4,8 @@
 #include <set>
 #include <tuple>
 
+#include "convert/alb_groups.h"
+#include "convert/alb_rule_order.h"
 #include "convert/contour_service_annotations.h"
 #include "convert/controller_settings.h"
 #include "convert/input_values.h"
@@ -50,10 +52,12 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
     plan.ingresses.push_back(std::move(info));
   }
   sort_by_age(plan.ingresses);
+  plan_alb_groups(plan);
 
   plan_catch_all_routes(plan);
   plan_path_routes(plan);
   report_kong_match_precedence(plan);
+  report_alb_rule_order(plan);
   plan_default_backends(plan);
   report_dropped_paths(plan);
   plan_canaries(plan);

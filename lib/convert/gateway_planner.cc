@@ -343,10 +343,12 @@ ConversionOutput plan_gateways(Plan& plan) {
     RouteSpec s;
     s.draft = d;
     s.host = draft.host;
-    s.gateway = opt.parent_ref       ? GatewayKey{opt.parent_ref->ns, ""}
-                : opt.shared_gateway ? GatewayKey{opt.shared_gateway->ns, ""}
-                                     : GatewayKey{info.ing->ns, info.cls.name};
-    auto t = tls.find(info.cls.name + '\n' + draft.host);
+    const auto group = plan.group_gateways.find(info.lb_group);
+    s.gateway = opt.parent_ref                        ? GatewayKey{opt.parent_ref->ns, ""}
+                : opt.shared_gateway                  ? GatewayKey{opt.shared_gateway->ns, ""}
+                : group != plan.group_gateways.end() ? GatewayKey{group->second.first, info.scope()}
+                                                      : GatewayKey{info.ing->ns, info.cls.name};
+    auto t = tls.find(info.scope() + '\n' + draft.host);
     if (t != tls.end()) {
       if (t->second.secret.empty()) {
         if (default_cert_reported.insert(t->first).second) {
@@ -441,6 +443,9 @@ ConversionOutput plan_gateways(Plan& plan) {
       } else if (opt.shared_gateway) {
         g.ns = opt.shared_gateway->ns;
         g.name = opt.shared_gateway->name;
+      } else if (auto group = plan.group_gateways.find(info.lb_group); group != plan.group_gateways.end()) {
+        g.ns = group->second.first;
+        g.name = group->second.second;
       } else {
         g.ns = s.gateway.ns;
         g.name = dns_name(info.cls.name);

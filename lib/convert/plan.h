@@ -22,8 +22,15 @@ struct IngressInfo {
   const Ingress* ing = nullptr;
   ResolvedClass cls;
   IngressPolicy policy;
+  /// The load balancer its controller gave it where that is not one per
+  /// class: an AWS ALB IngressGroup (alb_groups.h); "" = the class's.
+  std::string lb_group;
   bool is_nginx() const { return cls.controller == "ingress-nginx"; }
   bool is_canary() const { return is_nginx() && policy.canary.enabled; }
+  /// Where its hosts and paths are claimed: Ingresses on one load balancer
+  /// compete for a path, those on separate ones do not ('@' cannot occur
+  /// in a class name).
+  std::string scope() const { return lb_group.empty() ? cls.name : cls.name + "@" + lb_group; }
 };
 
 /// The rules one Ingress contributes for one host (or the default server).
@@ -81,6 +88,8 @@ struct Plan {
   /// input (Kong host-aliases); IngressInfo::ing points here for those.
   std::deque<Ingress> rewritten_ingresses;
   std::vector<RouteDraft> drafts;
+  /// IngressInfo::lb_group -> its Gateway's namespace and name.
+  std::map<std::string, std::pair<std::string, std::string>> group_gateways;
   std::map<std::string, ClaimedPath> claimed;  ///< key: class \n host \n type \n value
   /// One per (namespace, Service), with the warning that describes it; both
   /// are written only if an emitted route sends traffic to the Service.

@@ -143,6 +143,11 @@ bool claim(Plan& plan, const std::string& key, const ClaimedPath& claim, const L
   auto [it, inserted] = plan.claimed.emplace(key, claim);
   if (inserted) return true;
   const IngressInfo& winner = plan.ingresses[it->second.ingress];
+  // alb_groups.h orders an IngressGroup's members as the ALB ranks them.
+  const char* order_rule = winner.lb_group.empty()
+                               ? kAgeRule
+                               : "whose rule the ALB ranked first (earlier in the IngressGroup: lower group.order, "
+                                 "then namespace/name)";
   if (it->second.backend == claim.backend) {
     plan.findings->info(where,
                         fmt::format("{} duplicates the same route of Ingress {} ({}); converted once",
@@ -157,7 +162,7 @@ bool claim(Plan& plan, const std::string& key, const ClaimedPath& claim, const L
                     plan.drafts[it->second.draft].catch_all
                         ? "whose default backend takes the default server's \"/\" before any "
                           "host-less path"
-                        : kAgeRule),
+                        : order_rule),
         "conflicting-path");
   }
   return false;
@@ -178,7 +183,7 @@ void add_app_root(Plan& plan, size_t ingress, size_t draft, const std::string& r
   redirect.status_code = 302;
   r.filters.edit().redirect = redirect;
   r.source = s ? s->location : info.ing->location;
-  if (!claim(plan, Plan::claim_key(info.cls.name, host, exact),
+  if (!claim(plan, Plan::claim_key(info.scope(), host, exact),
              ClaimedPath{ingress, draft, plan.drafts[draft].rules.size(), BackendRefIR{}}, r.source,
              fmt::format("app-root redirect for \"/\" on host {}", host))) {
     return;
@@ -209,7 +214,7 @@ void plan_catch_all_routes(Plan& plan) {
     PathMatchIR root{"PathPrefix", "/"};
     size_t d = plan.draft_for(i, "", true);
     ClaimedPath c{i, d, plan.drafts[d].rules.size(), *backend};
-    if (!claim(plan, Plan::claim_key(info.cls.name, "", root), c, ing.default_backend->location,
+    if (!claim(plan, Plan::claim_key(info.scope(), "", root), c, ing.default_backend->location,
                "default backend (catch-all for hosts without rules)")) {
       continue;
     }
@@ -479,13 +484,13 @@ void plan_path_routes(Plan& plan) {
           continue;
         }
         size_t index = plan.drafts[d].rules.size();
-        if (!claim(plan, Plan::claim_key(info.cls.name, rule.host, r.path),
+        if (!claim(plan, Plan::claim_key(info.scope(), rule.host, r.path),
                    ClaimedPath{i, d, index, *backend}, p.location,
                    fmt::format("path \"{}\" ({}) on host {}", r.path.value, r.path.type,
                                host_label(rule.host)))) {
           continue;
         }
-        plan.claimed_by_ingress_path.emplace(Plan::ingress_path_key(info.cls.name, rule.host, p),
+        plan.claimed_by_ingress_path.emplace(Plan::ingress_path_key(info.scope(), rule.host, p),
                                              ClaimedPath{i, d, index, *backend});
         if (!bare_full_path.empty()) {
           // "LIT/?(.*)": the bare LIT went upstream as the target itself.
@@ -493,7 +498,7 @@ void plan_path_routes(Plan& plan) {
           bare.path = PathMatchIR{"Exact", effective.path};
           bare.filters.edit().rewrite_prefix.reset();
           bare.filters.edit().rewrite_full_path = bare_full_path;
-          if (claim(plan, Plan::claim_key(info.cls.name, rule.host, bare.path),
+          if (claim(plan, Plan::claim_key(info.scope(), rule.host, bare.path),
                     ClaimedPath{i, d, plan.drafts[d].rules.size() + 1, *backend}, p.location,
                     fmt::format("path \"{}\" (Exact) on host {}", bare.path.value, host_label(rule.host)))) {
             plan.drafts[d].rules.push_back(std::move(r));
@@ -560,7 +565,7 @@ void plan_default_backends(Plan& plan) {
     if (info.cls.name.empty() || info.is_canary()) continue;
     for (const auto& rule : info.ing->rules) {
       if (rule.host.empty()) continue;  // the default server is created by the controller
-      if (creator.emplace(info.cls.name + '\n' + rule.host, i).second) {
+      if (creator.emplace(info.scope() + '\n' + rule.host, i).second) {
         plan.drafts[plan.draft_for(i, rule.host)].creates_host = true;
       }
     }
@@ -572,7 +577,7 @@ void plan_default_backends(Plan& plan) {
     std::optional<BackendRefIR> backend;
     for (const auto& rule : ing.rules) {
       if (rule.host.empty()) continue;
-      size_t owner = creator.at(info.cls.name + '\n' + rule.host);
+      size_t owner = creator.at(info.scope() + '\n' + rule.host);
       if (owner != i) {
         plan.findings->warning(
             ing.default_backend->location,
@@ -584,7 +589,7 @@ void plan_default_backends(Plan& plan) {
         continue;
       }
       PathMatchIR root{"PathPrefix", "/"};
-      std::string key = Plan::claim_key(info.cls.name, rule.host, root);
+      std::string key = Plan::claim_key(info.scope(), rule.host, root);
       if (plan.claimed.count(key)) continue;  // an explicit "/" path replaces it
       if (!backend) {
         backend = resolve_backend(*ing.default_backend, ing, *plan.inventory, *plan.findings);

@@ -73,7 +73,7 @@ std::map<std::string, HostTls> plan_host_tls(const Plan& plan) {
     if (info.cls.name.empty() || info.is_canary() || ing.tls.empty()) continue;
     for (const auto& rule : ing.rules) {
       if (rule.host.empty()) continue;
-      std::string key = info.cls.name + '\n' + rule.host;
+      std::string key = info.scope() + '\n' + rule.host;
       if (out.count(key)) continue;  // the first Ingress with TLS for a host decides
       const IngressTLS* entry = tls_entry_for(ing, rule.host);
       if (!entry && !info.is_nginx()) continue;
