@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "convert/class_resolver.h"
 #include "convert/converter.h"
 #include "golden_support.h"
 #include "model/inventory.h"
@@ -47,9 +48,8 @@ std::string case_name(const TargetRule& rule) {
 }
 
 // A one-host Ingress with TLS (so the host has an HTTPS listener for the
-// server-level keys) carrying `annotations` of `family`, whose class is
-// the family's name (which names its controller, class_resolver.cc) unless
-// it is ingress-nginx's.
+// server-level keys) carrying `annotations` of `family`, of the class that
+// family's controller installs with.
 std::string ingress_with(const std::vector<std::pair<std::string, std::string>>& annotations,
                          const std::string& path = "/app", const std::string& family = "ingress-nginx") {
   std::string yaml =
@@ -57,7 +57,7 @@ std::string ingress_with(const std::vector<std::pair<std::string, std::string>>&
       "  annotations:\n";
   for (const auto& [k, v] : annotations) yaml += fmt::format("    {}{}: {}\n", prefix_of(family), k, Json(v).dump());
   yaml +=
-      "spec:\n  ingressClassName: " + std::string(family == "ingress-nginx" ? "nginx" : family) +
+      "spec:\n  ingressClassName: " + default_class_of(family) +
       "\n  tls:\n  - hosts: [demo.example.com]\n    secretName: demo-tls\n"
       "  rules:\n  - host: demo.example.com\n    http:\n      paths:\n      - path: " +
       Json(path).dump() +

@@ -33,6 +33,8 @@ using im::Channel;
 using im::validate_object;
 
 const std::vector<std::string> kDumps = {
+    "aws-load-balancer-controller/loadbalancerconfigurations.txt",
+    "aws-load-balancer-controller/targetgroupconfigurations.txt",
     "envoy-gateway/backendtrafficpolicies.txt",
     "envoy-gateway/clienttrafficpolicies.txt",
     "envoy-gateway/httproutefilters.txt",

@@ -72,6 +72,13 @@ const AnnotationFamily* family_from_annotations(const Ingress& ing, const Annota
 
 }  // namespace
 
+std::string default_class_of(const std::string& family) {
+  for (const auto& c : kClassNames) {
+    if (family == c.family) return c.prefix;
+  }
+  return "";
+}
+
 ClassResolver::ClassResolver(const std::vector<IngressClass>& classes, std::string default_class,
                              Findings& findings, bool require_class)
     : classes_(classes),

@@ -15,6 +15,10 @@ struct ResolvedClass {
   std::string controller;  ///< family name, e.g. "ingress-nginx"
 };
 
+/// The class name a controller family installs with by default ("alb" for
+/// aws-alb), or "" when none is known.
+std::string default_class_of(const std::string& family);
+
 class ClassResolver {
  public:
   /// `require_class`: a class-less Ingress is an error (no-ingress-class)

@@ -160,6 +160,12 @@ struct GatewayIR {
   std::string name;
   std::string gateway_class;
   std::string named_address;  ///< spec.addresses NamedAddress (a cloud static IP name)
+  /// spec.infrastructure.parametersRef: the implementation object holding
+  /// the Gateway's load balancer settings (a target's, e.g. the AWS Load
+  /// Balancer Controller's LoadBalancerConfiguration); empty kind = none.
+  struct ParametersRef {
+    std::string group, kind, name;
+  } parameters;
   std::vector<ListenerIR> listeners;
   CarriedAnnotations annotations;
   /// The Gateway as the input gave it, when this one extends an existing

@@ -175,6 +175,10 @@ json gateway_object(const GatewayIR& g) {
   if (!g.named_address.empty()) {
     spec["addresses"] = json::array({{{"type", "NamedAddress"}, {"value", g.named_address}}});
   }
+  if (!g.parameters.kind.empty()) {
+    spec["infrastructure"] = {
+        {"parametersRef", {{"group", g.parameters.group}, {"kind", g.parameters.kind}, {"name", g.parameters.name}}}};
+  }
   spec["listeners"] = std::move(listeners);
   return kube_object(kApiVersion, "Gateway", metadata(g.ns, g.name, g.annotations), std::move(spec));
 }

@@ -9,6 +9,7 @@
 
 #include "convert/naming.h"
 #include "targets/istio_objects.h"
+#include "targets/lbc_objects.h"
 #include "targets/traefik_actions.h"
 #include "targets/traefik_services.h"
 #include "util/text.h"
@@ -523,6 +524,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   ListenerClaims listener_claims;
   std::set<const Finding*> replaced;
   IstioObjects istio;
+  LbcObjects lbc;
   TraefikServices traefik_services;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
@@ -562,7 +564,10 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
         if (base) break;
       }
       if (!base) continue;
-      if (rule->family != "ingress-nginx") draft.family_prefixes = m.family->prefixes;
+      if (rule->family != "ingress-nginx") {
+        draft.family_prefixes = m.family->prefixes;
+        draft.family = rule->family;
+      }
       const TargetAction* action = find_target_action(rule->action);
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
       if (!action->fn(ctx)) continue;
@@ -571,12 +576,14 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       added.add(target_verdict(profile, *rule, a, m.rule->id));
     }
     istio.add_ingress(profile, options, ing, draft, output, added);
+    if (draft.family == "aws-alb") lbc.add_ingress(ing, draft, output);
     traefik_services.add_ingress(ing, draft);
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
     claim_listener_options(ing, draft, listener_claims);
   }
   istio.finish(profile, output, added);
+  lbc.finish(profile, inventory, catalog, options, output, added);
   if (profile.name == "traefik") {
     add_traefik_service_sticky(profile, inventory, catalog, verdicts, traefik_services, replaced, added);
   }

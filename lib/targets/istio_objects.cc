@@ -290,26 +290,6 @@ void IstioObjects::add_ingress(const TargetProfile& p, const TargetOptions& opti
   for (const char* kind : {"AuthorizationPolicy", "MeshConfig", "DestinationRule"}) d.specs.erase(kind);
 }
 
-namespace {
-
-// Fills what `into` lacks from `from`, field by field; a field both set
-// differently stays `into`'s and is named in `conflicts`. loadBalancer is
-// one choice (simple or consistentHash), taken whole.
-void merge_older_wins(Json& into, const Json& from, const std::string& path, std::vector<std::string>& conflicts) {
-  for (const auto& [key, value] : from.items()) {
-    const std::string at = path.empty() ? key : path + "." + key;
-    if (!into.contains(key)) {
-      into[key] = value;
-    } else if (key != "loadBalancer" && into[key].is_object() && value.is_object()) {
-      merge_older_wins(into[key], value, at, conflicts);
-    } else if (into[key] != value) {
-      conflicts.push_back(at);
-    }
-  }
-}
-
-}  // namespace
-
 void IstioObjects::finish(const TargetProfile& p, ConversionOutput& out, Findings& added) {
   for (auto& [key, claims] : claims_) {
     const auto& [gateway_ns, svc_ns, svc] = key;
@@ -320,7 +300,7 @@ void IstioObjects::finish(const TargetProfile& p, ConversionOutput& out, Finding
     const std::string name = dns_name(svc_ns + "-" + svc);
     for (size_t i = 1; i < claims.size(); ++i) {
       std::vector<std::string> conflicts;
-      merge_older_wins(merged, claims[i].traffic_policy, "", conflicts);
+      merge_older_wins(merged, claims[i].traffic_policy, "", {"loadBalancer"}, conflicts);
       if (conflicts.empty()) continue;
       added.warning(claims[i].source,
                     fmt::format("Service {}/{} has one traffic policy for the Gateway (DestinationRule {}/{}), and "

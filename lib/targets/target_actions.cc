@@ -15,6 +15,7 @@
 #include "targets/haproxy_actions.h"
 #include "targets/istio_actions.h"
 #include "targets/kgw_actions.h"
+#include "targets/lbc_actions.h"
 #include "targets/traefik_actions.h"
 #include "targets/nginx_readers.h"
 #include "util/text.h"
@@ -95,6 +96,77 @@ bool act_accept(const Ctx& c) {
   return c.reject(fmt::format("only {} is available", join(accepted, ", ")));
 }
 
+// Comma-separated items, trimmed, none empty ("a, b" -> {"a", "b"}).
+bool comma_items(const std::string& v, std::vector<std::string>& out, std::string& why) {
+  for (const std::string& item : split(v, ',')) {
+    const std::string t = trim(item);
+    if (t.empty()) {
+      why = "an empty item in the list";
+      return false;
+    }
+    out.push_back(t);
+  }
+  if (out.empty()) why = "an empty list";
+  return !out.empty();
+}
+
+// The value as written, for the transforms that only reshape it (the AWS
+// Load Balancer Controller's annotation forms, pkg/annotations/parser.go:
+// lists "a,b", maps "k=v,k2=v2"): text (params.max-length), bool, list,
+// subnets ([{identifier}]), key-values ([{key, value}]) and string-map.
+bool plain_value(const Ctx& c, const std::string& raw, Json& out, std::string& why) {
+  const std::string& t = c.rule.transform;
+  const std::string v = trim(raw);
+  if (t == "text") {
+    const auto max = c.rule.params.find("max-length");
+    if (v.empty()) {
+      why = "an empty value";
+      return false;
+    }
+    if (max != c.rule.params.end() && v.size() > std::stoul(max->second)) {
+      why = fmt::format("longer than {} characters", max->second);
+      return false;
+    }
+    out = v;
+    return true;
+  }
+  if (t == "bool") {
+    if (v != "true" && v != "false") {
+      why = "expected true or false";
+      return false;
+    }
+    out = v == "true";
+    return true;
+  }
+  std::vector<std::string> items;
+  if (!comma_items(v, items, why)) return false;
+  if (t == "list") {
+    out = items;
+    return true;
+  }
+  if (t == "subnets") {
+    out = Json::array();
+    for (const auto& item : items) out.push_back({{"identifier", item}});
+    return true;
+  }
+  out = t == "string-map" ? Json::object() : Json::array();
+  for (const auto& item : items) {
+    const size_t eq = item.find('=');
+    const std::string key = trim(item.substr(0, eq));
+    if (eq == std::string::npos || key.empty()) {
+      why = fmt::format("\"{}\" is not key=value", escape_control(item));
+      return false;
+    }
+    const std::string value = trim(item.substr(eq + 1));
+    if (t == "string-map") {
+      out[key] = value;
+    } else {
+      out.push_back({{"key", key}, {"value", value}});
+    }
+  }
+  return true;
+}
+
 // Writes the transformed value at rule.field (and the `also` constants).
 bool act_set(const Ctx& c) {
   const std::string& v = c.annotation.value;
@@ -119,6 +191,9 @@ bool act_set(const Ctx& c) {
   } else if (t == "int") {
     if (!whole_number(v, n)) return c.reject("expected a whole number");
     value = n;
+  } else if (t == "text" || t == "bool" || t == "list" || t == "subnets" || t == "key-values" ||
+             t == "string-map") {
+    if (!plain_value(c, v, value, why)) return c.reject(why);
   } else if (t == "map") {
     auto it = c.rule.values.find(v);
     if (it == c.rule.values.end()) {
@@ -539,6 +614,8 @@ const std::vector<TargetAction>& target_actions() {
     v.insert(v.end(), traefik.begin(), traefik.end());
     const auto& haproxy = haproxy_target_actions();
     v.insert(v.end(), haproxy.begin(), haproxy.end());
+    const auto& lbc = lbc_target_actions();
+    v.insert(v.end(), lbc.begin(), lbc.end());
     std::sort(v.begin(), v.end(), [](const TargetAction& a, const TargetAction& b) {
       return std::string_view(a.name) < b.name;
     });

@@ -61,6 +61,8 @@ struct IngressDraft {
   /// The annotation prefixes of the family serving the Ingress when it is
   /// not ingress-nginx ("haproxy.org/", ...), for siblings of its keys.
   std::vector<std::string> family_prefixes;
+  /// That family ("" = ingress-nginx, or no family rule applied).
+  std::string family;
 };
 
 struct TargetActionContext {
@@ -122,6 +124,13 @@ bool whole_number(const std::string& v, uint64_t& n);
 /// "ns/name" or "name" (ingress-nginx auth-secret, auth-tls-secret); ns stays as is for
 /// "name". False, with `why`, when the value cannot name a Secret.
 bool split_secret(const std::string& v, std::string& ns, std::string& name, std::string& why);
+
+/// Fills what `into` lacks from `from`, field by field, recursing into
+/// objects except those under the keys in `whole` (one choice, taken
+/// whole: Istio's loadBalancer); a field both set differently stays
+/// `into`'s and its dotted path (under `path`) goes into `conflicts`.
+void merge_older_wins(nlohmann::ordered_json& into, const nlohmann::ordered_json& from, const std::string& path,
+                      const std::set<std::string>& whole, std::vector<std::string>& conflicts);
 
 /// Writes `value` at the dotted `path` under `obj`, creating objects on the way.
 void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value);

@@ -178,4 +178,18 @@ bool split_secret(const std::string& v, std::string& ns, std::string& name, std:
   return true;
 }
 
+void merge_older_wins(nlohmann::ordered_json& into, const nlohmann::ordered_json& from, const std::string& path,
+                      const std::set<std::string>& whole, std::vector<std::string>& conflicts) {
+  for (const auto& [key, value] : from.items()) {
+    const std::string at = path.empty() ? key : path + "." + key;
+    if (!into.contains(key)) {
+      into[key] = value;
+    } else if (!whole.count(key) && into[key].is_object() && value.is_object()) {
+      merge_older_wins(into[key], value, at, whole, conflicts);
+    } else if (into[key] != value) {
+      conflicts.push_back(at);
+    }
+  }
+}
+
 }  // namespace im

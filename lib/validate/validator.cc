@@ -50,6 +50,8 @@ struct VendorKind {
 };
 
 constexpr VendorKind kVendorKinds[] = {
+    {"gateway.k8s.aws/v1", "LoadBalancerConfiguration", "aws-load-balancer-controller/loadbalancerconfigurations.txt"},
+    {"gateway.k8s.aws/v1", "TargetGroupConfiguration", "aws-load-balancer-controller/targetgroupconfigurations.txt"},
     {"gateway.envoyproxy.io/v1alpha1", "BackendTrafficPolicy",
      "envoy-gateway/backendtrafficpolicies.txt"},
     {"gateway.envoyproxy.io/v1alpha1", "ClientTrafficPolicy",
@@ -78,9 +80,12 @@ constexpr VendorKind kVendorKinds[] = {
 bool is_vendor_api_group(const Json* api_version) {
   if (!api_version || !api_version->is_string()) return false;
   const std::string& v = api_version->get_ref<const std::string&>();
-  return v.rfind("gateway.envoyproxy.io/", 0) == 0 || v.rfind("gateway.nginx.org/", 0) == 0 ||
-         v.rfind("gateway.kgateway.dev/", 0) == 0 || v.rfind("networking.istio.io/", 0) == 0 ||
-         v.rfind("security.istio.io/", 0) == 0 || v.rfind("traefik.io/", 0) == 0;
+  const std::string_view group = std::string_view(v).substr(0, v.find('/') + 1);  // "group/"
+  if (group.empty()) return false;
+  for (const VendorKind& k : kVendorKinds) {
+    if (k.api_version.substr(0, group.size()) == group) return true;
+  }
+  return false;
 }
 
 /// metadata, then spec against `schema`. status is written by controllers,
