@@ -6,6 +6,7 @@
 #include <string>
 
 #include "convert/gateway_ir.h"
+#include "diag/finding.h"
 #include "model/ingress.h"
 
 namespace im {
@@ -16,6 +17,15 @@ namespace im {
 BackendTLSPolicyIR* add_service_backend_tls(ConversionOutput& out, const Service& svc,
                                                   const std::string& hostname, const std::string& source_ingress,
                                                   const Location& source);
+
+/// add_service_backend_tls for the Service's DNS name, with the warning that
+/// the policy verifies what the controller did not: "{what} for Service S:
+/// BackendTLSPolicy P verifies the backend certificate for host H against
+/// the system CAs, {controller_check}: the certificate must be valid for H".
+/// Nothing when the Service already has a policy.
+void add_verified_service_backend_tls(ConversionOutput& out, const Service& svc, const std::string& source_ingress,
+                                      const Location& at, const std::string& what,
+                                      const std::string& controller_check, Findings& findings);
 
 /// The Service's cluster DNS name, "name.namespace.svc".
 std::string service_dns_name(const Service& svc);

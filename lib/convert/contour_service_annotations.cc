@@ -63,25 +63,10 @@ std::optional<std::pair<std::string, Location>> port_protocol(const ContourServi
 
 void apply_contour_service_annotations(const Plan& plan, const Catalog& catalog, ConversionOutput& out,
                                        Findings& findings) {
-  std::set<std::string> contour_ingresses;
-  for (const IngressInfo& info : plan.ingresses) {
-    if (info.cls.controller == "contour") contour_ingresses.insert(info.ing->ref());
-  }
-  if (contour_ingresses.empty()) return;
-  std::map<std::pair<std::string, std::string>, ContourService> services;
-  for (const HTTPRouteIR& route : out.http_routes) {
-    if (!contour_ingresses.count(route.source_ingress)) continue;
-    for (const RouteRuleIR& rule : route.rules) {
-      for (const BackendRefIR& b : rule.backends) {
-        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) continue;
-        auto [it, fresh] = services.try_emplace({route.ns, b.name});
-        if (fresh) {
-          if (const Service* svc = find_service(*plan.inventory, route.ns, b.name)) {
-            it->second = read_contour_service(*svc, catalog, findings);
-          }
-        }
-        ContourService& c = it->second;
-        if (!c.svc) continue;
+  auto services = walk_service_backends<ContourService>(
+      plan, out, "contour",
+      [&](const Service& svc, const HTTPRouteIR&) { return read_contour_service(svc, catalog, findings); },
+      [&](HTTPRouteIR& route, RouteRuleIR&, const BackendRefIR& b, ContourService& c) {
         const std::string port = b.port ? std::to_string(*b.port) : "";
         auto proto = port_protocol(c, b);
         if (proto && (proto->first == "tls" || proto->first == "h2")) {
@@ -93,9 +78,7 @@ void apply_contour_service_annotations(const Plan& plan, const Catalog& catalog,
         } else {
           c.plain_ports.insert(port);
         }
-      }
-    }
-  }
+      });
   for (auto& [key, c] : services) {
     if (!c.svc || c.tls_ports.empty()) continue;
     if (!c.plain_ports.empty()) {
@@ -111,15 +94,8 @@ void apply_contour_service_annotations(const Plan& plan, const Catalog& catalog,
                        "contour-upstream-protocol-tls");
       continue;
     }
-    const BackendTLSPolicyIR* p =
-        add_service_backend_tls(out, *c.svc, service_dns_name(*c.svc), c.first_ingress, c.tls_at);
-    if (!p) continue;
-    findings.warning(c.tls_at,
-                     fmt::format("projectcontour.io/upstream-protocol for Service {}: BackendTLSPolicy {} verifies "
-                                 "the backend certificate for host {} against the system CAs, which Contour did "
-                                 "not do for an Ingress: the certificate must be valid for {}",
-                                 c.svc->name, p->name, p->hostname, p->hostname),
-                     "backend-tls-verification");
+    add_verified_service_backend_tls(out, *c.svc, c.first_ingress, c.tls_at, "projectcontour.io/upstream-protocol",
+                                     "which Contour did not do for an Ingress", findings);
   }
 }
 

@@ -268,6 +268,13 @@ std::optional<std::string> haproxy_duration(const std::string& value, std::strin
   return std::nullopt;
 }
 
+std::optional<std::string> haproxy_server_timeout(const Setting& s, Findings& findings) {
+  std::string why;
+  auto d = haproxy_duration(s.value, why);
+  if (!d) findings.error(s.location, fmt::format("\"{}\": {}; not converted", escape_control(s.value), why), s.rule_id);
+  return d;
+}
+
 void read_haproxy_settings(const IngressPolicy& policy, RouteTemplate& t, Findings& findings) {
   for (const auto& [action, s] : policy.settings) {
     if (action == "request-header-lines") {
@@ -277,16 +284,7 @@ void read_haproxy_settings(const IngressPolicy& policy, RouteTemplate& t, Findin
     } else if (action == "set-host") {
       read_set_host(s, t.filters.rewrite_hostname, findings);
     } else if (action == "server-timeout") {
-      // timeout server (service/timeoutServer.go): how long HAProxy waits
-      // for the backend to send something. timeouts.backendRequest bounds
-      // the whole answer instead (the verdict says so).
-      std::string why;
-      if (auto d = haproxy_duration(s.value, why)) {
-        t.backend_timeout = *d;
-      } else {
-        findings.error(s.location, fmt::format("\"{}\": {}; not converted", escape_control(s.value), why),
-                       s.rule_id);
-      }
+      if (auto d = haproxy_server_timeout(s, findings)) t.backend_timeout = *d;
     }
   }
   read_host_redirect(policy, t, findings);

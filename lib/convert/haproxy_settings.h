@@ -24,4 +24,10 @@ std::optional<long long> haproxy_millis(const std::string& value);
 /// as a Gateway API Duration, or nullopt with `why`.
 std::optional<std::string> haproxy_duration(const std::string& value, std::string& why);
 
+/// timeout-server (service/timeoutServer.go: how long HAProxy waits for
+/// the backend to send something) as timeouts.backendRequest, which bounds
+/// the whole answer instead (the verdict says so); nullopt after an error
+/// at the annotation.
+std::optional<std::string> haproxy_server_timeout(const Setting& s, Findings& findings);
+
 }  // namespace im

@@ -7,7 +7,11 @@
 
 #include <fmt/format.h>
 
+#include "convert/haproxy_service_annotations.h"
+#include "convert/service_lookup.h"
 #include "model/names.h"
+#include "rules/value_format.h"
+#include "util/text.h"
 
 namespace im {
 
@@ -29,6 +33,20 @@ void plan_backend_tls(Plan& plan, const IngressInfo& info, const RouteTemplate& 
     }
     for (const auto& planned : plan.backend_tls) {
       if (planned.policy.ns == ing.ns && planned.policy.service == b.service_name) return;
+    }
+    // HAProxy takes the Service's own server-ssl over the Ingress's: "false"
+    // there meant plain HTTP to that Service.
+    if (info.cls.controller == "haproxy") {
+      const Service* svc = find_service(*plan.inventory, ing.ns, b.service_name);
+      const Annotation* own = svc ? haproxy_service_annotation(*svc, "server-ssl") : nullptr;
+      if (own && parse_go_bool(own->value) == false) {
+        plan.findings->info(own->location,
+                            fmt::format("server-ssl \"{}\" on Service {} wins over Ingress {}'s: HAProxy spoke plain "
+                                        "HTTP to it, so no BackendTLSPolicy is written for it",
+                                        escape_control(own->value), b.service_name, ing.ref()),
+                            "haproxy-server-ssl");
+        return;
+      }
     }
     BackendTLSPolicyIR p;
     p.ns = ing.ns;

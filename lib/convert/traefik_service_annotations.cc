@@ -44,16 +44,10 @@ void plan_servers_scheme(const Service& svc, const IngressPolicy& policy, const 
                          ConversionOutput& out, Findings& findings) {
   const Setting* scheme = policy.setting("servers-scheme");
   if (!scheme || to_lower(trim(scheme->value)) != "https") return;
-  const BackendTLSPolicyIR* p =
-      add_service_backend_tls(out, svc, service_dns_name(svc), source_ingress, scheme->location);
-  if (!p) return;
-  findings.warning(scheme->location,
-                   fmt::format("service.serversscheme https for Service {}: BackendTLSPolicy {} verifies the backend "
-                               "certificate for host {} against the system CAs, where Traefik checked it against "
-                               "the Pod's address unless a ServersTransport named a serverName or skipped the check "
-                               "(insecureSkipVerify): the certificate must be valid for {}",
-                               svc.name, p->name, p->hostname, p->hostname),
-                   "backend-tls-verification");
+  add_verified_service_backend_tls(out, svc, source_ingress, scheme->location, "service.serversscheme https",
+                                   "where Traefik checked it against the Pod's address unless a ServersTransport "
+                                   "named a serverName or skipped the check (insecureSkipVerify)",
+                                   findings);
 }
 
 }  // namespace
@@ -70,30 +64,16 @@ bool traefik_sticky_enabled(const Service& svc) {
 
 void apply_traefik_service_annotations(const Plan& plan, const Catalog& catalog, ConversionOutput& out,
                                        Findings& findings) {
-  std::set<std::string> traefik_ingresses;
-  for (const IngressInfo& info : plan.ingresses) {
-    if (info.cls.controller == "traefik") traefik_ingresses.insert(info.ing->ref());
-  }
-  if (traefik_ingresses.empty()) return;
-  // Per Service: its settings, read (and reported) once.
-  std::map<std::pair<std::string, std::string>, Json> sticky;
-  for (HTTPRouteIR& route : out.http_routes) {
-    if (!traefik_ingresses.count(route.source_ingress)) continue;
-    for (RouteRuleIR& rule : route.rules) {
-      for (const BackendRefIR& b : rule.backends) {
-        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) continue;
-        auto [it, fresh] = sticky.try_emplace({route.ns, b.name});
-        if (fresh) {
-          if (const Service* svc = find_service(*plan.inventory, route.ns, b.name)) {
-            const IngressPolicy policy = apply_service_annotations(*svc, "traefik", catalog, findings);
-            it->second = session_persistence(*svc, policy);
-            plan_servers_scheme(*svc, policy, route.source_ingress, out, findings);
-          }
-        }
-        if (!it->second.is_null() && plan.options->experimental) rule.session_persistence = it->second;
-      }
-    }
-  }
+  walk_service_backends<Json>(
+      plan, out, "traefik",
+      [&](const Service& svc, const HTTPRouteIR& route) {
+        const IngressPolicy policy = apply_service_annotations(svc, "traefik", catalog, findings);
+        plan_servers_scheme(svc, policy, route.source_ingress, out, findings);
+        return session_persistence(svc, policy);
+      },
+      [&](HTTPRouteIR&, RouteRuleIR& rule, const BackendRefIR&, const Json& sticky) {
+        if (!sticky.is_null() && plan.options->experimental) rule.session_persistence = sticky;
+      });
 }
 
 }  // namespace im

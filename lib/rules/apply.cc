@@ -64,7 +64,17 @@ void judge(const Rule& rule, const Annotation& a, const Ingress& object, Finding
   report_verdict(rule, a, findings);
 }
 
+// params.on: "service" when the controller reads the key from the backend
+// Service only (Traefik's service.*, Kong's Service keys), "both" when from
+// the Ingress and the Service, the Service's value winning (HAProxy's
+// backend keys: documentation/annotations.md, "default <- Configmap <-
+// Ingress <- Service").
 bool read_from_service(const Rule& rule) {
+  auto on = rule.params.find("on");
+  return on != rule.params.end() && (on->second == "service" || on->second == "both");
+}
+
+bool read_from_service_only(const Rule& rule) {
   auto on = rule.params.find("on");
   return on != rule.params.end() && on->second == "service";
 }
@@ -126,7 +136,7 @@ IngressPolicy apply_annotations(const Ingress& ing, const std::string& controlle
       continue;
     }
     const Rule& rule = *m.rule;
-    if (read_from_service(rule)) {
+    if (read_from_service_only(rule)) {
       // Traefik decodes service.* from the Service only (ingress/
       // annotations.go parseServiceConfig on service.Annotations).
       findings.warning(a.location,
