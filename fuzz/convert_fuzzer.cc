@@ -124,12 +124,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   // Bits 32 and 64 pick an output profile (both: kgateway, or Istio with
   // JSON output; 64 alone: NGINX Gateway Fabric, or Traefik with JSON
-  // output), so the implementation objects (and the regex rewrites a
-  // profile lets the conversion keep) are checked against their vendored
-  // CRDs like the standard ones.
+  // output; 32 alone: Envoy Gateway, or the AWS Load Balancer Controller
+  // with JSON output), so the implementation objects (and the regex
+  // rewrites a profile lets the conversion keep) are checked against their
+  // vendored CRDs like the standard ones.
   const bool json = (flags & 16) != 0;
   const char* target = (flags & 32) && (flags & 64) ? (json ? "istio" : "kgateway")
-                       : (flags & 32)               ? "envoy-gateway"
+                       : (flags & 32)               ? (json ? "aws-load-balancer-controller" : "envoy-gateway")
                        : (flags & 64)               ? (json ? "traefik" : "nginx-gateway-fabric")
                                                     : "";
   im::TargetOptions target_options;
