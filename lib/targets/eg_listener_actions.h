@@ -21,6 +21,8 @@ bool act_eg_forward_client_cert(const TargetActionContext& c);
 bool read_envoy_ciphers(const TargetActionContext& c, std::vector<std::string>& out);
 /// ssl-ciphers -> tls.ciphers.
 bool act_eg_ciphers(const TargetActionContext& c);
+/// Contour's tls-minimum/maximum-protocol-version -> tls.minVersion / maxVersion.
+bool act_eg_tls_versions(const TargetActionContext& c);
 /// auth-keepalive, auth-keepalive-requests -> extAuth backendSettings.circuitBreaker.
 bool act_eg_auth_keepalive(const TargetActionContext& c);
 /// enable-opentelemetry -> telemetry.tracing.samplingFraction.

@@ -575,6 +575,7 @@ const std::vector<TargetAction> kTargetActions = {
     {"eg-auth-secret-type", "checks the htpasswd Secret layout", act_eg_auth_secret_type},
     {"eg-basic-auth", "basicAuth from auth-type basic and auth-secret", act_eg_basic_auth},
     {"eg-ciphers", "TLS cipher names of the host's HTTPS listener", act_eg_ciphers},
+    {"eg-tls-versions", "lowest and highest TLS version of the host's HTTPS listener", act_eg_tls_versions},
     {"eg-client-cert", "client certificate validation on the host's HTTPS listener", act_eg_client_cert},
     {"eg-client-cert-detail", "a detail of a converted client certificate validation", act_eg_client_cert_detail},
     {"eg-cookie-affinity", "consistent hash on the affinity cookie", act_eg_cookie_affinity},
