@@ -78,7 +78,8 @@ void LbcObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
   };
 
   for (auto& [key, claims] : gateways_) {
-    const auto& [ns, name] = key;
+    const std::string& ns = key.first;  // named, not bound: clang 14 cannot capture a structured binding
+    const std::string& name = key.second;
     const Json spec = merged_of(claims, fmt::format("Gateway {}/{} is one load balancer ({} {})", ns, name, kLbc, name));
     if (spec.empty()) continue;
     auto g = std::find_if(out.gateways.begin(), out.gateways.end(),
@@ -99,7 +100,8 @@ void LbcObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
   }
 
   for (auto& [key, claims] : services_) {
-    const auto& [ns, name] = key;
+    const std::string& ns = key.first;
+    const std::string& name = key.second;
     Json spec = merged_of(claims, fmt::format("Service {}/{} has one {} for every route to it", ns, name, kTgc));
     // The Service's own annotations win (the parser reads the Service's
     // before the Ingress's), each with its verdict at the Service.
