@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "convert/naming.h"
@@ -24,25 +25,30 @@ bool valid_group_name(const std::string& name) {
   return std::all_of(name.begin(), name.end(), [&](char c) { return alnum(c) || c == '-' || c == '.'; });
 }
 
-// group.order: an int32 in [-1000, 1000], default 0 (sortGroupMembers).
-// An unreadable number was reported by the catalog's value check.
-int group_order(const Ingress& ing, Findings& findings) {
-  const Annotation* a = ing.annotation(kGroupOrder);
-  if (!a) return 0;
-  const std::string v = trim(a->value);
+// group.order as written, when it is a number at all (an unreadable one
+// was reported by the catalog's value check).
+std::optional<long> written_order(const Annotation& a) {
+  const std::string v = trim(a.value);
   const bool negative = !v.empty() && v.front() == '-';
   const std::string digits = negative ? v.substr(1) : v;
-  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
-  const long n = (negative ? -1 : 1) * std::stol(digits);
-  if (n < -1000 || n > 1000) {
+  if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return (negative ? -1 : 1) * std::stol(digits);
+}
+
+// alb_group_order, with the error an out-of-range order deserves.
+int group_order(const Ingress& ing, Findings& findings) {
+  const Annotation* a = ing.annotation(kGroupOrder);
+  const std::optional<long> n = a ? written_order(*a) : std::nullopt;
+  if (n && (*n < -1000 || *n > 1000)) {
     findings.error(a->location,
                    fmt::format("{} \"{}\": the AWS Load Balancer Controller accepts -1000 to 1000 and refused to "
                                "build the whole IngressGroup; 0 (its default) is used here",
                                a->key, escape_control(a->value)),
                    "alb-group-order");
-    return 0;
   }
-  return static_cast<int>(n);
+  return alb_group_order(ing);
 }
 
 struct Member {
@@ -52,6 +58,12 @@ struct Member {
 };
 
 }  // namespace
+
+int alb_group_order(const Ingress& ing) {
+  const Annotation* a = ing.annotation(kGroupOrder);
+  const std::optional<long> n = a ? written_order(*a) : std::nullopt;
+  return n && *n >= -1000 && *n <= 1000 ? static_cast<int>(*n) : 0;
+}
 
 void plan_alb_groups(Plan& plan) {
   const ConvertOptions& opt = *plan.options;

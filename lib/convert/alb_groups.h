@@ -12,6 +12,12 @@
 
 namespace im {
 
+/// The Ingress's group.order: an int32 in [-1000, 1000], default 0
+/// (sortGroupMembers); an unreadable or out-of-range value counts as 0
+/// (plan_alb_groups reports it). Read here for the conversion and the AWS
+/// Load Balancer Controller target alike, so both order a group the same.
+int alb_group_order(const Ingress& ing);
+
 /// Gives every AWS ALB Ingress its IngressGroup (IngressInfo::lb_group) and
 /// each group its Gateway (Plan::group_gateways), and orders the ALB
 /// Ingresses as their groups do, so the first claim of a path is the

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "convert/alb_groups.h"
 #include "convert/naming.h"
 #include "util/text.h"
 
@@ -17,20 +18,8 @@ constexpr const char* kLbc = "LoadBalancerConfiguration";
 constexpr const char* kTgc = "TargetGroupConfiguration";
 
 // An IngressGroup member's place (group_loader.go sortGroupMembers):
-// group.order (default 0; an unreadable one was reported by the
-// conversion), then namespace/name.
-std::pair<int, std::string> alb_rank(const Ingress& ing) {
-  int order = 0;
-  if (const Annotation* a = ing.annotation("alb.ingress.kubernetes.io/group.order")) {
-    const std::string v = trim(a->value);
-    const bool negative = !v.empty() && v.front() == '-';
-    const std::string digits = negative ? v.substr(1) : v;
-    if (!digits.empty() && digits.size() <= 4 && digits.find_first_not_of("0123456789") == std::string::npos) {
-      order = (negative ? -1 : 1) * std::stoi(digits);
-    }
-  }
-  return {order, ing.ns + "/" + ing.name};
-}
+// group.order, then namespace/name, as the conversion ordered the group.
+std::pair<int, std::string> alb_rank(const Ingress& ing) { return {alb_group_order(ing), ing.ns + "/" + ing.name}; }
 
 }  // namespace
 
