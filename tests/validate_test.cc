@@ -41,6 +41,9 @@ const std::vector<std::string> kDumps = {
     "envoy-gateway/securitypolicies.txt",
     "experimental-grpcroutes-v1.txt",
     "experimental-httproutes-v1.txt",
+    "gke/gcpbackendpolicies.txt",
+    "gke/gcpgatewaypolicies.txt",
+    "gke/healthcheckpolicies.txt",
     "istio/authorizationpolicies.txt",
     "istio/destinationrules.txt",
     "kgateway/backendconfigpolicies.txt",
@@ -652,7 +655,7 @@ TEST_CASE("every CEL implementation is used by some dump", "[validate]") {
   std::set<std::string> implemented;
   for (const auto& rule : im::validate::all_cel_rules()) implemented.insert(rule.message);
   CHECK(implemented == used);
-  CHECK(implemented.size() == 194);
+  CHECK(implemented.size() == 205);
 }
 
 TEST_CASE("a dump with an unimplemented CEL rule does not load", "[validate]") {
@@ -995,6 +998,44 @@ TEST_CASE("Istio objects: protobuf oneofs and the CEL rules of AuthorizationPoli
                 "must validate one and only one schema (oneOf): at most one of [simple, consistentHash] may be set, "
                 "got simple and consistentHash"},
                {"spec.trafficPolicy.connectionPool.tcp.connectTimeout", "must be a valid duration greater than 1ms"}});
+}
+
+TEST_CASE("GKE Gateway policies: a HealthCheckPolicy config is a type and its one check, with GCE's timing rules",
+          "[validate]") {
+  Json health = Json::parse(R"({
+    "apiVersion": "networking.gke.io/v1", "kind": "HealthCheckPolicy",
+    "metadata": {"name": "store", "namespace": "shop"},
+    "spec": {"targetRef": {"group": "", "kind": "Service", "name": "store"},
+             "default": {"checkIntervalSec": 10, "timeoutSec": 5,
+                         "config": {"type": "HTTP", "httpHealthCheck": {"requestPath": "/healthz",
+                                    "portSpecification": "USE_FIXED_PORT", "port": 8081}}}}})");
+  CHECK(validate_object(health) == Errors{});
+  health["spec"]["default"] = Json::parse(R"({"timeoutSec": 20,
+      "config": {"type": "HTTPS", "httpHealthCheck": {"port": 8081}}})");
+  CHECK(validate_object(health) ==
+        Errors{{"spec.default",
+                "when checkIntervalSec is unspecified, timeOutSec cannot exceed 5, which is the default value of "
+                "checkIntervalSec"},
+               {"spec.default.config", "httpsHealthCheck must be specified for type HTTPS"},
+               {"spec.default.config.httpHealthCheck",
+                "port and portName must be unset for portSpecification being USE_SERVING_PORT (which is the "
+                "default)"}});
+  health["spec"]["default"] = Json::parse(R"({"config": {"type": "HTTP"}})");
+  CHECK(validate_object(health) ==
+        Errors{{"spec.default.config", "must have at least 2 entries"},
+               {"spec.default.config", "httpHealthCheck must be specified for type HTTP"}});
+
+  Json backend = Json::parse(R"({
+    "apiVersion": "networking.gke.io/v1", "kind": "GCPBackendPolicy",
+    "metadata": {"name": "store", "namespace": "shop"},
+    "spec": {"targetRef": {"group": "", "kind": "Service", "name": "store"},
+             "default": {"timeoutSec": 0, "logging": {"enabled": true, "sampleRate": 500000},
+                         "sessionAffinity": {"type": "COOKIE"}}}})");
+  CHECK(validate_object(backend) ==
+        Errors{{"spec.default.timeoutSec", "must be greater than or equal to 1, got 0"},
+               {"spec.default.sessionAffinity.type",
+                "unsupported value \"COOKIE\"; supported values: \"CLIENT_IP\", \"CLIENT_IP_PORT_PROTO\", "
+                "\"CLIENT_IP_PROTO\", \"GENERATED_COOKIE\", \"HEADER_FIELD\", \"HTTP_COOKIE\", \"NONE\""}});
 }
 
 TEST_CASE("Traefik Middlewares: one middleware type with its own fields, periods and durations as int-or-string",

@@ -17,6 +17,7 @@ const std::vector<CelRule>& all_cel_rules() {
     add_nginx_gateway_fabric_cel_rules(v);
     add_kgateway_cel_rules(v);
     add_istio_cel_rules(v);
+    add_gke_cel_rules(v);
     std::sort(v.begin(), v.end(), [](const CelRule& a, const CelRule& b) {
       return a.message != b.message ? a.message < b.message : a.rule < b.rule;
     });

@@ -49,5 +49,6 @@ void add_envoy_gateway_cel_rules(std::vector<CelRule>& out);
 void add_nginx_gateway_fabric_cel_rules(std::vector<CelRule>& out);
 void add_kgateway_cel_rules(std::vector<CelRule>& out);
 void add_istio_cel_rules(std::vector<CelRule>& out);
+void add_gke_cel_rules(std::vector<CelRule>& out);
 
 }  // namespace im::validate

@@ -152,6 +152,8 @@ class Loader {
       node.max_items = integer(key, v);
     else if (key == "maxProperties")
       node.max_properties = integer(key, v);
+    else if (key == "minProperties")
+      node.min_properties = integer(key, v);
     else if (key == "required")
       node.required = strings(key, v);
     else if (key == "oneof")

@@ -60,7 +60,7 @@ struct SchemaNode {
 
   std::optional<int64_t> min_length, max_length;  ///< in Unicode code points
   std::optional<int64_t> minimum, maximum;
-  std::optional<int64_t> min_items, max_items, max_properties;
+  std::optional<int64_t> min_items, max_items, min_properties, max_properties;
   std::string pattern;                    ///< source text, for messages
   std::shared_ptr<const re2::RE2> regex;  ///< compiled `pattern`, or null
   /// Further patterns that must all match too (a vendor CRD's allOf).

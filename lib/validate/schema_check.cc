@@ -40,6 +40,7 @@ class Checker {
         check_array_bounds(value, node);
         break;
       case NodeType::Object:
+        check_property_count(value, node);
         check_required(value, node);
         break;
       case NodeType::StringMap:
@@ -237,12 +238,21 @@ class Checker {
     }
   }
 
+  // minProperties/maxProperties (GKE's HealthCheckPolicy config: a type
+  // and exactly one check).
+  void check_property_count(const Json& v, const SchemaNode& node) {
+    const auto n = static_cast<int64_t>(v.size());
+    if (node.min_properties && n < *node.min_properties) {
+      error(fmt::format("must have at least {}", count_noun(*node.min_properties, "entry", "entries")));
+    }
+    if (node.max_properties && n > *node.max_properties) {
+      error(fmt::format("must have at most {}", count_noun(*node.max_properties, "entry", "entries")));
+    }
+  }
+
   // map[string]string: labels, annotations, selectors, TLS options.
   void check_map(const Json& v, const SchemaNode& node) {
-    if (node.max_properties && static_cast<int64_t>(v.size()) > *node.max_properties) {
-      error(fmt::format("must have at most {}",
-                        count_noun(*node.max_properties, "entry", "entries")));
-    }
+    check_property_count(v, node);
     const size_t base = path_.size();
     for (const auto& [key, value] : v.get_ref<const Json::object_t&>()) {
       if (value.is_string()) continue;
