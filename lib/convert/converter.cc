@@ -8,6 +8,7 @@
 #include "convert/alb_rule_order.h"
 #include "convert/contour_service_annotations.h"
 #include "convert/controller_settings.h"
+#include "convert/gke_service_annotations.h"
 #include "convert/haproxy_service_annotations.h"
 #include "convert/input_values.h"
 #include "convert/kong_host_aliases.h"
@@ -68,6 +69,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   apply_kong_service_annotations(plan, catalog, result.output, findings);
   apply_contour_service_annotations(plan, catalog, result.output, findings);
   apply_haproxy_service_annotations(plan, catalog, result.output, findings);
+  judge_gke_service_annotations(plan, catalog, result.output, findings);
   report_controller_settings(plan, options.nginx_config, findings);
   result.output.merged_canaries = plan.merged_canaries;
 

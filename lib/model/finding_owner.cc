@@ -21,6 +21,7 @@ FindingOwners::FindingOwners(const Inventory& inventory) {
   for (const auto& p : inventory.kong_plugins) add(p.location, nullptr);
   for (const auto& p : inventory.kong_cluster_plugins) add(p.location, nullptr);
   for (const auto& c : inventory.gke_frontend_configs) add(c.location, nullptr);
+  for (const auto& c : inventory.gke_backend_configs) add(c.location, nullptr);
   std::sort(starts_.begin(), starts_.end(), [](const Start& a, const Start& b) {
     return std::tie(a.origin, a.line, a.col) < std::tie(b.origin, b.line, b.col);
   });

@@ -195,6 +195,27 @@ void read_gke_frontend_config(const Node& obj, FieldReader& r, Inventory& inv) {
   inv.gke_frontend_configs.push_back(std::move(c));
 }
 
+/// GKE's BackendConfig (ingress-gce pkg/apis/backendconfig/v1/types.go),
+/// kept whole with the places of its fields.
+void read_gke_backend_config(const Node& obj, FieldReader& r, Inventory& inv) {
+  const Node* meta = r.mapping(obj, "metadata", "metadata");
+  if (!meta) return;
+  GkeBackendConfig c;
+  c.location = r.at(obj);
+  c.name = r.string(*meta, "name", "metadata.name").value_or("");
+  c.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
+  if (c.name.empty()) return;
+  if (const Node* spec = r.mapping(obj, "spec", "spec")) {
+    c.spec = node_to_json(*spec);
+    for (const auto& [k, v] : spec->entries) {
+      c.at[k.value] = r.at(k);
+      if (!v.is_mapping()) continue;
+      for (const auto& [k2, v2] : v.entries) c.at[k.value + "." + k2.value] = r.at(k2);
+    }
+  }
+  inv.gke_backend_configs.push_back(std::move(c));
+}
+
 void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth);
 
 void read_list(const Node& obj, FieldReader& r, Inventory& inv, int list_depth) {
@@ -274,6 +295,11 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
     ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
     return;
   }
+  if (kind == "BackendConfig" && api_version.rfind("cloud.google.com/", 0) == 0) {
+    read_gke_backend_config(obj, r, inv);
+    ++inv.skipped[api_version + "/" + kind];  // read for the Services that name it; not converted itself
+    return;
+  }
   if (kind == "ConfigMap" && api_version == "v1") {
     read_config_map(obj, r, inv);
     ++inv.skipped["v1/ConfigMap"];  // read for reference only; not converted
@@ -314,6 +340,7 @@ void Inventory::merge(Inventory&& other) {
   move_all(kong_plugins, other.kong_plugins);
   move_all(kong_cluster_plugins, other.kong_cluster_plugins);
   move_all(gke_frontend_configs, other.gke_frontend_configs);
+  move_all(gke_backend_configs, other.gke_backend_configs);
   move_all(gateways, other.gateways);
   for (const auto& [k, v] : other.skipped) skipped[k] += v;
   documents += other.documents;
@@ -330,6 +357,7 @@ void Inventory::sort() {
   std::stable_sort(kong_plugins.begin(), kong_plugins.end(), by_ref);
   std::stable_sort(kong_cluster_plugins.begin(), kong_cluster_plugins.end(), by_ref);
   std::stable_sort(gke_frontend_configs.begin(), gke_frontend_configs.end(), by_ref);
+  std::stable_sort(gke_backend_configs.begin(), gke_backend_configs.end(), by_ref);
   std::stable_sort(gateways.begin(), gateways.end(), by_ref);
   std::stable_sort(classes.begin(), classes.end(), [](const auto& a, const auto& b) {
     return std::tie(a.name, a.location) < std::tie(b.name, b.location);
@@ -348,6 +376,7 @@ void Inventory::assign_namespace(const std::string& ns) {
   fill(traefik_middlewares);
   fill(kong_plugins);
   fill(gke_frontend_configs);
+  fill(gke_backend_configs);
   fill(gateways);
   sort();
 }
@@ -356,7 +385,7 @@ void Inventory::assign_namespace(const std::string& ns) {
 bool needs_body(std::string_view kind) {
   constexpr std::string_view list = "List";
   return kind == "Ingress" || kind == "IngressClass" || kind == "Service" || kind == "ConfigMap" || kind == "Middleware" ||
-         kind == "KongPlugin" || kind == "KongClusterPlugin" || kind == "FrontendConfig" ||
+         kind == "KongPlugin" || kind == "KongClusterPlugin" || kind == "FrontendConfig" || kind == "BackendConfig" ||
          kind == "Gateway" || kind == "ListenerSet" ||
          (kind.size() >= list.size() && kind.substr(kind.size() - list.size()) == list);
 }

@@ -10,6 +10,7 @@
 #include "diag/finding.h"
 #include "model/gateway_object.h"
 #include "model/ingress.h"
+#include "model/gke_backend_config.h"
 #include "model/gke_frontend_config.h"
 #include "model/kong_plugin.h"
 #include "parse/document.h"
@@ -25,6 +26,7 @@ struct Inventory {
   std::vector<KongPlugin> kong_plugins;          ///< namespaced KongPlugins
   std::vector<KongPlugin> kong_cluster_plugins;  ///< KongClusterPlugins (no namespace)
   std::vector<GkeFrontendConfig> gke_frontend_configs;
+  std::vector<GkeBackendConfig> gke_backend_configs;
   /// Gateways and ListenerSets already there, whose listeners routes reuse.
   std::vector<ExistingGateway> gateways;
   /// Objects of other kinds, counted by "apiVersion/Kind".
