@@ -250,7 +250,7 @@ Handler setup_convert(CLI::App& sub, Context& ctx) {
       ->check(non_empty());
   sub.add_option("--target-controller", f->target_controller,
                  "Gateway implementation the output must run on: its unsupported features are errors, and its own "
-                 "objects carry what standard Gateway API cannot (aws-load-balancer-controller, envoy-gateway, istio, kgateway, nginx-gateway-fabric, traefik)")
+                 "objects carry what standard Gateway API cannot (aws-load-balancer-controller, envoy-gateway, gke, istio, kgateway, nginx-gateway-fabric, traefik)")
       ->type_name("NAME")
       ->check(non_empty());
   sub.add_flag("--allow-snippets", f->allow_snippets,

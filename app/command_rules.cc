@@ -97,7 +97,7 @@ Handler setup_rules(CLI::App& sub, Context& ctx) {
       ->capture_default_str();
   list->add_flag("--markdown", f->markdown, "Same as --output markdown");
   list->add_option("--target-controller", f->target,
-                   "The verdicts for this target's output (aws-load-balancer-controller, envoy-gateway, istio, kgateway, nginx-gateway-fabric, traefik), of ingress-nginx's keys unless --controller names another family")
+                   "The verdicts for this target's output (aws-load-balancer-controller, envoy-gateway, gke, istio, kgateway, nginx-gateway-fabric, traefik), of ingress-nginx's keys unless --controller names another family")
       ->type_name("NAME");
   CLI::App* explain = sub.add_subcommand("explain", "Explain one annotation (key or rule id) or finding id");
   explain->add_option("key", f->key, "Annotation key (or its last part, e.g. rewrite-target), rule id or finding id")->required();

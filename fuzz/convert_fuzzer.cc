@@ -125,6 +125,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // Bits 32 and 64 pick an output profile (both: kgateway, or Istio with
   // JSON output; 64 alone: NGINX Gateway Fabric, or Traefik with JSON
   // output; 32 alone: Envoy Gateway, or the AWS Load Balancer Controller
+  // with JSON output; neither: the standard objects alone, or GKE Gateway
   // with JSON output), so the implementation objects (and the regex
   // rewrites a profile lets the conversion keep) are checked against their
   // vendored CRDs like the standard ones.
@@ -132,7 +133,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const char* target = (flags & 32) && (flags & 64) ? (json ? "istio" : "kgateway")
                        : (flags & 32)               ? (json ? "aws-load-balancer-controller" : "envoy-gateway")
                        : (flags & 64)               ? (json ? "traefik" : "nginx-gateway-fabric")
-                                                    : "";
+                                                    : (json ? "gke" : "");
   im::TargetOptions target_options;
   target_options.allow_snippets = true;
   const im::ConversionResult result =

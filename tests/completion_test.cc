@@ -69,7 +69,7 @@ TEST_CASE("bash completes subcommands, their flags and flag values", "[completio
   CHECK(complete({"plan", "-f", "x", "--group-by", ""}) == "host\ningress-class\nnamespace\n");
   CHECK(complete({"report", "--controller", "is"}) == "istio\n");
   CHECK(complete({"convert", "--target-controller", "envoy"}) == "envoy-gateway\n");
-  CHECK(complete({"rules", "list", "--target-controller", ""}) == "aws-load-balancer-controller\nenvoy-gateway\nistio\nkgateway\nnginx-gateway-fabric\ntraefik\n");
+  CHECK(complete({"rules", "list", "--target-controller", ""}) == "aws-load-balancer-controller\nenvoy-gateway\ngke\nistio\nkgateway\nnginx-gateway-fabric\ntraefik\n");
   CHECK(complete({"rules", "list", "--controller", "k"}) == "kong\n");
   CHECK(complete({"rules", "explain", "rewrite-t"}) == "rewrite-target\n");
   CHECK(complete({"rules", "explain", "nginx.ingress.kubernetes.io/rewrite-t"}) ==

@@ -52,9 +52,8 @@ std::string case_name(const TargetRule& rule) {
 // family's controller installs with.
 std::string ingress_with(const std::vector<std::pair<std::string, std::string>>& annotations,
                          const std::string& path = "/app", const std::string& family = "ingress-nginx") {
-  std::string yaml =
-      "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n  namespace: demo\n"
-      "  annotations:\n";
+  std::string yaml = "apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: demo\n  namespace: demo\n";
+  if (!annotations.empty()) yaml += "  annotations:\n";
   for (const auto& [k, v] : annotations) yaml += fmt::format("    {}{}: {}\n", prefix_of(family), k, Json(v).dump());
   yaml +=
       "spec:\n  ingressClassName: " + default_class_of(family) +
@@ -101,11 +100,23 @@ TEST_CASE("every target rule converts its key's catalog example into objects its
         const Rule* r = catalog.find(prefix + rule.key);
         REQUIRE(r != nullptr);
         REQUIRE_FALSE((r->example.empty() && rule.example.empty()));
-        std::vector<std::pair<std::string, std::string>> annotations = {
-            {rule.key, rule.example.empty() ? r->example : rule.example}};
+        // A key the controller reads from the backend Service (params.on:
+        // service) goes on the Service "web" the Ingress routes to.
+        const auto on = r->params.find("on");
+        const bool on_service = on != r->params.end() && on->second == "service";
+        const std::pair<std::string, std::string> example = {rule.key,
+                                                             rule.example.empty() ? r->example : rule.example};
+        std::vector<std::pair<std::string, std::string>> annotations;
+        if (!on_service) annotations.push_back(example);
         for (const auto& [key, value] : rule.with) annotations.emplace_back(key, value);
         std::string input =
             ingress_with(annotations, rule.example_path.empty() ? "/app" : rule.example_path, rule.family);
+        if (on_service) {
+          input += fmt::format(
+              "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: demo\n  annotations:\n"
+              "    {}{}: {}\nspec:\n  ports:\n  - {{name: http, port: 80}}\n",
+              prefix, example.first, Json(example.second).dump());
+        }
         if (!rule.example_objects.empty()) input += "---\n" + rule.example_objects;
         const Converted c = convert_for(profile, input);
 

@@ -8,8 +8,10 @@
 #include <tuple>
 
 #include "convert/naming.h"
+#include "targets/gke_objects.h"
 #include "targets/istio_objects.h"
 #include "targets/lbc_objects.h"
+#include "targets/target_verdict.h"
 #include "targets/traefik_actions.h"
 #include "targets/traefik_services.h"
 #include "util/text.h"
@@ -20,29 +22,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr const char* kGatewayGroup = "gateway.networking.k8s.io";
-
-// The catalog's verdict finding for an annotation whose base verdict is
-// partial or none (rules/apply.cc marks it), or null. It exists exactly when
-// the Ingress is served by ingress-nginx and the value was readable, the
-// cases a target converts.
-/// The catalog's verdicts by (rule id, file, line, column): looked up once
-/// per annotation, so a scan of every finding each time would make the
-/// whole step quadratic in the Ingresses.
-using VerdictIndex = std::map<std::tuple<std::string, std::string, uint32_t, uint32_t>, const Finding*>;
-
-VerdictIndex index_verdicts(const Findings& findings) {
-  VerdictIndex index;
-  for (const Finding& f : findings.items()) {
-    if (!f.catalog_verdict) continue;
-    index.emplace(std::make_tuple(f.rule_id, f.location.file(), f.location.line, f.location.col), &f);
-  }
-  return index;
-}
-
-const Finding* base_verdict(const VerdictIndex& index, const Annotation& a, const std::string& rule_id) {
-  auto it = index.find(std::make_tuple(rule_id, a.location.file(), a.location.line, a.location.col));
-  return it == index.end() ? nullptr : it->second;
-}
 
 Json route_refs(const IngressDraft& d, const std::string& kind) {
   const bool every_route = kind == "ClientSettingsPolicy";
@@ -290,37 +269,6 @@ void emit(const TargetProfile& p, IngressDraft& d, const Ingress& ing, Conversio
   }
 }
 
-// The apiVersion of an object a rule writes: the implementation's, or the
-// standard Gateway's for the listener options a profile sets on it.
-std::string object_api_version(const TargetProfile& p, const std::string& kind) {
-  return kind == "Gateway" ? std::string(kGatewayGroup) + "/v1" : p.api_version_of(kind);
-}
-
-std::string verdict_message(const TargetProfile& p, const TargetRule& r, const Annotation& a) {
-  if (r.verdict == Verdict::Converted) {
-    return fmt::format("{} is converted for {} {}: {} spec.{}", a.key, p.project, p.version, r.kind, r.field);
-  }
-  return fmt::format("{} is converted for {} {} with a difference ({} spec.{}): {}", a.key, p.project, p.version,
-                     r.kind, r.field, r.lost);
-}
-
-// The verdict of `r` for the annotation `a`, with the target's verdict as
-// properties (--findings-format json|sarif): which implementation, exact or
-// with a difference, and the object field it became.
-Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annotation& a, const std::string& id) {
-  Finding f;
-  f.severity = r.verdict == Verdict::Converted ? Severity::Info : Severity::Warning;
-  f.location = a.location;
-  f.message = verdict_message(p, r, a);
-  f.rule_id = id;
-  f.properties = {{"targetController", p.name},
-                  {"targetVerdict", r.verdict == Verdict::Converted ? "converted" : "partial"},
-                  {"targetObject", object_api_version(p, r.kind) + " " + r.kind},
-                  {"targetField", "spec." + r.field}};
-  return f;
-}
-
-
 // The spec of the filter object that carries a regex rewrite: Envoy
 // Gateway's HTTPRouteFilter urlRewrite.path ReplaceRegexMatch, kgateway's
 // TrafficPolicy urlRewrite.pathRegex (url_rewrite.go); both are Envoy's
@@ -525,12 +473,14 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   std::set<const Finding*> replaced;
   IstioObjects istio;
   LbcObjects lbc;
+  GkeObjects gke;
   TraefikServices traefik_services;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
     IngressDraft draft;
     draft.config_maps = &inventory.config_maps;
+    draft.gke_frontend_configs = &inventory.gke_frontend_configs;
     draft.route_indices = routes->second;
     std::vector<const HTTPRouteIR*> own_routes;
     for (size_t i : routes->second) own_routes.push_back(&output.http_routes[i]);
@@ -577,6 +527,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     }
     istio.add_ingress(profile, options, ing, draft, output, added);
     if (draft.family == "aws-alb") lbc.add_ingress(ing, draft, output);
+    if (draft.family == "gke") gke.add_ingress(ing, draft, output);
     traefik_services.add_ingress(ing, draft);
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
@@ -584,6 +535,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   }
   istio.finish(profile, output, added);
   lbc.finish(profile, inventory, catalog, options, output, added);
+  gke.finish(profile, inventory, catalog, verdicts, findings, output, replaced, added);
   if (profile.name == "traefik") {
     add_traefik_service_sticky(profile, inventory, catalog, verdicts, traefik_services, replaced, added);
   }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/finding.h"
+#include "model/gke_frontend_config.h"
 #include "model/ingress.h"
 #include "model/nginx_controller_config.h"
 #include "targets/profile.h"
@@ -38,6 +39,8 @@ struct ListenerRef {
 struct IngressDraft {
   /// The whole input, for annotations that name another object (a ConfigMap).
   const std::vector<ConfigMap>* config_maps = nullptr;
+  /// The input's GKE FrontendConfigs, for networking.gke.io/v1beta1.FrontendConfig.
+  const std::vector<GkeFrontendConfig>* gke_frontend_configs = nullptr;
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
   /// Where those routes are in ConversionOutput::http_routes (which
