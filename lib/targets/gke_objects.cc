@@ -201,6 +201,17 @@ void GkeObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
     }
     const GkePolicyDefaults d =
         gke_policy_defaults(*config, app_protocol(svc, port_name(svc, used.front().first)), added);
+    if (!config->spec.is_object() || !config->spec.contains("healthCheck")) {
+      // pkg/healthchecks: without a BackendConfig healthCheck, ingress-gce
+      // took the check's path and port from the Pods' readinessProbe.
+      added.warning(config->location,
+                    fmt::format("BackendConfig {}/{} has no healthCheck: GKE Ingress checked the path of the serving "
+                                "Pods' readinessProbe, GKE Gateway checks / on the serving port; where / does not "
+                                "answer 200, add a HealthCheckPolicy for Service {} with the probe's path, or every "
+                                "backend is marked unhealthy",
+                                config->ns, config->name, svc.name),
+                    chosen_rule->id);
+    }
     const Json ref = {{"group", ""}, {"kind", "Service"}, {"name", svc.name}};
     if (!d.backend.empty()) {
       out.vendor_objects.push_back({policy(p, kBackendPolicy, svc.ns, svc.name, ref, d.backend), "", chosen->location});
