@@ -34,7 +34,8 @@ TEST_CASE("referenced_resources_to_read lists the kinds annotations name, where 
                                      "kongclusterplugins.configuration.konghq.com\nfrontendconfigs.networking.gke.io\n"
                                      "backendconfigs.cloud.google.com\n") ==
         std::vector<std::string>{"middlewares.traefik.io", "kongplugins.configuration.konghq.com",
-                                 "kongclusterplugins.configuration.konghq.com", "frontendconfigs.networking.gke.io"});
+                                 "kongclusterplugins.configuration.konghq.com", "frontendconfigs.networking.gke.io",
+                                 "backendconfigs.cloud.google.com"});
   CHECK(referenced_resources_to_read("middlewares.traefik.containo.us\n") ==
         std::vector<std::string>{"middlewares.traefik.containo.us"});
 }

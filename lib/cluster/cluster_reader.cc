@@ -97,7 +97,7 @@ std::vector<std::string> referenced_resources_to_read(const std::string& api_res
     out.push_back("middlewares.traefik.containo.us");
   }
   for (const char* kind : {"kongplugins.configuration.konghq.com", "kongclusterplugins.configuration.konghq.com",
-                           "frontendconfigs.networking.gke.io"}) {
+                           "frontendconfigs.networking.gke.io", "backendconfigs.cloud.google.com"}) {
     if (served.count(kind)) out.push_back(kind);
   }
   return out;

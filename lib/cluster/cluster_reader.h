@@ -19,7 +19,8 @@ std::vector<std::string> resources_to_read(const std::string& api_resources);
 
 /// The objects annotations name, where the cluster serves their kind:
 /// Traefik Middlewares (traefik.io, else the older traefik.containo.us),
-/// KongPlugins and KongClusterPlugins, GKE FrontendConfigs. Each is listed
+/// KongPlugins and KongClusterPlugins, GKE FrontendConfigs and
+/// BackendConfigs (named by Services). Each is listed
 /// on its own, after the Ingresses, so that a user who may not list one
 /// still gets the conversion (with a warning).
 std::vector<std::string> referenced_resources_to_read(const std::string& api_resources);
