@@ -15,6 +15,7 @@
 #include "convert/kong_precedence.h"
 #include "convert/plan.h"
 #include "convert/kong_service_annotations.h"
+#include "convert/traefik_precedence.h"
 #include "convert/traefik_service_annotations.h"
 #include "convert/wildcard_hosts.h"
 #include "rules/apply.h"
@@ -59,6 +60,7 @@ ConversionResult convert(const Inventory& inventory, const ConvertOptions& optio
   plan_catch_all_routes(plan);
   plan_path_routes(plan);
   report_kong_match_precedence(plan);
+  report_traefik_priority(plan);
   report_alb_rule_order(plan);
   plan_default_backends(plan);
   report_dropped_paths(plan);

@@ -12,32 +12,11 @@
 #include <climits>
 
 #include "util/text.h"
+#include "model/traefik_rule.h"
 #include "verify/backend_name.h"
 #include "verify/traefik_chain.h"
 
 namespace im::verify {
-
-std::string go_quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\a': out += "\\a"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\v': out += "\\v"; break;
-      default:
-        // Other control bytes are \xNN; printable UTF-8 stays as it is.
-        out += u < 0x20 || u == 0x7f ? fmt::format("\\x{:02x}", u) : std::string(1, c);
-    }
-  }
-  return out + "\"";
-}
 
 namespace {
 
@@ -145,20 +124,14 @@ void TraefikModel::add_ingress(const Inventory& inventory, size_t index) {
       if (p.path.empty()) r.matcher = TraefikRouter::Matcher::None;
       r.host = to_lower(rule.host);
       r.path = p.path;
-      // The rule: Host(%q) and <Matcher>(%q), joined by " && ".
-      std::vector<std::string> parts;
-      if (!rule.host.empty()) parts.push_back("Host(" + go_quote(rule.host) + ")");
-      if (!p.path.empty()) parts.push_back(std::string(matcher_name(r.matcher)) + "(" + go_quote(p.path) + ")");
-      r.rule = join(parts, " && ");
+      r.rule = traefik_rule(rule.host, matcher_name(r.matcher), p.path);
       if (r.matcher == TraefikRouter::Matcher::PathRegexp) {
         RE2::Options opts;
         opts.set_log_errors(false);
         auto re = std::make_shared<const RE2>(p.path, opts);
         if (re->ok()) r.regex = std::move(re);
       }
-      // pkg/server/router/router.go, GetRulePriority: priority 0 means the
-      // length of the rule string.
-      r.priority = s.priority && *s.priority != 0 ? *s.priority : static_cast<long long>(r.rule.size());
+      r.priority = traefik_priority(r.rule, s.priority);
       r.settings = settings;
       r.backend = backend_name(inventory, p.backend, ing);
       r.source = p.location;

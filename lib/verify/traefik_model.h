@@ -54,8 +54,4 @@ class TraefikModel : public ControllerModel {
   std::string default_router_doubt_;
 };
 
-/// Go's %q of an ASCII string: the quoting Traefik's rule strings use
-/// (their length is the router's default priority).
-std::string go_quote(const std::string& s);
-
 }  // namespace im::verify
