@@ -104,12 +104,14 @@ void GkeObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
   // The Gateway's SSL policy: one per load balancer, the first Ingress's
   // (namespace/name order) where they disagree.
   std::set<std::pair<std::string, uint32_t>> converted_at;  // (file, line) of converted FrontendConfig keys
+  std::vector<Location> not_used;                           // FrontendConfig keys whose policy lost
   for (auto& [key, claims] : gateways_) {
     const std::string& ns = key.first;  // named, not bound: clang 14 cannot capture a structured binding
     const std::string& name = key.second;
     for (const Claim& c : claims) converted_at.emplace(c.at.file(), c.at.line);
     for (size_t i = 1; i < claims.size(); ++i) {
       if (claims[i].spec == claims.front().spec) continue;
+      not_used.push_back(claims[i].at);
       added.warning(claims[i].at,
                     fmt::format("Gateway {}/{} has one SSL policy ({} {}), and Ingress {} before it set another: "
                                 "this Ingress's FrontendConfig sslPolicy is not used",
@@ -119,6 +121,20 @@ void GkeObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
     const Json ref = {{"group", "gateway.networking.k8s.io"}, {"kind", "Gateway"}, {"name", name}};
     out.vendor_objects.push_back(
         {policy(p, kGatewayPolicy, ns, name, ref, claims.front().spec), claims.front().ingress, claims.front().at});
+  }
+  // An Ingress whose SSL policy another one's replaced keeps the standard
+  // verdict and warning: its FrontendConfig's policy is not the Gateway's.
+  auto same_place = [](const Location& a, const Location& b) {
+    return a.file() == b.file() && a.line == b.line && a.col == b.col;
+  };
+  for (const Location& at : not_used) {
+    converted_at.erase({at.file(), at.line});
+    added.keep_if([&](const Finding& f) {
+      return !(f.rule_id == "gke-frontend-config" && f.severity == Severity::Info && same_place(f.location, at) &&
+               f.message.find(" is converted for ") != std::string::npos);
+    });
+    auto base = verdicts.find(std::make_tuple(std::string("gke-frontend-config"), at.file(), at.line, at.col));
+    if (base != verdicts.end()) replaced.erase(base->second);
   }
   // The conversion's warning that Gateway API has no SSL policy field is
   // answered by the GCPGatewayPolicy.
