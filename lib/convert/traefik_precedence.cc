@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -111,6 +112,10 @@ std::string why_priority(const Router& r) {
 
 void report_traefik_priority(const Plan& plan) {
   const std::vector<Router> routers = traefik_routers(plan);
+  // Only routers of one host compete: compare within each host, so many
+  // hosts cost no more than their own paths.
+  std::map<std::string, std::vector<const Router*>> by_host;
+  for (const Router& r : routers) by_host[r.host].push_back(&r);
   std::set<std::pair<const Router*, std::string>> said;  // (Traefik's choice, request)
   for (const Router& probe_of : routers) {
     // The request for the path itself: the one where the two rankings meet.
@@ -118,8 +123,8 @@ void report_traefik_priority(const Plan& plan) {
     const Router* traefik = nullptr;
     const Router* gateway = nullptr;
     bool tie = false;
-    for (const Router& r : routers) {
-      if (r.host != probe_of.host) continue;
+    for (const Router* candidate : by_host[probe_of.host]) {
+      const Router& r = *candidate;
       if (traefik_matches(r, request)) {
         if (!traefik || r.priority > traefik->priority) {
           traefik = &r;

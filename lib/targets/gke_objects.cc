@@ -35,19 +35,18 @@ Json policy(const TargetProfile& p, const std::string& kind, const std::string& 
   return o;
 }
 
-// The Service ports the converted routes send traffic to, in order.
-std::vector<int> routed_ports(const ConversionOutput& out, const Service& svc) {
-  std::vector<int> ports;
+// The Service ports the converted routes send traffic to, by (namespace,
+// Service), in order: read once for all Services.
+std::map<std::pair<std::string, std::string>, std::set<int>> routed_ports(const ConversionOutput& out) {
+  std::map<std::pair<std::string, std::string>, std::set<int>> ports;
   for (const HTTPRouteIR& r : out.http_routes) {
-    if (r.ns != svc.ns) continue;
     for (const RouteRuleIR& rule : r.rules) {
       for (const BackendRefIR& b : rule.backends) {
-        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service") || b.name != svc.name || !b.port) continue;
-        if (std::find(ports.begin(), ports.end(), *b.port) == ports.end()) ports.push_back(*b.port);
+        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service") || !b.port) continue;
+        ports[{r.ns, b.name}].insert(*b.port);
       }
     }
   }
-  std::sort(ports.begin(), ports.end());
   return ports;
 }
 
@@ -147,6 +146,7 @@ void GkeObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
   }
 
   if (!p.rule_for("gke", kBackendConfigKeys[0]) && !p.rule_for("gke", kBackendConfigKeys[1])) return;
+  const auto ports_of = routed_ports(out);
   for (const Service& svc : inventory.services) {
     const Annotation* chosen = nullptr;
     const Rule* chosen_rule = nullptr;
@@ -184,7 +184,8 @@ void GkeObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
 
     // One BackendConfig per Service: a GKE policy's targetRef has no port.
     std::vector<std::pair<int, std::string>> used;  // port -> BackendConfig
-    for (int port : routed_ports(out, svc)) {
+    auto routed = ports_of.find({svc.ns, svc.name});
+    for (int port : routed == ports_of.end() ? std::set<int>{} : routed->second) {
       const std::string name = names.for_port(port_name(svc, port), port);
       if (!name.empty()) used.emplace_back(port, name);
     }
