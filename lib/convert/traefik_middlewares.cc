@@ -8,39 +8,10 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
-
+#include "model/traefik_middleware_ref.h"
 #include "util/text.h"
 
 namespace im {
-
-namespace {
-
-// pkg/provider/configuration.go Normalize: every run of characters that are
-// not letters or digits becomes one "-".
-std::string normalize(const std::string& s) {
-  std::string out;
-  bool dash = false;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) {
-      out += static_cast<char>(c);
-      dash = false;
-    } else if (!dash) {
-      out += '-';
-      dash = true;
-    }
-  }
-  return out;
-}
-
-const TraefikMiddleware* find_middleware(const Inventory& inventory, const std::string& id) {
-  for (const TraefikMiddleware& m : inventory.traefik_middlewares) {
-    if (normalize(m.ns + "-" + m.name) == id) return &m;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 TraefikMiddlewares traefik_middlewares(const IngressPolicy& policy,
                                        const Inventory& inventory, FilterSet& filters, Findings& findings) {
@@ -53,24 +24,20 @@ TraefikMiddlewares traefik_middlewares(const IngressPolicy& policy,
   };
   bool path_changed = false;
   std::string stripped_by;  // a stripPrefix earlier in the list
-  for (std::string ref : split(s->value, ',')) {
-    ref = trim(ref);
-    if (ref.empty()) continue;
-    const size_t at = ref.find('@');
-    const std::string provider = at == std::string::npos ? "kubernetes" : ref.substr(at + 1);
-    const std::string id = ref.substr(0, at);
+  for (const TraefikMiddlewareRef& ref : traefik_middleware_refs(s->value)) {
+    const std::string provider = ref.provider.empty() ? "kubernetes" : ref.provider;
     if (provider != "kubernetescrd") {
       error(fmt::format("\"{}\" names a middleware of provider {}, which is not in the input (Kubernetes CRD "
                         "Middlewares are written NAMESPACE-NAME@kubernetescrd); Traefik did not serve these "
                         "routers without it, and the routes are converted without it",
-                        ref, provider));
+                        ref.text, provider));
       continue;
     }
-    const TraefikMiddleware* m = find_middleware(inventory, id);
+    const TraefikMiddleware* m = find_traefik_middleware(inventory.traefik_middlewares, ref);
     if (!m) {
       error(fmt::format("Middleware \"{}\" is not in the input (add it with -f); Traefik did not serve these "
                         "routers without it, and the routes are converted without it",
-                        ref));
+                        ref.text));
       continue;
     }
     const std::string name = m->ns + "/" + m->name;

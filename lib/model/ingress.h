@@ -118,6 +118,8 @@ struct ConfigMap {
 struct TraefikMiddleware {
   std::string name;
   std::string ns;
+  /// traefik.io/v1alpha1, or traefik.containo.us/v1alpha1 (Traefik 2's group).
+  std::string api_version;
   std::string type;  ///< the spec key: stripPrefix, addPrefix, replacePath, redirectScheme, headers, ...
   std::vector<std::string> prefixes;  ///< stripPrefix.prefixes
   std::string value;                  ///< addPrefix.prefix, replacePath.path, redirectScheme.scheme

@@ -108,10 +108,11 @@ void read_header_map(const Node* map, std::vector<std::pair<std::string, std::st
 /// Traefik's Middleware CRD (pkg/provider/kubernetes/crd/traefikio/v1alpha1/
 /// middleware.go): one middleware key under spec. Only the fields the
 /// conversion maps are read; the others are listed as unread.
-void read_traefik_middleware(const Node& obj, FieldReader& r, Inventory& inv) {
+void read_traefik_middleware(const Node& obj, const std::string& api_version, FieldReader& r, Inventory& inv) {
   const Node* meta = r.mapping(obj, "metadata", "metadata");
   if (!meta) return;
   TraefikMiddleware m;
+  m.api_version = api_version;
   m.location = r.at(obj);
   m.name = r.string(*meta, "name", "metadata.name").value_or("");
   m.ns = r.string(*meta, "namespace", "metadata.namespace").value_or("");
@@ -281,7 +282,7 @@ void read_object(const Node& obj, FieldReader& r, Inventory& inv, int list_depth
   }
   if (kind == "Middleware" &&
       (api_version == "traefik.io/v1alpha1" || api_version == "traefik.containo.us/v1alpha1")) {
-    read_traefik_middleware(obj, r, inv);
+    read_traefik_middleware(obj, api_version, r, inv);
     ++inv.skipped[api_version + "/" + kind];  // read for the Ingresses that use it; not converted itself
     return;
   }

@@ -13,6 +13,7 @@
 #include "targets/lbc_objects.h"
 #include "targets/target_verdict.h"
 #include "targets/traefik_actions.h"
+#include "targets/traefik_middleware_refs.h"
 #include "targets/traefik_services.h"
 #include "util/text.h"
 
@@ -475,12 +476,14 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   LbcObjects lbc;
   GkeObjects gke;
   TraefikServices traefik_services;
+  const FindingOwners owners(inventory);
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
     IngressDraft draft;
     draft.config_maps = &inventory.config_maps;
     draft.gke_frontend_configs = &inventory.gke_frontend_configs;
+    draft.traefik_middlewares = &inventory.traefik_middlewares;
     draft.route_indices = routes->second;
     std::vector<const HTTPRouteIR*> own_routes;
     for (size_t i : routes->second) own_routes.push_back(&output.http_routes[i]);
@@ -529,6 +532,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     if (draft.family == "aws-alb") lbc.add_ingress(ing, draft, output);
     if (draft.family == "gke") gke.add_ingress(ing, draft, output);
     traefik_services.add_ingress(ing, draft);
+    reference_traefik_middlewares(profile, ing, draft, owners, findings, output, replaced);
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
     claim_listener_options(ing, draft, listener_claims);

@@ -41,6 +41,12 @@ struct IngressDraft {
   const std::vector<ConfigMap>* config_maps = nullptr;
   /// The input's GKE FrontendConfigs, for networking.gke.io/v1beta1.FrontendConfig.
   const std::vector<GkeFrontendConfig>* gke_frontend_configs = nullptr;
+  /// The input's Traefik Middlewares, for router.middlewares.
+  const std::vector<TraefikMiddleware>* traefik_middlewares = nullptr;
+  /// Traefik's router.middlewares under the Traefik target: the Middlewares
+  /// (in the routes' namespace) every proxying rule names by ExtensionRef,
+  /// in the annotation's order, instead of the standard filters.
+  std::vector<std::string> traefik_middleware_refs;
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
   /// Where those routes are in ConversionOutput::http_routes (which

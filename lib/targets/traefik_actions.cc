@@ -11,6 +11,7 @@
 
 #include <algorithm>
 
+#include "model/traefik_middleware_ref.h"
 #include "targets/nginx_readers.h"
 #include "util/text.h"
 
@@ -239,6 +240,69 @@ bool act_hash_strategy(const Ctx& c) {
   return true;
 }
 
+// Traefik's own router.middlewares, served by Traefik again: its Gateway
+// API provider runs a Middleware an HTTPRoute rule names in an ExtensionRef
+// filter (pkg/provider/kubernetes/gateway/httproute.go loadMiddlewares), so
+// the user's Middleware objects run unchanged, in the same order, whatever
+// their type. An ExtensionRef is a LocalObjectReference: only Middlewares in
+// the routes' namespace can be named. Where one cannot, the Ingress keeps
+// the standard conversion of all its middlewares (mixing the two would
+// change their order).
+bool act_middleware_refs(const Ctx& c) {
+  std::vector<std::string> names;
+  std::string stripped_by, redirect_after_strip;
+  auto keep_standard = [&](const std::string& why) {
+    c.findings.warning(c.annotation.location,
+                       fmt::format("{}: not referenced for {}: {}; the standard conversion of this Ingress's "
+                                   "middlewares applies",
+                                   c.annotation.key, c.profile.project, why),
+                       "traefik-router-middlewares");
+    return false;
+  };
+  for (const TraefikMiddlewareRef& ref : traefik_middleware_refs(c.annotation.value)) {
+    if (ref.provider != "kubernetescrd") {
+      return keep_standard(fmt::format("\"{}\" is not a Kubernetes CRD Middleware (NAMESPACE-NAME@kubernetescrd), "
+                                       "which an HTTPRoute cannot name",
+                                       ref.text));
+    }
+    const TraefikMiddleware* m =
+        c.draft.traefik_middlewares ? find_traefik_middleware(*c.draft.traefik_middlewares, ref) : nullptr;
+    if (!m) return keep_standard(fmt::format("Middleware \"{}\" is not in the input", ref.text));
+    if (m->ns != c.draft.ns) {
+      return keep_standard(fmt::format("Middleware {}/{} is in another namespace than the routes ({}), and an "
+                                       "ExtensionRef names one in the route's own namespace: copy it there",
+                                       m->ns, m->name, c.draft.ns));
+    }
+    names.push_back(m->name);
+    // Traefik v3 reads Middlewares of group traefik.io only (its v2 to v3
+    // migration notes: traefik.containo.us was removed).
+    if (m->api_version != c.profile.api_version) {
+      c.findings.warning(m->location,
+                         fmt::format("Middleware {}/{} is {}, which {} {} no longer reads: apply it as {} for the "
+                                     "ExtensionRef that names it",
+                                     m->ns, m->name, m->api_version, c.profile.project, c.profile.version,
+                                     c.profile.api_version),
+                         "traefik-router-middlewares");
+    }
+    // The standard conversion's redirect stays (traefik_middleware_refs.h);
+    // strip_prefix.go sets RequestURI to the stripped path, which
+    // redirect.go built Traefik's Location from.
+    if (m->type == "stripPrefix" && stripped_by.empty()) stripped_by = m->ns + "/" + m->name;
+    if (m->type == "redirectScheme" && m->value == "https" && (m->port.empty() || m->port == "443") &&
+        !stripped_by.empty()) {
+      redirect_after_strip = fmt::format(
+          "{}: Middleware {}/{} redirects after {} stripped its prefix, so Traefik's Location had the stripped "
+          "path (http://h/api/x went to https://h/x); the HTTP listener's redirect keeps the request's path",
+          c.annotation.key, m->ns, m->name, stripped_by);
+    }
+  }
+  if (!redirect_after_strip.empty())
+    c.findings.warning(c.annotation.location, redirect_after_strip, "traefik-router-middlewares");
+  if (names.empty()) return false;  // an empty list: nothing ran, nothing to judge
+  c.draft.traefik_middleware_refs = std::move(names);
+  return true;
+}
+
 }  // namespace
 
 const std::vector<std::string>& traefik_middleware_order() {
@@ -256,6 +320,7 @@ const std::vector<TargetAction>& traefik_target_actions() {
       {"traefik-forward-auth", "forwardAuth to the auth URL", act_forward_auth},
       {"traefik-in-flight", "concurrent requests per client address", act_in_flight},
       {"traefik-ip-allowlist", "ipAllowList: only these client ranges", act_ip_allowlist},
+      {"traefik-middleware-refs", "the router's own Middlewares, named by ExtensionRef filters", act_middleware_refs},
       {"traefik-rate-limit", "rate limit per client address", act_rate_limit},
       {"traefik-retry", "retries: attempts, status codes and time limit", act_retry},
       {"traefik-sticky", "sticky cookie of the backend Service's load balancer", act_sticky},

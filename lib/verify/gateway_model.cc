@@ -17,6 +17,7 @@
 
 #include "util/text.h"
 #include "verify/grpc_routes.h"
+#include "verify/traefik_chain.h"
 
 namespace im::verify {
 
@@ -216,6 +217,17 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port, co
   o.path += query_suffix(probe);  // URLRewrite rewrites the path only
   o.host = f.rewrite_hostname ? *f.rewrite_hostname : probe.host;
   for (const auto& [k, v] : f.request_set) o.set_headers.emplace_back(to_lower(k), v);
+  if (ext && !ext->traefik_chain.empty()) {
+    // The Middlewares see the request as the standard filters left it.
+    Probe seen = probe;
+    seen.path = o.path.substr(0, o.path.find('?'));
+    seen.host = o.host;
+    Outcome chained = run_traefik_middlewares(ext->traefik_chain, seen);
+    if (chained.kind != Outcome::Kind::Proxy) return chained;
+    o.path = chained.path;
+    o.host = chained.host;
+    for (auto& header : chained.set_headers) o.set_headers.push_back(std::move(header));
+  }
   for (const auto& m : f.mirrors) {
     const auto& ref = m.value("backendRef", nlohmann::ordered_json::object());
     BackendRefIR b;
@@ -304,14 +316,23 @@ void index_traefik_service(const nlohmann::ordered_json& o, std::map<std::string
 
 }  // namespace
 
-GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect)
+GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect,
+                           const std::vector<TraefikMiddleware>* traefik_middlewares)
     : out_(output), dialect_(dialect) {
+  if (traefik_middlewares) {
+    for (const TraefikMiddleware& m : *traefik_middlewares) traefik_middlewares_.emplace(m.ns + "/" + m.name, &m);
+  }
   // The HTTPRouteFilters by "ns/name", for the ExtensionRefs (the last one
   // of a name wins, as a later `kubectl apply` would).
   for (const auto& v : out_.vendor_objects) {
     if (v.object.value("kind", "") != "HTTPRouteFilter") continue;
     const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
     route_filters_[meta.value("namespace", "") + "/" + meta.value("name", "")] = &v.object;
+  }
+  for (const auto& v : out_.vendor_objects) {
+    if (v.object.value("kind", "") != "Middleware") continue;
+    const auto& meta = v.object.value("metadata", nlohmann::ordered_json::object());
+    written_middlewares_.insert(meta.value("namespace", "") + "/" + meta.value("name", ""));
   }
   for (const auto& v : out_.vendor_objects) {
     if (v.object.value("kind", "") != "TraefikService") continue;
@@ -367,8 +388,25 @@ GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialec
 
 void GatewayModel::resolve_extension_refs(const RouteRuleIR& rule, const std::string& ns) {
   for (const auto& ref : rule.filters.get().extension_refs) {
-    if (ref.value("group", "") != "gateway.envoyproxy.io" || ref.value("kind", "") != "HTTPRouteFilter") continue;
     const std::string name = ref.value("name", "");
+    if (ref.value("group", "") == "traefik.io" && ref.value("kind", "") == "Middleware") {
+      // Traefik's Gateway API provider runs the named Middleware
+      // (pkg/provider/kubernetes/gateway/httproute.go loadMiddlewares), as
+      // its Ingress provider did for router.middlewares.
+      // Those --target-controller wrote for ingress-nginx's keys (rate
+      // limits, auth, buffering, retries) refuse or retry requests but do
+      // not change where they go: not modelled, as before they existed.
+      if (written_middlewares_.count(ns + "/" + name)) continue;
+      ExtensionFilter& f = extension_filters_[&rule];
+      auto it = traefik_middlewares_.find(ns + "/" + name);
+      if (it == traefik_middlewares_.end()) {
+        f.missing = "ExtensionRef to Middleware " + ns + "/" + name + ", which is not in the input";
+      } else {
+        f.traefik_chain.push_back(it->second);
+      }
+      continue;
+    }
+    if (ref.value("group", "") != "gateway.envoyproxy.io" || ref.value("kind", "") != "HTTPRouteFilter") continue;
     ExtensionFilter& f = extension_filters_[&rule];
     auto it = route_filters_.find(ns + "/" + name);
     const nlohmann::ordered_json* found = it == route_filters_.end() ? nullptr : it->second;

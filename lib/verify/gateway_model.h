@@ -7,10 +7,12 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "convert/gateway_ir.h"
+#include "model/ingress.h"
 #include "verify/outcome.h"
 #include "verify/probe.h"
 
@@ -51,6 +53,9 @@ struct GatewayDialect {
 /// or written by --target-controller).
 struct ExtensionFilter {
   std::optional<RegexRewrite> rewrite;
+  /// Traefik Middlewares (traefik.io) the rule names, in filter order, read
+  /// from the input: the Traefik target's router.middlewares.
+  std::vector<const TraefikMiddleware*> traefik_chain;
   std::string missing;     ///< the filter named but absent: 500, as the spec says
   std::string unmodelled;  ///< a filter the model does not know: uncertain
 };
@@ -58,7 +63,9 @@ struct ExtensionFilter {
 class GatewayModel {
  public:
   /// `output` must outlive the model.
-  explicit GatewayModel(const ConversionOutput& output, GatewayDialect dialect = {});
+  /// `traefik_middlewares`: the input's, for ExtensionRefs to them (null: none).
+  explicit GatewayModel(const ConversionOutput& output, GatewayDialect dialect = {},
+                        const std::vector<TraefikMiddleware>* traefik_middlewares = nullptr);
 
   Outcome route(const Probe& probe) const;
 
@@ -97,6 +104,10 @@ class GatewayModel {
   /// listeners folded in (ListenerIR::set_ns/set_name say whose they are).
   std::vector<GatewayIR> gateways_;
   GatewayDialect dialect_;
+  /// The input's Traefik Middlewares by "ns/name".
+  std::map<std::string, const TraefikMiddleware*> traefik_middlewares_;
+  /// The Middlewares in the output (written by --target-controller), "ns/name".
+  std::set<std::string> written_middlewares_;
   RegexCache regexes_;
   std::map<std::string, const nlohmann::ordered_json*> route_filters_;  ///< HTTPRouteFilters by "ns/name"
   /// Backends that stand for one Service port (a Traefik TraefikService

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "model/traefik_middleware_ref.h"
 #include "util/text.h"
 
 namespace im::verify {
@@ -12,23 +13,6 @@ namespace im::verify {
 namespace {
 
 const char* const kPrefix = "traefik.ingress.kubernetes.io/";
-
-/// pkg/provider/configuration.go Normalize: every run of characters other
-/// than letters and digits becomes one "-".
-std::string normalize(const std::string& s) {
-  std::string out;
-  bool run = false;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out += c;
-      run = false;
-    } else if (!run) {
-      out += '-';
-      run = true;
-    }
-  }
-  return out;
-}
 
 std::optional<long long> parse_int(const std::string& v) {
   if (v.empty() || v.size() > 18) return std::nullopt;
@@ -68,25 +52,18 @@ void read_entrypoints(const std::string& value, TraefikSettings& s) {
 /// "NS-NAME@kubernetescrd" is the Middleware object NS/NAME
 /// (pkg/provider/kubernetes/crd/kubernetes.go makeID).
 void read_middlewares(const std::string& value, const Inventory& inventory, TraefikSettings& s) {
-  for (const std::string& raw : split(value, ',')) {
-    std::string ref = trim(raw);
-    if (ref.empty()) continue;
-    size_t at = ref.find('@');
-    if (at == std::string::npos) {
-      s.not_served = fmt::format("middleware \"{}\" does not exist (the Ingress provider defines none)", ref);
+  for (const TraefikMiddlewareRef& ref : traefik_middleware_refs(value)) {
+    if (ref.provider.empty()) {
+      s.not_served = fmt::format("middleware \"{}\" does not exist (the Ingress provider defines none)", ref.text);
       return;
     }
-    if (ref.substr(at + 1) != "kubernetescrd") {
-      s.uncertain = fmt::format("middleware \"{}\" comes from a provider verify does not read", ref);
+    if (ref.provider != "kubernetescrd") {
+      s.uncertain = fmt::format("middleware \"{}\" comes from a provider verify does not read", ref.text);
       continue;
     }
-    const std::string id = ref.substr(0, at);
-    const TraefikMiddleware* found = nullptr;
-    for (const TraefikMiddleware& m : inventory.traefik_middlewares) {
-      if (normalize(m.ns + "-" + m.name) == id) found = &m;
-    }
+    const TraefikMiddleware* found = find_traefik_middleware(inventory.traefik_middlewares, ref);
     if (!found) {
-      s.not_served = fmt::format("middleware \"{}\" is not in the input", ref);
+      s.not_served = fmt::format("middleware \"{}\" is not in the input", ref.text);
       return;
     }
     s.middlewares.push_back(found);
