@@ -389,15 +389,32 @@ struct ListenerOptionClaim {
   std::string ingress;  ///< ns/name
   std::vector<std::pair<std::string, std::string>> options;
   Location source;
+  std::string family;  ///< IngressDraft::family of the Ingress
+  /// The catalog verdicts the options' annotations replaced: where the
+  /// target's own verdicts stand, withdrawn for an Ingress whose options are
+  /// used on none of its listeners.
+  std::vector<const Finding*> bases;
 };
 using ListenerClaims = std::map<std::string, std::vector<ListenerOptionClaim>>;
 
-void claim_listener_options(const Ingress& ing, const IngressDraft& d, ListenerClaims& claims) {
+void claim_listener_options(const Ingress& ing, const IngressDraft& d, const std::vector<const Finding*>& bases,
+                            ListenerClaims& claims) {
   if (d.listener_options.empty()) return;
   for (const ListenerRef& l : d.https_listeners) {
-    claims[l.kind + "/" + l.ns + "/" + l.gateway + "/" + l.section].push_back(
-        {ing.creation_timestamp, ing.ns + "/" + ing.name, d.listener_options, d.listener_options_source});
+    claims[l.kind + "/" + l.ns + "/" + l.gateway + "/" + l.section].push_back({ing.creation_timestamp,
+                                                                              ing.ns + "/" + ing.name,
+                                                                              d.listener_options,
+                                                                              d.listener_options_source,
+                                                                              d.family,
+                                                                              bases});
   }
+}
+
+// The annotation a catalog verdict is about, with its rule: where the
+// target's own verdict for it stands too.
+using VerdictKey = std::tuple<std::string, uint32_t, uint32_t, std::string>;
+VerdictKey verdict_key(const Finding& f) {
+  return {f.location.file(), f.location.line, f.location.col, f.rule_id};
 }
 
 // ingress-nginx takes a server's ssl-ciphers from the first Ingress of the
@@ -406,6 +423,7 @@ void claim_listener_options(const Ingress& ing, const IngressDraft& d, ListenerC
 // options go on the listener, and the others are told theirs are not used.
 void apply_listener_options(ListenerClaims& claims, ConversionOutput& out, Findings& added) {
   if (claims.empty()) return;
+  std::map<std::string, bool> used;  // Ingress -> its options are on some listener
   std::map<std::string, ListenerIR*> listeners;
   for (GatewayIR& g : out.gateways) {
     for (ListenerIR& l : g.listeners) listeners["Gateway/" + g.ns + "/" + g.name + "/" + l.name] = &l;
@@ -420,16 +438,43 @@ void apply_listener_options(ListenerClaims& claims, ConversionOutput& out, Findi
       return std::tie(a.created, a.ingress) < std::tie(b.created, b.ingress);
     });
     it->second->tls_options = list.front().options;
+    for (size_t i = 0; i < list.size(); ++i) {
+      used[list[i].ingress] = used[list[i].ingress] || i == 0 || list[i].options == list.front().options;
+    }
     for (size_t i = 1; i < list.size(); ++i) {
       if (list[i].options == list.front().options) continue;
+      // internal/dag/ingress_processor.go: each Ingress of a host sets the
+      // host's TLS versions in turn, in the cache's map order.
+      const bool contour = list[i].family == "contour";
+      const std::string why = contour ? ": Contour applied whichever of the host's Ingresses it processed last, in "
+                                        "no fixed order, so this value did not reliably apply either and is not used"
+                                      : ", as ingress-nginx took a host's ssl-ciphers from its oldest Ingress: this "
+                                        "value is not used";
       added.warning(list[i].source,
-                    fmt::format("the HTTPS listener {} takes its TLS options from the older Ingress {}, as "
-                                "ingress-nginx took a host's ssl-ciphers from its oldest Ingress: this value is "
-                                "not used",
-                                it->second->name, list.front().ingress),
-                    "nginx-ssl-ciphers");
+                    fmt::format("the HTTPS listener {} takes its TLS options from the older Ingress {}{}",
+                                it->second->name, list.front().ingress, why),
+                    contour ? "target-policy-conflict" : "nginx-ssl-ciphers");
     }
   }
+  // An Ingress whose options no listener took loses its "converted"
+  // verdicts, which would say its value is in force: the warning above
+  // ("not used") is what becomes of those annotations. The catalog's
+  // verdict stays replaced: the source controller did not use the value
+  // either (ingress-nginx), or not reliably (Contour).
+  std::set<VerdictKey> withdrawn;
+  for (const auto& [key, list] : claims) {
+    for (const ListenerOptionClaim& c : list) {
+      if (used[c.ingress]) continue;
+      for (const Finding* base : c.bases) withdrawn.insert(verdict_key(*base));
+    }
+  }
+  if (withdrawn.empty()) return;
+  Findings kept;
+  for (const Finding& f : added.items()) {
+    const bool target_verdict = !f.properties.empty() && f.properties.front().key == "targetController";
+    if (!target_verdict || !withdrawn.count(verdict_key(f))) kept.add(f);
+  }
+  added = std::move(kept);
 }
 
 // Traefik's own sticky cookies, read from the backend Services (the
@@ -503,6 +548,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     }
     draft.services.assign(services.begin(), services.end());
     draft.https_listeners = https_listeners_of(https, own_routes);
+    std::vector<const Finding*> option_bases;  // verdicts of the keys that wrote listener options
     for (const Annotation& a : ing.annotations) {
       // The catalog marked a verdict only for the family serving the
       // Ingress, so at most one family's rule applies.
@@ -523,7 +569,9 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       }
       const TargetAction* action = find_target_action(rule->action);
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
+      const size_t options_before = draft.listener_options.size();
       if (!action->fn(ctx)) continue;
+      if (draft.listener_options.size() > options_before) option_bases.push_back(base);
       replaced.insert(base);
       if (!rule->replaces.empty()) draft.replaces.insert(rule->replaces);
       added.add(target_verdict(profile, *rule, a, m.rule->id));
@@ -535,7 +583,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     reference_traefik_middlewares(profile, ing, draft, owners, findings, output, replaced);
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
-    claim_listener_options(ing, draft, listener_claims);
+    claim_listener_options(ing, draft, option_bases, listener_claims);
   }
   istio.finish(profile, output, added);
   lbc.finish(profile, inventory, catalog, options, output, added);

@@ -326,6 +326,18 @@ bool act_listener_ciphers(const Ctx& c) {
   return true;
 }
 
+// Contour's TLS versions -> tls.options kgateway.dev/min-tls-version and
+// max-tls-version of the hosts' HTTPS listeners, "1.2" or "1.3" as kgateway
+// reads them (translator/sslutils ApplyTLSExtensionOptions).
+bool act_listener_tls_version(const Ctx& c) {
+  ContourTlsVersion version;
+  if (!read_contour_tls_version(c, version)) return false;
+  c.draft.listener_options.emplace_back(
+      version.minimum ? "kgateway.dev/min-tls-version" : "kgateway.dev/max-tls-version", version.value);
+  if (!c.draft.listener_options_source.origin) c.draft.listener_options_source = c.annotation.location;
+  return true;
+}
+
 // enable-opentelemetry: false turns tracing off for the routes
 // (route_tracing.go); true is the Gateway's tracing, nothing to write.
 bool act_route_tracing(const Ctx& c) {
@@ -352,6 +364,8 @@ const std::vector<TargetAction>& actions() {
     {"kgw-ext-auth-url", "GatewayExtension extAuth to a cluster Service", act_ext_auth_url},
     {"kgw-hash-by", "ring hash on an nginx variable", act_hash_by},
     {"kgw-listener-ciphers", "cipher suites of the host's HTTPS listeners", act_listener_ciphers},
+    {"kgw-listener-tls-version", "lowest or highest TLS version of the host's HTTPS listeners",
+     act_listener_tls_version},
     {"kgw-load-balance", "load balancing of the backend Service", act_load_balance},
     {"kgw-rate-limit", "local token bucket of the routes", act_rate_limit},
     {"kgw-retry", "retry triggers, attempts and per-try timeout", act_retry},

@@ -141,6 +141,14 @@ bool split_secret(const std::string& v, std::string& ns, std::string& name, std:
 void merge_older_wins(nlohmann::ordered_json& into, const nlohmann::ordered_json& from, const std::string& path,
                       const std::set<std::string>& whole, std::vector<std::string>& conflicts);
 
+/// One of Contour's TLS versions on an Ingress with HTTPS listeners.
+struct ContourTlsVersion {
+  std::string value;     ///< "1.2" or "1.3"
+  bool minimum = false;  ///< tls-minimum-protocol-version (else the maximum)
+};
+/// Reads the annotation of `c` as Contour did; false after an error at it.
+bool read_contour_tls_version(const TargetActionContext& c, ContourTlsVersion& out);
+
 /// Writes `value` at the dotted `path` under `obj`, creating objects on the way.
 void set_path(nlohmann::ordered_json& obj, const std::string& path, nlohmann::ordered_json value);
 

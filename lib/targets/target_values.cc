@@ -192,4 +192,34 @@ void merge_older_wins(nlohmann::ordered_json& into, const nlohmann::ordered_json
   }
 }
 
+// Contour's projectcontour.io/tls-minimum-protocol-version and
+// tls-maximum-protocol-version (internal/dag/ingress_processor.go, with
+// annotation.TLSVersion): "1.2" or "1.3", any other value is its default
+// (1.2 minimum, 1.3 maximum, as Envoy's); a minimum above the maximum made
+// Contour refuse the Ingress's TLS hosts altogether.
+bool read_contour_tls_version(const TargetActionContext& c, ContourTlsVersion& out) {
+  if (c.draft.https_listeners.empty()) {
+    return c.reject("no host of this Ingress has a tls entry, so its Gateway has no HTTPS listener");
+  }
+  auto version = [&](const char* key, const char* fallback) {
+    const Annotation* a = c.sibling(key);
+    const std::string v = a ? trim(a->value) : "";
+    return v == "1.2" || v == "1.3" ? v : std::string(fallback);
+  };
+  const std::string value = trim(c.annotation.value);
+  if (value != "1.2" && value != "1.3") {
+    return c.reject("Contour takes only 1.2 and 1.3 and used its default for this value; nothing is written");
+  }
+  const std::string min = version("tls-minimum-protocol-version", "1.2");
+  const std::string max = version("tls-maximum-protocol-version", "1.3");
+  if (min > max) {
+    return c.reject(fmt::format("the minimum {} is above the maximum {}: Contour refused to serve this Ingress's "
+                                "hosts over TLS, so nothing is written",
+                                min, max));
+  }
+  out.value = value;
+  out.minimum = c.rule.key.find("tls-minimum-protocol-version") != std::string::npos;
+  return true;
+}
+
 }  // namespace im
