@@ -410,12 +410,6 @@ void claim_listener_options(const Ingress& ing, const IngressDraft& d, const std
   }
 }
 
-// The annotation a catalog verdict is about, with its rule: where the
-// target's own verdict for it stands too.
-using VerdictKey = std::tuple<std::string, uint32_t, uint32_t, std::string>;
-VerdictKey verdict_key(const Finding& f) {
-  return {f.location.file(), f.location.line, f.location.col, f.rule_id};
-}
 
 // ingress-nginx takes a server's ssl-ciphers from the first Ingress of the
 // host that sets them, Ingresses sorted by creation time, then namespace and
@@ -465,16 +459,10 @@ void apply_listener_options(ListenerClaims& claims, ConversionOutput& out, Findi
   for (const auto& [key, list] : claims) {
     for (const ListenerOptionClaim& c : list) {
       if (used[c.ingress]) continue;
-      for (const Finding* base : c.bases) withdrawn.insert(verdict_key(*base));
+      for (const Finding* base : c.bases) withdrawn.insert(verdict_key(base->location, base->rule_id));
     }
   }
-  if (withdrawn.empty()) return;
-  Findings kept;
-  for (const Finding& f : added.items()) {
-    const bool target_verdict = !f.properties.empty() && f.properties.front().key == "targetController";
-    if (!target_verdict || !withdrawn.count(verdict_key(f))) kept.add(f);
-  }
-  added = std::move(kept);
+  withdraw_target_verdicts(added, withdrawn);
 }
 
 // Traefik's own sticky cookies, read from the backend Services (the

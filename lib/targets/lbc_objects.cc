@@ -7,6 +7,7 @@
 
 #include "convert/alb_groups.h"
 #include "convert/naming.h"
+#include "targets/target_verdict.h"
 #include "util/text.h"
 
 namespace im {
@@ -47,20 +48,60 @@ void LbcObjects::add_ingress(const Ingress& ing, IngressDraft& d, const Conversi
   if (tgc != d.specs.end()) d.specs.erase(tgc);
 }
 
+namespace {
+
+// The ALB annotation of `ing` whose profile rule writes `path` of a `kind`
+// spec (the field itself, or a key under it: tags.env), with its rule id.
+const Annotation* writer_of(const TargetProfile& p, const Catalog& catalog, const Ingress& ing,
+                           const std::string& kind, const std::string& path, std::string& rule_id) {
+  for (const Annotation& a : ing.annotations) {
+    const RuleMatch m = catalog.match(a.key, "aws-alb", "");
+    if (!m.rule || !m.family || m.family->name != "aws-alb") continue;
+    const TargetRule* rule = p.rule_for("aws-alb", m.rule->key);
+    if (!rule || rule->kind != kind) continue;
+    if (path == rule->field || starts_with(path, rule->field + ".")) {
+      rule_id = m.rule->id;
+      return &a;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void LbcObjects::finish(const TargetProfile& p, const Inventory& inventory, const Catalog& catalog,
                         const TargetOptions& options, ConversionOutput& out, Findings& added) {
   auto by_rank = [](const Claim& a, const Claim& b) { return a.rank < b.rank; };
-  auto merged_of = [&](std::vector<Claim>& claims, const std::string& what) {
+  std::set<VerdictKey> lost;  // annotations whose value another Ingress's replaced
+  // A field two members set differently is the first member's; the
+  // warning goes to the annotation that lost, whose "converted" verdict is
+  // taken back (the value is not in force).
+  auto merged_of = [&](std::vector<Claim>& claims, const char* kind, const std::string& what) {
     std::stable_sort(claims.begin(), claims.end(), by_rank);
     Json merged = claims.front().spec;
     for (size_t i = 1; i < claims.size(); ++i) {
       std::vector<std::string> conflicts;
       merge_older_wins(merged, claims[i].spec, "", {}, conflicts);
-      if (conflicts.empty()) continue;
+      std::vector<std::string> unplaced;
+      for (const std::string& path : conflicts) {
+        std::string rule_id;
+        const Annotation* a = writer_of(p, catalog, *claims[i].source, kind, path, rule_id);
+        if (!a) {
+          unplaced.push_back(path);
+          continue;
+        }
+        added.warning(a->location,
+                      fmt::format("{}, and Ingress {} before it (in the IngressGroup's order) set {} differently: "
+                                  "this value is not used",
+                                  what, claims.front().ingress, path),
+                      "target-policy-conflict");
+        lost.insert(verdict_key(a->location, rule_id));
+      }
+      if (unplaced.empty()) continue;
       added.warning(claims[i].at,
                     fmt::format("{}, and Ingress {} before it (in the IngressGroup's order) set {} differently: "
                                 "this Ingress's value is not used",
-                                what, claims.front().ingress, join(conflicts, ", ")),
+                                what, claims.front().ingress, join(unplaced, ", ")),
                     "target-policy-conflict");
     }
     return merged;
@@ -69,7 +110,8 @@ void LbcObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
   for (auto& [key, claims] : gateways_) {
     const std::string& ns = key.first;  // named, not bound: clang 14 cannot capture a structured binding
     const std::string& name = key.second;
-    const Json spec = merged_of(claims, fmt::format("Gateway {}/{} is one load balancer ({} {})", ns, name, kLbc, name));
+    const Json spec =
+        merged_of(claims, kLbc, fmt::format("Gateway {}/{} is one load balancer ({} {})", ns, name, kLbc, name));
     if (spec.empty()) continue;
     auto g = std::find_if(out.gateways.begin(), out.gateways.end(),
                           [&](const GatewayIR& x) { return x.ns == ns && x.name == name; });
@@ -91,7 +133,7 @@ void LbcObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
   for (auto& [key, claims] : services_) {
     const std::string& ns = key.first;
     const std::string& name = key.second;
-    Json spec = merged_of(claims, fmt::format("Service {}/{} has one {} for every route to it", ns, name, kTgc));
+    Json spec = merged_of(claims, kTgc, fmt::format("Service {}/{} has one {} for every route to it", ns, name, kTgc));
     // The Service's own annotations win (the parser reads the Service's
     // before the Ingress's), each with its verdict at the Service.
     auto svc = std::find_if(inventory.services.begin(), inventory.services.end(),
@@ -126,6 +168,7 @@ void LbcObjects::finish(const TargetProfile& p, const Inventory& inventory, cons
     o["spec"] = std::move(full);
     out.vendor_objects.push_back({std::move(o), claims.front().ingress, claims.front().at});
   }
+  withdraw_target_verdicts(added, lost);
 }
 
 }  // namespace im

@@ -48,4 +48,19 @@ Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annota
   return f;
 }
 
+VerdictKey verdict_key(const Location& at, const std::string& rule_id) {
+  return {at.file(), at.line, at.col, rule_id};
+}
+
+void withdraw_target_verdicts(Findings& findings, const std::set<VerdictKey>& keys) {
+  if (keys.empty()) return;
+  Findings kept;
+  for (const Finding& f : findings.items()) {
+    // target_verdict() puts targetController first.
+    const bool target = !f.properties.empty() && f.properties.front().key == "targetController";
+    if (!target || !keys.count(verdict_key(f.location, f.rule_id))) kept.add(f);
+  }
+  findings = std::move(kept);
+}
+
 }  // namespace im

@@ -3,6 +3,7 @@
 // has (the one a target replaces), and the target's own verdict finding.
 
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -29,5 +30,15 @@ const Finding* base_verdict(const VerdictIndex& index, const Annotation& a, cons
 /// properties (--findings-format json|sarif): which implementation, exact or
 /// with a difference, and the object field it became.
 Finding target_verdict(const TargetProfile& p, const TargetRule& r, const Annotation& a, const std::string& id);
+
+/// An annotation's verdict by position and rule id.
+using VerdictKey = std::tuple<std::string, uint32_t, uint32_t, std::string>;
+VerdictKey verdict_key(const Location& at, const std::string& rule_id);
+
+/// Takes the target's own verdicts at these annotations back out of
+/// `findings`: where an annotation's value lost to another Ingress's, a
+/// "converted" verdict would say the value is in force. The warning that
+/// says it is not used stays.
+void withdraw_target_verdicts(Findings& findings, const std::set<VerdictKey>& keys);
 
 }  // namespace im
