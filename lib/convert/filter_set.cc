@@ -1,5 +1,6 @@
 #include "convert/filter_set.h"
 
+#include <cctype>
 #include <string_view>
 
 namespace im {
@@ -13,6 +14,40 @@ bool is_header_name(const std::string& name) {
               std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
     if (!ok) return false;
   }
+  return true;
+}
+
+namespace {
+
+bool same_header(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool set_header(std::vector<std::pair<std::string, std::string>>& set, const std::string& name,
+                const std::string& value) {
+  for (auto& [k, v] : set) {
+    if (same_header(k, name)) {
+      v = value;
+      return true;
+    }
+  }
+  if (set.size() >= kMaxHeaderFilterEntries) return false;
+  set.emplace_back(name, value);
+  return true;
+}
+
+bool remove_header(std::vector<std::string>& remove, const std::string& name) {
+  for (const std::string& k : remove) {
+    if (same_header(k, name)) return true;
+  }
+  if (remove.size() >= kMaxHeaderFilterEntries) return false;
+  remove.push_back(name);
   return true;
 }
 

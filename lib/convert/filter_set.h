@@ -19,6 +19,19 @@ namespace im {
 /// An HTTP header name as Gateway API accepts it (RFC 7230 token, 1-256).
 bool is_header_name(const std::string& name);
 
+/// The most entries a header filter's set or remove list holds
+/// (HTTPHeaderFilter: +kubebuilder:validation:MaxItems=16).
+constexpr size_t kMaxHeaderFilterEntries = 16;
+
+/// Sets `name` in a header filter's set list. A name already there (header
+/// names are case-insensitive) takes the new value, as a second set-header
+/// would, since the list holds each name once; false, with nothing changed,
+/// when the name is new and the list is full.
+bool set_header(std::vector<std::pair<std::string, std::string>>& set, const std::string& name,
+                const std::string& value);
+/// Adds `name` to a remove list once; false when it is new and the list is full.
+bool remove_header(std::vector<std::string>& remove, const std::string& name);
+
 struct RedirectSpec {
   std::string scheme;    ///< "" = keep
   std::string hostname;  ///< "" = keep

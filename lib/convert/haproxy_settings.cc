@@ -12,8 +12,6 @@
 namespace im {
 namespace {
 
-constexpr size_t kMaxHeaderFilterEntries = 16;  // RequestHeaderModifier set: maxItems
-
 // request-set-header / response-set-header (reqSetHdr.go): one "Name value"
 // per line, split at the first space; HAProxy refuses the whole annotation
 // when a line has no space. The value is an HAProxy log-format string
@@ -52,13 +50,11 @@ void read_header_lines(const Setting& s, std::vector<std::pair<std::string, std:
       findings.error(s.location, fmt::format("header {}: the value {}; not converted", name, why), s.rule_id);
     } else if (host && to_lower(name) == "host") {
       *host = value;  // a URLRewrite hostname, as set-host
-    } else if (set.size() >= kMaxHeaderFilterEntries) {
+    } else if (!set_header(set, name, value)) {
       findings.error(s.location,
                      fmt::format("header {}: a header filter sets at most {} headers; not converted", name,
                                  kMaxHeaderFilterEntries),
                      s.rule_id);
-    } else {
-      set.emplace_back(name, value);
     }
   }
 }

@@ -415,7 +415,8 @@ void plan_path_routes(Plan& plan) {
         if (rewritten) {
           // xforwardedprefix: only sent on locations that rewrite.
           if (const Setting* xfp = info.policy.setting("x-forwarded-prefix")) {
-            r.filters.edit().request_set.emplace_back("X-Forwarded-Prefix", xfp->value);
+            // ingress-nginx sets no other request header: the list has room.
+            set_header(r.filters.edit().request_set, "X-Forwarded-Prefix", xfp->value);
           }
         }
         PathContext path_ctx = ctx;

@@ -235,7 +235,13 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
                          s.rule_id);
           continue;
         }
-        if (is_header_name(name) && !value.empty()) t.filters.request_set.emplace_back(name, value);
+        if (!is_header_name(name) || value.empty()) continue;
+        if (!set_header(t.filters.request_set, name, value)) {
+          findings.error(s.location,
+                         fmt::format("header {}: a header filter sets at most {} headers; not converted", name,
+                                     kMaxHeaderFilterEntries),
+                         s.rule_id);
+        }
       }
     } else if (action == "service-rewrites") {
       // "serviceName=tea rewrite=/;serviceName=coffee rewrite=/beans/"
@@ -259,7 +265,12 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
       }
     } else if (action == "response-headers-remove") {
       for (const auto& name : comma_list(s.value)) {
-        if (is_header_name(name)) t.filters.response_remove.push_back(name);
+        if (is_header_name(name) && !remove_header(t.filters.response_remove, name)) {
+          findings.error(s.location,
+                         fmt::format("header {}: a header filter removes at most {} headers; not converted", name,
+                                     kMaxHeaderFilterEntries),
+                         s.rule_id);
+        }
       }
     } else if (action == "hsts" && parse_go_bool(s.value) == true) {
       std::string max_age = "2592000";  // nginx.org/hsts-max-age default
@@ -271,8 +282,9 @@ void read_other_families(const IngressInfo& info, RouteTemplate& t, Findings& fi
           subdomains = parse_go_bool(s2.value).value_or(false);
         }
       }
-      t.filters.response_set.emplace_back(
-          "Strict-Transport-Security", "max-age=" + max_age + (subdomains ? "; includeSubDomains" : ""));
+      // The first response header of this Ingress: the list has room.
+      set_header(t.filters.response_set, "Strict-Transport-Security",
+                 "max-age=" + max_age + (subdomains ? "; includeSubDomains" : ""));
     } else if (action == "redirect-to-https") {
       // "true", or ALB's ssl-redirect port number ("443").
       if (parse_go_bool(s.value) == true || parse_int(s.value)) {
@@ -417,7 +429,7 @@ void read_custom_headers(const IngressInfo& info, const Inventory& inventory, Ro
                        s->rule_id);
         continue;
       }
-      t.filters.response_set.emplace_back(k, v);
+      set_header(t.filters.response_set, k, v);  // at most 16 entries, checked above
     }
     return;
   }

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "convert/input_values.h"
 #include "model/traefik_middleware_ref.h"
 #include "util/text.h"
 
@@ -68,19 +69,37 @@ TraefikMiddlewares traefik_middlewares(const IngressPolicy& policy,
                           name, m->prefixes.size()));
       }
     } else if (m->type == "headers") {
-      // headers.go: "" removes the header, anything else replaces it.
+      // headers.go: "" removes the header, anything else replaces it; a
+      // later middleware's value replaces an earlier one's.
+      auto full = [&](const std::string& header) {
+        error(fmt::format("Middleware {} sets the header {} after {} others, more than a header filter holds; "
+                          "that header is left out",
+                          name, header, kMaxHeaderFilterEntries));
+      };
+      // Gateway API takes token names and values without control
+      // characters; Traefik passed others on to Go's http.Header.
+      auto unusable = [&](const std::string& header, const std::string& value) {
+        std::string why;
+        if (!is_header_name(header)) {
+          why = fmt::format("\"{}\" is not a header name", escape_control(header));
+        } else if (!value.empty() && !header_value_problem(value).empty()) {
+          why = fmt::format("the value of {} {}", header, header_value_problem(value));
+        }
+        if (!why.empty()) error(fmt::format("Middleware {} sets a header Gateway API cannot: {}; left out", name, why));
+        return !why.empty();
+      };
       for (const auto& [k, v] : m->request_headers) {
+        if (unusable(k, v)) continue;
         if (v.empty()) {
           error(fmt::format("Middleware {} removes the request header {}, which is not converted", name, k));
-        } else {
-          filters.request_set.emplace_back(k, v);
+        } else if (!set_header(filters.request_set, k, v)) {
+          full(k);
         }
       }
       for (const auto& [k, v] : m->response_headers) {
-        if (v.empty()) {
-          filters.response_remove.push_back(k);
-        } else {
-          filters.response_set.emplace_back(k, v);
+        if (unusable(k, v)) continue;
+        if (!(v.empty() ? remove_header(filters.response_remove, k) : set_header(filters.response_set, k, v))) {
+          full(k);
         }
       }
     } else if (m->type == "redirectScheme") {
@@ -148,7 +167,13 @@ bool apply_traefik_path_middleware(const TraefikPathMiddleware& m, const std::st
                      "traefik-router-middlewares");
     return false;
   }
-  rule_filters.request_set.emplace_back("X-Forwarded-Prefix", strip);
+  if (!set_header(rule_filters.request_set, "X-Forwarded-Prefix", strip)) {
+    findings.warning(where,
+                     fmt::format("stripPrefix {}: X-Forwarded-Prefix is not set, the header filter already holds "
+                                 "{} headers",
+                                 strip, kMaxHeaderFilterEntries),
+                     "traefik-router-middlewares");
+  }
   return true;
 }
 

@@ -250,6 +250,7 @@ bool act_hash_strategy(const Ctx& c) {
 // change their order).
 bool act_middleware_refs(const Ctx& c) {
   std::vector<std::string> names;
+  std::vector<const TraefikMiddleware*> chain;
   std::string stripped_by, redirect_after_strip;
   auto keep_standard = [&](const std::string& why) {
     c.findings.warning(c.annotation.location,
@@ -274,16 +275,7 @@ bool act_middleware_refs(const Ctx& c) {
                                        m->ns, m->name, c.draft.ns));
     }
     names.push_back(m->name);
-    // Traefik v3 reads Middlewares of group traefik.io only (its v2 to v3
-    // migration notes: traefik.containo.us was removed).
-    if (m->api_version != c.profile.api_version) {
-      c.findings.warning(m->location,
-                         fmt::format("Middleware {}/{} is {}, which {} {} no longer reads: apply it as {} for the "
-                                     "ExtensionRef that names it",
-                                     m->ns, m->name, m->api_version, c.profile.project, c.profile.version,
-                                     c.profile.api_version),
-                         "traefik-router-middlewares");
-    }
+    chain.push_back(m);
     // The standard conversion's redirect stays (traefik_middleware_refs.h);
     // strip_prefix.go sets RequestURI to the stripped path, which
     // redirect.go built Traefik's Location from.
@@ -296,9 +288,26 @@ bool act_middleware_refs(const Ctx& c) {
           c.annotation.key, m->ns, m->name, stripped_by);
     }
   }
+  if (names.empty()) return false;  // an empty list: nothing ran, nothing to judge
+  // HTTPRouteRule.filters: +kubebuilder:validation:MaxItems=16.
+  constexpr size_t kMaxRuleFilters = 16;
+  if (names.size() > kMaxRuleFilters) {
+    return keep_standard(fmt::format("the router runs {} Middlewares, and a route rule holds at most {} filters",
+                                     names.size(), kMaxRuleFilters));
+  }
   if (!redirect_after_strip.empty())
     c.findings.warning(c.annotation.location, redirect_after_strip, "traefik-router-middlewares");
-  if (names.empty()) return false;  // an empty list: nothing ran, nothing to judge
+  for (const TraefikMiddleware* m : chain) {
+    // Traefik v3 reads Middlewares of group traefik.io only (its v2 to v3
+    // migration notes: traefik.containo.us was removed).
+    if (m->api_version == c.profile.api_version) continue;
+    c.findings.warning(m->location,
+                       fmt::format("Middleware {}/{} is {}, which {} {} no longer reads: apply it as {} for the "
+                                   "ExtensionRef that names it",
+                                   m->ns, m->name, m->api_version, c.profile.project, c.profile.version,
+                                   c.profile.api_version),
+                       "traefik-router-middlewares");
+  }
   c.draft.traefik_middleware_refs = std::move(names);
   return true;
 }
