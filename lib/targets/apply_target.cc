@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -410,7 +411,6 @@ void claim_listener_options(const Ingress& ing, const IngressDraft& d, const std
   }
 }
 
-
 // ingress-nginx takes a server's ssl-ciphers from the first Ingress of the
 // host that sets them, Ingresses sorted by creation time, then namespace and
 // name (controller.go createServers, sortIngressSlice): the same Ingress's
@@ -509,7 +509,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   LbcObjects lbc;
   GkeObjects gke;
   TraefikServices traefik_services;
-  const FindingOwners owners(inventory);
+  std::optional<MiddlewareFindings> middleware_findings_of;  // read on first use
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
@@ -568,7 +568,10 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     if (draft.family == "aws-alb") lbc.add_ingress(ing, draft, output);
     if (draft.family == "gke") gke.add_ingress(ing, draft, output);
     traefik_services.add_ingress(ing, draft);
-    reference_traefik_middlewares(profile, ing, draft, owners, findings, output, replaced);
+    if (!draft.traefik_middleware_refs.empty()) {
+      if (!middleware_findings_of) middleware_findings_of = middleware_findings(inventory, findings);
+      reference_traefik_middlewares(profile, draft, (*middleware_findings_of)[&ing], output, replaced);
+    }
     emit(profile, draft, ing, output);
     lower_regex_rewrites(profile, ing, draft, output, added);
     claim_listener_options(ing, draft, option_bases, listener_claims);

@@ -1,11 +1,22 @@
 #include "targets/traefik_middleware_refs.h"
 
+#include "model/finding_owner.h"
+
 namespace im {
 
-void reference_traefik_middlewares(const TargetProfile& profile, const Ingress& ing, const IngressDraft& draft,
-                                   const FindingOwners& owners, const Findings& findings, ConversionOutput& output,
+MiddlewareFindings middleware_findings(const Inventory& inventory, const Findings& findings) {
+  MiddlewareFindings by_ingress;
+  const FindingOwners owners(inventory);
+  for (const Finding& f : findings.items()) {
+    if (f.rule_id != "traefik-router-middlewares" || f.catalog_verdict) continue;
+    if (const Ingress* ing = owners.owner(f.location)) by_ingress[ing].push_back(&f);
+  }
+  return by_ingress;
+}
+
+void reference_traefik_middlewares(const TargetProfile& profile, const IngressDraft& draft,
+                                   const std::vector<const Finding*>& standard, ConversionOutput& output,
                                    std::set<const Finding*>& replaced) {
-  if (draft.traefik_middleware_refs.empty()) return;
   const std::string group = profile.api_version.substr(0, profile.api_version.find('/'));
   for (size_t i : draft.route_indices) {
     for (RouteRuleIR& rule : output.http_routes[i].rules) {
@@ -27,11 +38,7 @@ void reference_traefik_middlewares(const TargetProfile& profile, const Ingress& 
       }
     }
   }
-  for (const Finding& f : findings.items()) {
-    if (f.rule_id == "traefik-router-middlewares" && !f.catalog_verdict && owners.owner(f.location) == &ing) {
-      replaced.insert(&f);
-    }
-  }
+  replaced.insert(standard.begin(), standard.end());
 }
 
 }  // namespace im
