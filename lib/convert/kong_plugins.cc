@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "convert/input_values.h"
+#include "model/kong_plugin_ref.h"
 #include "util/text.h"
 
 namespace im {
@@ -38,14 +39,14 @@ const PluginAdvice kAdvice[] = {
     {"acl", "consumers outside the allowed groups are no longer refused",
      "Envoy Gateway SecurityPolicy authorization rules"},
     {"ip-restriction", "requests from any client address now pass",
-     "Envoy Gateway SecurityPolicy authorization (clientCIDRs), Istio AuthorizationPolicy ipBlocks, or a Traefik "
-     "ipAllowList Middleware"},
+     "--target-controller envoy-gateway, kgateway, istio or traefik, which convert it (SecurityPolicy "
+     "authorization, TrafficPolicy acl, AuthorizationPolicy, ipAllowList Middleware)"},
     {"rate-limiting", "requests are no longer rate limited",
-     "Envoy Gateway BackendTrafficPolicy rateLimit, kgateway TrafficPolicy rateLimit, or a Traefik rateLimit "
-     "Middleware"},
+     "--target-controller envoy-gateway or traefik, which convert it (BackendTrafficPolicy rateLimit, rateLimit "
+     "Middleware; kgateway for limit_by service)"},
     {"rate-limiting-advanced", "requests are no longer rate limited", "Envoy Gateway BackendTrafficPolicy rateLimit"},
     {"request-size-limiting", "large request bodies are no longer refused",
-     "Envoy Gateway ClientTrafficPolicy connection.bufferLimit, or a Traefik buffering Middleware"},
+     "--target-controller envoy-gateway, kgateway or traefik, which convert it (a request buffer limit)"},
     {"request-transformer", "the request is no longer changed (headers, query, body)",
      "RequestHeaderModifier and URLRewrite filters for header and path changes"},
     {"response-transformer", "the response is no longer changed", "ResponseHeaderModifier filters for its headers"},
@@ -131,18 +132,6 @@ void convert_cors(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findi
   t.filters.cors = std::move(cors);
 }
 
-const KongPlugin* find_plugin(const Inventory& inventory, const std::string& ns, const std::string& name,
-                              bool namespaced_only) {
-  for (const KongPlugin& p : inventory.kong_plugins) {
-    if (p.ns == ns && p.name == name) return &p;
-  }
-  if (namespaced_only) return nullptr;
-  for (const KongPlugin& p : inventory.kong_cluster_plugins) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, bool kong_gateway, RouteTemplate& t,
@@ -150,34 +139,28 @@ void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, boo
   const Setting* s = info.policy.setting("kong-plugins");
   if (!s) return;
   const std::string& ns = info.ing->ns;
-  for (const std::string& item : split(s->value, ',')) {
-    const std::string entry = trim(item);
-    if (entry.empty()) continue;
-    // "namespace:name" (KIC 3.x): a KongPlugin of another namespace, which a
-    // ReferenceGrant allows.
-    const size_t colon = entry.find(':');
-    const std::string plugin_ns = colon == std::string::npos ? ns : entry.substr(0, colon);
-    const std::string name = colon == std::string::npos ? entry : entry.substr(colon + 1);
-    const KongPlugin* p = find_plugin(inventory, plugin_ns, name, colon != std::string::npos);
+  for (const KongPluginEntry& e :
+       kong_plugin_entries(s->value, ns, inventory.kong_plugins, inventory.kong_cluster_plugins)) {
+    const KongPlugin* p = e.plugin;
     if (kong_gateway) {
-      if (colon != std::string::npos) {
+      if (e.qualified) {
         findings.error(s->location,
                        fmt::format("konghq.com/plugins: {} is a KongPlugin of namespace {}; an ExtensionRef filter "
                                    "names one in the route's own namespace, so it is not applied (copy it to {})",
-                                   entry, plugin_ns, ns),
+                                   e.text, e.ns, ns),
                        s->rule_id);
         continue;
       }
       // The same lookup as the annotation: no need for the object here.
       t.filters.extension_refs.push_back(
-          Json{{"group", "configuration.konghq.com"}, {"kind", "KongPlugin"}, {"name", name}});
+          Json{{"group", "configuration.konghq.com"}, {"kind", "KongPlugin"}, {"name", e.name}});
       continue;
     }
     if (!p) {
       findings.error(s->location,
                      fmt::format("konghq.com/plugins: {} is neither a KongPlugin in namespace {} nor a "
                                  "KongClusterPlugin in the input, so what it did is not converted (add it with -f)",
-                                 name, plugin_ns),
+                                 e.name, e.ns),
                      s->rule_id);
       continue;
     }
@@ -187,15 +170,20 @@ void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, boo
       continue;
     }
     const PluginAdvice* advice = advice_for(p->plugin);
-    findings.error(s->location,
-                   fmt::format("konghq.com/plugins: {} {} (plugin {}) has no Gateway API form, so {}; use {} "
-                               "instead (on Kong's own Gateway API support, an ExtensionRef filter to the "
-                               "KongPlugin keeps it)",
-                               p->cluster ? "KongClusterPlugin" : "KongPlugin",
-                               p->cluster ? p->name : p->ns + "/" + p->name, p->plugin.empty() ? "unnamed" : p->plugin,
-                               advice ? advice->lost : "what it did to requests and responses is lost",
-                               advice ? advice->instead : "the target implementation's own policy"),
-                   s->rule_id);
+    Finding f;
+    f.severity = Severity::Error;
+    f.location = s->location;
+    f.message = fmt::format(
+        "konghq.com/plugins: {} (plugin {}) has no Gateway API form, so {}; use {} instead (on Kong's own Gateway "
+        "API support, an ExtensionRef filter to the KongPlugin keeps it)",
+        kong_plugin_label(*p), p->plugin.empty() ? "unnamed" : p->plugin,
+        advice ? advice->lost : "what it did to requests and responses is lost",
+        advice ? advice->instead : "the target implementation's own policy");
+    f.rule_id = s->rule_id;
+    // Which plugin it is about: a target that converts the plugin replaces
+    // this finding with its own (lib/targets/kong_plugin_actions).
+    f.properties = {{"kongPlugin", kong_plugin_label(*p)}};
+    findings.add(std::move(f));
   }
 }
 
