@@ -11,6 +11,7 @@
 #include "convert/naming.h"
 #include "targets/gke_objects.h"
 #include "targets/istio_objects.h"
+#include "targets/kong_plugin_actions.h"
 #include "targets/lbc_objects.h"
 #include "targets/target_verdict.h"
 #include "targets/traefik_actions.h"
@@ -510,6 +511,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   GkeObjects gke;
   TraefikServices traefik_services;
   std::optional<MiddlewareFindings> middleware_findings_of;  // read on first use
+  KongPluginsJudged judged_kong_plugins;
   for (const Ingress& ing : inventory.ingresses) {
     auto routes = routes_of.find(ing.ref());
     if (routes == routes_of.end()) continue;
@@ -517,6 +519,8 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
     draft.config_maps = &inventory.config_maps;
     draft.gke_frontend_configs = &inventory.gke_frontend_configs;
     draft.traefik_middlewares = &inventory.traefik_middlewares;
+    draft.kong_plugins = &inventory.kong_plugins;
+    draft.kong_cluster_plugins = &inventory.kong_cluster_plugins;
     draft.route_indices = routes->second;
     std::vector<const HTTPRouteIR*> own_routes;
     for (size_t i : routes->second) own_routes.push_back(&output.http_routes[i]);
@@ -558,7 +562,10 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
       const TargetAction* action = find_target_action(rule->action);
       TargetActionContext ctx{ing, a, *rule, profile, options, draft, added};
       const size_t options_before = draft.listener_options.size();
-      if (!action->fn(ctx)) continue;
+      const bool converted = action->fn(ctx);
+      for (const std::string& plugin : draft.kong_plugins_judged) judged_kong_plugins.insert(a.location, plugin);
+      draft.kong_plugins_judged.clear();
+      if (!converted) continue;
       if (draft.listener_options.size() > options_before) option_bases.push_back(base);
       replaced.insert(base);
       if (!rule->replaces.empty()) draft.replaces.insert(rule->replaces);
@@ -587,7 +594,7 @@ void apply_target(const Inventory& inventory, const Catalog& catalog, const Targ
   add_client_ip_detection(profile, options, output, added);
   Findings result;
   for (const Finding& f : findings.items()) {
-    if (!replaced.count(&f)) {
+    if (!replaced.count(&f) && !judged_kong_plugins.replaces(f)) {
       result.add(f);  // with its properties
     }
   }

@@ -15,6 +15,7 @@
 #include "targets/haproxy_actions.h"
 #include "targets/istio_actions.h"
 #include "targets/kgw_actions.h"
+#include "targets/kong_plugin_actions.h"
 #include "targets/gke_actions.h"
 #include "targets/lbc_actions.h"
 #include "targets/traefik_actions.h"
@@ -620,6 +621,8 @@ const std::vector<TargetAction>& target_actions() {
     v.insert(v.end(), lbc.begin(), lbc.end());
     const auto& gke = gke_target_actions();
     v.insert(v.end(), gke.begin(), gke.end());
+    const auto& kong = kong_plugin_target_actions();
+    v.insert(v.end(), kong.begin(), kong.end());
     std::sort(v.begin(), v.end(), [](const TargetAction& a, const TargetAction& b) {
       return std::string_view(a.name) < b.name;
     });

@@ -14,6 +14,7 @@
 #include "diag/finding.h"
 #include "model/gke_frontend_config.h"
 #include "model/ingress.h"
+#include "model/kong_plugin.h"
 #include "model/nginx_controller_config.h"
 #include "targets/profile.h"
 
@@ -47,6 +48,12 @@ struct IngressDraft {
   /// (in the routes' namespace) every proxying rule names by ExtensionRef,
   /// in the annotation's order, instead of the standard filters.
   std::vector<std::string> traefik_middleware_refs;
+  /// The input's KongPlugins and KongClusterPlugins, for konghq.com/plugins.
+  const std::vector<KongPlugin>* kong_plugins = nullptr;
+  const std::vector<KongPlugin>* kong_cluster_plugins = nullptr;
+  /// The plugins (kong_plugin_label) a *-kong-plugins action judged itself,
+  /// converted or not: its findings replace the standard one about each.
+  std::vector<std::string> kong_plugins_judged;
   std::string ns;                     ///< namespace of its HTTPRoutes
   std::vector<std::string> routes;    ///< HTTPRoute names made from the Ingress
   /// Where those routes are in ConversionOutput::http_routes (which

@@ -1,0 +1,595 @@
+// konghq.com/plugins for the targets: the Kong plugins a target's own
+// policies run the same way. What each plugin did, from Kong's source
+// (Kong/kong, kong/plugins/<name>/handler.lua and schema.lua):
+// - rate-limiting counts the requests of each window (second, minute, hour,
+//   day, month, year; windows that start on the clock) per identifier:
+//   limit_by consumer (the default: the authenticated consumer, else its
+//   credential), credential, ip, service (every client together), header
+//   (that header's value) or path, falling back to the client address
+//   (kong.client.get_forwarded_ip) where that is absent (get_identifier).
+//   Each plugin instance counts apart (policies/init.lua: the key holds its
+//   route); policy local counts in each Kong node, cluster and redis across
+//   nodes; a refused request gets error_code (default 429).
+// - ip-restriction refuses a client in `deny`, then one outside `allow`
+//   (do_restrict; binary_remote_addr, the connection's peer unless Kong's
+//   real_ip settings say otherwise), with `status` (default 403).
+// - request-size-limiting refuses a body above allowed_payload_size
+//   (default 128) size_units (megabytes = 2^20 bytes, kilobytes = 2^10)
+//   with 413, judged by Content-Length or the body read;
+//   require_content_length answers 411 to a request without one.
+// The standard conversion's finding about a plugin a table here judges is
+// replaced by this one's (IngressDraft::kong_plugins_judged).
+
+#include "targets/kong_plugin_actions.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "convert/filter_set.h"
+#include "model/kong_plugin_ref.h"
+#include "util/text.h"
+
+namespace im {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Ctx = TargetActionContext;
+using Entries = std::vector<KongPluginEntry>;
+
+/// One plugin object the annotation names, as findings name it.
+struct Named {
+  const KongPlugin& p;
+  std::string label;  ///< kong_plugin_label
+};
+
+// ---- the plugins' config, as Kong reads it ----
+
+const Json* config_field(const KongPlugin& p, const char* name) {
+  if (!p.config.is_object()) return nullptr;
+  auto it = p.config.find(name);
+  if (it == p.config.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::string text_field(const KongPlugin& p, const char* name, const char* fallback) {
+  const Json* v = config_field(p, name);
+  return v && v->is_string() ? v->get<std::string>() : fallback;
+}
+
+// A whole number from 1 to `max` (Kong's numbers may be fractional).
+bool whole_in_range(const Json& v, uint64_t max, uint64_t& out) {
+  if (v.is_number_unsigned()) {
+    out = v.get<uint64_t>();
+  } else if (v.is_number_integer()) {
+    const long long n = v.get<long long>();
+    if (n < 1) return false;
+    out = static_cast<uint64_t>(n);
+  } else if (v.is_number_float()) {
+    const double d = v.get<double>();
+    if (!(d >= 1 && d <= static_cast<double>(max)) || d != std::floor(d)) return false;
+    out = static_cast<uint64_t>(d);
+  } else {
+    return false;
+  }
+  return out >= 1 && out <= max;
+}
+
+// The status a plugin refuses with; `fallback` when unset.
+bool status_field(const KongPlugin& p, const char* name, uint64_t fallback, uint64_t& out, std::string& why) {
+  out = fallback;
+  const Json* v = config_field(p, name);
+  if (!v) return true;
+  if (!whole_in_range(*v, 999, out) || out < 100) {
+    why = fmt::format("config.{} is not an HTTP status", name);
+    return false;
+  }
+  return true;
+}
+
+struct Window {
+  const char* kong;      ///< the config field
+  const char* unit;      ///< Envoy Gateway's rateLimit unit
+  const char* duration;  ///< a Go duration; "" for calendar windows
+};
+const Window kWindows[] = {{"second", "Second", "1s"}, {"minute", "Minute", "1m"}, {"hour", "Hour", "1h"},
+                           {"day", "Day", "24h"},      {"month", "Month", ""},     {"year", "Year", ""}};
+
+struct KongRateLimit {
+  std::vector<std::pair<const Window*, uint64_t>> limits;  ///< shortest window first
+  std::string limit_by;
+  std::string header_name;
+  std::string policy;
+  uint64_t error_code = 429;
+};
+
+bool read_rate_limit(const KongPlugin& p, KongRateLimit& out, std::string& why) {
+  for (const Window& w : kWindows) {
+    const Json* v = config_field(p, w.kong);
+    if (!v) continue;
+    uint64_t n = 0;
+    if (!whole_in_range(*v, 4294967295ULL, n)) {
+      why = fmt::format("config.{} is not a whole number of requests from 1 to 4294967295", w.kong);
+      return false;
+    }
+    out.limits.emplace_back(&w, n);
+  }
+  if (out.limits.empty()) {
+    why = "its config sets no limit (second, minute, hour, day, month or year)";
+    return false;
+  }
+  out.limit_by = text_field(p, "limit_by", "consumer");
+  if (out.limit_by != "consumer" && out.limit_by != "credential" && out.limit_by != "ip" &&
+      out.limit_by != "service" && out.limit_by != "header" && out.limit_by != "path") {
+    why = fmt::format("config.limit_by \"{}\" is none of consumer, credential, ip, service, header, path",
+                      escape_control(out.limit_by));
+    return false;
+  }
+  out.header_name = text_field(p, "header_name", "");
+  if (out.limit_by == "header" && !is_header_name(out.header_name)) {
+    why = "limit_by header needs a header name in config.header_name";
+    return false;
+  }
+  out.policy = text_field(p, "policy", "local");
+  return status_field(p, "error_code", 429, out.error_code, why);
+}
+
+// Counted per client: the consumer and credential fall back to the client
+// address where no authentication plugin identified one.
+bool per_client(const KongRateLimit& rl) {
+  return rl.limit_by == "consumer" || rl.limit_by == "credential" || rl.limit_by == "ip";
+}
+
+struct KongIpRestriction {
+  std::vector<std::string> allow;
+  std::vector<std::string> deny;
+  uint64_t status = 403;
+};
+
+// config.allow / config.deny (Kong before 3.0 also read whitelist/blacklist).
+bool read_address_list(const KongPlugin& p, const char* name, const char* old_name, std::vector<std::string>& out,
+                       std::string& why) {
+  const Json* v = config_field(p, name);
+  if (!v) v = config_field(p, old_name);
+  if (!v) return true;
+  std::vector<std::string> items;
+  for (const Json& item : v->is_array() ? *v : Json::array({*v})) {
+    if (!item.is_string()) {
+      why = fmt::format("config.{} holds something other than addresses", name);
+      return false;
+    }
+    items.push_back(item.get<std::string>());
+  }
+  if (items.empty()) return true;
+  std::string bad;
+  if (!cidr_list(join(items, ","), out, bad)) {
+    why = fmt::format("config.{}: {}", name, bad);
+    return false;
+  }
+  return true;
+}
+
+bool read_ip_restriction(const KongPlugin& p, KongIpRestriction& out, std::string& why) {
+  if (!read_address_list(p, "allow", "whitelist", out.allow, why)) return false;
+  if (!read_address_list(p, "deny", "blacklist", out.deny, why)) return false;
+  if (out.allow.empty() && out.deny.empty()) {
+    why = "its config lists no address to allow or deny";
+    return false;
+  }
+  return status_field(p, "status", 403, out.status, why);
+}
+
+struct KongSizeLimit {
+  uint64_t bytes = 0;
+  std::string quantity;  ///< the same size as a Kubernetes quantity
+  bool require_content_length = false;
+};
+
+bool read_size_limit(const KongPlugin& p, KongSizeLimit& out, std::string& why) {
+  uint64_t size = 128;
+  if (const Json* v = config_field(p, "allowed_payload_size")) {
+    if (!whole_in_range(*v, 4294967295ULL, size)) {
+      why = "config.allowed_payload_size is not a whole number from 1 to 4294967295";
+      return false;
+    }
+  }
+  const std::string unit = text_field(p, "size_unit", "megabytes");
+  static const std::tuple<const char*, uint64_t, const char*> kUnits[] = {
+      {"bytes", 1, ""}, {"kilobytes", 1024, "Ki"}, {"megabytes", 1048576, "Mi"}};
+  for (const auto& [name, factor, suffix] : kUnits) {
+    if (unit != name) continue;
+    out.bytes = size * factor;
+    out.quantity = std::to_string(size) + suffix;
+  }
+  if (out.quantity.empty()) {
+    why = fmt::format("config.size_unit \"{}\" is none of bytes, kilobytes, megabytes", escape_control(unit));
+    return false;
+  }
+  const Json* need = config_field(p, "require_content_length");
+  out.require_content_length = need && need->is_boolean() && need->get<bool>();
+  return true;
+}
+
+// ---- differences every target states the same way ----
+
+void warn(const Ctx& c, const Named& n, const std::string& what) {
+  c.findings.warning(c.annotation.location,
+                     fmt::format("{}: {} (plugin {}): {}", c.annotation.key, n.label, n.p.plugin, what),
+                     "kong-plugins");
+}
+
+const char* const kAuthPlugins[] = {"key-auth",  "basic-auth", "jwt",       "oauth2",         "hmac-auth",
+                                    "ldap-auth", "mtls-auth",  "key-auth-enc", "openid-connect", "ldap-auth-advanced"};
+
+const KongPlugin* auth_plugin(const Entries& all) {
+  for (const KongPluginEntry& e : all) {
+    if (!e.plugin || e.plugin->disabled) continue;
+    for (const char* name : kAuthPlugins) {
+      if (e.plugin->plugin == name) return e.plugin;
+    }
+  }
+  return nullptr;
+}
+
+void warn_rate_limit(const Ctx& c, const Named& n, const KongRateLimit& rl, const Entries& all) {
+  const std::string& project = c.profile.project;
+  if (rl.policy != "local") {
+    warn(c, n, fmt::format("Kong shared the counts among its nodes (policy {}); {} counts in each replica, so with "
+                           "N replicas a client gets up to N times the limit",
+                           escape_control(rl.policy), project));
+  }
+  if (rl.error_code != 429) {
+    warn(c, n, fmt::format("Kong refused with {} (error_code); {} answers 429 Too Many Requests", rl.error_code,
+                           project));
+  }
+  const KongPlugin* auth = auth_plugin(all);
+  if (auth && (rl.limit_by == "consumer" || rl.limit_by == "credential")) {
+    warn(c, n, fmt::format("Kong counted per {} once {} ({}) identified the client; {} counts per client address",
+                           rl.limit_by, kong_plugin_label(*auth), auth->plugin, project));
+  }
+}
+
+void warn_status(const Ctx& c, const Named& n, uint64_t status, uint64_t expected, const char* field) {
+  if (status == expected) return;
+  warn(c, n, fmt::format("Kong refused with {} ({}); {} answers {}", status, field, c.profile.project, expected));
+}
+
+void warn_size_limit(const Ctx& c, const Named& n, const KongSizeLimit& s) {
+  if (!s.require_content_length) return;
+  warn(c, n, fmt::format("Kong answered 411 to a request without Content-Length (require_content_length); {} "
+                         "reads its body and applies the limit",
+                         c.profile.project));
+}
+
+// ---- Envoy Gateway: BackendTrafficPolicy and SecurityPolicy ----
+
+// A local rate limit: one rule per window, for each distinct client
+// address (both address families, as limit-rps writes it), for each
+// distinct value of the header, or for all clients together (service).
+bool eg_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
+  KongRateLimit rl;
+  if (!read_rate_limit(n.p, rl, why)) return false;
+  if (rl.limit_by == "path") {
+    why = "limit_by path counts one path apart from the route's others, which a route's local rate limit cannot";
+    return false;
+  }
+  Json rules = Json::array();
+  for (const auto& [window, requests] : rl.limits) {
+    const Json limit = {{"requests", requests}, {"unit", window->unit}};
+    if (rl.limit_by == "service") {
+      rules.push_back({{"limit", limit}});
+    } else if (rl.limit_by == "header") {
+      const Json header = {{"name", rl.header_name}, {"type", "Distinct"}};
+      rules.push_back({{"clientSelectors", Json::array({{{"headers", Json::array({header})}}})}, {"limit", limit}});
+    } else {
+      for (const char* every : {"0.0.0.0/0", "::/0"}) {
+        const Json source = {{"sourceCIDR", {{"type", "Distinct"}, {"value", every}}}};
+        rules.push_back({{"clientSelectors", Json::array({source})}, {"limit", limit}});
+      }
+    }
+  }
+  c.spec_of("BackendTrafficPolicy")["rateLimit"]["local"]["rules"] = rules;
+  warn_rate_limit(c, n, rl, all);
+  if (rl.limit_by == "header") {
+    warn(c, n, fmt::format("Kong counted requests without {} per client address; the local rate limit does not "
+                           "count them",
+                           rl.header_name));
+  }
+  return true;
+}
+
+// Authorization rules, first match wins: the deny list, then the allow
+// list, then everyone else refused where there is an allow list.
+bool eg_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongIpRestriction ip;
+  if (!read_ip_restriction(n.p, ip, why)) return false;
+  Json rules = Json::array();
+  if (!ip.deny.empty()) {
+    rules.push_back({{"name", "kong-ip-restriction-deny"}, {"action", "Deny"}, {"principal", {{"clientCIDRs", ip.deny}}}});
+  }
+  if (!ip.allow.empty()) {
+    rules.push_back(
+        {{"name", "kong-ip-restriction-allow"}, {"action", "Allow"}, {"principal", {{"clientCIDRs", ip.allow}}}});
+  }
+  c.spec_of("SecurityPolicy")["authorization"] = {{"defaultAction", ip.allow.empty() ? "Allow" : "Deny"},
+                                                  {"rules", rules}};
+  warn_status(c, n, ip.status, 403, "status");
+  return true;
+}
+
+bool eg_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongSizeLimit s;
+  if (!read_size_limit(n.p, s, why)) return false;
+  c.spec_of("BackendTrafficPolicy")["requestBuffer"] = {{"limit", s.quantity}};
+  warn_size_limit(c, n, s);
+  return true;
+}
+
+// ---- kgateway: TrafficPolicy ----
+
+// One token bucket for all clients of the route (kgateway's local rate
+// limit has no per-client key): only limit_by service counted that way.
+bool kgw_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
+  KongRateLimit rl;
+  if (!read_rate_limit(n.p, rl, why)) return false;
+  if (rl.limit_by != "service") {
+    why = fmt::format("kgateway's local rate limit is one token bucket for every client of the route, where Kong "
+                      "counted per {} (limit_by)",
+                      per_client(rl) ? "client" : rl.limit_by);
+    return false;
+  }
+  if (rl.limits.size() > 1) {
+    why = fmt::format("kgateway's local rate limit is one token bucket, and this plugin limits {} windows",
+                      rl.limits.size());
+    return false;
+  }
+  const auto& [window, requests] = rl.limits.front();
+  if (!*window->duration) {
+    why = fmt::format("kgateway refills its bucket at a fixed interval, and a calendar {} has none", window->kong);
+    return false;
+  }
+  if (requests > 2147483647ULL) {
+    why = "kgateway's bucket holds at most 2147483647 tokens";
+    return false;
+  }
+  c.spec_of("TrafficPolicy")["rateLimit"]["local"]["tokenBucket"] = {
+      {"maxTokens", requests}, {"tokensPerFill", requests}, {"fillInterval", window->duration}};
+  warn_rate_limit(c, n, rl, all);
+  return true;
+}
+
+// kgateway picks the ACL rule with the longest matching prefix
+// (http_acl_plugin.go), so an allowed range inside a denied one would win
+// there; Kong checked the deny list first, so such ranges are left out.
+bool kgw_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongIpRestriction ip;
+  if (!read_ip_restriction(n.p, ip, why)) return false;
+  Json rules = Json::array();
+  if (!ip.deny.empty()) rules.push_back({{"name", "kong-ip-restriction-deny"}, {"action", "deny"}, {"cidrs", ip.deny}});
+  std::vector<std::string> open;
+  for (const std::string& cidr : ip.allow) {
+    const bool denied =
+        std::any_of(ip.deny.begin(), ip.deny.end(), [&](const std::string& d) { return cidr_within(cidr, d); });
+    if (!denied) open.push_back(cidr);
+  }
+  if (!open.empty()) rules.push_back({{"name", "kong-ip-restriction-allow"}, {"action", "allow"}, {"cidrs", open}});
+  Json acl = {{"defaultAction", ip.allow.empty() ? "allow" : "deny"}};
+  if (!rules.empty()) acl["rules"] = rules;
+  c.spec_of("TrafficPolicy")["acl"] = acl;
+  warn_status(c, n, ip.status, 403, "status");
+  return true;
+}
+
+bool kgw_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongSizeLimit s;
+  if (!read_size_limit(n.p, s, why)) return false;
+  if (s.bytes >= 4ULL * 1024 * 1024 * 1024) {
+    why = "kgateway buffers less than 4Gi";
+    return false;
+  }
+  c.spec_of("TrafficPolicy")["buffer"] = {{"maxRequestSize", s.quantity}};
+  warn_size_limit(c, n, s);
+  return true;
+}
+
+// ---- Istio: a DENY AuthorizationPolicy ----
+
+// Either DENY rule refusing is a 403, as either of Kong's checks was.
+// remoteIpBlocks is the connection's peer unless the gateway trusts
+// forwarding proxies (numTrustedProxies), as Kong's binary_remote_addr.
+// istio_objects.cc scopes the rules to the Ingress's hosts and paths.
+bool istio_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongIpRestriction ip;
+  if (!read_ip_restriction(n.p, ip, why)) return false;
+  Json rules = Json::array();
+  if (!ip.deny.empty()) rules.push_back({{"from", Json::array({{{"source", {{"remoteIpBlocks", ip.deny}}}}})}});
+  if (!ip.allow.empty()) rules.push_back({{"from", Json::array({{{"source", {{"notRemoteIpBlocks", ip.allow}}}}})}});
+  c.spec_of("AuthorizationPolicy") = {{"action", "DENY"}, {"rules", rules}};
+  warn_status(c, n, ip.status, 403, "status");
+  return true;
+}
+
+// ---- Traefik: Middlewares (one per type and Ingress) ----
+
+// rateLimit counts per client address (the default sourceCriterion), one
+// average per period per middleware: the shortest window, with the whole
+// allowance as burst, since Kong let a client spend its window at once.
+bool traefik_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
+  KongRateLimit rl;
+  if (!read_rate_limit(n.p, rl, why)) return false;
+  if (!per_client(rl)) {
+    why = fmt::format("limit_by {}: Traefik's rateLimit here counts per client address", rl.limit_by);
+    return false;
+  }
+  const auto& [window, requests] = rl.limits.front();
+  if (!*window->duration) {
+    why = fmt::format("Traefik counts over a fixed period, and a calendar {} has none", window->kong);
+    return false;
+  }
+  c.spec_of("Middleware")["rateLimit"] = {{"average", requests}, {"period", window->duration}, {"burst", requests}};
+  warn_rate_limit(c, n, rl, all);
+  std::vector<std::string> longer;
+  for (size_t i = 1; i < rl.limits.size(); ++i) longer.push_back(rl.limits[i].first->kong);
+  if (!longer.empty()) {
+    warn(c, n, fmt::format("one rateLimit middleware holds one period, so only the {} limit is written; the {} "
+                           "{} no longer enforced",
+                           window->kong, join(longer, " and "), longer.size() == 1 ? "limit is" : "limits are"));
+  }
+  return true;
+}
+
+// ipAllowList only: Traefik has no deny-list middleware. A denied range
+// that holds allowed ones takes those out of the list; one inside an
+// allowed range cannot be expressed.
+bool traefik_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongIpRestriction ip;
+  if (!read_ip_restriction(n.p, ip, why)) return false;
+  std::vector<std::string> open;
+  for (const std::string& a : ip.allow) {
+    if (std::none_of(ip.deny.begin(), ip.deny.end(), [&](const std::string& d) { return cidr_within(a, d); }))
+      open.push_back(a);
+  }
+  for (const std::string& d : ip.deny) {
+    const bool inside = std::any_of(open.begin(), open.end(), [&](const std::string& a) { return cidr_within(d, a); });
+    if (inside || ip.allow.empty()) {
+      why = fmt::format("Traefik has no deny-list middleware for config.deny {}", d);
+      return false;
+    }
+  }
+  if (open.empty()) {
+    why = "every allowed range lies inside a denied one, so Kong refused every client, which an ipAllowList cannot say";
+    return false;
+  }
+  c.spec_of("Middleware")["ipAllowList"] = {{"sourceRange", open}};
+  warn_status(c, n, ip.status, 403, "status");
+  return true;
+}
+
+bool traefik_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongSizeLimit s;
+  if (!read_size_limit(n.p, s, why)) return false;
+  c.spec_of("Middleware")["buffering"]["maxRequestBodyBytes"] = s.bytes;
+  warn_size_limit(c, n, s);
+  return true;
+}
+
+// ---- the driver ----
+
+using PluginFn = bool (*)(const Ctx&, const Named&, const Entries&, std::string&);
+
+struct PluginRule {
+  const char* plugin;
+  const char* kind;   ///< the object it becomes
+  const char* field;  ///< the field of its spec
+  const char* lost;   ///< what a plugin left out no longer does
+  PluginFn convert;
+};
+
+const char kNoLimit[] = "requests are no longer rate limited";
+const char kNoIpCheck[] = "requests from any client address now pass";
+const char kNoSizeCheck[] = "large request bodies are no longer refused";
+
+// Each plugin of the table is judged here: converted (with an info that
+// says into what) or refused (with an error that says why and what is
+// lost). Plugins of other names keep the standard conversion's finding.
+// True when at least one was converted.
+bool convert_plugins(const Ctx& c, const std::vector<PluginRule>& table) {
+  if (!c.draft.kong_plugins || !c.draft.kong_cluster_plugins) return false;
+  const Entries all =
+      kong_plugin_entries(c.annotation.value, c.ingress.ns, *c.draft.kong_plugins, *c.draft.kong_cluster_plugins);
+  std::vector<std::string> seen;
+  bool converted = false;
+  for (const KongPluginEntry& e : all) {
+    // A missing plugin is the conversion's finding; a disabled one Kong skipped.
+    if (!e.plugin || e.plugin->disabled) continue;
+    const PluginRule* rule = nullptr;
+    for (const PluginRule& r : table) {
+      if (e.plugin->plugin == r.plugin) rule = &r;
+    }
+    if (!rule) continue;
+    const Named n{*e.plugin, kong_plugin_label(*e.plugin)};
+    c.draft.kong_plugins_judged.push_back(n.label);
+    std::string why;
+    if (std::find(seen.begin(), seen.end(), rule->plugin) != seen.end()) {
+      // Kong keys a plugin by its name and what it is attached to.
+      why = fmt::format("it is a second {} plugin on the same routes, and Kong runs one of each name", rule->plugin);
+    } else if (n.p.config_from_secret) {
+      why = "its config is in a Secret (configFrom), which is not read";
+    } else if (rule->convert(c, n, all, why)) {
+      seen.push_back(rule->plugin);
+      c.findings.info(c.annotation.location,
+                      fmt::format("{}: {} (plugin {}) is converted for {} {}: {} spec.{}", c.annotation.key, n.label,
+                                  rule->plugin, c.profile.project, c.profile.version, rule->kind, rule->field),
+                      "kong-plugins");
+      converted = true;
+      continue;
+    }
+    seen.push_back(rule->plugin);
+    c.findings.error(c.annotation.location,
+                     fmt::format("{}: {} (plugin {}) cannot be converted for {}: {}, so {}; left out", c.annotation.key,
+                                 n.label, rule->plugin, c.profile.project, why, rule->lost),
+                     "target-value-invalid");
+  }
+  return converted;
+}
+
+bool act_eg(const Ctx& c) {
+  static const std::vector<PluginRule> kTable = {
+      {"rate-limiting", "BackendTrafficPolicy", "rateLimit.local.rules", kNoLimit, eg_rate_limit},
+      {"ip-restriction", "SecurityPolicy", "authorization", kNoIpCheck, eg_ip_restriction},
+      {"request-size-limiting", "BackendTrafficPolicy", "requestBuffer.limit", kNoSizeCheck, eg_size_limit},
+  };
+  return convert_plugins(c, kTable);
+}
+
+bool act_kgw(const Ctx& c) {
+  static const std::vector<PluginRule> kTable = {
+      {"rate-limiting", "TrafficPolicy", "rateLimit.local.tokenBucket", kNoLimit, kgw_rate_limit},
+      {"ip-restriction", "TrafficPolicy", "acl", kNoIpCheck, kgw_ip_restriction},
+      {"request-size-limiting", "TrafficPolicy", "buffer.maxRequestSize", kNoSizeCheck, kgw_size_limit},
+  };
+  return convert_plugins(c, kTable);
+}
+
+bool act_istio(const Ctx& c) {
+  static const std::vector<PluginRule> kTable = {
+      {"ip-restriction", "AuthorizationPolicy", "rules[].from[].source", kNoIpCheck, istio_ip_restriction},
+  };
+  return convert_plugins(c, kTable);
+}
+
+bool act_traefik(const Ctx& c) {
+  static const std::vector<PluginRule> kTable = {
+      {"rate-limiting", "Middleware", "rateLimit", kNoLimit, traefik_rate_limit},
+      {"ip-restriction", "Middleware", "ipAllowList.sourceRange", kNoIpCheck, traefik_ip_restriction},
+      {"request-size-limiting", "Middleware", "buffering.maxRequestBodyBytes", kNoSizeCheck, traefik_size_limit},
+  };
+  return convert_plugins(c, kTable);
+}
+
+}  // namespace
+
+void KongPluginsJudged::insert(const Location& at, const std::string& label) {
+  judged_.emplace(at.file(), at.line, at.col, label);
+}
+
+bool KongPluginsJudged::replaces(const Finding& f) const {
+  if (judged_.empty() || f.rule_id != "kong-plugins" || f.catalog_verdict) return false;
+  for (const FindingProperty& p : f.properties) {
+    if (p.key == "kongPlugin") return judged_.count({f.location.file(), f.location.line, f.location.col, p.value}) > 0;
+  }
+  return false;
+}
+
+const std::vector<TargetAction>& kong_plugin_target_actions() {
+  static const std::vector<TargetAction> kActions = {
+      {"eg-kong-plugins", "Kong rate-limiting, ip-restriction and request-size-limiting plugins", act_eg},
+      {"istio-kong-plugins", "Kong ip-restriction plugins", act_istio},
+      {"kgw-kong-plugins", "Kong rate-limiting (limit_by service), ip-restriction and request-size-limiting plugins",
+       act_kgw},
+      {"traefik-kong-plugins", "Kong rate-limiting, ip-restriction and request-size-limiting plugins", act_traefik},
+  };
+  return kActions;
+}
+
+}  // namespace im
