@@ -185,6 +185,7 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
   const Ingress& ing = inventory.ingresses[index];
   const size_t settings = settings_.size();
   settings_.push_back(read_kong_settings(ing));
+  if (settings_.back().uncertain.empty()) settings_.back().uncertain = kong_plugins_doubt(ing, inventory);
   // ingressrules.go: each tls entry with a secret is a certificate for its hosts.
   for (const IngressTLS& t : ing.tls) {
     if (t.secret_name.empty()) continue;

@@ -8,6 +8,7 @@
 #include "convert/kong_headers.h"
 #include "convert/kong_methods.h"
 #include "convert/kong_protocols.h"
+#include "model/kong_plugin_ref.h"
 #include "util/text.h"
 
 namespace im::verify {
@@ -79,6 +80,8 @@ KongSettings read_kong_settings(const Ingress& ing) {
       s.methods = read_kong_methods(a.value).value_or(std::vector<std::string>{});
     } else if (name == "protocols" || name == "https-redirect-status-code" || name == "host-aliases") {
       // read above, and host-aliases by the model's routes
+    } else if (name == "plugins") {
+      // judged with the input's plugin objects: kong_plugins_doubt
     } else if (name == "preserve-host") {
       if (v == "false") s.preserve_host = false;  // route.go overridePreserveHost; other values: default
     } else if (!routing_neutral(name)) {
@@ -86,6 +89,28 @@ KongSettings read_kong_settings(const Ingress& ing) {
     }
   }
   return s;
+}
+
+std::string kong_plugins_doubt(const Ingress& ing, const Inventory& inventory) {
+  const Annotation* a = ing.annotation("konghq.com/plugins");
+  if (!a) return "";
+  // Plugin names from the Kong plugin docs (developer.konghq.com/plugins):
+  // those that act only on requests over a limit, on responses, or beside
+  // the request (logs, metrics, traces).
+  static const std::set<std::string> neutral = {
+      "rate-limiting", "rate-limiting-advanced", "response-ratelimiting", "request-size-limiting",
+      "cors",          "response-transformer",   "file-log",              "http-log",
+      "tcp-log",       "udp-log",                "syslog",                "loggly",
+      "datadog",       "prometheus",             "statsd",                "zipkin",
+      "opentelemetry"};
+  for (const KongPluginEntry& e :
+       kong_plugin_entries(a->value, ing.ns, inventory.kong_plugins, inventory.kong_cluster_plugins)) {
+    if (!e.plugin) return fmt::format("konghq.com/plugins: {} is not in the input", e.text);
+    if (e.plugin->disabled || neutral.count(e.plugin->plugin)) continue;
+    return fmt::format("konghq.com/plugins: {} (plugin {}) is not modelled", kong_plugin_label(*e.plugin),
+                       e.plugin->plugin);
+  }
+  return "";
 }
 
 }  // namespace im::verify

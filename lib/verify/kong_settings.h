@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/ingress.h"
+#include "model/inventory.h"
 
 namespace im::verify {
 
@@ -41,5 +42,14 @@ struct KongSettings {
 };
 
 KongSettings read_kong_settings(const Ingress& ing);
+
+/// Why konghq.com/plugins leaves the Ingress's requests uncertain, or "":
+/// a plugin of the input that only refuses requests over a limit, changes
+/// responses or logs (rate limits, body size, CORS, response headers,
+/// logging and metrics) sends every other request where it went without
+/// it, as ingress-nginx's limit-* and cors-* keys; any other plugin
+/// (authentication, IP restriction, request transformation, termination,
+/// ...), one that is missing and one of another namespace are not followed.
+std::string kong_plugins_doubt(const Ingress& ing, const Inventory& inventory);
 
 }  // namespace im::verify
