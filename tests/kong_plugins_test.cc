@@ -45,8 +45,9 @@ TEST_CASE("without a target the standard finding about a plugin names it and say
   GoldenRun run = convert_plugins({"--gateway", "infra/edge"});
   CHECK(run.err.find("input.yaml:68:5: error: konghq.com/plugins: KongPlugin shop/rate-limit-5-min (plugin "
                      "rate-limiting) has no Gateway API form, so requests are no longer rate limited; use "
-                     "--target-controller envoy-gateway or traefik, which convert it (BackendTrafficPolicy rateLimit, "
-                     "rateLimit Middleware; kgateway for limit_by service) instead (on Kong's own Gateway API "
+                     "--target-controller envoy-gateway, nginx-gateway-fabric or traefik, which convert it "
+                     "(BackendTrafficPolicy rateLimit, RateLimitPolicy, rateLimit Middleware; kgateway for limit_by "
+                     "service) instead (on Kong's own Gateway API "
                      "support, an ExtensionRef filter to the KongPlugin keeps it) [kong-plugins]\n") !=
         std::string::npos);
   GoldenRun json = convert_plugins({"--gateway", "infra/edge", "--findings-format", "json"});

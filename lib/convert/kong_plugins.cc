@@ -42,11 +42,12 @@ const PluginAdvice kAdvice[] = {
      "--target-controller envoy-gateway, kgateway, istio or traefik, which convert it (SecurityPolicy "
      "authorization, TrafficPolicy acl, AuthorizationPolicy, ipAllowList Middleware)"},
     {"rate-limiting", "requests are no longer rate limited",
-     "--target-controller envoy-gateway or traefik, which convert it (BackendTrafficPolicy rateLimit, rateLimit "
-     "Middleware; kgateway for limit_by service)"},
+     "--target-controller envoy-gateway, nginx-gateway-fabric or traefik, which convert it (BackendTrafficPolicy "
+     "rateLimit, RateLimitPolicy, rateLimit Middleware; kgateway for limit_by service)"},
     {"rate-limiting-advanced", "requests are no longer rate limited", "Envoy Gateway BackendTrafficPolicy rateLimit"},
     {"request-size-limiting", "large request bodies are no longer refused",
-     "--target-controller envoy-gateway, kgateway or traefik, which convert it (a request buffer limit)"},
+     "--target-controller envoy-gateway, kgateway, nginx-gateway-fabric or traefik, which convert it (a request "
+     "body limit)"},
     {"request-transformer", "the request is no longer changed (headers, query, body)",
      "RequestHeaderModifier and URLRewrite filters for header and path changes"},
     {"response-transformer", "the response is no longer changed", "ResponseHeaderModifier filters for its headers"},

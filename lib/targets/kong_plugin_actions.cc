@@ -24,6 +24,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "convert/filter_set.h"
@@ -473,6 +475,87 @@ bool traefik_size_limit(const Ctx& c, const Named& n, const Entries&, std::strin
   return true;
 }
 
+// ---- NGINX Gateway Fabric: RateLimitPolicy and ClientSettingsPolicy ----
+
+// limit_req zones (nginx's leaky bucket): a rule per window NGF can rate
+// (per second or minute), keyed by the client address or by the header's
+// variable, with the window's whole allowance as burst and no delay, so a
+// client may spend it at once as in Kong's window; Kong's error_code is the
+// rejectCode. nginx does not count requests whose key is empty.
+bool ngf_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
+  KongRateLimit rl;
+  if (!read_rate_limit(n.p, rl, why)) return false;
+  std::string key = "$binary_remote_addr";
+  if (rl.limit_by == "header") {
+    // nginx names a header's variable $http_ + lower case, "-" as "_".
+    const bool plain = std::all_of(rl.header_name.begin(), rl.header_name.end(),
+                                   [](unsigned char ch) { return std::isalnum(ch) || ch == '-' || ch == '_'; });
+    if (!plain) {
+      why = fmt::format("header {} has no nginx variable to count by", escape_control(rl.header_name));
+      return false;
+    }
+    key = "$http_" + to_lower(rl.header_name);
+    std::replace(key.begin(), key.end(), '-', '_');
+  } else if (!per_client(rl)) {
+    why = fmt::format("limit_by {}: NGINX Gateway Fabric's rate limits count per client address or header value",
+                      rl.limit_by);
+    return false;
+  }
+  if (rl.error_code < 400 || rl.error_code > 599) {
+    why = fmt::format("error_code {} is not a 4xx or 5xx status, which rejectCode needs", rl.error_code);
+    return false;
+  }
+  Json rules = Json::array();
+  std::vector<std::string> left;
+  for (const auto& [window, requests] : rl.limits) {
+    const std::string kong = window->kong;
+    if ((kong != "second" && kong != "minute") || requests > 2147483647ULL) {
+      left.push_back(kong);
+      continue;
+    }
+    rules.push_back({{"key", key},
+                     {"rate", fmt::format("{}r/{}", requests, kong == "second" ? "s" : "m")},
+                     {"burst", requests},
+                     {"noDelay", true},
+                     {"zoneSize", "5m"}});
+  }
+  if (rules.empty()) {
+    why = "NGINX Gateway Fabric rates requests per second or minute only";
+    return false;
+  }
+  c.spec_of("RateLimitPolicy")["rateLimit"] = {{"local", {{"rules", rules}}}, {"rejectCode", rl.error_code}};
+  // The status is Kong's: only the other differences are warned.
+  KongRateLimit rest = rl;
+  rest.error_code = 429;
+  warn_rate_limit(c, n, rest, all);
+  if (!left.empty()) {
+    warn(c, n, fmt::format("NGINX Gateway Fabric rates per second or minute only: the {} {} no longer enforced",
+                           join(left, " and "), left.size() == 1 ? "limit is" : "limits are"));
+  }
+  if (rl.limit_by == "header") {
+    warn(c, n, fmt::format("Kong counted requests without {} per client address; nginx does not count them",
+                           rl.header_name));
+  }
+  return true;
+}
+
+bool ngf_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
+  KongSizeLimit s;
+  if (!read_size_limit(n.p, s, why)) return false;
+  // nginx's k and m are 1024 and 1024 * 1024, as Kong's kilobytes and megabytes.
+  std::string size = std::to_string(s.bytes);
+  if (s.bytes % (1024 * 1024) == 0) {
+    size = std::to_string(s.bytes / (1024 * 1024)) + "m";
+  } else if (s.bytes % 1024 == 0) {
+    size = std::to_string(s.bytes / 1024) + "k";
+  }
+  std::string ngf;
+  if (!nginx_size_to_ngf(size, ngf, why)) return false;
+  c.spec_of("ClientSettingsPolicy")["body"] = {{"maxSize", ngf}};
+  warn_size_limit(c, n, s);
+  return true;
+}
+
 // ---- the driver ----
 
 using PluginFn = bool (*)(const Ctx&, const Named&, const Entries&, std::string&);
@@ -551,6 +634,14 @@ bool act_kgw(const Ctx& c) {
   return convert_plugins(c, kTable);
 }
 
+bool act_ngf(const Ctx& c) {
+  static const std::vector<PluginRule> kTable = {
+      {"rate-limiting", "RateLimitPolicy", "rateLimit.local.rules", kNoLimit, ngf_rate_limit},
+      {"request-size-limiting", "ClientSettingsPolicy", "body.maxSize", kNoSizeCheck, ngf_size_limit},
+  };
+  return convert_plugins(c, kTable);
+}
+
 bool act_istio(const Ctx& c) {
   static const std::vector<PluginRule> kTable = {
       {"ip-restriction", "AuthorizationPolicy", "rules[].from[].source", kNoIpCheck, istio_ip_restriction},
@@ -585,6 +676,7 @@ const std::vector<TargetAction>& kong_plugin_target_actions() {
   static const std::vector<TargetAction> kActions = {
       {"eg-kong-plugins", "Kong rate-limiting, ip-restriction and request-size-limiting plugins", act_eg},
       {"istio-kong-plugins", "Kong ip-restriction plugins", act_istio},
+      {"ngf-kong-plugins", "Kong rate-limiting and request-size-limiting plugins", act_ngf},
       {"kgw-kong-plugins", "Kong rate-limiting (limit_by service), ip-restriction and request-size-limiting plugins",
        act_kgw},
       {"traefik-kong-plugins", "Kong rate-limiting, ip-restriction and request-size-limiting plugins", act_traefik},
