@@ -5,7 +5,9 @@
 
 #include <memory>
 
+#include "convert/filter_set.h"
 #include "model/kong_plugin_ref.h"
+#include "model/kong_request_transformer.h"
 #include "targets/kong_plugin_actions.h"
 
 namespace im {
@@ -69,6 +71,54 @@ TEST_CASE("a target's judgement of a plugin replaces only the standard finding a
   Finding other_rule = standard_finding(at, "KongPlugin shop/limit");
   other_rule.rule_id = "target-value-invalid";
   CHECK_FALSE(judged.replaces(other_rule));
+}
+
+}  // namespace im
+
+namespace im {
+
+TEST_CASE("request-transformer: the header changes a filter makes, and each thing it does that none makes", "[kong]") {
+  KongPlugin p;
+  p.plugin = "request-transformer";
+  p.config = nlohmann::ordered_json::parse(R"json({
+    "remove": {"headers": ["X-Debug", ""], "querystring": ["q"]},
+    "rename": {"headers": ["X-Old:X-New"]},
+    "replace": {"headers": ["Host:api.internal", "X-Tenant:shop"], "uri": "/v2"},
+    "add": {"headers": ["X-Source::edge", "X-Client:$(headers.user-agent)", "host:ignored"]},
+    "append": {"headers": ["X-Hops:kong", "host:other"]},
+    "http_method": "POST"
+  })json");
+  const KongRequestTransformer t = read_kong_request_transformer(p);
+  CHECK(t.remove == std::vector<std::string>{"X-Debug"});
+  CHECK(t.add == std::vector<std::pair<std::string, std::string>>{{"X-Source", "edge"}});
+  CHECK(t.append == std::vector<std::pair<std::string, std::string>>{{"X-Hops", "kong"}});
+  REQUIRE(t.host);
+  CHECK(*t.host == "api.internal");
+  CHECK(t.unmodelled == std::vector<std::string>{
+                            "http_method: changes the request's method",
+                            "remove.querystring: changes the request's query string",
+                            "replace.uri: changes the upstream path",
+                            "rename.headers X-Old:X-New: renames a header the client sent",
+                            "replace.headers X-Tenant: changes the header only where the client sent it",
+                            "add.headers X-Client: the template $(headers.user-agent) is rendered per request",
+                            "append.headers host: sets the upstream Host",
+                        });
+}
+
+TEST_CASE("a header filter's add list holds each name once and at most 16", "[filters]") {
+  std::vector<std::pair<std::string, std::string>> add;
+  CHECK(add_header(add, "X-Hops", "kong"));
+  CHECK_FALSE(add_header(add, "x-hops", "again"));
+  CHECK(add == std::vector<std::pair<std::string, std::string>>{{"X-Hops", "kong"}});
+  for (int i = 1; i < 16; ++i) CHECK(add_header(add, "X-" + std::to_string(i), "v"));
+  CHECK_FALSE(add_header(add, "X-17", "v"));
+  CHECK(add.size() == 16);
+  FilterSet f;
+  f.request_add = {{"X-Hops", "kong"}};
+  f.request_remove = {"Cookie"};
+  CHECK(nlohmann::ordered_json(f.to_json()).dump() ==
+        R"([{"type":"RequestHeaderModifier","requestHeaderModifier":{"add":[{"name":"X-Hops","value":"kong"}],)"
+        R"("remove":["Cookie"]}}])");
 }
 
 }  // namespace im

@@ -42,6 +42,16 @@ bool set_header(std::vector<std::pair<std::string, std::string>>& set, const std
   return true;
 }
 
+bool add_header(std::vector<std::pair<std::string, std::string>>& add, const std::string& name,
+                const std::string& value) {
+  for (const auto& [k, v] : add) {
+    if (same_header(k, name)) return false;
+  }
+  if (add.size() >= kMaxHeaderFilterEntries) return false;
+  add.emplace_back(name, value);
+  return true;
+}
+
 bool remove_header(std::vector<std::string>& remove, const std::string& name) {
   for (const std::string& k : remove) {
     if (same_header(k, name)) return true;
@@ -54,12 +64,16 @@ bool remove_header(std::vector<std::string>& remove, const std::string& name) {
 namespace {
 
 json header_modifier(const std::vector<std::pair<std::string, std::string>>& set,
+                     const std::vector<std::pair<std::string, std::string>>& add,
                      const std::vector<std::string>& remove) {
   json m = json::object();
-  if (!set.empty()) {
+  for (const auto& [field, list] : {std::pair<const char*, const std::vector<std::pair<std::string, std::string>>*>{
+                                        "set", &set},
+                                    {"add", &add}}) {
+    if (list->empty()) continue;
     json items = json::array();
-    for (const auto& [name, value] : set) items.push_back(json{{"name", name}, {"value", value}});
-    m["set"] = items;
+    for (const auto& [name, value] : *list) items.push_back(json{{"name", name}, {"value", value}});
+    m[field] = items;
   }
   if (!remove.empty()) m["remove"] = remove;
   return m;
@@ -74,9 +88,9 @@ json path_modifier(const std::optional<std::string>& full, const std::optional<s
 
 std::vector<json> FilterSet::to_json() const {
   std::vector<json> out;
-  if (!request_set.empty()) {
+  if (!request_set.empty() || !request_add.empty() || !request_remove.empty()) {
     out.push_back(json{{"type", "RequestHeaderModifier"},
-                       {"requestHeaderModifier", header_modifier(request_set, {})}});
+                       {"requestHeaderModifier", header_modifier(request_set, request_add, request_remove)}});
   }
   if (redirect) {
     json r = json::object();
@@ -94,7 +108,7 @@ std::vector<json> FilterSet::to_json() const {
   }
   if (!response_set.empty() || !response_remove.empty()) {
     out.push_back(json{{"type", "ResponseHeaderModifier"},
-                       {"responseHeaderModifier", header_modifier(response_set, response_remove)}});
+                       {"responseHeaderModifier", header_modifier(response_set, {}, response_remove)}});
   }
   if (cors) out.push_back(json{{"type", "CORS"}, {"cors", *cors}});
   for (const auto& m : mirrors) out.push_back(json{{"type", "RequestMirror"}, {"requestMirror", m}});

@@ -29,6 +29,11 @@ constexpr size_t kMaxHeaderFilterEntries = 16;
 /// when the name is new and the list is full.
 bool set_header(std::vector<std::pair<std::string, std::string>>& set, const std::string& name,
                 const std::string& value);
+/// Adds `name` to a header filter's add list; false, with nothing changed,
+/// when the name is there already (the list holds each name once) or the
+/// list is full.
+bool add_header(std::vector<std::pair<std::string, std::string>>& add, const std::string& name,
+                const std::string& value);
 /// Adds `name` to a remove list once; false when it is new and the list is full.
 bool remove_header(std::vector<std::string>& remove, const std::string& name);
 
@@ -59,6 +64,10 @@ struct FilterSet {
   std::optional<std::string> rewrite_hostname;
   std::optional<RegexRewrite> rewrite_regex;
   std::vector<std::pair<std::string, std::string>> request_set;
+  /// Values added to the request's headers (RequestHeaderModifier add:
+  /// appended where the client sent the header), each name once.
+  std::vector<std::pair<std::string, std::string>> request_add;
+  std::vector<std::string> request_remove;
   std::vector<std::pair<std::string, std::string>> response_set;
   std::vector<std::string> response_remove;
   std::optional<nlohmann::ordered_json> cors;  ///< the HTTPCORSFilter object

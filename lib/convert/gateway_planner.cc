@@ -149,6 +149,8 @@ std::vector<GRPCRouteIR> grpc_routes(const RouteDraft& draft, const IngressInfo&
                        "grpc-filters");
     }
     g.filters.request_set = f.request_set;
+    g.filters.request_add = f.request_add;
+    g.filters.request_remove = f.request_remove;
     g.filters.response_set = f.response_set;
     g.filters.response_remove = f.response_remove;
     g.filters.mirrors = f.mirrors;

@@ -7,6 +7,8 @@
 
 #include "convert/input_values.h"
 #include "model/kong_plugin_ref.h"
+#include "model/kong_request_transformer.h"
+#include "model/names.h"
 #include "util/text.h"
 
 namespace im {
@@ -48,8 +50,6 @@ const PluginAdvice kAdvice[] = {
     {"request-size-limiting", "large request bodies are no longer refused",
      "--target-controller envoy-gateway, kgateway, nginx-gateway-fabric or traefik, which convert it (a request "
      "body limit)"},
-    {"request-transformer", "the request is no longer changed (headers, query, body)",
-     "RequestHeaderModifier and URLRewrite filters for header and path changes"},
     {"response-transformer", "the response is no longer changed", "ResponseHeaderModifier filters for its headers"},
     {"proxy-cache", "responses are no longer cached", "a cache in front of the Gateway"},
 };
@@ -133,6 +133,76 @@ void convert_cors(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findi
   t.filters.cors = std::move(cors);
 }
 
+/// An error or warning about one plugin, carrying which plugin it is about.
+void plugin_finding(Findings& findings, Severity severity, const Setting& s, const KongPlugin& p,
+                    const std::string& what) {
+  Finding f;
+  f.severity = severity;
+  f.location = s.location;
+  f.message = fmt::format("konghq.com/plugins: {} (plugin {}): {}", kong_plugin_label(p), p.plugin, what);
+  f.rule_id = s.rule_id;
+  f.properties = {{"kongPlugin", kong_plugin_label(p)}};
+  findings.add(std::move(f));
+}
+
+/// request-transformer's header changes as a RequestHeaderModifier (and the
+/// upstream Host as a URLRewrite hostname): remove and append are exact,
+/// add is a set that also replaces a value the client sent; what no filter
+/// does (rename, replacing a header only where it was sent, query string,
+/// body, uri, method, templates) is an error each.
+void convert_request_transformer(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findings& findings) {
+  const KongRequestTransformer rt = read_kong_request_transformer(p);
+  for (const std::string& why : rt.unmodelled) {
+    plugin_finding(findings, Severity::Error, s, p,
+                   fmt::format("{}, which no Gateway API filter does, so that change is no longer made", why));
+  }
+  FilterSet& f = t.filters;
+  auto full = [&](const char* list, const std::string& name) {
+    plugin_finding(findings, Severity::Error, s, p,
+                   fmt::format("{}.headers {}: the RequestHeaderModifier already holds this name or {} others, "
+                               "so it is left out",
+                               list, escape_control(name), kMaxHeaderFilterEntries));
+  };
+  for (const std::string& name : rt.remove) {
+    if (!is_header_name(name)) {
+      plugin_finding(findings, Severity::Error, s, p,
+                     fmt::format("remove.headers \"{}\" is not a header name; left out", escape_control(name)));
+    } else if (!remove_header(f.request_remove, name)) {
+      full("remove", name);
+    }
+  }
+  auto valid = [&](const char* list, const std::string& name, const std::string& value) {
+    if (is_header_name(name) && header_value_problem(value).empty()) return true;
+    plugin_finding(findings, Severity::Error, s, p,
+                   fmt::format("{}.headers \"{}\" is not a header Gateway API can carry; left out", list,
+                               escape_control(name + ":" + value)));
+    return false;
+  };
+  for (const auto& [name, value] : rt.add) {
+    if (!valid("add", name, value)) continue;
+    if (!set_header(f.request_set, name, value)) {
+      full("add", name);
+      continue;
+    }
+    plugin_finding(findings, Severity::Warning, s, p,
+                   fmt::format("add.headers {}: Kong set it only where the client had not sent it; the "
+                               "RequestHeaderModifier sets it on every request, replacing the client's value",
+                               name));
+  }
+  for (const auto& [name, value] : rt.append) {
+    if (valid("append", name, value) && !add_header(f.request_add, name, value)) full("append", name);
+  }
+  if (rt.host) {
+    if (ingress_host_problem(*rt.host).empty() && rt.host->find('*') == std::string::npos) {
+      f.rewrite_hostname = *rt.host;
+    } else {
+      plugin_finding(findings, Severity::Error, s, p,
+                     fmt::format("replace.headers host:{} is not a hostname a URLRewrite can set; left out",
+                                 escape_control(*rt.host)));
+    }
+  }
+}
+
 }  // namespace
 
 void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, bool kong_gateway, RouteTemplate& t,
@@ -168,6 +238,10 @@ void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, boo
     if (p->disabled) continue;  // Kong skipped it too
     if (p->plugin == "cors") {
       convert_cors(*p, *s, t, findings);
+      continue;
+    }
+    if (p->plugin == "request-transformer") {
+      convert_request_transformer(*p, *s, t, findings);
       continue;
     }
     const PluginAdvice* advice = advice_for(p->plugin);

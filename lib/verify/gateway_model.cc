@@ -217,6 +217,10 @@ Outcome apply_rule(const Candidate& c, const Probe& probe, int listener_port, co
   o.path += query_suffix(probe);  // URLRewrite rewrites the path only
   o.host = f.rewrite_hostname ? *f.rewrite_hostname : probe.host;
   for (const auto& [k, v] : f.request_set) o.set_headers.emplace_back(to_lower(k), v);
+  // An added value is what the backend sees where the client did not send
+  // the header, as the probes do not (gateway_reader reads add so too).
+  for (const auto& [k, v] : f.request_add) o.set_headers.emplace_back(to_lower(k), v);
+  if (ext) ext->kong.apply(probe, o);
   if (ext && !ext->traefik_chain.empty()) {
     // The Middlewares see the request as the standard filters left it.
     Probe seen = probe;
@@ -317,10 +321,14 @@ void index_traefik_service(const nlohmann::ordered_json& o, std::map<std::string
 }  // namespace
 
 GatewayModel::GatewayModel(const ConversionOutput& output, GatewayDialect dialect,
-                           const std::vector<TraefikMiddleware>* traefik_middlewares)
+                           const std::vector<TraefikMiddleware>* traefik_middlewares,
+                           const std::vector<KongPlugin>* kong_plugins)
     : out_(output), dialect_(dialect) {
   if (traefik_middlewares) {
     for (const TraefikMiddleware& m : *traefik_middlewares) traefik_middlewares_.emplace(m.ns + "/" + m.name, &m);
+  }
+  if (kong_plugins) {
+    for (const KongPlugin& p : *kong_plugins) kong_plugins_.emplace(p.ns + "/" + p.name, &p);
   }
   // The HTTPRouteFilters by "ns/name", for the ExtensionRefs (the last one
   // of a name wins, as a later `kubectl apply` would).
@@ -404,6 +412,17 @@ void GatewayModel::resolve_extension_refs(const RouteRuleIR& rule, const std::st
       } else {
         f.traefik_chain.push_back(it->second);
       }
+      continue;
+    }
+    if (ref.value("group", "") == "configuration.konghq.com" && ref.value("kind", "") == "KongPlugin") {
+      // Kong's own Gateway runs the KongPlugin (KIC subtranslator/
+      // httproute.go generateExtensionRefKongPlugin) as it did for
+      // konghq.com/plugins: judged as the Kong model judges it.
+      auto it = kong_plugins_.find(ns + "/" + name);
+      if (it == kong_plugins_.end()) continue;  // not in the input: Kong's side is uncertain for it
+      ExtensionFilter& f = extension_filters_[&rule];
+      const std::string doubt = read_kong_plugin(*it->second, f.kong);
+      if (!doubt.empty() && f.unmodelled.empty()) f.unmodelled = doubt;
       continue;
     }
     if (ref.value("group", "") != "gateway.envoyproxy.io" || ref.value("kind", "") != "HTTPRouteFilter") continue;

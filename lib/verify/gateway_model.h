@@ -13,6 +13,7 @@
 
 #include "convert/gateway_ir.h"
 #include "model/ingress.h"
+#include "verify/kong_settings.h"
 #include "verify/outcome.h"
 #include "verify/probe.h"
 
@@ -56,6 +57,9 @@ struct ExtensionFilter {
   /// Traefik Middlewares (traefik.io) the rule names, in filter order, read
   /// from the input: the Traefik target's router.middlewares.
   std::vector<const TraefikMiddleware*> traefik_chain;
+  /// request-transformer KongPlugins (configuration.konghq.com) the rule
+  /// names, which Kong's own Gateway runs: their header changes.
+  KongRequestHeaders kong;
   std::string missing;     ///< the filter named but absent: 500, as the spec says
   std::string unmodelled;  ///< a filter the model does not know: uncertain
 };
@@ -64,8 +68,11 @@ class GatewayModel {
  public:
   /// `output` must outlive the model.
   /// `traefik_middlewares`: the input's, for ExtensionRefs to them (null: none).
+  /// `kong_plugins`: the input's KongPlugins, for ExtensionRefs to them on
+  /// Kong's own Gateway (null: none).
   explicit GatewayModel(const ConversionOutput& output, GatewayDialect dialect = {},
-                        const std::vector<TraefikMiddleware>* traefik_middlewares = nullptr);
+                        const std::vector<TraefikMiddleware>* traefik_middlewares = nullptr,
+                        const std::vector<KongPlugin>* kong_plugins = nullptr);
 
   Outcome route(const Probe& probe) const;
 
@@ -106,6 +113,7 @@ class GatewayModel {
   GatewayDialect dialect_;
   /// The input's Traefik Middlewares by "ns/name".
   std::map<std::string, const TraefikMiddleware*> traefik_middlewares_;
+  std::map<std::string, const KongPlugin*> kong_plugins_;  ///< by "ns/name"
   /// The Middlewares in the output (written by --target-controller), "ns/name".
   std::set<std::string> written_middlewares_;
   RegexCache regexes_;

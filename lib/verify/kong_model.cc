@@ -185,7 +185,7 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
   const Ingress& ing = inventory.ingresses[index];
   const size_t settings = settings_.size();
   settings_.push_back(read_kong_settings(ing));
-  if (settings_.back().uncertain.empty()) settings_.back().uncertain = kong_plugins_doubt(ing, inventory);
+  read_kong_plugins(ing, inventory, settings_.back());
   // ingressrules.go: each tls entry with a secret is a certificate for its hosts.
   for (const IngressTLS& t : ing.tls) {
     if (t.secret_name.empty()) continue;
@@ -351,6 +351,7 @@ Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::strin
   const std::string postfix = s.strip_path ? probe.path.substr(matched.size()) : std::string();
   o.path = kong_upstream_uri_v0(s.strip_path, postfix, probe.path, p.service_path);
   if (!probe.query.empty()) o.path += "?" + probe.query;
+  s.request.apply(probe, o);
   o.normalise();
   return o;
 }

@@ -9,6 +9,7 @@
 #include "convert/kong_methods.h"
 #include "convert/kong_protocols.h"
 #include "model/kong_plugin_ref.h"
+#include "model/kong_request_transformer.h"
 #include "util/text.h"
 
 namespace im::verify {
@@ -91,9 +92,15 @@ KongSettings read_kong_settings(const Ingress& ing) {
   return s;
 }
 
-std::string kong_plugins_doubt(const Ingress& ing, const Inventory& inventory) {
-  const Annotation* a = ing.annotation("konghq.com/plugins");
-  if (!a) return "";
+void KongRequestHeaders::apply(const Probe& probe, Outcome& o) const {
+  for (const auto& [name, value] : add) {
+    if (!probe.header(name)) o.set_headers.emplace_back(name, value);
+  }
+  for (const auto& [name, value] : append) o.set_headers.emplace_back(name, value);
+  if (upstream_host) o.host = *upstream_host;
+}
+
+std::string read_kong_plugin(const KongPlugin& p, KongRequestHeaders& out) {
   // Plugin names from the Kong plugin docs (developer.konghq.com/plugins):
   // those that act only on requests over a limit, on responses, or beside
   // the request (logs, metrics, traces).
@@ -103,14 +110,30 @@ std::string kong_plugins_doubt(const Ingress& ing, const Inventory& inventory) {
       "tcp-log",       "udp-log",                "syslog",                "loggly",
       "datadog",       "prometheus",             "statsd",                "zipkin",
       "opentelemetry"};
+  if (p.disabled || neutral.count(p.plugin)) return "";
+  if (p.plugin != "request-transformer") {
+    return fmt::format("konghq.com/plugins: {} (plugin {}) is not modelled", kong_plugin_label(p), p.plugin);
+  }
+  const KongRequestTransformer rt = read_kong_request_transformer(p);
+  if (!rt.unmodelled.empty()) {
+    return fmt::format("konghq.com/plugins: {} (plugin request-transformer) {}", kong_plugin_label(p),
+                       rt.unmodelled.front());
+  }
+  for (const auto& [name, value] : rt.add) out.add.emplace_back(to_lower(name), value);
+  for (const auto& [name, value] : rt.append) out.append.emplace_back(to_lower(name), value);
+  if (rt.host) out.upstream_host = rt.host;
+  return "";
+}
+
+void read_kong_plugins(const Ingress& ing, const Inventory& inventory, KongSettings& s) {
+  const Annotation* a = ing.annotation("konghq.com/plugins");
+  if (!a || !s.uncertain.empty()) return;
   for (const KongPluginEntry& e :
        kong_plugin_entries(a->value, ing.ns, inventory.kong_plugins, inventory.kong_cluster_plugins)) {
-    if (!e.plugin) return fmt::format("konghq.com/plugins: {} is not in the input", e.text);
-    if (e.plugin->disabled || neutral.count(e.plugin->plugin)) continue;
-    return fmt::format("konghq.com/plugins: {} (plugin {}) is not modelled", kong_plugin_label(*e.plugin),
-                       e.plugin->plugin);
+    s.uncertain = e.plugin ? read_kong_plugin(*e.plugin, s.request)
+                           : fmt::format("konghq.com/plugins: {} is not in the input", e.text);
+    if (!s.uncertain.empty()) return;
   }
-  return "";
 }
 
 }  // namespace im::verify

@@ -64,7 +64,7 @@ VerifyResult run_verify(const Inventory& inventory, const ConversionOutput& gate
                         const VerifyOptions& options) {
   ControllerRouting controllers(inventory, options.annotation_prefix, options.default_class,
                                 options.nginx_config);
-  GatewayModel gw(gateway, options.gateway_dialect, &inventory.traefik_middlewares);
+  GatewayModel gw(gateway, options.gateway_dialect, &inventory.traefik_middlewares, &inventory.kong_plugins);
   std::vector<Probe> probes = options.extra_probes;
   if (options.generate) {
     auto generated = generate_probes(inventory, options.annotation_prefix, controllers.tls_hosts());
