@@ -83,7 +83,7 @@ std::vector<std::string> string_list(const Json& config, const char* field, std:
 /// allowOrigins cannot, so no filter is written (browsers then refuse the
 /// cross-origin responses rather than getting them from origins Kong did
 /// not allow).
-void convert_cors(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findings& findings) {
+void convert_cors(const KongPlugin& p, const Setting& s, FilterSet& filters, Findings& findings) {
   const std::string ref = fmt::format("KongPlugin {}", p.cluster ? p.name : p.ns + "/" + p.name);
   auto bad = [&](const std::string& why) {
     findings.error(s.location,
@@ -130,7 +130,7 @@ void convert_cors(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findi
                                  ref),
                      s.rule_id);
   }
-  t.filters.cors = std::move(cors);
+  filters.cors = std::move(cors);
 }
 
 /// An error or warning about one plugin, carrying which plugin it is about.
@@ -150,13 +150,12 @@ void plugin_finding(Findings& findings, Severity severity, const Setting& s, con
 /// add is a set that also replaces a value the client sent; what no filter
 /// does (rename, replacing a header only where it was sent, query string,
 /// body, uri, method, templates) is an error each.
-void convert_request_transformer(const KongPlugin& p, const Setting& s, RouteTemplate& t, Findings& findings) {
+void convert_request_transformer(const KongPlugin& p, const Setting& s, FilterSet& f, Findings& findings) {
   const KongRequestTransformer rt = read_kong_request_transformer(p);
   for (const std::string& why : rt.unmodelled) {
     plugin_finding(findings, Severity::Error, s, p,
                    fmt::format("{}, which no Gateway API filter does, so that change is no longer made", why));
   }
-  FilterSet& f = t.filters;
   auto full = [&](const char* list, const std::string& name) {
     plugin_finding(findings, Severity::Error, s, p,
                    fmt::format("{}.headers {}: the RequestHeaderModifier already holds this name or {} others, "
@@ -208,8 +207,15 @@ void convert_request_transformer(const KongPlugin& p, const Setting& s, RouteTem
 void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, bool kong_gateway, RouteTemplate& t,
                         Findings& findings) {
   const Setting* s = info.policy.setting("kong-plugins");
-  if (!s) return;
-  const std::string& ns = info.ing->ns;
+  if (s) judge_kong_plugins(*s, info.ing->ns, inventory, kong_gateway, false, t.filters, findings);
+}
+
+void judge_kong_plugins(const Setting& setting, const std::string& ns, const Inventory& inventory,
+                        bool kong_gateway, bool on_service, FilterSet& filters, Findings& findings) {
+  // KIC runs a Service's plugins on the Kong service it makes of it for
+  // HTTPRoute backends too (it reads the annotation on the Service).
+  if (kong_gateway && on_service) return;
+  const Setting* s = &setting;
   for (const KongPluginEntry& e :
        kong_plugin_entries(s->value, ns, inventory.kong_plugins, inventory.kong_cluster_plugins)) {
     const KongPlugin* p = e.plugin;
@@ -223,7 +229,7 @@ void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, boo
         continue;
       }
       // The same lookup as the annotation: no need for the object here.
-      t.filters.extension_refs.push_back(
+      filters.extension_refs.push_back(
           Json{{"group", "configuration.konghq.com"}, {"kind", "KongPlugin"}, {"name", e.name}});
       continue;
     }
@@ -237,11 +243,11 @@ void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, boo
     }
     if (p->disabled) continue;  // Kong skipped it too
     if (p->plugin == "cors") {
-      convert_cors(*p, *s, t, findings);
+      convert_cors(*p, *s, filters, findings);
       continue;
     }
     if (p->plugin == "request-transformer") {
-      convert_request_transformer(*p, *s, t, findings);
+      convert_request_transformer(*p, *s, filters, findings);
       continue;
     }
     const PluginAdvice* advice = advice_for(p->plugin);
@@ -250,10 +256,12 @@ void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, boo
     f.location = s->location;
     f.message = fmt::format(
         "konghq.com/plugins: {} (plugin {}) has no Gateway API form, so {}; use {} instead (on Kong's own Gateway "
-        "API support, an ExtensionRef filter to the KongPlugin keeps it)",
+        "API support, {}){}",
         kong_plugin_label(*p), p->plugin.empty() ? "unnamed" : p->plugin,
         advice ? advice->lost : "what it did to requests and responses is lost",
-        advice ? advice->instead : "the target implementation's own policy");
+        advice ? advice->instead : "the target implementation's own policy",
+        on_service ? "the Service's annotation keeps it" : "an ExtensionRef filter to the KongPlugin keeps it",
+        on_service ? "; a target converts a plugin the Ingress names, not one on its Service" : "");
     f.rule_id = s->rule_id;
     // Which plugin it is about: a target that converts the plugin replaces
     // this finding with its own (lib/targets/kong_plugin_actions).

@@ -19,4 +19,11 @@ namespace im {
 void apply_kong_plugins(const IngressInfo& info, const Inventory& inventory, bool kong_gateway, RouteTemplate& t,
                         Findings& findings);
 
+/// The same for one konghq.com/plugins value (of an Ingress, or with
+/// `on_service` of a backend Service, whose plugins KIC runs on every route
+/// to it), into `filters`. On Kong's own Gateway a Service's plugins need
+/// nothing: KIC reads the Service's annotation for HTTPRoute backends too.
+void judge_kong_plugins(const Setting& setting, const std::string& ns, const Inventory& inventory,
+                        bool kong_gateway, bool on_service, FilterSet& filters, Findings& findings);
+
 }  // namespace im

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "convert/backend_tls.h"
+#include "convert/kong_plugins.h"
 #include "convert/service_lookup.h"
 #include "model/names.h"
 #include "rules/apply.h"
@@ -38,6 +40,10 @@ struct KongService {
   /// "" stands for a name no policy can carry (any host, a Pod address).
   std::set<std::string> sni_names;
   std::string first_ingress;
+  /// konghq.com/plugins on the Service, and what it becomes on the rules
+  /// that send requests only to it (judged for the first such route).
+  std::optional<Setting> plugins;
+  std::optional<FilterSet> plugin_filters;
 };
 
 KongService read_kong_service(const Service& svc, const Catalog& catalog, Findings& findings) {
@@ -50,6 +56,7 @@ KongService read_kong_service(const Service& svc, const Catalog& catalog, Findin
     k.protocol = p->value;
     k.protocol_at = p->location;
   }
+  if (const Setting* p = policy.setting("kong-plugins")) k.plugins = *p;
   if (const Setting* v = policy.setting("tls-verify")) k.tls_verify = parse_go_bool(v->value) == true;
   if (const Setting* path = policy.setting("upstream-path")) {
     const bool grpc = k.protocol == "grpc" || k.protocol == "grpcs";
@@ -186,6 +193,57 @@ void add_backend_tls(const KongService& k, ConversionOutput& out, Findings& find
   }
 }
 
+/// A Service's konghq.com/plugins on a rule that sends every request to
+/// that one Service: what the plugins became (the CORS filter, header
+/// changes; nothing on Kong's own Gateway, where KIC reads the Service's
+/// annotation itself) joins the rule's filters. Kong ran them only on
+/// requests it sent to the Service, so a rule that splits its requests
+/// among Services cannot carry them (warned).
+void apply_service_plugins(const Plan& plan, const IngressInfo& info, const HTTPRouteIR& route, RouteRuleIR& rule,
+                           const std::vector<KongService*>& backends, Findings& findings) {
+  KongService* with_plugins = nullptr;
+  for (KongService* k : backends) {
+    if (k && k->plugins) with_plugins = k;
+  }
+  if (!with_plugins || rule.filters.get().redirect) return;
+  KongService& k = *with_plugins;
+  const ConvertOptions& o = *plan.options;
+  const bool kong_gateway =
+      o.controller_gateway && !o.gateway_classes.count(info.cls.name) && !o.shared_gateway && !o.parent_ref;
+  if (!k.plugin_filters) {
+    k.plugin_filters.emplace();
+    judge_kong_plugins(*k.plugins, k.svc->ns, *plan.inventory, kong_gateway, true, *k.plugin_filters, findings);
+  }
+  const FilterSet& add = *k.plugin_filters;
+  const bool nothing = !add.cors && add.request_set.empty() && add.request_add.empty() &&
+                       add.request_remove.empty() && !add.rewrite_hostname;
+  if (nothing) return;
+  if (backends.size() > 1) {
+    findings.warning(k.plugins->location,
+                     fmt::format("konghq.com/plugins on Service {}: Kong ran them on the requests it sent to this "
+                                 "Service; a rule of HTTPRoute {} splits its requests among Services, so they are "
+                                 "not applied there",
+                                 k.svc->name, route.name),
+                     k.plugins->rule_id);
+    return;
+  }
+  FilterSet& f = rule.filters.edit();
+  if (add.cors && !f.cors) f.cors = add.cors;
+  bool all = true;
+  for (const auto& [name, value] : add.request_set) all = set_header(f.request_set, name, value) && all;
+  for (const auto& [name, value] : add.request_add) all = add_header(f.request_add, name, value) && all;
+  for (const std::string& name : add.request_remove) all = remove_header(f.request_remove, name) && all;
+  if (!all) {
+    findings.error(k.plugins->location,
+                   fmt::format("konghq.com/plugins on Service {}: a rule of HTTPRoute {} cannot take all of its "
+                               "header changes (a RequestHeaderModifier list holds each name once, at most {}); "
+                               "the others are left out",
+                               k.svc->name, route.name, kMaxHeaderFilterEntries),
+                   k.plugins->rule_id);
+  }
+  if (add.rewrite_hostname && !f.rewrite_hostname) f.rewrite_hostname = add.rewrite_hostname;
+}
+
 }  // namespace
 
 bool kong_keeps_host(const Ingress& ing) {
@@ -195,9 +253,9 @@ bool kong_keeps_host(const Ingress& ing) {
 
 void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, ConversionOutput& out,
                                     Findings& findings) {
-  std::map<std::string, const Ingress*> kong_ingresses;
+  std::map<std::string, const IngressInfo*> kong_ingresses;
   for (const IngressInfo& info : plan.ingresses) {
-    if (info.cls.controller == "kong") kong_ingresses.emplace(info.ing->ref(), info.ing);
+    if (info.cls.controller == "kong") kong_ingresses.emplace(info.ing->ref(), &info);
   }
   if (kong_ingresses.empty()) return;
   // Per Service: its settings, read (and reported) once; nullopt-like
@@ -214,11 +272,13 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
   };
   std::set<std::pair<std::string, std::string>> warned_mixed_hosts;
   for (HTTPRouteIR& route : out.http_routes) {
-    auto ing = kong_ingresses.find(route.source_ingress);
-    if (ing == kong_ingresses.end()) continue;
-    const bool keeps_host = kong_keeps_host(*ing->second);
+    auto found = kong_ingresses.find(route.source_ingress);
+    if (found == kong_ingresses.end()) continue;
+    const IngressInfo& info = *found->second;
+    const Ingress* ingress = info.ing;
+    const bool keeps_host = kong_keeps_host(*ingress);
     // kongstate/route.go overrideStripPath: "true" or "false" in any case.
-    const Annotation* strip_annotation = ing->second->annotation("konghq.com/strip-path");
+    const Annotation* strip_annotation = ingress->annotation("konghq.com/strip-path");
     const bool strip = strip_annotation && to_lower(strip_annotation->value) == "true";
     // "/" prefix rules that need an Exact "/" rule before them, with the
     // Service path to send.
@@ -228,9 +288,14 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
       std::set<std::string> host_headers;
       std::set<std::shared_ptr<const RetryIR>> retries;
       std::set<const KongService*> with_path;
+      std::vector<KongService*> backends_of_rule;  // null: not a Service of the input
       for (const BackendRefIR& b : rule.backends) {
-        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) continue;
+        if (!b.group.empty() || !(b.kind.empty() || b.kind == "Service")) {
+          backends_of_rule.push_back(nullptr);
+          continue;
+        }
         KongService* k = service_for(route.ns, b.name);
+        backends_of_rule.push_back(k);
         if (!k) {
           retries.insert(nullptr);
           continue;
@@ -274,6 +339,7 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
                            "kong-path");
         }
       }
+      apply_service_plugins(plan, info, route, rule, backends_of_rule, findings);
       // A rule's retry is one for all its backends: written when they
       // all retried alike (experimental channel only).
       if (plan.options->experimental && retries.size() == 1 && *retries.begin() && !rule.retry) {
@@ -285,7 +351,7 @@ void apply_kong_service_annotations(const Plan& plan, const Catalog& catalog, Co
       if (host_headers.size() == 1 && !host_headers.begin()->empty()) {
         if (!rule.filters.get().rewrite_hostname) rule.filters.edit().rewrite_hostname = *host_headers.begin();
       } else if (host_headers.size() > 1 && warned_mixed_hosts.insert({route.ns, route.name}).second) {
-        const Annotation* a = ing->second->annotation("konghq.com/preserve-host");
+        const Annotation* a = ingress->annotation("konghq.com/preserve-host");
         findings.warning(a->location,
                          fmt::format("the Services behind one rule of HTTPRoute {} name different "
                                      "konghq.com/host-header values, and a rule has one URLRewrite: the rule "

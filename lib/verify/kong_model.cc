@@ -12,6 +12,7 @@
 
 #include "convert/kong_host_aliases.h"
 #include "convert/service_lookup.h"
+#include "model/kong_plugin_ref.h"
 #include "util/text.h"
 #include "verify/backend_name.h"
 
@@ -135,6 +136,29 @@ std::string kong_service_path(const Inventory& inventory, const std::string& ns,
   return grpc ? "/" : path;
 }
 
+/// The backend Service's konghq.com/plugins, which KIC runs on every route
+/// to it (kongstate.go getPluginRelations): "" when they leave requests
+/// where they went; request-transformer is followed only on the Ingress.
+std::string kong_service_plugins_doubt(const Inventory& inventory, const std::string& ns, const std::string& name) {
+  const Service* svc = find_service(inventory, ns, name);
+  if (!svc) return "";
+  auto a = std::find_if(svc->annotations.begin(), svc->annotations.end(),
+                        [](const Annotation& x) { return x.key == "konghq.com/plugins"; });
+  if (a == svc->annotations.end()) return "";
+  for (const KongPluginEntry& e :
+       kong_plugin_entries(a->value, ns, inventory.kong_plugins, inventory.kong_cluster_plugins)) {
+    if (!e.plugin) return fmt::format("konghq.com/plugins on Service {}: {} is not in the input", name, e.text);
+    KongRequestHeaders changes;
+    std::string doubt = read_kong_plugin(*e.plugin, changes);
+    if (doubt.empty() && (!changes.add.empty() || !changes.append.empty() || changes.upstream_host)) {
+      doubt = fmt::format("konghq.com/plugins: {} (plugin request-transformer) on Service {} is not modelled",
+                          kong_plugin_label(*e.plugin), name);
+    }
+    if (!doubt.empty()) return doubt;
+  }
+  return "";
+}
+
 /// KONG kong/router/utils.lua get_upstream_uri_v0, which the ATC router
 /// flavours use whatever path_handling says: the Service path `base`
 /// joined with the request path, or with what strip_path left of it.
@@ -208,6 +232,7 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
       std::vector<std::string> hosts = kong_route_hosts(rule.host, aliases);
       if (hosts.empty()) hosts.push_back("");
       const std::string service_path = kong_service_path(inventory, ing.ns, p.backend.service_name);
+      const std::string service_doubt = kong_service_plugins_doubt(inventory, ing.ns, p.backend.service_name);
       const std::string upstream_host =
           settings_[settings].preserve_host ? "" : kong_upstream_host(inventory, ing.ns, p.backend);
       for (const std::string& k : kong_paths(p, settings_[settings].regex_prefix)) {
@@ -215,6 +240,7 @@ void KongModel::add_ingress(const Inventory& inventory, size_t index) {
           add_path(h, k, settings, route, backend, p.location);
           paths_.back().service_path = service_path;
           paths_.back().upstream_host = upstream_host;
+          paths_.back().service_doubt = service_doubt;
         }
       }
     }
@@ -323,6 +349,7 @@ Outcome KongModel::route(const Probe& probe) const {
 Outcome KongModel::serve(const KongPath& p, const Probe& probe, const std::string& matched) const {
   const KongSettings& s = settings_[p.settings];
   if (!s.uncertain.empty()) return Outcome::uncertain(s.uncertain);
+  if (!p.service_doubt.empty()) return Outcome::uncertain(p.service_doubt);
   if (p.default_backend && !default_backend_doubt_.empty()) return Outcome::uncertain(default_backend_doubt_);
   Outcome o;
   o.served_by = p.source;

@@ -41,6 +41,10 @@ struct KongPath {
   /// The Host Kong sent when the route does not preserve the client's
   /// (konghq.com/preserve-host "false"); unused otherwise.
   std::string upstream_host;
+  /// Why the backend Service's own konghq.com/plugins leave the route's
+  /// requests uncertain (a plugin that changes or refuses them); "" when
+  /// they only limit, change responses or log.
+  std::string service_doubt;
   Location source;
 };
 
