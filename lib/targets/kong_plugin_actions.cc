@@ -1,22 +1,5 @@
 // konghq.com/plugins for the targets: the Kong plugins a target's own
-// policies run the same way. What each plugin did, from Kong's source
-// (Kong/kong, kong/plugins/<name>/handler.lua and schema.lua):
-// - rate-limiting counts the requests of each window (second, minute, hour,
-//   day, month, year; windows that start on the clock) per identifier:
-//   limit_by consumer (the default: the authenticated consumer, else its
-//   credential), credential, ip, service (every client together), header
-//   (that header's value) or path, falling back to the client address
-//   (kong.client.get_forwarded_ip) where that is absent (get_identifier).
-//   Each plugin instance counts apart (policies/init.lua: the key holds its
-//   route); policy local counts in each Kong node, cluster and redis across
-//   nodes; a refused request gets error_code (default 429).
-// - ip-restriction refuses a client in `deny`, then one outside `allow`
-//   (do_restrict; binary_remote_addr, the connection's peer unless Kong's
-//   real_ip settings say otherwise), with `status` (default 403).
-// - request-size-limiting refuses a body above allowed_payload_size
-//   (default 128) size_units (megabytes = 2^20 bytes, kilobytes = 2^10)
-//   with 413, judged by Content-Length or the body read;
-//   require_content_length answers 411 to a request without one.
+// policies run the same way (what each plugin did: kong_plugin_config.h).
 // The standard conversion's finding about a plugin a table here judges is
 // replaced by this one's (IngressDraft::kong_plugins_judged).
 
@@ -26,10 +9,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 
 #include "convert/filter_set.h"
 #include "model/kong_plugin_ref.h"
+#include "targets/kong_plugin_config.h"
 #include "util/text.h"
 
 namespace im {
@@ -44,173 +27,6 @@ struct Named {
   const KongPlugin& p;
   std::string label;  ///< kong_plugin_label
 };
-
-// ---- the plugins' config, as Kong reads it ----
-
-const Json* config_field(const KongPlugin& p, const char* name) {
-  if (!p.config.is_object()) return nullptr;
-  auto it = p.config.find(name);
-  if (it == p.config.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-std::string text_field(const KongPlugin& p, const char* name, const char* fallback) {
-  const Json* v = config_field(p, name);
-  return v && v->is_string() ? v->get<std::string>() : fallback;
-}
-
-// A whole number from 1 to `max` (Kong's numbers may be fractional).
-bool whole_in_range(const Json& v, uint64_t max, uint64_t& out) {
-  if (v.is_number_unsigned()) {
-    out = v.get<uint64_t>();
-  } else if (v.is_number_integer()) {
-    const long long n = v.get<long long>();
-    if (n < 1) return false;
-    out = static_cast<uint64_t>(n);
-  } else if (v.is_number_float()) {
-    const double d = v.get<double>();
-    if (!(d >= 1 && d <= static_cast<double>(max)) || d != std::floor(d)) return false;
-    out = static_cast<uint64_t>(d);
-  } else {
-    return false;
-  }
-  return out >= 1 && out <= max;
-}
-
-// The status a plugin refuses with; `fallback` when unset.
-bool status_field(const KongPlugin& p, const char* name, uint64_t fallback, uint64_t& out, std::string& why) {
-  out = fallback;
-  const Json* v = config_field(p, name);
-  if (!v) return true;
-  if (!whole_in_range(*v, 999, out) || out < 100) {
-    why = fmt::format("config.{} is not an HTTP status", name);
-    return false;
-  }
-  return true;
-}
-
-struct Window {
-  const char* kong;      ///< the config field
-  const char* unit;      ///< Envoy Gateway's rateLimit unit
-  const char* duration;  ///< a Go duration; "" for calendar windows
-};
-const Window kWindows[] = {{"second", "Second", "1s"}, {"minute", "Minute", "1m"}, {"hour", "Hour", "1h"},
-                           {"day", "Day", "24h"},      {"month", "Month", ""},     {"year", "Year", ""}};
-
-struct KongRateLimit {
-  std::vector<std::pair<const Window*, uint64_t>> limits;  ///< shortest window first
-  std::string limit_by;
-  std::string header_name;
-  std::string policy;
-  uint64_t error_code = 429;
-};
-
-bool read_rate_limit(const KongPlugin& p, KongRateLimit& out, std::string& why) {
-  for (const Window& w : kWindows) {
-    const Json* v = config_field(p, w.kong);
-    if (!v) continue;
-    uint64_t n = 0;
-    if (!whole_in_range(*v, 4294967295ULL, n)) {
-      why = fmt::format("config.{} is not a whole number of requests from 1 to 4294967295", w.kong);
-      return false;
-    }
-    out.limits.emplace_back(&w, n);
-  }
-  if (out.limits.empty()) {
-    why = "its config sets no limit (second, minute, hour, day, month or year)";
-    return false;
-  }
-  out.limit_by = text_field(p, "limit_by", "consumer");
-  if (out.limit_by != "consumer" && out.limit_by != "credential" && out.limit_by != "ip" &&
-      out.limit_by != "service" && out.limit_by != "header" && out.limit_by != "path") {
-    why = fmt::format("config.limit_by \"{}\" is none of consumer, credential, ip, service, header, path",
-                      escape_control(out.limit_by));
-    return false;
-  }
-  out.header_name = text_field(p, "header_name", "");
-  if (out.limit_by == "header" && !is_header_name(out.header_name)) {
-    why = "limit_by header needs a header name in config.header_name";
-    return false;
-  }
-  out.policy = text_field(p, "policy", "local");
-  return status_field(p, "error_code", 429, out.error_code, why);
-}
-
-// Counted per client: the consumer and credential fall back to the client
-// address where no authentication plugin identified one.
-bool per_client(const KongRateLimit& rl) {
-  return rl.limit_by == "consumer" || rl.limit_by == "credential" || rl.limit_by == "ip";
-}
-
-struct KongIpRestriction {
-  std::vector<std::string> allow;
-  std::vector<std::string> deny;
-  uint64_t status = 403;
-};
-
-// config.allow / config.deny (Kong before 3.0 also read whitelist/blacklist).
-bool read_address_list(const KongPlugin& p, const char* name, const char* old_name, std::vector<std::string>& out,
-                       std::string& why) {
-  const Json* v = config_field(p, name);
-  if (!v) v = config_field(p, old_name);
-  if (!v) return true;
-  std::vector<std::string> items;
-  for (const Json& item : v->is_array() ? *v : Json::array({*v})) {
-    if (!item.is_string()) {
-      why = fmt::format("config.{} holds something other than addresses", name);
-      return false;
-    }
-    items.push_back(item.get<std::string>());
-  }
-  if (items.empty()) return true;
-  std::string bad;
-  if (!cidr_list(join(items, ","), out, bad)) {
-    why = fmt::format("config.{}: {}", name, bad);
-    return false;
-  }
-  return true;
-}
-
-bool read_ip_restriction(const KongPlugin& p, KongIpRestriction& out, std::string& why) {
-  if (!read_address_list(p, "allow", "whitelist", out.allow, why)) return false;
-  if (!read_address_list(p, "deny", "blacklist", out.deny, why)) return false;
-  if (out.allow.empty() && out.deny.empty()) {
-    why = "its config lists no address to allow or deny";
-    return false;
-  }
-  return status_field(p, "status", 403, out.status, why);
-}
-
-struct KongSizeLimit {
-  uint64_t bytes = 0;
-  std::string quantity;  ///< the same size as a Kubernetes quantity
-  bool require_content_length = false;
-};
-
-bool read_size_limit(const KongPlugin& p, KongSizeLimit& out, std::string& why) {
-  uint64_t size = 128;
-  if (const Json* v = config_field(p, "allowed_payload_size")) {
-    if (!whole_in_range(*v, 4294967295ULL, size)) {
-      why = "config.allowed_payload_size is not a whole number from 1 to 4294967295";
-      return false;
-    }
-  }
-  const std::string unit = text_field(p, "size_unit", "megabytes");
-  static const std::tuple<const char*, uint64_t, const char*> kUnits[] = {
-      {"bytes", 1, ""}, {"kilobytes", 1024, "Ki"}, {"megabytes", 1048576, "Mi"}};
-  for (const auto& [name, factor, suffix] : kUnits) {
-    if (unit != name) continue;
-    out.bytes = size * factor;
-    out.quantity = std::to_string(size) + suffix;
-  }
-  if (out.quantity.empty()) {
-    why = fmt::format("config.size_unit \"{}\" is none of bytes, kilobytes, megabytes", escape_control(unit));
-    return false;
-  }
-  const Json* need = config_field(p, "require_content_length");
-  out.require_content_length = need && need->is_boolean() && need->get<bool>();
-  return true;
-}
 
 // ---- differences every target states the same way ----
 
@@ -270,7 +86,7 @@ void warn_size_limit(const Ctx& c, const Named& n, const KongSizeLimit& s) {
 // distinct value of the header, or for all clients together (service).
 bool eg_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
   KongRateLimit rl;
-  if (!read_rate_limit(n.p, rl, why)) return false;
+  if (!read_kong_rate_limit(n.p, rl, why)) return false;
   if (rl.limit_by == "path") {
     why = "limit_by path counts one path apart from the route's others, which a route's local rate limit cannot";
     return false;
@@ -304,7 +120,7 @@ bool eg_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string
 // list, then everyone else refused where there is an allow list.
 bool eg_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongIpRestriction ip;
-  if (!read_ip_restriction(n.p, ip, why)) return false;
+  if (!read_kong_ip_restriction(n.p, ip, why)) return false;
   Json rules = Json::array();
   if (!ip.deny.empty()) {
     rules.push_back({{"name", "kong-ip-restriction-deny"}, {"action", "Deny"}, {"principal", {{"clientCIDRs", ip.deny}}}});
@@ -321,7 +137,7 @@ bool eg_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string
 
 bool eg_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongSizeLimit s;
-  if (!read_size_limit(n.p, s, why)) return false;
+  if (!read_kong_size_limit(n.p, s, why)) return false;
   c.spec_of("BackendTrafficPolicy")["requestBuffer"] = {{"limit", s.quantity}};
   warn_size_limit(c, n, s);
   return true;
@@ -333,11 +149,11 @@ bool eg_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& wh
 // limit has no per-client key): only limit_by service counted that way.
 bool kgw_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
   KongRateLimit rl;
-  if (!read_rate_limit(n.p, rl, why)) return false;
+  if (!read_kong_rate_limit(n.p, rl, why)) return false;
   if (rl.limit_by != "service") {
     why = fmt::format("kgateway's local rate limit is one token bucket for every client of the route, where Kong "
                       "counted per {} (limit_by)",
-                      per_client(rl) ? "client" : rl.limit_by);
+                      kong_limits_per_client(rl) ? "client" : rl.limit_by);
     return false;
   }
   if (rl.limits.size() > 1) {
@@ -365,7 +181,7 @@ bool kgw_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::strin
 // there; Kong checked the deny list first, so such ranges are left out.
 bool kgw_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongIpRestriction ip;
-  if (!read_ip_restriction(n.p, ip, why)) return false;
+  if (!read_kong_ip_restriction(n.p, ip, why)) return false;
   Json rules = Json::array();
   if (!ip.deny.empty()) rules.push_back({{"name", "kong-ip-restriction-deny"}, {"action", "deny"}, {"cidrs", ip.deny}});
   std::vector<std::string> open;
@@ -384,7 +200,7 @@ bool kgw_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::strin
 
 bool kgw_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongSizeLimit s;
-  if (!read_size_limit(n.p, s, why)) return false;
+  if (!read_kong_size_limit(n.p, s, why)) return false;
   if (s.bytes >= 4ULL * 1024 * 1024 * 1024) {
     why = "kgateway buffers less than 4Gi";
     return false;
@@ -402,7 +218,7 @@ bool kgw_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& w
 // istio_objects.cc scopes the rules to the Ingress's hosts and paths.
 bool istio_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongIpRestriction ip;
-  if (!read_ip_restriction(n.p, ip, why)) return false;
+  if (!read_kong_ip_restriction(n.p, ip, why)) return false;
   Json rules = Json::array();
   if (!ip.deny.empty()) rules.push_back({{"from", Json::array({{{"source", {{"remoteIpBlocks", ip.deny}}}}})}});
   if (!ip.allow.empty()) rules.push_back({{"from", Json::array({{{"source", {{"notRemoteIpBlocks", ip.allow}}}}})}});
@@ -418,8 +234,8 @@ bool istio_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::str
 // allowance as burst, since Kong let a client spend its window at once.
 bool traefik_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
   KongRateLimit rl;
-  if (!read_rate_limit(n.p, rl, why)) return false;
-  if (!per_client(rl)) {
+  if (!read_kong_rate_limit(n.p, rl, why)) return false;
+  if (!kong_limits_per_client(rl)) {
     why = fmt::format("limit_by {}: Traefik's rateLimit here counts per client address", rl.limit_by);
     return false;
   }
@@ -445,7 +261,7 @@ bool traefik_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::s
 // allowed range cannot be expressed.
 bool traefik_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongIpRestriction ip;
-  if (!read_ip_restriction(n.p, ip, why)) return false;
+  if (!read_kong_ip_restriction(n.p, ip, why)) return false;
   std::vector<std::string> open;
   for (const std::string& a : ip.allow) {
     if (std::none_of(ip.deny.begin(), ip.deny.end(), [&](const std::string& d) { return cidr_within(a, d); }))
@@ -469,7 +285,7 @@ bool traefik_ip_restriction(const Ctx& c, const Named& n, const Entries&, std::s
 
 bool traefik_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongSizeLimit s;
-  if (!read_size_limit(n.p, s, why)) return false;
+  if (!read_kong_size_limit(n.p, s, why)) return false;
   c.spec_of("Middleware")["buffering"]["maxRequestBodyBytes"] = s.bytes;
   warn_size_limit(c, n, s);
   return true;
@@ -484,7 +300,7 @@ bool traefik_size_limit(const Ctx& c, const Named& n, const Entries&, std::strin
 // rejectCode. nginx does not count requests whose key is empty.
 bool ngf_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::string& why) {
   KongRateLimit rl;
-  if (!read_rate_limit(n.p, rl, why)) return false;
+  if (!read_kong_rate_limit(n.p, rl, why)) return false;
   std::string key = "$binary_remote_addr";
   if (rl.limit_by == "header") {
     // nginx names a header's variable $http_ + lower case, "-" as "_".
@@ -496,7 +312,7 @@ bool ngf_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::strin
     }
     key = "$http_" + to_lower(rl.header_name);
     std::replace(key.begin(), key.end(), '-', '_');
-  } else if (!per_client(rl)) {
+  } else if (!kong_limits_per_client(rl)) {
     why = fmt::format("limit_by {}: NGINX Gateway Fabric's rate limits count per client address or header value",
                       rl.limit_by);
     return false;
@@ -541,7 +357,7 @@ bool ngf_rate_limit(const Ctx& c, const Named& n, const Entries& all, std::strin
 
 bool ngf_size_limit(const Ctx& c, const Named& n, const Entries&, std::string& why) {
   KongSizeLimit s;
-  if (!read_size_limit(n.p, s, why)) return false;
+  if (!read_kong_size_limit(n.p, s, why)) return false;
   // nginx's k and m are 1024 and 1024 * 1024, as Kong's kilobytes and megabytes.
   std::string size = std::to_string(s.bytes);
   if (s.bytes % (1024 * 1024) == 0) {
